@@ -1,0 +1,4 @@
+from pcli.cli import main
+
+if __name__ == "__main__":
+    main()

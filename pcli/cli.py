@@ -1,0 +1,237 @@
+"""The command line: parse arguments, pick an output. The work is done in the modules it calls."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from pcli import __version__
+from pcli.errors import PcliError, UsageError
+from pcli.output import Format, resolve
+from pcli.status import ExitStatus
+
+EXIT_CODES = "Exit codes: 0 found, 1 nothing found, 2 bad usage or bad data."
+
+
+class _Group(TyperGroup):
+    """Turns every error pcli knows into one line on stderr and its exit code; real bugs still crash."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except typer.TyperException as exc:  # click's usage errors
+            _say(f"Error: {exc.format_message()}")
+            code = ExitStatus.ERROR
+        except PcliError as exc:
+            _say(f"Error: {exc}")
+            code = ExitStatus.ERROR
+        except typer.Abort:
+            code = ExitStatus.INTERRUPTED
+        except BrokenPipeError:
+            _silence_stdout()
+            code = 141
+        code = int(code or 0) if isinstance(code, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _say(message: str) -> None:
+    from pcli.text import safe
+
+    print(safe(message.replace("\n", " ").strip()), file=sys.stderr)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so that the interpreter's final flush stays quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+app = typer.Typer(
+    cls=_Group,
+    help=f"Look up cited figures on Hanoi's sustainable poverty reduction (2021-2025). {EXIT_CODES}",
+    epilog=EXIT_CODES,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"pcli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    pass
+
+
+FactsOption = Annotated[str | None, typer.Option("--facts", "-f", envvar="PCLI_FACTS", show_envvar=True,
+                                                 help="Fact base file (default: the bundled facts.toml).")]
+FormatOption = Annotated[Format, typer.Option("--format", "-F", case_sensitive=False,
+                                              help="Output format; auto is a table on a terminal, TSV in a pipe.")]
+LangOption = Annotated[str | None, typer.Option("--lang", "-l", help="Labels and numbers in en, vi or id "
+                                                "(default: $PCLI_LANG, then $LANG, else en).")]
+
+
+def _lang(value: str | None) -> str:
+    if value is not None:
+        if value not in ("en", "vi", "id"):
+            raise UsageError(f"--lang must be en, vi or id, not {value!r}")
+        return value
+    for candidate in (os.environ.get("PCLI_LANG", ""), os.environ.get("LANG", "")):
+        code = candidate.split("_")[0].split(".")[0].lower()
+        if code in ("en", "vi", "id"):
+            return code
+    return "en"
+
+
+def _not_found(message: str) -> NoReturn:
+    _say(message)
+    raise typer.Exit(ExitStatus.NOT_FOUND)
+
+
+@app.command()
+def show(
+    section: Annotated[str | None, typer.Argument(help="figures, programmes, documents, agencies, places or sources.")] = None,
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.auto,
+    lang: LangOption = None,
+) -> None:
+    """Show the fact base: figures by topic, programmes, documents, agencies, places, sources.
+
+    In a pipe or with a machine format, one table per call (the figures unless a section is named).
+
+    Example: pcli show documents --format csv
+    """
+    from pcli import commands
+
+    commands.show(facts, section, resolve(fmt), _lang(lang))
+
+
+@app.command()
+def query(
+    text: Annotated[str, typer.Argument(help="What to look for, in English, Vietnamese or Indonesian; - reads "
+                                             "one query per line from stdin.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many answers at most.")] = 10,
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.auto,
+    lang: LangOption = None,
+) -> None:
+    """Answer a question with the figures that fit it best, each with its source and quote.
+
+    A year or range in the query ("2023", "năm 2022", "2022-2024") restricts the answer to that period.
+
+    Example: pcli query "poor households 2023"
+    """
+    from pcli import commands
+
+    if not commands.query(facts, text, limit, resolve(fmt), _lang(lang)):
+        raise typer.Exit(ExitStatus.NOT_FOUND)
+
+
+@app.command()
+def compare(
+    before: Annotated[str, typer.Argument(help="A year (2022) or a range (2021-2024).")],
+    after: Annotated[str, typer.Argument(help="A year or a range.")],
+    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only indicators of this topic.")] = None,
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.auto,
+    lang: LangOption = None,
+) -> None:
+    """Every indicator known in both periods, side by side with the change.
+
+    "End of 2024" counts as 2024; targets are compared only with targets.
+
+    Example: pcli compare 2022 2024
+    """
+    from pcli import commands
+
+    if not commands.compare(facts, before, after, topic, resolve(fmt), _lang(lang)):
+        raise typer.Exit(ExitStatus.NOT_FOUND)
+
+
+@app.command()
+def trend(
+    indicator: Annotated[str, typer.Argument(help="An indicator id (poor_households) or a query.")],
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.auto,
+    lang: LangOption = None,
+) -> None:
+    """The series of one indicator over all its periods, with a bar chart on a terminal.
+
+    Example: pcli trend "poor households"
+    """
+    from pcli import commands
+
+    if not commands.trend(facts, indicator, resolve(fmt), _lang(lang)):
+        raise typer.Exit(ExitStatus.NOT_FOUND)
+
+
+@app.command()
+def get(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="The exact id of a figure, programme, document, "
+                                                            "agency or place.")],
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.auto,
+    lang: LangOption = None,
+) -> None:
+    """One figure or document by its id, exactly.
+
+    Example: pcli get poor-households-2023 --format json
+    """
+    from pcli import commands
+
+    if not commands.get(facts, ident, resolve(fmt), _lang(lang)):
+        raise typer.Exit(ExitStatus.NOT_FOUND)
+
+
+@app.command()
+def validate(
+    facts: FactsOption = None,
+    sources: Annotated[str | None, typer.Option("--sources", "-s", help="Folder of the source texts: also prove "
+                                                "every quote verbatim and every value readable from its quote.")] = None,
+) -> None:
+    """Check a fact base and list every problem as file:line: message. Exit 0 when valid, 2 when not.
+
+    Example: pcli validate --sources ../shared/sources
+    """
+    from pcli import commands
+
+    if not commands.validate(facts, sources):
+        raise typer.Exit(ExitStatus.ERROR)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-F", help="json, jsonl, csv, tsv or sqlite.")] = "json",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="File to write (a folder for csv and tsv: "
+                                               "one file per table); required for sqlite.")] = None,
+    facts: FactsOption = None,
+) -> None:
+    """Dump the whole base (figures with citations, programmes, documents, agencies, places, sources).
+
+    Example: pcli export --format sqlite -o facts.db
+    """
+    from pcli import commands
+
+    commands.export(facts, fmt, output)
+
+
+def main() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding and encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    app()

@@ -1,0 +1,77 @@
+"""Comparing periods and following one indicator through time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pcli.errors import UsageError
+from pcli.model import FactBase, Figure
+from pcli.periods import Period, parse_period
+from pcli.store import figure_order
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    indicator: str
+    place: str
+    status: str
+    before: Figure
+    after: Figure
+
+    @property
+    def change(self) -> float:
+        return self.after.value - self.before.value
+
+    @property
+    def percent(self) -> float | None:
+        return None if self.before.value == 0 else self.change / abs(self.before.value) * 100
+
+
+def asked_period(text: str) -> Period:
+    """A year or a range of years, as `compare` takes them; anything else is a usage error."""
+    try:
+        period = parse_period(text)
+    except ValueError:
+        period = None
+    if period is None or period.kind not in ("year", "range"):
+        raise UsageError(f"{text!r} is not a year (2023) or a range of years (2022-2024)")
+    return period
+
+
+def best_for(figures: list[Figure], asked: Period) -> Figure | None:
+    """The figure that stands for a period: the year itself, else the latest point within it ("end of 2024")."""
+    exact = [f for f in figures if f.period.text == asked.text]
+    if exact:
+        return min(exact, key=lambda f: f.order)
+    if asked.kind == "range":
+        return None
+    within = [f for f in figures if f.period.kind != "range" and f.period.start == asked.start]
+    return min(within, key=figure_order) if within else None
+
+
+def compare(base: FactBase, before: Period, after: Period, topic: str | None = None) -> list[Change]:
+    """Every indicator known in both periods. Targets compare only with targets, units never mix."""
+    groups: dict[tuple[str, str, str], list[Figure]] = {}
+    for figure in base.figures:
+        if topic and base.indicators[figure.indicator].topic != topic:
+            continue
+        groups.setdefault((figure.indicator, figure.place, figure.status), []).append(figure)
+    changes = []
+    for (indicator, place, status), figures in groups.items():
+        a, b = best_for(figures, before), best_for(figures, after)
+        if a is not None and b is not None and a is not b:
+            changes.append(Change(indicator, place, status, a, b))
+    changes.sort(key=lambda c: (c.status == "target", c.before.order))
+    return changes
+
+
+def known_periods(base: FactBase) -> list[str]:
+    years = {str(f.period.year) for f in base.figures if f.period.year is not None}
+    ranges = {f.period.text for f in base.figures if f.period.kind == "range"}
+    return sorted(years) + sorted(ranges)
+
+
+def series(base: FactBase, indicator: str, place: str | None = None) -> list[Figure]:
+    """All figures of one indicator in time order (targets last)."""
+    figures = [f for f in base.figures if f.indicator == indicator and (place is None or f.place == place)]
+    return sorted(figures, key=lambda f: (f.status == "target", f.period.sort_key, f.order))

@@ -1,0 +1,40 @@
+"""Which fact base to open, and opening it."""
+
+from __future__ import annotations
+
+import os
+
+from typing import TYPE_CHECKING
+
+from pcli.model import FactBase
+
+if TYPE_CHECKING:
+    from pcli.store import MemoryStore
+
+ENV_FACTS = "PCLI_FACTS"
+
+
+def bundled_path() -> str:
+    """facts.toml inside the installed package, or at the root of a source checkout."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    packaged = os.path.join(here, "facts.toml")
+    if os.path.exists(packaged):
+        return packaged
+    return os.path.join(os.path.dirname(here), "facts.toml")
+
+
+def resolve(path: str | None) -> str:
+    """--facts wins, then $PCLI_FACTS, then the bundled base."""
+    return path or os.environ.get(ENV_FACTS) or bundled_path()
+
+
+def open_base(path: str | None) -> FactBase:
+    from pcli.loader import load
+
+    return load(resolve(path))
+
+
+def open_store(path: str | None) -> MemoryStore:
+    from pcli.store import MemoryStore
+
+    return MemoryStore(open_base(path))

@@ -1,0 +1,23 @@
+"""Output formats: the terminal only picks the default, an explicit --format always wins."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+
+
+class Format(str, Enum):
+    auto = "auto"
+    table = "table"
+    tsv = "tsv"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+
+
+def resolve(fmt: Format) -> Format:
+    """`auto` is decided at call time: a Rich table on a terminal, TSV in a pipe."""
+    if fmt is Format.auto:
+        return Format.table if sys.stdout.isatty() else Format.tsv
+    return fmt

@@ -1,0 +1,138 @@
+"""Everything drawn for a person at a terminal, with Rich. The only module that imports Rich.
+
+Data text never reaches Rich as markup: the console parses none, and every string passes through
+`safe()` so that escape sequences, bidi overrides and zero-width characters show instead of acting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from pcli.compare import Change
+from pcli.model import FactBase, Figure, pick
+from pcli.numbers import group
+from pcli.records import Record, display_value
+from pcli.search import Match
+from pcli.text import safe
+
+
+def console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, markup=False, emoji=False, highlight=False)
+
+
+def _t(value: Any, style: str = "") -> Text:
+    return Text(safe("" if value is None else str(value)), style=style)
+
+
+def _source_line(base: FactBase, figure: Figure) -> str:
+    parts = []
+    for c in figure.citations:
+        source = base.sources.get(c.source)
+        parts.append(f"{source.outlet if source else c.source}" + (f" ({source.date})" if source and source.date else ""))
+    return "; ".join(parts)
+
+
+def figures_table(base: FactBase, figures: Sequence[Figure], lang: str, title: str = "") -> Table:
+    table = Table(title=_t(title) if title else None, box=box.SIMPLE_HEAD, title_justify="left", expand=False)
+    table.add_column("Figure", ratio=3)
+    table.add_column("Value", justify="right", ratio=2)
+    table.add_column("Period", ratio=1)
+    table.add_column("Source", ratio=2)
+    for f in figures:
+        label = pick(base.indicators[f.indicator].label, lang)
+        if f.status == "target":
+            label += " (target)"
+        table.add_row(_t(label), _t(display_value(base, f, lang), "bold"), _t(f.period.display(lang)),
+                      _t(", ".join(c.source for c in f.citations), "dim"))
+    return table
+
+
+def show(base: FactBase, sections: Sequence[str], lang: str, rows: dict[str, tuple[Sequence[str], list[Record]]]) -> None:
+    out = console()
+    if base.title:
+        out.print(_t(base.title, "bold"))
+    for name in sections:
+        if name == "figures":
+            for topic in base.topics.values():
+                figures = [f for f in base.figures if base.indicators[f.indicator].topic == topic.id]
+                if figures:
+                    out.print(figures_table(base, figures, lang, pick(topic.label, lang)))
+            continue
+        columns, records = rows[name]
+        out.print(record_table(name.capitalize(), columns, records))
+
+
+def record_table(title: str, columns: Sequence[str], records: Sequence[Record]) -> Table:
+    table = Table(title=_t(title), box=box.SIMPLE_HEAD, title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for record in records:
+        table.add_row(*(_t(record.get(c, "")) for c in columns))
+    return table
+
+
+def answer(base: FactBase, matches: Sequence[Match], lang: str) -> None:
+    out = console()
+    best = matches[0].figure
+    indicator = base.indicators[best.indicator]
+    lines: list[Text | Table] = [
+        Text.assemble(_t(display_value(base, best, lang), "bold green"), "  ", _t(best.period.display(lang), "bold")),
+    ]
+    facts = [f"id {best.id}", f"place {best.place}" if best.place else "", "target" if best.status == "target" else ""]
+    lines.append(_t("  ".join(x for x in facts if x), "dim"))
+    if best.note:
+        lines.append(_t(best.note, "italic"))
+    for c in best.citations:
+        source = base.sources.get(c.source)
+        who = f"{source.outlet}" + (f", {source.date}" if source and source.date else "") if source else c.source
+        lines.append(Text.assemble(_t(f"“{c.quote}”"), _t(f" — {who}", "dim")))
+    out.print(Panel(Group(*lines), title=_t(pick(indicator.label, lang)), title_align="left", expand=False))
+    if len(matches) > 1:
+        out.print(figures_table(base, [m.figure for m in matches[1:]], lang, "Also"))
+
+
+def changes(base: FactBase, rows: Sequence[Change], before: str, after: str, lang: str) -> None:
+    table = Table(box=box.SIMPLE_HEAD, title=_t(f"{before} → {after}"), title_justify="left")
+    table.add_column("Indicator", ratio=3)
+    table.add_column(before, justify="right")
+    table.add_column(after, justify="right")
+    table.add_column("Change", justify="right")
+    table.add_column("%", justify="right")
+    for c in rows:
+        label = pick(base.indicators[c.indicator].label, lang) + (" (target)" if c.status == "target" else "")
+        sign = "+" if c.change > 0 else ""
+        pct = "" if c.percent is None else f"{sign}{group(round(c.percent, 1), lang)} %"
+        unit = base.figure_unit(c.before)
+        delta = f"{sign}{group(c.change if unit.kind != 'currency' else round(c.change / 1e9, 3), lang)}"
+        if unit.kind == "currency":
+            delta += " bn" if lang == "en" else (" tỷ" if lang == "vi" else " miliar")
+        table.add_row(_t(label), _t(display_value(base, c.before, lang)), _t(display_value(base, c.after, lang)),
+                      _t(delta, "green" if c.change < 0 else "yellow" if c.change > 0 else ""), _t(pct))
+    console().print(table)
+
+
+def trend(base: FactBase, figures: Sequence[Figure], lang: str) -> None:
+    out = console()
+    indicator = base.indicators[figures[0].indicator]
+    top = max((abs(f.value) for f in figures), default=0) or 1
+    width = max(10, min(40, out.width - 50))
+    table = Table(box=box.SIMPLE_HEAD, title=_t(pick(indicator.label, lang)), title_justify="left")
+    table.add_column("Period")
+    table.add_column("Value", justify="right")
+    table.add_column("", no_wrap=True)
+    for f in figures:
+        bar = "█" * max(0, round(abs(f.value) / top * width))
+        period = f.period.display(lang) + (" (target)" if f.status == "target" else "")
+        table.add_row(_t(period), _t(display_value(base, f, lang), "bold"), _t(bar or "·", "cyan"))
+    out.print(table)
+
+
+def status_line(message: str) -> None:
+    console(stderr=True).print(_t(message, "dim"))

@@ -1,0 +1,107 @@
+"""Periods: a year ("2023"), a range of years ("2022-2024"), a month ("2025-07") or a day ("2024-12-31")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_YEAR = re.compile(r"^(\d{4})$")
+_RANGE = re.compile(r"^(\d{4})\s*[-–/]\s*(\d{4})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+           "Oktober", "November", "Desember"),
+}
+_START = {"en": "start of {}", "vi": "đầu năm {}", "id": "awal {}"}
+_END = {"en": "end of {}", "vi": "cuối năm {}", "id": "akhir {}"}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    text: str  # canonical form, as written in the fact base
+    kind: str  # "year" | "range" | "month" | "day"
+    start: int  # first year covered
+    end: int  # last year covered
+    month: int = 0
+    day: int = 0
+
+    @property
+    def year(self) -> int | None:
+        """The one year this period falls in: "end of 2024" counts as 2024. None for a range."""
+        return None if self.kind == "range" else self.start
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, int]:
+        """Chronological: by when the period ends, a whole year after its own points in time."""
+        if self.kind == "range":
+            return (self.end, 13, 0, self.start)
+        if self.kind == "year":
+            return (self.start, 12, 32, self.start)
+        return (self.start, self.month, self.day or 32, self.start)
+
+    def matches(self, asked: Period) -> int | None:
+        """How well this figure period answers the period asked for, or None if it does not.
+
+        0: exactly the period asked; 1: within it (a point in the year asked, a year inside the range asked,
+        the same year as the point asked); 2: a range that merely contains the year asked.
+        """
+        if self.text == asked.text:
+            return 0
+        if asked.kind == "range":
+            return 1 if self.kind != "range" and asked.start <= self.start <= asked.end else None
+        if self.kind == "range":
+            return 2 if self.start <= asked.start <= self.end else None
+        if self.start != asked.start:
+            return None
+        return 0 if self.kind == asked.kind == "year" else 1
+
+    def display(self, lang: str = "en") -> str:
+        if self.kind == "year":
+            return {"vi": f"năm {self.start}", "id": f"tahun {self.start}"}.get(lang, str(self.start))
+        if self.kind == "range":
+            return f"{self.start}–{self.end}"
+        if self.kind == "month":
+            if lang == "vi":
+                return f"tháng {self.month}/{self.start}"
+            return f"{_MONTHS[lang if lang in _MONTHS else 'en'][self.month - 1]} {self.start}"
+        if (self.month, self.day) == (12, 31):
+            return _END.get(lang, _END["en"]).format(self.start)
+        if (self.month, self.day) == (1, 1):
+            return _START.get(lang, _START["en"]).format(self.start)
+        if lang == "vi":
+            return f"{self.day}/{self.month}/{self.start}"
+        return f"{self.day} {_MONTHS[lang if lang in _MONTHS else 'en'][self.month - 1]} {self.start}"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_period(text: str) -> Period:
+    """Parse a period; raise ValueError with a message that says what is wrong."""
+    raw = text.strip()
+    if m := _YEAR.match(raw):
+        year = int(m[1])
+        return Period(raw, "year", year, year)
+    if m := _RANGE.match(raw):
+        start, end = int(m[1]), int(m[2])
+        if start >= end:
+            raise ValueError(f"range {raw!r} must run from an earlier year to a later one")
+        return Period(f"{start}-{end}", "range", start, end)
+    if m := _MONTH.match(raw):
+        year, month = int(m[1]), int(m[2])
+        if not 1 <= month <= 12:
+            raise ValueError(f"month {month} in {raw!r} is not 01-12")
+        return Period(raw, "month", year, year, month)
+    if m := _DAY.match(raw):
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+        if not 1 <= month <= 12 or not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
+            raise ValueError(f"{raw!r} is not a valid date")
+        return Period(raw, "day", year, year, month, day)
+    raise ValueError(
+        f"{raw!r} is not a period: use a year (2023), a range (2022-2024), a month (2025-07) or a day (2024-12-31)"
+    )

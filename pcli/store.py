@@ -1,0 +1,56 @@
+"""What search needs from a fact base, served from memory or from the SQLite cache alike."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from pcli.model import FactBase, Figure, Indicator
+from pcli.periods import Period
+
+
+def figure_order(figure: Figure) -> tuple[bool, int, int, int, int, int]:
+    """The order of figures when no period is asked: achieved before targets, latest first, then file order."""
+    k = figure.period.sort_key
+    return (figure.status == "target", -k[0], -k[1], -k[2], -k[3], figure.order)
+
+
+class Store(Protocol):
+    def indicators(self) -> list[Indicator]: ...
+
+    def places(self) -> list[str]: ...
+
+    def figures(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
+        """Figures of one indicator (None: any), best first; with periods, all that overlap them."""
+        ...
+
+
+class MemoryStore:
+    def __init__(self, base: FactBase) -> None:
+        self.base = base
+        self._by_indicator: dict[str, list[Figure]] = {}
+        for figure in sorted(base.figures, key=figure_order):
+            self._by_indicator.setdefault(figure.indicator, []).append(figure)
+
+    def indicators(self) -> list[Indicator]:
+        return list(self.base.indicators.values())
+
+    def places(self) -> list[str]:
+        return sorted({figure.place for figure in self.base.figures if figure.place})
+
+    def figures(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
+        pool = self._by_indicator.get(indicator, []) if indicator else sorted(self.base.figures, key=figure_order)
+        out = []
+        for figure in pool:
+            if place is not None and figure.place != place:
+                continue
+            if periods and not any(overlaps(figure.period, asked) for asked in periods):
+                continue
+            out.append(figure)
+            if not periods and len(out) >= limit:
+                break
+        return out
+
+
+def overlaps(period: Period, asked: Period) -> bool:
+    """The cheap superset test both stores use before ranking: do the years covered meet?"""
+    return period.start <= asked.end and period.end >= asked.start
