@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from pcli.model import FactBase
 
 if TYPE_CHECKING:
-    from pcli.store import MemoryStore
+    from pcli.store import Store
 
 ENV_FACTS = "PCLI_FACTS"
 
@@ -29,12 +29,13 @@ def resolve(path: str | None) -> str:
 
 
 def open_base(path: str | None) -> FactBase:
-    from pcli.loader import load
+    """The whole base, from the cache when it is current."""
+    store = open_store(path)
+    full = getattr(store, "full_base", None)
+    return full() if full else store.base
 
-    return load(resolve(path))
 
+def open_store(path: str | None) -> Store:
+    from pcli.cache import open_cached
 
-def open_store(path: str | None) -> MemoryStore:
-    from pcli.store import MemoryStore
-
-    return MemoryStore(open_base(path))
+    return open_cached(resolve(path))

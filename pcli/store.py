@@ -15,6 +15,8 @@ def figure_order(figure: Figure) -> tuple[bool, int, int, int, int, int]:
 
 
 class Store(Protocol):
+    base: FactBase  # sources, topics, units and indicators at least
+
     def indicators(self) -> list[Indicator]: ...
 
     def places(self) -> list[str]: ...

@@ -1,0 +1,224 @@
+"""The SQLite form of a fact base: the exported database, and the cache that keeps TOML off the warm path.
+
+The cache lives in $XDG_CACHE_HOME/pcli (else ~/.cache/pcli), one database per fact base, named by a hash
+of what identifies the file's content: its real path, size, modification time and the cache format version.
+A changed file gets a new name, so a stale cache is never read. Each database is written to a temporary file
+and renamed into place, so a concurrent run sees a whole cache or none. A cache that cannot be read or
+written is rebuilt or done without: results are the same with and without it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from typing import Any
+
+from pcli.model import LANGS, Citation, Entity, FactBase, Figure, Indicator, Source, Topic, Unit
+from pcli.periods import Period
+from pcli.store import MemoryStore
+
+FORMAT_VERSION = 1
+ENV_CACHE = "PCLI_CACHE"  # "off" to read the TOML every time
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE sources (id TEXT PRIMARY KEY, outlet TEXT, language TEXT, date TEXT, url TEXT, file TEXT,
+                      title TEXT, note TEXT);
+CREATE TABLE topics (id TEXT PRIMARY KEY, label_en TEXT, label_vi TEXT, label_id TEXT);
+CREATE TABLE units (id TEXT PRIMARY KEY, kind TEXT, label_en TEXT, label_vi TEXT, label_id TEXT);
+CREATE TABLE indicators (id TEXT PRIMARY KEY, ord INTEGER, topic TEXT REFERENCES topics(id),
+                         unit TEXT REFERENCES units(id), label_en TEXT, label_vi TEXT, label_id TEXT,
+                         aliases TEXT);
+CREATE TABLE figures (id TEXT PRIMARY KEY, ord INTEGER, indicator TEXT REFERENCES indicators(id),
+                      label_en TEXT, value NUMERIC, unit TEXT REFERENCES units(id), qualifier TEXT, status TEXT,
+                      period TEXT, place TEXT, topic TEXT REFERENCES topics(id), note TEXT,
+                      period_kind TEXT, period_start INTEGER, period_end INTEGER, period_month INTEGER,
+                      period_day INTEGER, sk0 INTEGER, sk1 INTEGER, sk2 INTEGER, sk3 INTEGER);
+CREATE TABLE citations (record_table TEXT, record_id TEXT, position INTEGER, source TEXT REFERENCES sources(id),
+                        quote TEXT, PRIMARY KEY (record_table, record_id, position));
+CREATE TABLE entities (kind TEXT, id TEXT, ord INTEGER, name_en TEXT, data TEXT, PRIMARY KEY (kind, id));
+CREATE TABLE places (name TEXT PRIMARY KEY);
+"""
+_INDEXES = """
+CREATE INDEX figures_by_indicator ON figures (indicator, period_start, period_end);
+CREATE INDEX figures_by_period ON figures (period_start, period_end);
+CREATE VIEW documents AS SELECT id, json_extract(data, '$.number') AS number, json_extract(data, '$.kind') AS kind,
+    json_extract(data, '$.issuer') AS issuer, json_extract(data, '$.year') AS year,
+    json_extract(data, '$.subject.en') AS subject_en, json_extract(data, '$.subject.vi') AS subject_vi,
+    json_extract(data, '$.subject.id') AS subject_id FROM entities WHERE kind = 'documents';
+CREATE VIEW programmes AS SELECT id, json_extract(data, '$.kind') AS kind, name_en,
+    json_extract(data, '$.period') AS period FROM entities WHERE kind = 'programmes';
+CREATE VIEW agencies AS SELECT id, name_en, json_extract(data, '$.role.en') AS role_en
+    FROM entities WHERE kind = 'agencies';
+"""
+_FIGURE_COLUMNS = ("id, ord, indicator, value, qualifier, status, period, place, note, period_kind, period_start, "
+                   "period_end, period_month, period_day")
+
+
+def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None) -> None:
+    """Write the base as an SQLite database at path, atomically (temporary file, then rename)."""
+    tmp = f"{path}.{os.getpid()}.tmp"
+    if os.path.exists(tmp):
+        os.remove(tmp)
+    db = sqlite3.connect(tmp)
+    try:
+        db.executescript(_SCHEMA)
+        info = {"format": str(FORMAT_VERSION), "title": base.title, "place": base.place, **(meta or {})}
+        db.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
+        db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(s.id, s.outlet, s.language, s.date, s.url, s.file, s.title, s.note)
+                        for s in base.sources.values()])
+        db.executemany("INSERT INTO topics VALUES (?, ?, ?, ?)",
+                       [(t.id, *(t.label.get(lang, "") for lang in LANGS)) for t in base.topics.values()])
+        db.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?)",
+                       [(u.id, u.kind, *(u.label.get(lang, "") for lang in LANGS)) for u in base.units.values()])
+        db.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(i.id, n, i.topic, i.unit, *(i.label.get(lang, "") for lang in LANGS), json.dumps(i.aliases))
+                        for n, i in enumerate(base.indicators.values())])
+        rows, citations = [], []
+        for f in base.figures:
+            ind = base.indicators[f.indicator]
+            p = f.period
+            rows.append((f.id, f.order, f.indicator, ind.label.get("en", ""), f.value, ind.unit, f.qualifier, f.status,
+                         p.text, f.place, ind.topic, f.note, p.kind, p.start, p.end, p.month, p.day, *p.sort_key))
+            citations.extend(("figures", f.id, n, c.source, c.quote) for n, c in enumerate(f.citations))
+        db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 21)})", rows)
+        for kind, entities in base.entities.items():
+            db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
+                           [(kind, e.id, n, e.name("en"), json.dumps(e.fields, ensure_ascii=False))
+                            for n, e in enumerate(entities)])
+            for e in entities:
+                citations.extend((kind, e.id, n, c.source, c.quote) for n, c in enumerate(e.citations))
+        db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?)", citations)
+        db.executemany("INSERT INTO places VALUES (?)", [(p,) for p in sorted({f.place for f in base.figures})])
+        db.executescript(_INDEXES)
+        db.commit()
+    finally:
+        db.close()
+    os.replace(tmp, path)
+
+
+class SqliteStore:
+    """A Store over the cache database: the small tables in memory, figures fetched as asked."""
+
+    def __init__(self, db: sqlite3.Connection, path: str) -> None:
+        self.db = db
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+        self.base = FactBase(path=path, title=meta.get("title", ""), place=meta.get("place", ""))
+        for row in db.execute("SELECT id, outlet, language, date, url, file, title, note FROM sources"):
+            self.base.sources[row[0]] = Source(*row)
+        for row in db.execute("SELECT id, label_en, label_vi, label_id FROM topics"):
+            self.base.topics[row[0]] = Topic(row[0], _text(row[1:4]))
+        for row in db.execute("SELECT id, kind, label_en, label_vi, label_id FROM units"):
+            self.base.units[row[0]] = Unit(row[0], row[1], _text(row[2:5]))
+        for row in db.execute("SELECT id, topic, unit, label_en, label_vi, label_id, aliases FROM indicators ORDER BY ord"):
+            self.base.indicators[row[0]] = Indicator(row[0], row[1], row[2], _text(row[3:6]), tuple(json.loads(row[6])))
+
+    def indicators(self) -> list[Indicator]:
+        return list(self.base.indicators.values())
+
+    def places(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT name FROM places ORDER BY name")]
+
+    def figures(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
+        where, args = [], []
+        if indicator is not None:
+            where.append("indicator = ?")
+            args.append(indicator)
+        if place is not None:
+            where.append("place = ?")
+            args.append(place)
+        if periods:
+            where.append("(" + " OR ".join("(period_start <= ? AND period_end >= ?)" for _ in periods) + ")")
+            for p in periods:
+                args.extend((p.end, p.start))
+        sql = (f"SELECT {_FIGURE_COLUMNS} FROM figures" + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY status = 'target', sk0 DESC, sk1 DESC, sk2 DESC, sk3 DESC, ord")
+        if not periods:
+            sql += f" LIMIT {int(limit)}"
+        return self._figures(self.db.execute(sql, args).fetchall())
+
+    def _figures(self, rows: list[Any]) -> list[Figure]:
+        cites: dict[str, list[Citation]] = {}
+        ids = [r[0] for r in rows]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            sql = ("SELECT record_id, source, quote FROM citations WHERE record_table = 'figures' AND record_id IN "
+                   f"({', '.join('?' * len(chunk))}) ORDER BY record_id, position")
+            for rid, source, quote in self.db.execute(sql, chunk):
+                cites.setdefault(rid, []).append(Citation(source, quote))
+        return [Figure(id=r[0], order=r[1], indicator=r[2], value=r[3], qualifier=r[4], status=r[5],
+                       period=Period(r[6], r[9], r[10], r[11], r[12], r[13]), place=r[7], note=r[8],
+                       citations=tuple(cites.get(r[0], ()))) for r in rows]
+
+    def full_base(self) -> FactBase:
+        """Every record, for the commands that need the whole base."""
+        base = self.base
+        base.figures = self._figures(self.db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures ORDER BY ord").fetchall())
+        cites: dict[tuple[str, str], list[Citation]] = {}
+        for kind, rid, source, quote in self.db.execute(
+                "SELECT record_table, record_id, source, quote FROM citations WHERE record_table != 'figures' "
+                "ORDER BY record_table, record_id, position"):
+            cites.setdefault((kind, rid), []).append(Citation(source, quote))
+        for kind, rid, data in self.db.execute("SELECT kind, id, data FROM entities ORDER BY kind, ord"):
+            base.entities.setdefault(kind, []).append(Entity(kind, rid, json.loads(data), tuple(cites.get((kind, rid), ()))))
+        for kind in ("programmes", "documents", "agencies", "places"):
+            base.entities.setdefault(kind, [])
+        base.entities = {k: base.entities[k] for k in ("programmes", "documents", "agencies", "places")}
+        return base
+
+
+def _text(values: tuple[Any, ...]) -> dict[str, str]:
+    return {lang: v for lang, v in zip(LANGS, values, strict=True) if v}
+
+
+# ----------------------------------------------------------------------------- the cache
+
+
+def cache_dir() -> str:
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(root, "pcli")
+
+
+def cache_path(path: str, stat: os.stat_result) -> str:
+    import hashlib
+
+    key = f"{os.path.realpath(path)}\0{stat.st_size}\0{stat.st_mtime_ns}\0{FORMAT_VERSION}"
+    return os.path.join(cache_dir(), hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32] + ".sqlite")
+
+
+def open_cached(path: str) -> MemoryStore | SqliteStore:
+    """A store for the fact base at path: from the cache when it is current, else from TOML (then cached)."""
+    from pcli.loader import load
+
+    if os.environ.get(ENV_CACHE, "").lower() in ("off", "0", "no"):
+        return MemoryStore(load(path))
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return MemoryStore(load(path))  # the loader says why in its own words
+    cached = cache_path(path, stat)
+    if os.path.exists(cached):
+        try:
+            db = sqlite3.connect(f"file:{cached}?mode=ro", uri=True)
+            return SqliteStore(db, path)
+        except (sqlite3.Error, ValueError, KeyError, TypeError):
+            _remove(cached)  # corrupt or truncated: rebuild it below
+    from pcli.progress import slow
+
+    with slow(f"Reading {os.path.basename(path)}…"):
+        base = load(path)
+        try:
+            os.makedirs(os.path.dirname(cached), exist_ok=True)
+            write_database(base, cached, {"path": os.path.realpath(path)})
+        except (OSError, sqlite3.Error):
+            pass  # an unwritable cache only costs speed
+    return MemoryStore(base)
+
+
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
