@@ -285,11 +285,28 @@ class _Builder:
         return tuple(out)
 
     def unique(self, table: str, ident: str, line: int, seen: dict[str, int]) -> bool:
+        """Whether the id is new; duplicates are reported once, by `duplicates()`."""
         if ident in seen:
-            self.problem(line, f"{table}: duplicate id {ident!r} (first used on line {seen[ident]})")
             return False
         seen[ident] = line
         return True
+
+    def duplicates(self) -> None:
+        """Every id used twice, among valid and invalid records alike."""
+        groups = [("sources",), ("topics",), ("units",), ("indicators",), ("figures", *ENTITY_TABLES)]
+        for tables in groups:
+            seen: dict[str, int] = {}
+            for table in tables:
+                raw = self.data.get(table)
+                for index, record in enumerate(raw if isinstance(raw, list) else []):
+                    ident = record.get("id") if isinstance(record, dict) else None
+                    if not isinstance(ident, str):
+                        continue
+                    line = self.lines.key(table, index, "id")
+                    if ident in seen:
+                        self.problem(line, f"{table}[{index}]: duplicate id {ident!r} (first used on line {seen[ident]})")
+                    else:
+                        seen[ident] = line
 
     def reference(self, line: int, name: str, key: str, value: str, known: dict[str, Any], what: str) -> None:
         if value not in known:
@@ -312,6 +329,7 @@ class _Builder:
         base.title = self.data.get("title", "") if isinstance(self.data.get("title"), str) else ""
         base.place = self.data.get("place", "") if isinstance(self.data.get("place"), str) else ""
 
+        self.duplicates()
         seen: dict[str, int] = {}
         for _, r, line in self.records("sources"):
             if self.unique("sources", r["id"], line, seen):

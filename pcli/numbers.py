@@ -46,9 +46,9 @@ def value_in_quote(value: float, quote: str, lang: str, unit_kind: str) -> bool:
     for number, percent, scale in read_numbers(quote, lang):
         if unit_kind == "percent" and not percent:
             continue
-        for candidate in {number, number * scale}:
-            if math.isclose(candidate, value, rel_tol=1e-9, abs_tol=1e-12):
-                return True
+        # "49,4 tỷ" is 49.4 × 10⁹ and never 49.4.
+        if math.isclose(number * scale, value, rel_tol=1e-9, abs_tol=1e-12):
+            return True
     return False
 
 

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from pcli.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTS = ROOT / "facts.toml"
+SOURCES = ROOT.parent / "shared" / "sources"
+
+
+@pytest.fixture(autouse=True)
+def _env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fixed width, no colour, a private cache, no inherited fact base or language."""
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for name in ("PCLI_FACTS", "PCLI_LANG", "PCLI_CACHE", "FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+class Result:
+    def __init__(self, code: int, stdout: str, stderr: str) -> None:
+        self.exit_code, self.stdout, self.stderr = code, stdout, stderr
+
+    @property
+    def output(self) -> str:
+        return f"stdout:\n{self.stdout}\nstderr:\n{self.stderr}"
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+    def rows(self) -> list[list[str]]:
+        return [line.split("\t") for line in self.stdout.splitlines()]
+
+
+def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+    """The real CLI in-process, through Typer's runner."""
+    runner = CliRunner()
+    result = runner.invoke(app, list(args), input=input, env=env)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def pcli(*args: str, input: str | None = None, env: dict[str, str] | None = None, timeout: float = 60) -> Result:
+    """The real CLI in a subprocess, as a script would call it."""
+    full_env = {**os.environ, **(env or {})}
+    proc = subprocess.run([sys.executable, "-m", "pcli", *args], input=input, capture_output=True, text=True,
+                          env=full_env, timeout=timeout, encoding="utf-8", errors="replace")
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def source_text(name: str) -> str:
+    if not SOURCES.is_dir():
+        pytest.skip("../shared/sources is not beside the checkout")
+    return (SOURCES / name).read_text(encoding="utf-8")
+
+
+def read_article_number(text: str) -> list[float]:
+    """Numbers as both articles write them ("." thousands, "," decimals): a parser separate from pcli's."""
+    out = []
+    for m in re.finditer(r"\d+(?:\.\d{3})*(?:,\d+)?", text):
+        out.append(float(m.group().replace(".", "").replace(",", ".")))
+    return out
+
+
+def write(tmp_path: Path, text: str, name: str = "facts.toml") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+MINIMAL = '''
+schema = 1
+place = "Testville"
+
+[[sources]]
+id = "s"
+outlet = "Test Daily"
+language = "en"
+
+[[topics]]
+id = "poverty"
+label = { en = "Poverty", vi = "Nghèo", id = "Kemiskinan" }
+
+[[units]]
+id = "households"
+kind = "count"
+label = { en = "households", vi = "hộ", id = "rumah tangga" }
+
+[[indicators]]
+id = "poor_households"
+topic = "poverty"
+unit = "households"
+label = { en = "Poor households", vi = "Hộ nghèo", id = "Rumah tangga miskin" }
+
+[[figures]]
+id = "poor-2023"
+indicator = "poor_households"
+value = 690
+period = "2023"
+citations = [
+  { source = "s", quote = "690 poor households in 2023" },
+]
+'''
