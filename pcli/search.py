@@ -113,6 +113,14 @@ def similarity(word: str, token: str) -> float:
         return 0.85
     if len(word) >= 4 and len(token) >= 4 and _close(word, token):
         return 0.8
+    # Another form of the same word: "reduced" and "reduction", "enrolment" and "enrolled".
+    common = 0
+    for a, b in zip(word, token, strict=False):
+        if a != b:
+            break
+        common += 1
+    if common >= 5 and common >= 0.7 * min(len(word), len(token)):
+        return 0.7
     return 0.0
 
 

@@ -1,0 +1,164 @@
+"""The relevance suite: queries in three languages, with and without diacritics, with typos, and misses."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import FACTS, run
+
+# (query, id of the figure that must come first)
+FIRST = [
+    ("poor households 2023", "poor-households-2023"),
+    ("hộ nghèo 2023", "poor-households-2023"),
+    ("ho ngheo 2023", "poor-households-2023"),
+    ("HỘ NGHÈO 2023", "poor-households-2023"),
+    ("rumah tangga miskin 2023", "poor-households-2023"),
+    ("Poor Households in 2023", "poor-households-2023"),
+    ("số hộ nghèo năm 2023", "poor-households-2023"),
+    ("jumlah rumah tangga miskin tahun 2023", "poor-households-2023"),
+    ("poor housholds 2023", "poor-households-2023"),
+    ("poor households 2022", "poor-households-2022"),
+    ("hộ nghèo năm 2022", "poor-households-2022"),
+    ("poor households start of 2022", "poor-households-2022-start"),
+    ("rumah tangga miskin awal tahun 2022", "poor-households-2022-start"),
+    ("poor households end of 2024", "poor-households-2024-end"),
+    ("hộ nghèo cuối năm 2024", "poor-households-2024-end"),
+    ("poor households 2024", "poor-households-2024-end"),
+    ("near-poor households 2024", "near-poor-households-2024-end"),
+    ("near poor households 2024", "near-poor-households-2024-end"),
+    ("hộ cận nghèo 2024", "near-poor-households-2024-end"),
+    ("ho can ngheo 2024", "near-poor-households-2024-end"),
+    ("rumah tangga hampir miskin 2024", "near-poor-households-2024-end"),
+    ("poverty rate 2022", "poverty-rate-2022"),
+    ("tỷ lệ hộ nghèo 2023", "poverty-rate-2023"),
+    ("urban unemployment rate", "urban-unemployment-rate-2024"),
+    ("tỷ lệ thất nghiệp", "urban-unemployment-rate-2024"),
+    ("tingkat pengangguran perkotaan 2024", "urban-unemployment-rate-2024"),
+    ("unemploymnet", "urban-unemployment-rate-2024"),
+    ("vocational enrolment 2024", "vocational-enrolment-2024"),
+    ("trained workers share", "trained-workers-share-2024"),
+    ("workers sent abroad", "workers-abroad-2024"),
+    ("lao động nước ngoài", "workers-abroad-2024"),
+    ("livelihood diversification budget", "livelihood-project-budget-2021-2025"),
+    ("kinh phí đa dạng hóa sinh kế", "livelihood-project-budget-2021-2025"),
+    ("entrusted capital", "entrusted-capital-2021-2025"),
+    ("vốn ủy thác", "entrusted-capital-2021-2025"),
+    ("outstanding loans 2024", "outstanding-loans-2024-end"),
+    ("pinjaman yang beredar", "outstanding-loans-2024-end"),
+    ("policy credit disbursed 2021-2024", "policy-credit-disbursed-2021-2024"),
+    ("households that borrowed", "borrower-households-2021-2024"),
+    ("health insurance support people", "health-insurance-people-2022-2024"),
+    ("asuransi kesehatan anggaran", "health-insurance-budget-2022-2024"),
+    ("houses built 2024", "houses-for-poor-2024"),
+    ("houses built 2022-2024", "houses-for-poor-2022-2024"),
+    ("fund for the poor", "fund-for-poor-mobilised-2021-2024"),
+    ("Dana untuk Kaum Miskin", "fund-for-poor-mobilised-2021-2024"),
+    ("clean water households", "clean-water-households-2021-2024"),
+    ("communes and wards", "communes-and-wards-2025-07"),
+    ("high tech farming models", "high-tech-farming-models-2025-12"),
+    ("jobs created 2024", "workers-given-jobs-2024"),
+    ("near-poor households reduced", "near-poor-households-reduced-2025-09"),
+]
+
+NOTHING = [
+    "xyzzy",
+    "poor households 2019",
+    "hộ nghèo 2030",
+    "bananas and spaceships",
+    "12345",
+    "'; DROP TABLE figures; --",
+]
+
+
+def _first(query: str, *extra: str) -> dict:  # type: ignore[type-arg]
+    result = run("query", query, "--format", "json", *extra)
+    assert result.exit_code == 0, result.output
+    return result.json()[0]  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(("query", "expected"), FIRST)
+def test_best_answer_first(query: str, expected: str) -> None:
+    assert _first(query)["id"] == expected
+
+
+@pytest.mark.parametrize("query", NOTHING)
+def test_queries_that_must_find_nothing(query: str) -> None:
+    result = run("query", query)
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert result.stderr.strip()
+    as_json = run("query", query, "--format", "json")
+    assert as_json.exit_code == 1 and json.loads(as_json.stdout) == []
+
+
+def test_same_answer_in_three_languages() -> None:
+    answers = {_first(q)["id"] for q in ("poor households 2023", "hộ nghèo 2023", "rumah tangga miskin 2023")}
+    assert answers == {"poor-households-2023"}
+    values = {_first(q)["value"] for q in ("near-poor households 2024", "hộ cận nghèo 2024",
+                                            "rumah tangga hampir miskin 2024")}
+    assert len(values) == 1
+
+
+def test_value_matches_the_quote_it_cites() -> None:
+    best = _first("poor households 2023")
+    assert best["unit"] == "households" and best["period"] == "2023"
+    assert all(f"{best['value']}" in c["quote"] for c in best["citations"])
+
+
+def test_year_restricts_and_exact_year_ranks_first() -> None:
+    result = run("query", "houses 2024", "--format", "json", "--limit", "20")
+    periods = [m["period"] for m in result.json()]
+    assert periods[0] == "2024"
+    assert all(p in ("2024", "2024-12-31") or "-" in p and int(p[:4]) <= 2024 <= int(p[5:9]) for p in periods)
+
+
+def test_json_fields_and_limit() -> None:
+    result = run("query", "poor households", "--format", "json", "--limit", "2")
+    data = result.json()
+    assert len(data) == 2
+    for key in ("id", "indicator", "label", "value", "unit", "period", "topic", "citations"):
+        assert key in data[0]
+    assert isinstance(data[0]["value"], int | float)
+
+
+def test_did_you_mean_on_a_miss() -> None:
+    result = run("query", "povrety")
+    assert result.exit_code in (0, 1)
+    miss = run("query", "housng xyz")
+    assert miss.exit_code == 1 and "Did you mean" in miss.stderr, miss.output
+
+
+def test_lang_changes_labels_and_number_style() -> None:
+    vi = run("query", "entrusted capital", "--format", "json", "--lang", "vi").json()[0]
+    assert vi["label"].startswith("Nguồn vốn") and vi["display"] == "lên tới 8.718 tỷ đồng"
+    en = run("query", "entrusted capital", "--format", "json", "--lang", "en").json()[0]
+    assert en["display"] == "up to 8,718 billion VND"
+    idn = run("query", "entrusted capital", "--format", "json", env={"PCLI_LANG": "id"}).json()[0]
+    assert idn["display"] == "hingga 8.718 miliar VND"
+
+
+def test_stdin_batch_one_line_per_query() -> None:
+    queries = "poor households 2022\nhộ nghèo 2023\nxyzzy\nrumah tangga hampir miskin 2024\n"
+    tsv = run("query", "-", input=queries)
+    assert tsv.exit_code == 0, tsv.output
+    rows = tsv.rows()
+    assert rows[0][:2] == ["query", "id"] and len(rows) == 5
+    assert [r[1] for r in rows[1:]] == ["poor-households-2022", "poor-households-2023", "", "near-poor-households-2024-end"]
+    jsonl = run("query", "-", "--format", "jsonl", input=queries)
+    lines = [json.loads(line) for line in jsonl.stdout.splitlines()]
+    assert [bool(x["match"]) for x in lines] == [True, True, False, True]
+
+
+def test_get_by_id() -> None:
+    fig = run("get", "poor-households-2023", "--format", "json").json()[0]
+    assert fig["value"] == 690
+    doc = run("get", "decision-1362-qd-ubnd", "--format", "json").json()[0]
+    assert doc["number"] == "1362/QĐ-UBND"
+    miss = run("get", "poor-households-2033")
+    assert miss.exit_code == 1 and "poor-households-2023" in miss.stderr
+
+
+def test_bundled_facts_file_is_the_default() -> None:
+    assert run("query", "poor households 2023", "--facts", str(FACTS), "-F", "json").json() == \
+        run("query", "poor households 2023", "-F", "json").json()
