@@ -76,7 +76,8 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
         db.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        [(i.id, n, i.topic, i.unit, *(i.label.get(lang, "") for lang in LANGS), json.dumps(i.aliases))
                         for n, i in enumerate(base.indicators.values())])
-        rows, citations = [], []
+        rows: list[tuple[Any, ...]] = []
+        citations: list[tuple[Any, ...]] = []
         for f in base.figures:
             ind = base.indicators[f.indicator]
             p = f.period
@@ -122,7 +123,8 @@ class SqliteStore:
         return [row[0] for row in self.db.execute("SELECT name FROM places ORDER BY name")]
 
     def figures(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
-        where, args = [], []
+        where: list[str] = []
+        args: list[Any] = []
         if indicator is not None:
             where.append("indicator = ?")
             args.append(indicator)

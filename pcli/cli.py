@@ -20,9 +20,10 @@ EXIT_CODES = "Exit codes: 0 found, 1 nothing found, 2 bad usage or bad data."
 class _Group(TyperGroup):
     """Turns every error pcli knows into one line on stderr and its exit code; real bugs still crash."""
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        standalone_mode = kwargs.pop("standalone_mode", True)
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(*args, **{**kwargs, "standalone_mode": False})
         except typer.TyperException as exc:  # click's usage errors
             _say(f"Error: {exc.format_message()}")
             code = ExitStatus.ERROR

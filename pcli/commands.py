@@ -35,8 +35,8 @@ def show(facts: str | None, name: str | None, fmt: Format, lang: str) -> None:
         from pcli.output import terminal
 
         names = [name] if name else list(SECTIONS)
-        rows = {n: (cols, recs) for n in names for cols, recs, _ in [section(base, n, lang)]}
-        terminal.show(base, names, lang, rows)
+        tables = {n: (cols, recs) for n in names for cols, recs, _ in [section(base, n, lang)]}
+        terminal.show(base, names, lang, tables)
         return
     columns, rows, full = section(base, name or "figures", lang)
     _emit(fmt, columns, rows, full)
@@ -101,7 +101,8 @@ def _query_lines(store: Any, limit: int, fmt: Format, lang: str) -> bool:
 
 
 def compare(facts: str | None, before: str, after: str, topic: str | None, fmt: Format, lang: str) -> bool:
-    from pcli.compare import asked_period, compare as compare_periods, known_periods
+    from pcli.compare import asked_period, known_periods
+    from pcli.compare import compare as compare_periods
 
     a, b = asked_period(before), asked_period(after)
     base = open_base(facts)

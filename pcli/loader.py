@@ -184,7 +184,7 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python < 3.11
-        import tomli as tomllib  # type: ignore[no-redef]
+        import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
 
     try:
         return tomllib.loads(text)
@@ -374,7 +374,8 @@ class _Builder:
                 if table == "programmes":
                     for doc in r.get("documents", []):
                         if doc not in {d["id"] for d in self.data.get("documents", []) if isinstance(d, dict)}:
-                            self.problem(self.lines.key(table, index, "documents"), f"{name}: documents: unknown document {doc!r}")
+                            line = self.lines.key(table, index, "documents")
+                            self.problem(line, f"{name}: documents: unknown document {doc!r}")
                 if table == "documents":
                     agencies = {a["id"]: a for a in self.data.get("agencies", []) if isinstance(a, dict) and "id" in a}
                     self.reference(self.lines.key(table, index, "issuer"), name, "issuer", r["issuer"], agencies, "agency")

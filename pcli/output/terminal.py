@@ -6,7 +6,7 @@ Data text never reaches Rich as markup: the console parses none, and every strin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich import box
@@ -54,7 +54,8 @@ def figures_table(base: FactBase, figures: Sequence[Figure], lang: str, title: s
     return table
 
 
-def show(base: FactBase, sections: Sequence[str], lang: str, rows: dict[str, tuple[Sequence[str], list[Record]]]) -> None:
+def show(base: FactBase, sections: Sequence[str], lang: str,
+         rows: Mapping[str, tuple[Sequence[str], list[Record]]]) -> None:
     out = console()
     if base.title:
         out.print(_t(base.title, "bold"))
