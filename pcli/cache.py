@@ -9,7 +9,6 @@ written is rebuilt or done without: results are the same with and without it.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from typing import Any
@@ -58,6 +57,8 @@ _FIGURE_COLUMNS = ("id, ord, indicator, value, qualifier, status, period, place,
 
 def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None) -> None:
     """Write the base as an SQLite database at path, atomically (temporary file, then rename)."""
+    import json
+
     tmp = f"{path}.{os.getpid()}.tmp"
     if os.path.exists(tmp):
         os.remove(tmp)
@@ -74,7 +75,7 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
         db.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?)",
                        [(u.id, u.kind, *(u.label.get(lang, "") for lang in LANGS)) for u in base.units.values()])
         db.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       [(i.id, n, i.topic, i.unit, *(i.label.get(lang, "") for lang in LANGS), json.dumps(i.aliases))
+                       [(i.id, n, i.topic, i.unit, *(i.label.get(lang, "") for lang in LANGS), "\n".join(i.aliases))
                         for n, i in enumerate(base.indicators.values())])
         rows: list[tuple[Any, ...]] = []
         citations: list[tuple[Any, ...]] = []
@@ -105,8 +106,8 @@ class SqliteStore:
 
     def __init__(self, db: sqlite3.Connection, path: str) -> None:
         self.db = db
-        meta = dict(db.execute("SELECT key, value FROM meta"))
-        self.base = FactBase(path=path, title=meta.get("title", ""), place=meta.get("place", ""))
+        self.meta: dict[str, str] = dict(db.execute("SELECT key, value FROM meta"))
+        self.base = FactBase(path=path, title=self.meta.get("title", ""), place=self.meta.get("place", ""))
         for row in db.execute("SELECT id, outlet, language, date, url, file, title, note FROM sources"):
             self.base.sources[row[0]] = Source(*row)
         for row in db.execute("SELECT id, label_en, label_vi, label_id FROM topics"):
@@ -114,7 +115,7 @@ class SqliteStore:
         for row in db.execute("SELECT id, kind, label_en, label_vi, label_id FROM units"):
             self.base.units[row[0]] = Unit(row[0], row[1], _text(row[2:5]))
         for row in db.execute("SELECT id, topic, unit, label_en, label_vi, label_id, aliases FROM indicators ORDER BY ord"):
-            self.base.indicators[row[0]] = Indicator(row[0], row[1], row[2], _text(row[3:6]), tuple(json.loads(row[6])))
+            self.base.indicators[row[0]] = Indicator(row[0], row[1], row[2], _text(row[3:6]), tuple(row[6].split("\n")) if row[6] else ())
 
     def indicators(self) -> list[Indicator]:
         return list(self.base.indicators.values())
@@ -156,6 +157,8 @@ class SqliteStore:
 
     def full_base(self) -> FactBase:
         """Every record, for the commands that need the whole base."""
+        import json
+
         base = self.base
         base.figures = self._figures(self.db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures ORDER BY ord").fetchall())
         cites: dict[tuple[str, str], list[Citation]] = {}
@@ -183,16 +186,21 @@ def cache_dir() -> str:
     return os.path.join(root, "pcli")
 
 
-def cache_path(path: str, stat: os.stat_result) -> str:
-    import hashlib
+def cache_key(path: str, stat: os.stat_result) -> str:
+    return f"{os.path.realpath(path)}|{stat.st_size}|{stat.st_mtime_ns}|{FORMAT_VERSION}"
 
-    key = f"{os.path.realpath(path)}\0{stat.st_size}\0{stat.st_mtime_ns}\0{FORMAT_VERSION}"
-    return os.path.join(cache_dir(), hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32] + ".sqlite")
+
+def cache_path(key: str) -> str:
+    """The file for a key. crc32 rather than a cryptographic hash (hashlib costs start-up time): the full key is
+    stored inside and checked on every open, so two keys that share a name only ever cost a rebuild."""
+    import zlib
+
+    return os.path.join(cache_dir(), f"{zlib.crc32(key.encode('utf-8', 'surrogatepass')):08x}.sqlite")
 
 
 def open_cached(path: str) -> MemoryStore | SqliteStore:
     """A store for the fact base at path: from the cache when it is current, else from TOML (then cached)."""
-    from pcli.loader import load
+    from pcli.loader import load  # only the cold path reads TOML
 
     if os.environ.get(ENV_CACHE, "").lower() in ("off", "0", "no"):
         return MemoryStore(load(path))
@@ -200,20 +208,25 @@ def open_cached(path: str) -> MemoryStore | SqliteStore:
         stat = os.stat(path)
     except OSError:
         return MemoryStore(load(path))  # the loader says why in its own words
-    cached = cache_path(path, stat)
+    key = cache_key(path, stat)
+    cached = cache_path(key)
     if os.path.exists(cached):
         try:
             db = sqlite3.connect(f"file:{cached}?mode=ro", uri=True)
-            return SqliteStore(db, path)
-        except (sqlite3.Error, ValueError, KeyError, TypeError):
-            _remove(cached)  # corrupt or truncated: rebuild it below
+            store = SqliteStore(db, path)
+            if store.meta.get("key") == key:
+                return store
+            db.close()
+        except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
+            pass  # corrupt or truncated: rebuilt below
+        _remove(cached)
     from pcli.progress import slow
 
     with slow(f"Reading {os.path.basename(path)}…"):
         base = load(path)
         try:
             os.makedirs(os.path.dirname(cached), exist_ok=True)
-            write_database(base, cached, {"path": os.path.realpath(path)})
+            write_database(base, cached, {"key": key})
         except (OSError, sqlite3.Error):
             pass  # an unwritable cache only costs speed
     return MemoryStore(base)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pcli.errors import UsageError
 from pcli.model import FactBase, Figure
@@ -10,8 +10,7 @@ from pcli.periods import Period, parse_period
 from pcli.store import figure_order
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     indicator: str
     place: str
     status: str

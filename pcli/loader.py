@@ -7,8 +7,7 @@ import math
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pcli.errors import FactBaseError
 from pcli.linemap import LineMap
@@ -33,8 +32,7 @@ MAX_BYTES = 512 * 1024 * 1024
 SCHEMA_VERSION = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     line: int
     message: str
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from pcli.periods import Period
 
@@ -25,15 +25,13 @@ def pick(text: Text, lang: str) -> str:
     return text.get(lang) or text.get("en") or next(iter(text.values()), "")
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(NamedTuple):
     source: str
     quote: str
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     id: str
     outlet: str
     language: str
@@ -45,23 +43,20 @@ class Source:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Topic:
+class Topic(NamedTuple):
     id: str
     label: Text
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
     id: str
     kind: str
     label: Text
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Indicator:
+class Indicator(NamedTuple):
     id: str
     topic: str
     unit: str
@@ -70,8 +65,7 @@ class Indicator:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     id: str
     indicator: str
     value: int | float
@@ -85,8 +79,7 @@ class Figure:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(NamedTuple):
     """A programme, document, agency or place: named things that carry no figure of their own."""
 
     kind: str  # "programmes" | "documents" | "agencies" | "places"
@@ -100,17 +93,19 @@ class Entity:
         return pick(label, lang) if isinstance(label, dict) else str(label)
 
 
-@dataclass(slots=True)
 class FactBase:
-    path: str
-    title: str = ""
-    place: str = ""
-    sources: dict[str, Source] = field(default_factory=dict)
-    topics: dict[str, Topic] = field(default_factory=dict)
-    units: dict[str, Unit] = field(default_factory=dict)
-    indicators: dict[str, Indicator] = field(default_factory=dict)
-    figures: list[Figure] = field(default_factory=list)
-    entities: dict[str, list[Entity]] = field(default_factory=dict)
+    """The whole base. Plain classes and named tuples rather than dataclasses: pcli's start-up is measured."""
+
+    __slots__ = ("path", "title", "place", "sources", "topics", "units", "indicators", "figures", "entities")
+
+    def __init__(self, path: str, title: str = "", place: str = "") -> None:
+        self.path, self.title, self.place = path, title, place
+        self.sources: dict[str, Source] = {}
+        self.topics: dict[str, Topic] = {}
+        self.units: dict[str, Unit] = {}
+        self.indicators: dict[str, Indicator] = {}
+        self.figures: list[Figure] = []
+        self.entities: dict[str, list[Entity]] = {}
 
     def figure_unit(self, figure: Figure) -> Unit:
         return self.units[self.indicators[figure.indicator].unit]

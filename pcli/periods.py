@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _YEAR = re.compile(r"^(\d{4})$")
 _RANGE = re.compile(r"^(\d{4})\s*[-–/]\s*(\d{4})$")
@@ -21,8 +21,7 @@ _START = {"en": "start of {}", "vi": "đầu năm {}", "id": "awal {}"}
 _END = {"en": "end of {}", "vi": "cuối năm {}", "id": "akhir {}"}
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(NamedTuple):
     text: str  # canonical form, as written in the fact base
     kind: str  # "year" | "range" | "month" | "day"
     start: int  # first year covered

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pcli.model import Figure, Indicator
 from pcli.periods import Period, parse_period
@@ -26,16 +26,14 @@ _POINT = re.compile(rf"\b({_END_WORDS}|{_START_WORDS})\s+((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
-@dataclass(frozen=True, slots=True)
-class Query:
+class Query(NamedTuple):
     text: str
     words: tuple[str, ...]
     periods: tuple[Period, ...]
     place: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     figure: Figure
     score: float
     period_rank: int

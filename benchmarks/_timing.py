@@ -1,0 +1,45 @@
+"""Shared timing helpers: interleaved runs, medians, min-max."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+
+PYTHON = sys.executable
+
+
+def pcli_command() -> list[str]:
+    script = os.path.join(os.path.dirname(PYTHON), "pcli")
+    return [script] if os.path.exists(script) else [PYTHON, "-m", "pcli"]
+
+
+def time_once(cmd: Sequence[str], env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.decode()[-300:]}")
+    return elapsed
+
+
+def interleaved(commands: dict[str, Sequence[str]], runs: int, env: dict[str, str] | None = None) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for name, cmd in commands.items():  # one warm-up each
+        time_once(cmd, env)
+    for _ in range(runs):
+        for name, cmd in commands.items():
+            times[name].append(time_once(cmd, env))
+    return times
+
+
+def summary(name: str, samples: list[float]) -> str:
+    return f"{name:<28} median {statistics.median(samples) * 1000:8.1f} ms  (min {min(samples) * 1000:.1f}, " \
+           f"max {max(samples) * 1000:.1f}, n={len(samples)})"
+
+
+def ratio(a: list[float], b: list[float]) -> float:
+    return statistics.median(a) / statistics.median(b)

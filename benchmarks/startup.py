@@ -1,0 +1,57 @@
+"""Start-up: `pcli query ... --format tsv` on the bundled base, piped, against a bare one-command Typer app
+and `python -c pass`, interleaved, medians. Goal: at most 1.10x the bare app and 6.5x python -c pass.
+
+Example: python benchmarks/startup.py --runs 30
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _timing import PYTHON, interleaved, pcli_command, ratio, summary  # noqa: E402
+
+BARE = """import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def main(text: str, format: str = "tsv") -> None:
+    print(text)
+
+
+if __name__ == "__main__":
+    app()
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = os.path.join(tmp, "bare.py")
+        with open(bare, "w") as handle:
+            handle.write(BARE)
+        env = {**os.environ, "XDG_CACHE_HOME": os.path.join(tmp, "cache")}
+        commands = {
+            "python -c pass": [PYTHON, "-c", "pass"],
+            "bare typer app": [PYTHON, bare, "poor households 2023", "--format", "tsv"],
+            "pcli query (warm cache)": [*pcli_command(), "query", "poor households 2023", "--format", "tsv"],
+        }
+        times = interleaved(commands, args.runs, env)
+    for name, samples in times.items():
+        print(summary(name, samples))
+    pcli, bare_app, python = times["pcli query (warm cache)"], times["bare typer app"], times["python -c pass"]
+    print(f"pcli / bare typer app:  {ratio(pcli, bare_app):.2f}x  (goal <= 1.10x)")
+    print(f"pcli / python -c pass:  {ratio(pcli, python):.2f}x  (goal <= 6.5x)")
+    print(f"bare typer app / python -c pass: {ratio(bare_app, python):.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
