@@ -17,7 +17,7 @@ from pcli.model import LANGS, Citation, Entity, FactBase, Figure, Indicator, Sou
 from pcli.periods import Period
 from pcli.store import MemoryStore
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 ENV_CACHE = "PCLI_CACHE"  # "off" to read the TOML every time
 
 _SCHEMA = """
@@ -38,6 +38,7 @@ CREATE TABLE citations (record_table TEXT, record_id TEXT, position INTEGER, sou
                         quote TEXT, PRIMARY KEY (record_table, record_id, position));
 CREATE TABLE entities (kind TEXT, id TEXT, ord INTEGER, name_en TEXT, data TEXT, PRIMARY KEY (kind, id));
 CREATE TABLE places (name TEXT PRIMARY KEY);
+CREATE TABLE phrases (indicator TEXT REFERENCES indicators(id), words TEXT);
 """
 _INDEXES = """
 CREATE INDEX figures_by_indicator ON figures (indicator, period_start, period_end);
@@ -93,6 +94,10 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
             for e in entities:
                 citations.extend((kind, e.id, n, c.source, c.quote) for n, c in enumerate(e.citations))
         db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?)", citations)
+        from pcli.search import phrases
+
+        db.executemany("INSERT INTO phrases VALUES (?, ?)",
+                       [(ind, " ".join(words)) for ind, words in phrases(list(base.indicators.values()))])
         db.executemany("INSERT INTO places VALUES (?)", [(p,) for p in sorted({f.place for f in base.figures})])
         db.executescript(_INDEXES)
         db.commit()
@@ -115,13 +120,18 @@ class SqliteStore:
         for row in db.execute("SELECT id, kind, label_en, label_vi, label_id FROM units"):
             self.base.units[row[0]] = Unit(row[0], row[1], _text(row[2:5]))
         for row in db.execute("SELECT id, topic, unit, label_en, label_vi, label_id, aliases FROM indicators ORDER BY ord"):
-            self.base.indicators[row[0]] = Indicator(row[0], row[1], row[2], _text(row[3:6]), tuple(row[6].split("\n")) if row[6] else ())
+            self.base.indicators[row[0]] = Indicator(row[0], row[1], row[2], _text(row[3:6]),
+                                                     tuple(row[6].split("\n")) if row[6] else ())
 
     def indicators(self) -> list[Indicator]:
         return list(self.base.indicators.values())
 
     def places(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT name FROM places ORDER BY name")]
+
+    def phrases(self) -> list[tuple[str, tuple[str, ...]]] | None:
+        rows = self.db.execute("SELECT indicator, words FROM phrases ORDER BY rowid")
+        return [(ind, tuple(words.split())) for ind, words in rows]
 
     def figures(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
         where: list[str] = []

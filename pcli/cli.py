@@ -1,7 +1,6 @@
 """The command line: parse arguments, pick an output. The work is done in the modules it calls."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Typer would have to evaluate every annotation string.
 import os
 import sys
 from typing import Annotated, Any, NoReturn

@@ -80,7 +80,7 @@ def _query_lines(store: Any, limit: int, fmt: Format, lang: str) -> bool:
     """One answer per input line, in one process: TSV (query + best figure) or JSON Lines."""
     from pcli.search import IndicatorIndex, search
 
-    index = IndicatorIndex(store.indicators())
+    index = IndicatorIndex(store.indicators(), store.phrases())
     columns = ("query", *FIGURE_COLUMNS)
     found_any = False
     if fmt not in (Format.jsonl, Format.json):

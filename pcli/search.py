@@ -122,17 +122,21 @@ def similarity(word: str, token: str) -> float:
     return 0.0
 
 
-class IndicatorIndex:
-    """Each indicator's labels and aliases, folded into phrases of meaningful words."""
+def phrases(indicators: list[Indicator]) -> list[tuple[str, tuple[str, ...]]]:
+    """Each indicator's labels and aliases, folded into phrases of meaningful words (the cache stores them)."""
+    out = []
+    for ind in indicators:
+        for text in (*ind.label.values(), *ind.aliases):
+            words = tuple(w for w in fold(text).split() if w not in FILLER)
+            if words and (ind.id, words) not in out:
+                out.append((ind.id, words))
+    return out
 
-    def __init__(self, indicators: list[Indicator]) -> None:
+
+class IndicatorIndex:
+    def __init__(self, indicators: list[Indicator], folded: list[tuple[str, tuple[str, ...]]] | None = None) -> None:
         self.order = {ind.id: n for n, ind in enumerate(indicators)}
-        self.phrases: list[tuple[str, tuple[str, ...]]] = []
-        for ind in indicators:
-            for text in (*ind.label.values(), *ind.aliases):
-                words = tuple(w for w in fold(text).split() if w not in FILLER)
-                if words:
-                    self.phrases.append((ind.id, words))
+        self.phrases = folded if folded is not None else phrases(indicators)
         self.vocabulary = sorted({w for _, words in self.phrases for w in words})
 
     def score(self, words: tuple[str, ...]) -> list[tuple[float, str]]:
@@ -183,7 +187,7 @@ def search(store: Store, text: str, limit: int = 10, index: IndicatorIndex | Non
             return []
         figures = store.figures(None, list(query.periods), query.place, limit)
         return [Match(f, 0.0, r) for r, f in rank_figures(figures, query.periods)[:limit]]
-    index = index or IndicatorIndex(store.indicators())
+    index = index or IndicatorIndex(store.indicators(), store.phrases())
     matches: list[Match] = []
     for score, indicator in index.score(query.words):
         figures = store.figures(indicator, list(query.periods), query.place, limit)

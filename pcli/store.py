@@ -21,6 +21,10 @@ class Store(Protocol):
 
     def places(self) -> list[str]: ...
 
+    def phrases(self) -> list[tuple[str, tuple[str, ...]]] | None:
+        """Folded label phrases, if the store keeps them ready."""
+        ...
+
     def figures(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
         """Figures of one indicator (None: any), best first; with periods, all that overlap them."""
         ...
@@ -38,6 +42,9 @@ class MemoryStore:
 
     def places(self) -> list[str]:
         return sorted({figure.place for figure in self.base.figures if figure.place})
+
+    def phrases(self) -> list[tuple[str, tuple[str, ...]]] | None:
+        return None
 
     def figures(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
         pool = self._by_indicator.get(indicator, []) if indicator else sorted(self.base.figures, key=figure_order)

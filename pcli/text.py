@@ -12,6 +12,8 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 def fold(text: str) -> str:
     """Lower-case, strip diacritics (đ → d), turn punctuation into single spaces."""
+    if text.isascii():
+        return _NON_WORD.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLDS))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
     return _NON_WORD.sub(" ", bare.translate(_EXTRA_FOLDS)).strip()
