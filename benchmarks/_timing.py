@@ -7,7 +7,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 PYTHON = sys.executable
 
@@ -19,14 +19,14 @@ def pcli_command() -> list[str]:
 
 def time_once(cmd: Sequence[str], env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.run(cmd, capture_output=True, env=env)
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.decode()[-300:]}")
     return elapsed
 
 
-def interleaved(commands: dict[str, Sequence[str]], runs: int, env: dict[str, str] | None = None) -> dict[str, list[float]]:
+def interleaved(commands: Mapping[str, Sequence[str]], runs: int, env: dict[str, str] | None = None) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {name: [] for name in commands}
     for name, cmd in commands.items():  # one warm-up each
         time_once(cmd, env)
