@@ -15,7 +15,7 @@ PREFIXES = ["Bắc", "Nam", "Tây", "Đông", "Thượng", "Hạ", "Tân", "Vĩn
             "Thanh", "Hải", "Kiến", "Lạc", "Mỹ", "Ninh"]
 STEMS = ["Sơn", "Hà", "Giang", "Thái", "Yên", "Lâm", "Điền", "Xuyên", "Khê", "Lộc", "Phong", "Trà", "Cầu", "Bàng",
          "Châu", "Đồng", "Vân", "Mai", "Quế", "Tường", "Lý", "Hưng", "Định", "Linh", "Thịnh"]
-SUBJECTS = [("schools", "trường học", "sekolah", "schools"), ("health stations", "trạm y tế", "puskesmas", "people"),
+SUBJECTS = [("schools", "trường học", "sekolah", "models"), ("health stations", "trạm y tế", "puskesmas", "people"),
             ("rural roads", "đường nông thôn", "jalan pedesaan", "models"), ("irrigation works", "công trình thủy lợi",
             "saluran irigasi", "models"), ("clean water connections", "đấu nối nước sạch", "sambungan air bersih",
             "households"), ("electricity connections", "đấu nối điện", "sambungan listrik", "households"),

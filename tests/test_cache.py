@@ -1,0 +1,82 @@
+"""The SQLite cache: same answers with and without it, rebuilt when the file changes or the cache breaks."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from conftest import FACTS, MINIMAL, run, write
+
+QUERIES = ["poor households 2023", "hộ cận nghèo 2024", "rumah tangga miskin", "2023", "houses 2022-2024",
+           "unemploymnet", "xyzzy"]
+
+
+def _cache_files(tmp_path: Path) -> list[Path]:
+    return list((tmp_path / "cache" / "pcli").glob("*.sqlite"))
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_cached_and_uncached_answers_are_identical(query: str, tmp_path: Path) -> None:
+    uncached = run("query", query, "--format", "json", "--limit", "50", env={"PCLI_CACHE": "off"})
+    first = run("query", query, "--format", "json", "--limit", "50")
+    assert _cache_files(tmp_path)
+    warm = run("query", query, "--format", "json", "--limit", "50")
+    assert uncached.stdout == first.stdout == warm.stdout
+    assert uncached.exit_code == warm.exit_code
+
+
+def test_show_compare_and_export_match_without_cache(tmp_path: Path) -> None:
+    for args in (("show", "--format", "json"), ("compare", "2022", "2024", "-F", "json"), ("export",)):
+        off = run(*args, env={"PCLI_CACHE": "off"}).stdout
+        run(*args)
+        assert run(*args).stdout == off, args
+
+
+def test_changed_file_is_reindexed(tmp_path: Path) -> None:
+    path = write(tmp_path, MINIMAL)
+    assert run("query", "poor households", "--facts", path, "-F", "json").json()[0]["value"] == 690
+    changed = MINIMAL.replace("value = 690", "value = 691").replace("690 poor", "691 poor")
+    Path(path).write_text(changed, encoding="utf-8")
+    os.utime(path, ns=(os.stat(path).st_atime_ns, os.stat(path).st_mtime_ns + 10**9))
+    assert run("query", "poor households", "--facts", path, "-F", "json").json()[0]["value"] == 691
+
+
+@pytest.mark.parametrize("damage", ["delete", "truncate", "garbage"])
+def test_broken_cache_is_rebuilt(damage: str, tmp_path: Path) -> None:
+    expected = run("query", "poor households 2023", "-F", "json").stdout
+    for cached in _cache_files(tmp_path):
+        if damage == "delete":
+            cached.unlink()
+        elif damage == "truncate":
+            cached.write_bytes(cached.read_bytes()[:1000])
+        else:
+            cached.write_bytes(b"not a database at all" * 100)
+    again = run("query", "poor households 2023", "-F", "json")
+    assert again.exit_code == 0 and again.stdout == expected, again.output
+    assert run("query", "poor households 2023", "-F", "json").stdout == expected
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_cache_dir(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    cache.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        assert run("query", "poor households 2023").exit_code == 0
+    finally:
+        cache.chmod(stat.S_IRWXU)
+
+
+def test_cache_dir_that_is_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    result = run("query", "poor households 2023", "-F", "json")
+    assert result.exit_code == 0 and result.json()[0]["value"] == 690
+
+
+def test_bundled_default_is_cached_too(tmp_path: Path) -> None:
+    run("show", "--facts", str(FACTS))
+    assert len(_cache_files(tmp_path)) == 1
