@@ -1,0 +1,49 @@
+"""The README's examples: its commands exist, and its piped examples print what their comments say."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+PIPED = [(m[1].strip(), m[2].strip()) for m in re.finditer(r"^(pcli [^\n#]*\|[^\n#]*?)#\s*([^\n]+)$", README, re.M)]
+COMMANDS = ["query", "compare", "trend", "get", "show", "validate", "export"]
+
+
+def test_readme_opens_with_two_commands() -> None:
+    blocks = re.findall(r"```sh\n(.*?)```", README, re.S)
+    assert "pip install" in blocks[0] and "pcli" in blocks[0]
+    assert ".[test]" in blocks[1] and "pytest" in blocks[1]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_documented_with_an_example(command: str) -> None:
+    assert f"pcli {command}" in README
+    result = run(command, "--help")
+    assert result.exit_code == 0 and "Example: pcli" in result.stdout, result.output
+
+
+@pytest.mark.parametrize(("line", "expected"), PIPED)
+def test_piped_examples(line: str, expected: str, tmp_path: Path) -> None:
+    if "jq" in line and not shutil.which("jq"):
+        pytest.skip("jq is not installed")
+    shim = tmp_path / "bin" / "pcli"
+    shim.parent.mkdir()
+    shim.write_text(f"#!/bin/sh\nexec '{sys.executable}' -m pcli \"$@\"\n")
+    shim.chmod(0o755)
+    env = {**os.environ, "PATH": f"{shim.parent}{os.pathsep}{os.environ['PATH']}", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(["bash", "-c", f"set -o pipefail; {line}"], capture_output=True, text=True, env=env,
+                          cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == expected
+
+
+def test_there_are_piped_examples() -> None:
+    assert len(PIPED) >= 3
