@@ -102,3 +102,19 @@ def test_sources_proof_catches_a_wrong_number_and_a_paraphrase(tmp_path: Path) -
         result = run("validate", "--facts", path, "--sources", str(SOURCES))
         assert result.exit_code == 2, result.output
         assert message in result.stderr, result.output
+
+
+def test_very_large_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pcli.loader
+
+    monkeypatch.setattr(pcli.loader, "MAX_BYTES", 200)
+    result = run("show", "--facts", write(tmp_path, MINIMAL), "--format", "json", env={"PCLI_CACHE": "off"})
+    assert result.exit_code == 2 and "too large" in result.stderr, result.output
+
+
+@pytest.mark.skipif(__import__("os").geteuid() == 0, reason="root can read anything")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = write(tmp_path, MINIMAL)
+    Path(path).chmod(0)
+    result = pcli("show", "--facts", path)
+    assert result.exit_code == 2 and "permission denied" in result.stderr
