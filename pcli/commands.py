@@ -77,12 +77,13 @@ def query(facts: str | None, text: str, limit: int, fmt: Format, lang: str) -> b
 
 
 def _query_lines(store: Any, limit: int, fmt: Format, lang: str) -> bool:
-    """One answer per input line, in one process: TSV (query + best figure) or JSON Lines."""
+    """One answer per input line, in one process: TSV (query + best figure), JSON Lines, or a JSON array."""
     from pcli.search import IndicatorIndex, search
 
     index = IndicatorIndex(store.indicators(), store.phrases())
     columns = ("query", *FIGURE_COLUMNS)
     found_any = False
+    answers: list[Record] = []
     if fmt not in (Format.jsonl, Format.json):
         machine.tsv(columns, [], header=True)
     for line in sys.stdin:
@@ -92,11 +93,16 @@ def _query_lines(store: Any, limit: int, fmt: Format, lang: str) -> bool:
         matches = search(store, text, 1, index)
         found_any = found_any or bool(matches)
         record = figure_record(store.base, matches[0].figure, lang) if matches else None
-        if fmt in (Format.jsonl, Format.json):
+        if fmt is Format.json:
+            answers.append({"query": text, "match": record})
+            continue
+        if fmt is Format.jsonl:
             machine.jsonl([{"query": text, "match": record}])
         else:
             machine.tsv(columns, [{"query": text, **(flat_figure(record) if record else {})}], header=False)
         sys.stdout.flush()
+    if fmt is Format.json:
+        machine.json(answers)
     return found_any
 
 

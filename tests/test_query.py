@@ -162,3 +162,9 @@ def test_get_by_id() -> None:
 def test_bundled_facts_file_is_the_default() -> None:
     assert run("query", "poor households 2023", "--facts", str(FACTS), "-F", "json").json() == \
         run("query", "poor households 2023", "-F", "json").json()
+
+
+def test_stdin_batch_as_a_json_array() -> None:
+    result = run("query", "-", "--format", "json", input="poor households 2023\nxyzzy\n")
+    assert [a["match"]["id"] if a["match"] else None for a in result.json()] == ["poor-households-2023", None]
+    assert run("query", "-", "--format", "json", input="").json() == []
