@@ -17,7 +17,7 @@ from pcli.model import LANGS, Citation, Entity, FactBase, Figure, Indicator, Sou
 from pcli.periods import Period
 from pcli.store import MemoryStore
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 ENV_CACHE = "PCLI_CACHE"  # "off" to read the TOML every time
 
 _SCHEMA = """
@@ -37,7 +37,7 @@ CREATE TABLE figures (id TEXT PRIMARY KEY, ord INTEGER, indicator TEXT REFERENCE
 CREATE TABLE citations (record_table TEXT, record_id TEXT, position INTEGER, source TEXT REFERENCES sources(id),
                         quote TEXT, PRIMARY KEY (record_table, record_id, position));
 CREATE TABLE entities (kind TEXT, id TEXT, ord INTEGER, name_en TEXT, data TEXT, PRIMARY KEY (kind, id));
-CREATE TABLE places (name TEXT PRIMARY KEY);
+CREATE TABLE places (name TEXT PRIMARY KEY, folded TEXT);
 CREATE TABLE phrases (indicator TEXT REFERENCES indicators(id), words TEXT);
 """
 _INDEXES = """
@@ -98,7 +98,7 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
 
         db.executemany("INSERT INTO phrases VALUES (?, ?)",
                        [(ind, " ".join(words)) for ind, words in phrases(list(base.indicators.values()))])
-        db.executemany("INSERT INTO places VALUES (?)", [(p,) for p in sorted({f.place for f in base.figures})])
+        db.executemany("INSERT INTO places VALUES (?, ?)", MemoryStore(base).places())
         db.executescript(_INDEXES)
         db.commit()
     finally:
@@ -126,8 +126,8 @@ class SqliteStore:
     def indicators(self) -> list[Indicator]:
         return list(self.base.indicators.values())
 
-    def places(self) -> list[str]:
-        return [row[0] for row in self.db.execute("SELECT name FROM places ORDER BY name")]
+    def places(self) -> list[tuple[str, str]]:
+        return self.db.execute("SELECT name, folded FROM places ORDER BY name").fetchall()
 
     def phrases(self) -> list[tuple[str, tuple[str, ...]]] | None:
         rows = self.db.execute("SELECT indicator, words FROM phrases ORDER BY rowid")
@@ -150,20 +150,29 @@ class SqliteStore:
                + " ORDER BY status = 'target', sk0 DESC, sk1 DESC, sk2 DESC, sk3 DESC, ord")
         if not periods:
             sql += f" LIMIT {int(limit)}"
-        return self._figures(self.db.execute(sql, args).fetchall())
+        # Citations are fetched by cite(), for the few figures that are answered with.
+        return self._figures(self.db.execute(sql, args).fetchall(), cited=False)
 
-    def _figures(self, rows: list[Any]) -> list[Figure]:
+    def cite(self, figures: list[Figure]) -> None:
+        """Fill in the citations of figures fetched without them."""
         cites: dict[str, list[Citation]] = {}
-        ids = [r[0] for r in rows]
+        ids = [f.id for f in figures]
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             sql = ("SELECT record_id, source, quote FROM citations WHERE record_table = 'figures' AND record_id IN "
                    f"({', '.join('?' * len(chunk))}) ORDER BY record_id, position")
             for rid, source, quote in self.db.execute(sql, chunk):
                 cites.setdefault(rid, []).append(Citation(source, quote))
-        return [Figure(id=r[0], order=r[1], indicator=r[2], value=r[3], qualifier=r[4], status=r[5],
-                       period=Period(r[6], r[9], r[10], r[11], r[12], r[13]), place=r[7], note=r[8],
-                       citations=tuple(cites.get(r[0], ()))) for r in rows]
+        for figure in figures:
+            figure.citations = tuple(cites.get(figure.id, ()))
+
+    def _figures(self, rows: list[Any], cited: bool = True) -> list[Figure]:
+        figures = [Figure(id=r[0], order=r[1], indicator=r[2], value=r[3], qualifier=r[4], status=r[5],
+                          period=Period(r[6], r[9], r[10], r[11], r[12], r[13]), place=r[7], note=r[8], citations=())
+                   for r in rows]
+        if cited:
+            self.cite(figures)
+        return figures
 
     def full_base(self) -> FactBase:
         """Every record, for the commands that need the whole base."""
@@ -209,14 +218,19 @@ def cache_path(key: str) -> str:
 
 
 def open_cached(path: str) -> MemoryStore | SqliteStore:
-    """A store for the fact base at path: from the cache when it is current, else from TOML (then cached)."""
-    from pcli.loader import load  # only the cold path reads TOML
+    """A store for the fact base at path: from the cache when it is current, else from TOML (then cached).
 
+    Only the cold path imports the TOML loader.
+    """
     if os.environ.get(ENV_CACHE, "").lower() in ("off", "0", "no"):
+        from pcli.loader import load
+
         return MemoryStore(load(path))
     try:
         stat = os.stat(path)
     except OSError:
+        from pcli.loader import load
+
         return MemoryStore(load(path))  # the loader says why in its own words
     key = cache_key(path, stat)
     cached = cache_path(key)
@@ -230,6 +244,7 @@ def open_cached(path: str) -> MemoryStore | SqliteStore:
         except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
             pass  # corrupt or truncated: rebuilt below
         _remove(cached)
+    from pcli.loader import load
     from pcli.progress import slow
 
     with slow(f"Reading {os.path.basename(path)}…"):

@@ -239,4 +239,20 @@ def main() -> None:
         encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
         if encoding and encoding != "utf8" and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    app()
+    _app_for(sys.argv[1:])()
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command being run, when one is named: Typer builds a Click command for every
+    command it has, on every run, and pcli's start-up is measured. Help and errors for the whole app are
+    unchanged: without a known command name, the whole app runs."""
+    import copy
+
+    name = next((arg for arg in args if not arg.startswith("-")), None)
+    chosen = [info for info in app.registered_commands
+              if info.callback is not None and (info.name or info.callback.__name__) == name]
+    if not chosen or os.environ.get("_PCLI_COMPLETE"):
+        return app
+    single = copy.copy(app)
+    single.registered_commands = chosen
+    return single

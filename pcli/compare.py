@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from pcli.errors import UsageError
 from pcli.model import FactBase, Figure
 from pcli.periods import Period, parse_period
 from pcli.store import figure_order
 
 
-class Change(NamedTuple):
-    indicator: str
-    place: str
-    status: str
-    before: Figure
-    after: Figure
+class Change:
+    __slots__ = ("indicator", "place", "status", "before", "after")
+
+    def __init__(self, indicator: str, place: str, status: str, before: Figure, after: Figure) -> None:
+        self.indicator, self.place, self.status, self.before, self.after = indicator, place, status, before, after
 
     @property
     def change(self) -> float:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from pcli.periods import Period
 
 LANGS = ("en", "vi", "id")
@@ -25,68 +23,66 @@ def pick(text: Text, lang: str) -> str:
     return text.get(lang) or text.get("en") or next(iter(text.values()), "")
 
 
-class Citation(NamedTuple):
-    source: str
-    quote: str
-    line: int = 0
+class Citation:
+    __slots__ = ("source", "quote", "line")
+
+    def __init__(self, source: str, quote: str, line: int = 0) -> None:
+        self.source, self.quote, self.line = source, quote, line
 
 
-class Source(NamedTuple):
-    id: str
-    outlet: str
-    language: str
-    date: str = ""
-    url: str = ""
-    file: str = ""
-    title: str = ""
-    note: str = ""
-    line: int = 0
+class Source:
+    __slots__ = ("id", "outlet", "language", "date", "url", "file", "title", "note", "line")
+
+    def __init__(self, id: str, outlet: str, language: str, date: str = "", url: str = "", file: str = "",
+                 title: str = "", note: str = "", line: int = 0) -> None:
+        self.id, self.outlet, self.language, self.date, self.url = id, outlet, language, date, url
+        self.file, self.title, self.note, self.line = file, title, note, line
 
 
-class Topic(NamedTuple):
-    id: str
-    label: Text
-    line: int = 0
+class Topic:
+    __slots__ = ("id", "label", "line")
+
+    def __init__(self, id: str, label: Text, line: int = 0) -> None:
+        self.id, self.label, self.line = id, label, line
 
 
-class Unit(NamedTuple):
-    id: str
-    kind: str
-    label: Text
-    line: int = 0
+class Unit:
+    __slots__ = ("id", "kind", "label", "line")
+
+    def __init__(self, id: str, kind: str, label: Text, line: int = 0) -> None:
+        self.id, self.kind, self.label, self.line = id, kind, label, line
 
 
-class Indicator(NamedTuple):
-    id: str
-    topic: str
-    unit: str
-    label: Text
-    aliases: tuple[str, ...] = ()
-    line: int = 0
+class Indicator:
+    __slots__ = ("id", "topic", "unit", "label", "aliases", "line")
+
+    def __init__(self, id: str, topic: str, unit: str, label: Text, aliases: tuple[str, ...] = (),
+                 line: int = 0) -> None:
+        self.id, self.topic, self.unit, self.label, self.aliases, self.line = id, topic, unit, label, aliases, line
 
 
-class Figure(NamedTuple):
-    id: str
-    indicator: str
-    value: int | float
-    period: Period
-    citations: tuple[Citation, ...]
-    place: str = ""
-    qualifier: str = ""
-    status: str = "achieved"
-    note: str = ""
-    order: int = 0  # position in the file: the last tie-breaker wherever figures are ranked
-    line: int = 0
+class Figure:
+    __slots__ = ("id", "indicator", "value", "period", "citations", "place", "qualifier", "status", "note", "order",
+                 "line")
+
+    def __init__(self, id: str, indicator: str, value: int | float, period: Period, citations: tuple[Citation, ...],
+                 place: str = "", qualifier: str = "", status: str = "achieved", note: str = "", order: int = 0,
+                 line: int = 0) -> None:
+        self.id, self.indicator, self.value, self.period, self.citations = id, indicator, value, period, citations
+        self.place, self.qualifier, self.status, self.note = place, qualifier, status, note
+        self.order = order  # position in the file: the last tie-breaker wherever figures are ranked
+        self.line = line
 
 
-class Entity(NamedTuple):
+class Entity:
     """A programme, document, agency or place: named things that carry no figure of their own."""
 
-    kind: str  # "programmes" | "documents" | "agencies" | "places"
-    id: str
-    fields: dict[str, object]
-    citations: tuple[Citation, ...]
-    line: int = 0
+    __slots__ = ("kind", "id", "fields", "citations", "line")
+
+    def __init__(self, kind: str, id: str, fields: dict[str, object], citations: tuple[Citation, ...],
+                 line: int = 0) -> None:
+        self.kind = kind  # "programmes" | "documents" | "agencies" | "places"
+        self.id, self.fields, self.citations, self.line = id, fields, citations, line
 
     def name(self, lang: str = "en") -> str:
         label = self.fields.get("name") or self.fields.get("subject") or {}
@@ -94,7 +90,7 @@ class Entity(NamedTuple):
 
 
 class FactBase:
-    """The whole base. Plain classes and named tuples rather than dataclasses: pcli's start-up is measured."""
+    """The whole base. Plain classes rather than dataclasses or named tuples: pcli's start-up is measured."""
 
     __slots__ = ("path", "title", "place", "sources", "topics", "units", "indicators", "figures", "entities")
 

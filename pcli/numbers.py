@@ -6,9 +6,10 @@ import math
 import re
 
 # Vietnamese and Indonesian write "." for thousands and "," for decimals; English the other way round.
+# Patterns as strings, compiled by `re` on first use: only `validate --sources` reads numbers from quotes.
 _GROUPED = {
-    "comma_decimal": re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d])"),
-    "dot_decimal": re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])"),
+    "comma_decimal": r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d])",
+    "dot_decimal": r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])",
 }
 _CONVENTION = {"vi": "comma_decimal", "id": "comma_decimal", "en": "dot_decimal"}
 _SCALES = {
@@ -30,7 +31,7 @@ def read_numbers(quote: str, lang: str) -> list[tuple[float, bool, int]]:
     thousands = "." if _CONVENTION.get(lang) == "comma_decimal" else ","
     scales = _SCALES.get(lang, {})
     found = []
-    for m in pattern.finditer(quote):
+    for m in re.finditer(pattern, quote):
         whole = m[1].replace(thousands, "")
         value = float(f"{whole}.{m[2]}") if m[2] else float(whole)
         rest = quote[m.end():].lstrip()

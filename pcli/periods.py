@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from typing import NamedTuple
-
-_YEAR = re.compile(r"^(\d{4})$")
-_RANGE = re.compile(r"^(\d{4})\s*[-–/]\s*(\d{4})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 _MONTHS = {
@@ -21,13 +14,27 @@ _START = {"en": "start of {}", "vi": "đầu năm {}", "id": "awal {}"}
 _END = {"en": "end of {}", "vi": "cuối năm {}", "id": "akhir {}"}
 
 
-class Period(NamedTuple):
-    text: str  # canonical form, as written in the fact base
-    kind: str  # "year" | "range" | "month" | "day"
-    start: int  # first year covered
-    end: int  # last year covered
-    month: int = 0
-    day: int = 0
+class Period:
+    """A plain class, not a dataclass or named tuple: pcli's start-up time is measured."""
+
+    __slots__ = ("text", "kind", "start", "end", "month", "day")
+
+    def __init__(self, text: str, kind: str, start: int, end: int, month: int = 0, day: int = 0) -> None:
+        self.text = text  # canonical form, as written in the fact base
+        self.kind = kind  # "year" | "range" | "month" | "day"
+        self.start = start  # first year covered
+        self.end = end  # last year covered
+        self.month = month
+        self.day = day
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Period) and self.text == other.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return f"Period({self.text!r})"
 
     @property
     def year(self) -> int | None:
@@ -80,27 +87,31 @@ class Period(NamedTuple):
         return self.text
 
 
+def _number(text: str, digits: int) -> int | None:
+    return int(text) if len(text) == digits and text.isascii() and text.isdigit() else None
+
+
 def parse_period(text: str) -> Period:
     """Parse a period; raise ValueError with a message that says what is wrong."""
     raw = text.strip()
-    if m := _YEAR.match(raw):
-        year = int(m[1])
+    parts = raw.split("-")
+    if (year := _number(raw, 4)) is not None:
         return Period(raw, "year", year, year)
-    if m := _RANGE.match(raw):
-        start, end = int(m[1]), int(m[2])
-        if start >= end:
-            raise ValueError(f"range {raw!r} must run from an earlier year to a later one")
-        return Period(f"{start}-{end}", "range", start, end)
-    if m := _MONTH.match(raw):
-        year, month = int(m[1]), int(m[2])
+    if len(parts) == 2 and (year := _number(parts[0], 4)) is not None and (month := _number(parts[1], 2)) is not None:
         if not 1 <= month <= 12:
             raise ValueError(f"month {month} in {raw!r} is not 01-12")
         return Period(raw, "month", year, year, month)
-    if m := _DAY.match(raw):
-        year, month, day = int(m[1]), int(m[2]), int(m[3])
-        if not 1 <= month <= 12 or not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
+    if len(parts) == 3 and (year := _number(parts[0], 4)) is not None and (month := _number(parts[1], 2)) is not None \
+            and (day := _number(parts[2], 2)) is not None:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        if not 1 <= month <= 12 or not 1 <= day <= _DAYS_IN_MONTH[month - 1] - (month == 2 and not leap):
             raise ValueError(f"{raw!r} is not a valid date")
         return Period(raw, "day", year, year, month, day)
+    ends = raw.replace("–", "-").replace("/", "-").replace(" ", "").split("-")
+    if len(ends) == 2 and (start := _number(ends[0], 4)) is not None and (end := _number(ends[1], 4)) is not None:
+        if start >= end:
+            raise ValueError(f"range {raw!r} must run from an earlier year to a later one")
+        return Period(f"{start}-{end}", "range", start, end)
     raise ValueError(
         f"{raw!r} is not a period: use a year (2023), a range (2022-2024), a month (2025-07) or a day (2024-12-31)"
     )

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from typing import NamedTuple
-
 from pcli.model import Figure, Indicator
 from pcli.periods import Period, parse_period
 from pcli.store import Store, figure_order
@@ -19,54 +16,81 @@ tahun di pada dan yang dari untuk ke jumlah berapa ada dalam kota ini itu sebuah
 """.split())
 
 # "end of 2024", "cuối năm 2024", "akhir tahun 2024": a point in time, not the whole year.
-_END_WORDS = r"(?:end of|cuoi nam|cuoi|akhir tahun|akhir)"
-_START_WORDS = r"(?:start of|beginning of|dau nam|dau|awal tahun|awal)"
-_RANGE = re.compile(r"\b((?:19|20)\d\d)\s+(?:to\s+|den\s+|hingga\s+|sampai\s+)?((?:19|20)\d\d)\b")
-_POINT = re.compile(rf"\b({_END_WORDS}|{_START_WORDS})\s+((?:19|20)\d\d)\b")
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_POINT_WORDS = {("end", "of"): "12-31", ("cuoi", "nam"): "12-31", ("cuoi",): "12-31", ("akhir", "tahun"): "12-31",
+                ("akhir",): "12-31", ("start", "of"): "01-01", ("beginning", "of"): "01-01", ("dau", "nam"): "01-01",
+                ("dau",): "01-01", ("awal", "tahun"): "01-01", ("awal",): "01-01"}
+_RANGE_JOINERS = frozenset(("to", "den", "hingga", "sampai"))
 
 
-class Query(NamedTuple):
-    text: str
-    words: tuple[str, ...]
-    periods: tuple[Period, ...]
-    place: str | None
+class Query:
+    __slots__ = ("text", "words", "periods", "place")
+
+    def __init__(self, text: str, words: tuple[str, ...], periods: tuple[Period, ...], place: str | None) -> None:
+        self.text, self.words, self.periods, self.place = text, words, periods, place
 
 
-class Match(NamedTuple):
-    figure: Figure
-    score: float
-    period_rank: int
+class Match:
+    __slots__ = ("figure", "score", "period_rank")
+
+    def __init__(self, figure: Figure, score: float, period_rank: int) -> None:
+        self.figure, self.score, self.period_rank = figure, score, period_rank
 
 
-def parse_query(text: str, places: list[str]) -> Query:
-    folded = fold(text)
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isascii() and word.isdigit() and word[:2] in ("19", "20")
+
+
+def _periods(words: list[str]) -> tuple[list[str], list[Period]]:
+    """Take the years, ranges ("2022-2024" folds to "2022 2024") and points ("end of 2024") out of the words."""
+    rest: list[str] = []
     periods: list[Period] = []
 
-    def take(period: Period) -> str:
-        if period.text not in {p.text for p in periods}:
+    def take(text: str) -> None:
+        period = parse_period(text)
+        if period not in periods:
             periods.append(period)
-        return " "
 
-    # "2022-2024" folds to "2022 2024": two years side by side are a range.
-    folded = _POINT.sub(lambda m: take(parse_period(f"{m[2]}-{'12-31' if re.match(_END_WORDS, m[1]) else '01-01'}")),
-                        folded)
-    folded = _RANGE.sub(lambda m: take(parse_period(f"{m[1]}-{m[2]}")) if m[1] < m[2] else f" {m[1]} {m[2]} ", folded)
-    folded = _YEAR.sub(lambda m: take(parse_period(m[1])), folded)
-    words = folded.split()
-    place = None
-    for candidate in places:
-        name = fold(candidate).split()
-        if name and _contains(words, name):
-            place = candidate
-            words = _remove(words, name)
-            break
-        joined = "".join(name)
-        for i in range(len(words) - 1):  # "ha noi" for "Hanoi"
-            if words[i] + words[i + 1] == joined:
-                place, words = candidate, words[:i] + words[i + 2:]
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if not _is_year(word):
+            rest.append(word)
+            i += 1
+            continue
+        j = i + 1 + (i + 1 < len(words) and words[i + 1] in _RANGE_JOINERS)
+        if j < len(words) and _is_year(words[j]) and words[j] > word:
+            take(f"{word}-{words[j]}")
+            i = j + 1
+            continue
+        for n in (2, 1):
+            point = _POINT_WORDS.get(tuple(rest[-n:])) if len(rest) >= n else None
+            if point:
+                del rest[-n:]
+                take(f"{word}-{point}")
                 break
-        if place:
+        else:
+            take(word)
+        i += 1
+    return rest, periods
+
+
+def parse_query(text: str, places: list[tuple[str, str]]) -> Query:
+    """Split a query into meaningful words, the periods it names and the place it names, if any.
+
+    places: (name, folded name) pairs.
+    """
+    words, periods = _periods(fold(text).split())
+    place = None
+    present = set(words)
+    bigrams = {words[i] + words[i + 1]: i for i in range(len(words) - 1)}  # "ha noi" for "Hanoi"
+    for candidate, folded in places:
+        name = folded.split()
+        if name and present.issuperset(name) and _contains(words, name):
+            place, words = candidate, _remove(words, name)
+            break
+        i = bigrams.get("".join(name), -1)
+        if i >= 0:
+            place, words = candidate, words[:i] + words[i + 2:]
             break
     meaningful = tuple(w for w in words if w not in FILLER and not w.isdigit())
     return Query(text, meaningful, tuple(periods), place)
@@ -105,12 +129,15 @@ def _close(a: str, b: str) -> bool:
 
 
 def similarity(word: str, token: str) -> float:
+    """1 for the same word, 0.85 for a prefix, 0.8 for one typo, 0.7 for another form of the word, else 0."""
     if word == token:
         return 1.0
     if len(word) >= 3 and token.startswith(word):
         return 0.85
-    if len(word) >= 4 and len(token) >= 4 and _close(word, token):
+    if len(word) >= 4 and len(token) >= 4 and abs(len(word) - len(token)) <= 1 and _close(word, token):
         return 0.8
+    if word[:5] != token[:5]:
+        return 0.0
     # Another form of the same word: "reduced" and "reduction", "enrolment" and "enrolled".
     common = 0
     for a, b in zip(word, token, strict=False):
@@ -138,6 +165,10 @@ class IndicatorIndex:
         self.order = {ind.id: n for n, ind in enumerate(indicators)}
         self.phrases = folded if folded is not None else phrases(indicators)
         self.vocabulary = sorted({w for _, words in self.phrases for w in words})
+        self.by_token: dict[str, list[int]] = {}
+        for n, (_, phrase) in enumerate(self.phrases):
+            for token in set(phrase):
+                self.by_token.setdefault(token, []).append(n)
 
     def score(self, words: tuple[str, ...]) -> list[tuple[float, str]]:
         """(score, indicator id), best first; only indicators that match at least half the words."""
@@ -145,8 +176,10 @@ class IndicatorIndex:
             return []
         # Each query word is compared with the vocabulary once, not with every phrase.
         sims = {w: {t: s for t in self.vocabulary if (s := similarity(w, t))} for w in set(words)}
+        # Only phrases that share a token with the query can score.
+        candidates = sorted({n for matches in sims.values() for t in matches for n in self.by_token[t]})
         best: dict[str, float] = {}
-        for ind, phrase in self.phrases:
+        for ind, phrase in (self.phrases[n] for n in candidates):
             matched = [max((sims[w].get(t, 0.0) for t in phrase), default=0.0) for w in words]
             coverage = sum(matched) / len(words)
             if coverage < 0.5 or sum(1 for m in matched if m) * 2 < len(words):
@@ -181,6 +214,12 @@ def rank_figures(figures: list[Figure], asked: tuple[Period, ...]) -> list[tuple
 
 
 def search(store: Store, text: str, limit: int = 10, index: IndicatorIndex | None = None) -> list[Match]:
+    matches = _search(store, text, limit, index)
+    store.cite([m.figure for m in matches])
+    return matches
+
+
+def _search(store: Store, text: str, limit: int, index: IndicatorIndex | None) -> list[Match]:
     query = parse_query(text, store.places())
     if not query.words:
         if not query.periods:

@@ -19,15 +19,22 @@ class Store(Protocol):
 
     def indicators(self) -> list[Indicator]: ...
 
-    def places(self) -> list[str]: ...
+    def places(self) -> list[tuple[str, str]]:
+        """(name, folded name) of every place that has figures."""
+        ...
 
     def phrases(self) -> list[tuple[str, tuple[str, ...]]] | None:
         """Folded label phrases, if the store keeps them ready."""
         ...
 
     def figures(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
-        """Figures of one indicator (None: any), best first; with periods, all that overlap them."""
+        """Figures of one indicator (None: any), best first; with periods, all that overlap them.
+
+        Their citations may be left out until cite() is called for the ones that are kept.
+        """
         ...
+
+    def cite(self, figures: list[Figure]) -> None: ...
 
 
 class MemoryStore:
@@ -40,11 +47,16 @@ class MemoryStore:
     def indicators(self) -> list[Indicator]:
         return list(self.base.indicators.values())
 
-    def places(self) -> list[str]:
-        return sorted({figure.place for figure in self.base.figures if figure.place})
+    def places(self) -> list[tuple[str, str]]:
+        from pcli.text import fold
+
+        return [(name, fold(name)) for name in sorted({figure.place for figure in self.base.figures if figure.place})]
 
     def phrases(self) -> list[tuple[str, tuple[str, ...]]] | None:
         return None
+
+    def cite(self, figures: list[Figure]) -> None:
+        pass  # figures in memory carry their citations
 
     def figures(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
         pool = self._by_indicator.get(indicator, []) if indicator else sorted(self.base.figures, key=figure_order)

@@ -47,3 +47,17 @@ def test_piped_examples(line: str, expected: str, tmp_path: Path) -> None:
 
 def test_there_are_piped_examples() -> None:
     assert len(PIPED) >= 3
+
+
+def test_help_lists_every_command_through_the_entry_point() -> None:
+    from conftest import pcli
+
+    result = pcli("--help")
+    assert result.exit_code == 0
+    for command in COMMANDS:
+        assert command in result.stdout
+    assert "Exit codes" in result.stdout
+    one = pcli("query", "--help")
+    assert one.exit_code == 0 and "Example: pcli query" in one.stdout
+    typo = pcli("qeury", "poor households")
+    assert typo.exit_code == 2 and typo.stderr.count("\n") == 1 and "qeury" in typo.stderr, typo.output

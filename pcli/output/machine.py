@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 from pcli.numbers import raw
-from pcli.text import one_line, safe
+from pcli.text import UNSAFE_RANGES, one_line, safe
 
-# JSON escapes C0 controls itself; these it would pass through raw.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# JSON escapes C0 controls itself; DEL, C1 controls, bidi and zero-width characters it would write raw.
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for low, high in UNSAFE_RANGES for code in range(max(low, 0x7F), high + 1)}
 
 
 def cell(value: Any) -> str:
@@ -46,8 +45,7 @@ def csv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[str] | N
 def dumps(value: Any, indent: int | None = None) -> str:
     import json
 
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return json.dumps(value, ensure_ascii=False, indent=indent).translate(_JSON_ESCAPES)
 
 
 def json(records: Any, out: IO[str] | None = None) -> None:
