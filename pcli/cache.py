@@ -247,7 +247,7 @@ def open_cached(path: str) -> MemoryStore | SqliteStore:
     from pcli.loader import load
     from pcli.progress import slow
 
-    with slow(f"Reading {os.path.basename(path)}…"):
+    with slow(f"Reading {os.path.basename(path)}…"), _no_gc():
         base = load(path)
         try:
             os.makedirs(os.path.dirname(cached), exist_ok=True)
@@ -255,6 +255,23 @@ def open_cached(path: str) -> MemoryStore | SqliteStore:
         except (OSError, sqlite3.Error):
             pass  # an unwritable cache only costs speed
     return MemoryStore(base)
+
+
+class _no_gc:
+    """No cyclic garbage collection while a large base is built: it makes no cycles, and the collector would
+    walk every record already built, again and again, as the count of new objects grows."""
+
+    def __enter__(self) -> None:
+        import gc
+
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        import gc
+
+        if self.was_enabled:
+            gc.enable()
 
 
 def _remove(path: str) -> None:
