@@ -16,6 +16,8 @@ QUALIFIER_TEXT = {
            "basically": "pada dasarnya"},
 }
 
+TARGET_TEXT = {"en": "target", "vi": "mục tiêu", "id": "target"}
+
 Text = dict[str, str]  # one string per language: {"en": …, "vi": …, "id": …}
 
 

@@ -80,3 +80,20 @@ def test_cache_dir_that_is_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_bundled_default_is_cached_too(tmp_path: Path) -> None:
     run("show", "--facts", str(FACTS))
     assert len(_cache_files(tmp_path)) == 1
+
+
+def test_slow_load_shows_progress_on_a_terminal_only(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT, pcli
+    from test_output import _pty_run
+
+    big = tmp_path / "big.toml"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_facts.py"), "--figures", "20000", "-o", str(big)],
+                   check=True, capture_output=True)
+    env = {"XDG_CACHE_HOME": str(tmp_path / "c1")}
+    code, screen = _pty_run("query", "poor households 2023", "--facts", str(big), env=env)
+    assert code == 0 and "Reading big.toml" in screen, screen[:500]
+    piped = pcli("query", "poor households 2023", "--facts", str(big), env={"XDG_CACHE_HOME": str(tmp_path / "c2")})
+    assert piped.exit_code == 0 and piped.stderr == "", piped.output

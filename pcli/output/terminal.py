@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pcli.compare import Change
-from pcli.model import FactBase, Figure, pick
+from pcli.model import TARGET_TEXT, FactBase, Figure, pick
 from pcli.numbers import group
 from pcli.records import Record, display_value
 from pcli.search import Match
@@ -48,7 +48,7 @@ def figures_table(base: FactBase, figures: Sequence[Figure], lang: str, title: s
     for f in figures:
         label = pick(base.indicators[f.indicator].label, lang)
         if f.status == "target":
-            label += " (target)"
+            label += f" ({TARGET_TEXT.get(lang, 'target')})"
         table.add_row(_t(label), _t(display_value(base, f, lang), "bold"), _t(f.period.display(lang)),
                       _t(", ".join(c.source for c in f.citations), "dim"))
     return table
@@ -86,7 +86,7 @@ def answer(base: FactBase, matches: Sequence[Match], lang: str) -> None:
     lines: list[Text | Table] = [
         Text.assemble(_t(display_value(base, best, lang), "bold green"), "  ", _t(best.period.display(lang), "bold")),
     ]
-    facts = [f"id {best.id}", f"place {best.place}" if best.place else "", "target" if best.status == "target" else ""]
+    facts = [f"id {best.id}", f"place {best.place}" if best.place else "", TARGET_TEXT.get(lang, "target") if best.status == "target" else ""]
     lines.append(_t("  ".join(x for x in facts if x), "dim"))
     if best.note:
         lines.append(_t(best.note, "italic"))
@@ -107,7 +107,7 @@ def changes(base: FactBase, rows: Sequence[Change], before: str, after: str, lan
     table.add_column("Change", justify="right")
     table.add_column("%", justify="right")
     for c in rows:
-        label = pick(base.indicators[c.indicator].label, lang) + (" (target)" if c.status == "target" else "")
+        label = pick(base.indicators[c.indicator].label, lang) + (f" ({TARGET_TEXT.get(lang, 'target')})" if c.status == "target" else "")
         sign = "+" if c.change > 0 else ""
         pct = "" if c.percent is None else f"{sign}{group(round(c.percent, 1), lang)} %"
         unit = base.figure_unit(c.before)
@@ -130,7 +130,7 @@ def trend(base: FactBase, figures: Sequence[Figure], lang: str) -> None:
     table.add_column("", no_wrap=True)
     for f in figures:
         bar = "█" * max(0, round(abs(f.value) / top * width))
-        period = f.period.display(lang) + (" (target)" if f.status == "target" else "")
+        period = f.period.display(lang) + (f" ({TARGET_TEXT.get(lang, 'target')})" if f.status == "target" else "")
         table.add_row(_t(period), _t(display_value(base, f, lang), "bold"), _t(bar or "·", "cyan"))
     out.print(table)
 
