@@ -86,7 +86,8 @@ def answer(base: FactBase, matches: Sequence[Match], lang: str) -> None:
     lines: list[Text | Table] = [
         Text.assemble(_t(display_value(base, best, lang), "bold green"), "  ", _t(best.period.display(lang), "bold")),
     ]
-    facts = [f"id {best.id}", f"place {best.place}" if best.place else "", TARGET_TEXT.get(lang, "target") if best.status == "target" else ""]
+    target = TARGET_TEXT.get(lang, "target") if best.status == "target" else ""
+    facts = [f"id {best.id}", f"place {best.place}" if best.place else "", target]
     lines.append(_t("  ".join(x for x in facts if x), "dim"))
     if best.note:
         lines.append(_t(best.note, "italic"))
@@ -107,7 +108,9 @@ def changes(base: FactBase, rows: Sequence[Change], before: str, after: str, lan
     table.add_column("Change", justify="right")
     table.add_column("%", justify="right")
     for c in rows:
-        label = pick(base.indicators[c.indicator].label, lang) + (f" ({TARGET_TEXT.get(lang, 'target')})" if c.status == "target" else "")
+        label = pick(base.indicators[c.indicator].label, lang)
+        if c.status == "target":
+            label += f" ({TARGET_TEXT.get(lang, 'target')})"
         sign = "+" if c.change > 0 else ""
         pct = "" if c.percent is None else f"{sign}{group(round(c.percent, 1), lang)} %"
         unit = base.figure_unit(c.before)
