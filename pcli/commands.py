@@ -43,28 +43,19 @@ def show(facts: str | None, name: str | None, fmt: Format, lang: str) -> None:
 
 
 def query(facts: str | None, text: str, limit: int, fmt: Format, lang: str) -> bool:
-    from pcli.search import IndicatorIndex, search
+    from pcli.search import miss_message, search
 
+    if not text.strip():
+        raise UsageError("the query is empty: say what to look for, e.g. pcli query \"poor households 2023\"")
     store = open_store(facts)
     if text == "-":
         return _query_lines(store, limit, fmt, lang)
-    if not text.strip():
-        raise UsageError("the query is empty: say what to look for, e.g. pcli query \"poor households 2023\"")
     matches = search(store, text, limit)
     base = store.base
     if not matches:
         if fmt is Format.json:
             print("[]")
-        index = IndicatorIndex(store.indicators())
-        from pcli.search import parse_query
-
-        q = parse_query(text, store.places())
-        hints = index.suggest(q.words)
-        where = f" in {', '.join(p.text for p in q.periods)}" if q.periods and q.words else ""
-        tail = f" Did you mean: {', '.join(hints)}?" if hints else " Try 'pcli show' to see what the base holds."
-        from pcli.text import one_line
-
-        print(f"No figure matches {one_line(text[:80])!r}{where}.{tail}", file=sys.stderr)
+        print(miss_message(store, text), file=sys.stderr)
         return False
     records = [{**figure_record(base, m.figure, lang), "score": m.score} for m in matches]
     if fmt is Format.table:

@@ -201,6 +201,25 @@ class IndicatorIndex:
         return out[:5]
 
 
+def miss_message(store: Store, text: str) -> str:
+    """What to say when nothing matches: the words pcli did not know, with the closest it does."""
+    from pcli.text import one_line
+
+    query = parse_query(text, store.places())
+    index = IndicatorIndex(store.indicators(), store.phrases())
+    shown = one_line(text[:80]) + ("…" if len(text) > 80 else "")
+    scored = index.score(query.words)
+    if scored and query.periods:  # the words are known, the period is not
+        indicator = scored[0][1]
+        known = sorted({f.period.text for f in store.figures(indicator, [], query.place, 1000)})
+        label = store.base.indicators[indicator].label.get("en", indicator)
+        return (f"No figure matches '{shown}' in {', '.join(p.text for p in query.periods)}. "
+                f"{one_line(label)} is known for: {', '.join(known)}.")
+    hints = index.suggest(query.words)
+    tail = f" Did you mean: {', '.join(hints)}?" if hints else " Try 'pcli show' to see what the base holds."
+    return f"No figure matches '{shown}'.{tail}"
+
+
 def period_rank(period: Period, asked: tuple[Period, ...]) -> int | None:
     ranks = [r for p in asked if (r := period.matches(p)) is not None]
     return min(ranks) if ranks else None

@@ -19,10 +19,6 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", bare.translate(_EXTRA_FOLDS)).strip()
 
 
-def tokens(text: str) -> list[str]:
-    return fold(text).split()
-
-
 def _visible(code: int) -> str:
     if code < 0x20:
         return chr(0x2400 + code)  # the Control Pictures block: ESC shows as ␛

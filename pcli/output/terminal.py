@@ -31,14 +31,6 @@ def _t(value: Any, style: str = "") -> Text:
     return Text(safe("" if value is None else str(value)), style=style)
 
 
-def _source_line(base: FactBase, figure: Figure) -> str:
-    parts = []
-    for c in figure.citations:
-        source = base.sources.get(c.source)
-        parts.append(f"{source.outlet if source else c.source}" + (f" ({source.date})" if source and source.date else ""))
-    return "; ".join(parts)
-
-
 def figures_table(base: FactBase, figures: Sequence[Figure], lang: str, title: str = "") -> Table:
     table = Table(title=_t(title) if title else None, box=box.SIMPLE_HEAD, title_justify="left", expand=False)
     table.add_column("Figure", ratio=3)
