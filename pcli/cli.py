@@ -24,7 +24,10 @@ class _Group(TyperGroup):
         try:
             code = super().main(*args, **{**kwargs, "standalone_mode": False})
         except typer.TyperException as exc:  # click's usage errors
-            _say(f"Error: {exc.format_message()}")
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `pcli`: the help, as it is
+                print(exc.format_message(), file=sys.stderr)
+            else:
+                _say(f"Error: {exc.format_message()}")
             code = ExitStatus.ERROR
         except PcliError as exc:
             _say(f"Error: {exc}")

@@ -61,3 +61,11 @@ def test_help_lists_every_command_through_the_entry_point() -> None:
     assert one.exit_code == 0 and "Example: pcli query" in one.stdout
     typo = pcli("qeury", "poor households")
     assert typo.exit_code == 2 and typo.stderr.count("\n") == 1 and "qeury" in typo.stderr, typo.output
+
+
+def test_no_arguments_prints_the_help() -> None:
+    from conftest import pcli
+
+    result = pcli()
+    assert result.exit_code == 2
+    assert "Commands" in result.stderr and "Error:" not in result.stderr and result.stderr.count("\n") > 5
