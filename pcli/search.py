@@ -247,10 +247,16 @@ def _search(store: Store, text: str, limit: int, index: IndicatorIndex | None) -
         return [Match(f, 0.0, r) for r, f in rank_figures(figures, query.periods)[:limit]]
     index = index or IndicatorIndex(store.indicators(), store.phrases())
     matches: list[Match] = []
-    for score, indicator in index.score(query.words):
-        figures = store.figures(indicator, list(query.periods), query.place, limit)
-        for rank, figure in rank_figures(figures, query.periods):
-            matches.append(Match(figure, score, rank))
-            if len(matches) >= limit:
-                return matches
+    scored = index.score(query.words)
+    # Indicators whose labels fit equally well compete on their figures: the exact period asked comes first.
+    for score in sorted({s for s, _ in scored}, reverse=True):
+        tied: list[tuple[int, Figure]] = []
+        for s, indicator in scored:
+            if s == score:
+                tied.extend(rank_figures(store.figures(indicator, list(query.periods), query.place, limit),
+                                         query.periods))
+        tied.sort(key=lambda pair: pair[0])  # stable: within a rank, the indicator order and figure order stay
+        matches.extend(Match(figure, score, rank) for rank, figure in tied)
+        if len(matches) >= limit:
+            return matches[:limit]
     return matches

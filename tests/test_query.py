@@ -59,6 +59,16 @@ FIRST = [
     ("high tech farming models", "high-tech-farming-models-2025-12"),
     ("jobs created 2024", "workers-given-jobs-2024"),
     ("near-poor households reduced", "near-poor-households-reduced-2025-09"),
+    ("how many poor households were there in Hanoi in 2023", "poor-households-2023"),
+    ("poverty 2023", "poverty-rate-2023"),
+    ("tỷ lệ nghèo 2022", "poverty-rate-2022"),
+    ("nghèo 2022", "poor-households-2022"),
+    ("jobs 2024", "workers-given-jobs-2024"),
+    ("việc làm 2024", "workers-given-jobs-2024"),
+    ("lapangan kerja 2024", "workers-given-jobs-2024"),
+    ("housholds 2023", "poor-households-2023"),
+    ("near poor rate", "near-poverty-rate-2024-end"),
+    ("dư nợ cuối năm 2024", "outstanding-loans-2024-end"),
 ]
 
 NOTHING = [
@@ -68,6 +78,8 @@ NOTHING = [
     "bananas and spaceships",
     "12345",
     "'; DROP TABLE figures; --",
+    "unemployment 2023",
+    "tỷ lệ thất nghiệp năm 2022",
 ]
 
 
