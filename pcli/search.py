@@ -171,7 +171,7 @@ class IndicatorIndex:
                 self.by_token.setdefault(token, []).append(n)
 
     def score(self, words: tuple[str, ...]) -> list[tuple[float, str]]:
-        """(score, indicator id), best first; only indicators that match at least half the words."""
+        """(score, indicator id), best first; only indicators whose labels match nearly all the words."""
         if not words:
             return []
         # Each query word is compared with the vocabulary once, not with every phrase.
@@ -182,7 +182,8 @@ class IndicatorIndex:
         for ind, phrase in (self.phrases[n] for n in candidates):
             matched = [max((sims[w].get(t, 0.0) for t in phrase), default=0.0) for w in words]
             coverage = sum(matched) / len(words)
-            if coverage < 0.5 or sum(1 for m in matched if m) * 2 < len(words):
+            # At most one word in three may miss (none of two): an "unemployment rate" is not a poverty rate.
+            if coverage < 0.5 or sum(1 for m in matched if not m) > (len(words) - 1) // 2:
                 continue
             used = sum(1 for t in phrase if any(sims[w].get(t) for w in words))
             score = coverage + 0.5 * used / len(phrase)
