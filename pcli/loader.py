@@ -196,9 +196,16 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
 
 
 def load(path: str) -> FactBase:
-    """Read and check a fact base; the first problem is raised, with a count of the others."""
-    base, problems = read_and_check(path)
+    """Read and check a fact base; the first problem is raised, with a count of the others.
+
+    Line numbers are found only when there is a problem to report: scanning a large file for them costs
+    more than building it (1.4 s of 2.3 s for 100,000 figures).
+    """
+    text = read_text(path)
+    data = parse_toml(text, path)
+    base, problems = build(data, text, path, lines=False)
     if problems:
+        base, problems = build(data, text, path)
         first = problems[0]
         raise FactBaseError(path, first.message, first.line or None, more=len(problems) - 1)
     return base
@@ -213,9 +220,9 @@ def read_and_check(path: str) -> tuple[FactBase, list[Problem]]:
 # ----------------------------------------------------------------------------- building
 
 class _Builder:
-    def __init__(self, data: dict[str, Any], text: str, path: str) -> None:
+    def __init__(self, data: dict[str, Any], text: str, path: str, lines: bool = True) -> None:
         self.data = data
-        self.lines = LineMap(text)
+        self.lines: LineMap | _NoLines = LineMap(text) if lines else _NoLines()
         self.problems: list[Problem] = []
         self.base = FactBase(path=path)
 
@@ -388,8 +395,21 @@ def _text_of(value: dict[str, Any]) -> Text:
     return {lang: str(value[lang]) for lang in LANGS if lang in value}
 
 
-def build(data: dict[str, Any], text: str, path: str) -> tuple[FactBase, list[Problem]]:
-    builder = _Builder(data, text, path)
+class _NoLines:
+    """Stands in for a LineMap when no line will be reported."""
+
+    def record(self, table: str, index: int) -> int:
+        return 0
+
+    def key(self, table: str, index: int, key: str) -> int:
+        return 0
+
+    def item(self, table: str, index: int, key: str, position: int) -> int:
+        return 0
+
+
+def build(data: dict[str, Any], text: str, path: str, lines: bool = True) -> tuple[FactBase, list[Problem]]:
+    builder = _Builder(data, text, path, lines)
     base = builder.build()
     problems = sorted(builder.problems, key=lambda p: p.line)
     return base, problems

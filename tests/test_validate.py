@@ -39,6 +39,8 @@ def test_each_broken_field_is_named_with_its_line(tmp_path: Path, old: str, new:
     assert f"{path}:{line}:" in result.stderr and message in result.stderr, result.output
     shown = run("query", "poor households", "--facts", path)
     assert shown.exit_code == 2 and shown.stderr.startswith("Error: ") and shown.stderr.count("\n") == 1, shown.output
+    first = result.stderr.splitlines()[0]
+    assert shown.stderr.startswith(f"Error: {first}"), (first, shown.output)
 
 
 def test_validate_reports_all_problems_at_once(tmp_path: Path) -> None:
