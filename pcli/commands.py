@@ -276,15 +276,8 @@ def export(facts: str | None, fmt: str, output: str | None) -> None:
     raise UsageError(f"unknown export format {fmt!r}: use json, jsonl, csv, tsv or sqlite")
 
 
-class _open_out:
-    def __init__(self, path: str | None) -> None:
-        self.path = path
-        self.handle: Any = None
+def _open_out(path: str | None) -> Any:
+    """The file to write, or stdout (left open) when none is named."""
+    import contextlib
 
-    def __enter__(self) -> Any:
-        self.handle = open(self.path, "w", encoding="utf-8") if self.path else sys.stdout
-        return self.handle
-
-    def __exit__(self, *exc: object) -> None:
-        if self.path:
-            self.handle.close()
+    return open(path, "w", encoding="utf-8") if path else contextlib.nullcontext(sys.stdout)
