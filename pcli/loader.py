@@ -296,6 +296,12 @@ class _Builder:
         seen[ident] = line
         return True
 
+    def ids(self, table: str) -> dict[str, None]:
+        """The string ids of a table's records, whatever shape the rest of the table is in."""
+        raw = self.data.get(table)
+        records = raw if isinstance(raw, list) else []
+        return {r["id"]: None for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)}
+
     def duplicates(self) -> None:
         """Every id used twice, among valid and invalid records alike."""
         groups = [("sources",), ("topics",), ("units",), ("indicators",), ("figures", *ENTITY_TABLES)]
@@ -371,6 +377,7 @@ class _Builder:
         if not base.figures and not any(p.message.startswith("figures") for p in self.problems):
             self.problem(0, "the fact base has no figures ([[figures]])")
 
+        document_ids, agency_ids = self.ids("documents"), self.ids("agencies")
         for table in ENTITY_TABLES:
             entities = base.entities.setdefault(table, [])
             for index, r, line in self.records(table):
@@ -378,12 +385,11 @@ class _Builder:
                 citations = self.citations(table, index, r, name)
                 if table == "programmes":
                     for doc in r.get("documents", []):
-                        if doc not in {d["id"] for d in self.data.get("documents", []) if isinstance(d, dict)}:
+                        if doc not in document_ids:
                             line = self.lines.key(table, index, "documents")
                             self.problem(line, f"{name}: documents: unknown document {doc!r}")
                 if table == "documents":
-                    agencies = {a["id"]: a for a in self.data.get("agencies", []) if isinstance(a, dict) and "id" in a}
-                    self.reference(self.lines.key(table, index, "issuer"), name, "issuer", r["issuer"], agencies, "agency")
+                    self.reference(self.lines.key(table, index, "issuer"), name, "issuer", r["issuer"], agency_ids, "agency")
                 if self.unique(table, r["id"], line, named):
                     fields = {k: (_text_of(v) if isinstance(v, dict) else v) for k, v in r.items()
                               if k not in ("id", "citations")}

@@ -120,3 +120,12 @@ def test_unreadable_file(tmp_path: Path) -> None:
     Path(path).chmod(0)
     result = pcli("show", "--facts", path)
     assert result.exit_code == 2 and "permission denied" in result.stderr
+
+
+@pytest.mark.parametrize("documents", ['[[documents]]\nnumber = "1/2021"\n', "documents = 5\n"])
+def test_programme_pointing_at_malformed_documents(tmp_path: Path, documents: str) -> None:
+    programme = ('[[programmes]]\nid = "p"\nkind = "programme"\nname = { en = "P", vi = "P", id = "P" }\n'
+                 'documents = ["d"]\ncitations = [{ source = "s", quote = "q" }]\n')
+    text = (documents + MINIMAL + programme) if documents.startswith("documents") else (MINIMAL + programme + documents)
+    result = run("validate", "--facts", write(tmp_path, text))
+    assert result.exit_code == 2 and "unknown document 'd'" in result.stderr, result.output
