@@ -15,7 +15,7 @@ from typing import Any
 
 from pcli.model import LANGS, Citation, Entity, FactBase, Figure, Indicator, Source, Topic, Unit
 from pcli.periods import Period
-from pcli.store import MemoryStore
+from pcli.store import MemoryStore, places_of
 
 FORMAT_VERSION = 3
 ENV_CACHE = "PCLI_CACHE"  # "off" to read the TOML every time
@@ -98,7 +98,7 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
 
         db.executemany("INSERT INTO phrases VALUES (?, ?)",
                        [(ind, " ".join(words)) for ind, words in phrases(list(base.indicators.values()))])
-        db.executemany("INSERT INTO places VALUES (?, ?)", MemoryStore(base).places())
+        db.executemany("INSERT INTO places VALUES (?, ?)", places_of(base.figures))
         db.executescript(_INDEXES)
         db.commit()
     finally:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from pcli.model import Figure, Indicator
 from pcli.periods import Period, parse_period
 from pcli.store import Store, figure_order
@@ -248,14 +250,11 @@ def _search(store: Store, text: str, limit: int, index: IndicatorIndex | None) -
         return [Match(f, 0.0, r) for r, f in rank_figures(figures, query.periods)[:limit]]
     index = index or IndicatorIndex(store.indicators(), store.phrases())
     matches: list[Match] = []
-    scored = index.score(query.words)
     # Indicators whose labels fit equally well compete on their figures: the exact period asked comes first.
-    for score in sorted({s for s, _ in scored}, reverse=True):
+    for score, group in groupby(index.score(query.words), key=lambda pair: pair[0]):
         tied: list[tuple[int, Figure]] = []
-        for s, indicator in scored:
-            if s == score:
-                tied.extend(rank_figures(store.figures(indicator, list(query.periods), query.place, limit),
-                                         query.periods))
+        for _, indicator in group:
+            tied.extend(rank_figures(store.figures(indicator, list(query.periods), query.place, limit), query.periods))
         tied.sort(key=lambda pair: pair[0])  # stable: within a rank, the indicator order and figure order stay
         matches.extend(Match(figure, score, rank) for rank, figure in tied)
         if len(matches) >= limit:

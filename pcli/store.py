@@ -48,9 +48,7 @@ class MemoryStore:
         return list(self.base.indicators.values())
 
     def places(self) -> list[tuple[str, str]]:
-        from pcli.text import fold
-
-        return [(name, fold(name)) for name in sorted({figure.place for figure in self.base.figures if figure.place})]
+        return places_of(self.base.figures)
 
     def phrases(self) -> list[tuple[str, tuple[str, ...]]] | None:
         return None
@@ -70,6 +68,13 @@ class MemoryStore:
             if not periods and len(out) >= limit:
                 break
         return out
+
+
+def places_of(figures: list[Figure]) -> list[tuple[str, str]]:
+    """(name, folded name) of every place that has figures, by name."""
+    from pcli.text import fold
+
+    return [(name, fold(name)) for name in sorted({figure.place for figure in figures if figure.place})]
 
 
 def overlaps(period: Period, asked: Period) -> bool:

@@ -31,6 +31,11 @@ def _t(value: Any, style: str = "") -> Text:
     return Text(safe("" if value is None else str(value)), style=style)
 
 
+def _target(status: str, lang: str) -> str:
+    """" (target)" after a target's label, in the table's language; nothing after an achieved figure."""
+    return f" ({TARGET_TEXT.get(lang, TARGET_TEXT['en'])})" if status == "target" else ""
+
+
 def figures_table(base: FactBase, figures: Sequence[Figure], lang: str, title: str = "") -> Table:
     table = Table(title=_t(title) if title else None, box=box.SIMPLE_HEAD, title_justify="left", expand=False)
     table.add_column("Figure", ratio=3)
@@ -38,9 +43,7 @@ def figures_table(base: FactBase, figures: Sequence[Figure], lang: str, title: s
     table.add_column("Period", ratio=1)
     table.add_column("Source", ratio=2)
     for f in figures:
-        label = pick(base.indicators[f.indicator].label, lang)
-        if f.status == "target":
-            label += f" ({TARGET_TEXT.get(lang, 'target')})"
+        label = pick(base.indicators[f.indicator].label, lang) + _target(f.status, lang)
         table.add_row(_t(label), _t(display_value(base, f, lang), "bold"), _t(f.period.display(lang)),
                       _t(", ".join(c.source for c in f.citations), "dim"))
     return table
@@ -78,8 +81,7 @@ def answer(base: FactBase, matches: Sequence[Match], lang: str) -> None:
     lines: list[Text | Table] = [
         Text.assemble(_t(display_value(base, best, lang), "bold green"), "  ", _t(best.period.display(lang), "bold")),
     ]
-    target = TARGET_TEXT.get(lang, "target") if best.status == "target" else ""
-    facts = [f"id {best.id}", f"place {best.place}" if best.place else "", target]
+    facts = [f"id {best.id}", f"place {best.place}" if best.place else "", _target(best.status, lang).strip(" ()")]
     lines.append(_t("  ".join(x for x in facts if x), "dim"))
     if best.note:
         lines.append(_t(best.note, "italic"))
@@ -100,9 +102,7 @@ def changes(base: FactBase, rows: Sequence[Change], before: str, after: str, lan
     table.add_column("Change", justify="right")
     table.add_column("%", justify="right")
     for c in rows:
-        label = pick(base.indicators[c.indicator].label, lang)
-        if c.status == "target":
-            label += f" ({TARGET_TEXT.get(lang, 'target')})"
+        label = pick(base.indicators[c.indicator].label, lang) + _target(c.status, lang)
         sign = "+" if c.change > 0 else ""
         pct = "" if c.percent is None else f"{sign}{group(round(c.percent, 1), lang)} %"
         unit = base.figure_unit(c.before)
@@ -125,7 +125,7 @@ def trend(base: FactBase, figures: Sequence[Figure], lang: str) -> None:
     table.add_column("", no_wrap=True)
     for f in figures:
         bar = "█" * max(0, round(abs(f.value) / top * width))
-        period = f.period.display(lang) + (f" ({TARGET_TEXT.get(lang, 'target')})" if f.status == "target" else "")
+        period = f.period.display(lang) + _target(f.status, lang)
         table.add_row(_t(period), _t(display_value(base, f, lang), "bold"), _t(bar or "·", "cyan"))
     out.print(table)
 
