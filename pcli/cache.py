@@ -17,13 +17,13 @@ from pcli.model import LANGS, Citation, Entity, FactBase, Figure, Indicator, Sou
 from pcli.periods import Period
 from pcli.store import MemoryStore, places_of
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 ENV_CACHE = "PCLI_CACHE"  # "off" to read the TOML every time
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE sources (id TEXT PRIMARY KEY, outlet TEXT, language TEXT, date TEXT, url TEXT, file TEXT,
-                      title TEXT, note TEXT);
+                      title TEXT, note TEXT, report TEXT, rendering_of TEXT);
 CREATE TABLE topics (id TEXT PRIMARY KEY, label_en TEXT, label_vi TEXT, label_id TEXT);
 CREATE TABLE units (id TEXT PRIMARY KEY, kind TEXT, label_en TEXT, label_vi TEXT, label_id TEXT);
 CREATE TABLE indicators (id TEXT PRIMARY KEY, ord INTEGER, topic TEXT REFERENCES topics(id),
@@ -33,9 +33,10 @@ CREATE TABLE figures (id TEXT PRIMARY KEY, ord INTEGER, indicator TEXT REFERENCE
                       label_en TEXT, value NUMERIC, unit TEXT REFERENCES units(id), qualifier TEXT, status TEXT,
                       period TEXT, place TEXT, topic TEXT REFERENCES topics(id), note TEXT,
                       period_kind TEXT, period_start INTEGER, period_end INTEGER, period_month INTEGER,
-                      period_day INTEGER, sk0 INTEGER, sk1 INTEGER, sk2 INTEGER, sk3 INTEGER);
+                      period_day INTEGER, as_of INTEGER, part_of TEXT,
+                      sk0 INTEGER, sk1 INTEGER, sk2 INTEGER, sk3 INTEGER);
 CREATE TABLE citations (record_table TEXT, record_id TEXT, position INTEGER, source TEXT REFERENCES sources(id),
-                        quote TEXT, PRIMARY KEY (record_table, record_id, position));
+                        quote TEXT, context TEXT, qualifier TEXT, PRIMARY KEY (record_table, record_id, position));
 CREATE TABLE entities (kind TEXT, id TEXT, ord INTEGER, name_en TEXT, data TEXT, PRIMARY KEY (kind, id));
 CREATE TABLE places (name TEXT PRIMARY KEY, folded TEXT);
 CREATE TABLE phrases (indicator TEXT REFERENCES indicators(id), words TEXT);
@@ -53,7 +54,7 @@ CREATE VIEW agencies AS SELECT id, name_en, json_extract(data, '$.role.en') AS r
     FROM entities WHERE kind = 'agencies';
 """
 _FIGURE_COLUMNS = ("id, ord, indicator, value, qualifier, status, period, place, note, period_kind, period_start, "
-                   "period_end, period_month, period_day")
+                   "period_end, period_month, period_day, as_of, part_of")
 
 
 def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None) -> None:
@@ -68,8 +69,8 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
         db.executescript(_SCHEMA)
         info = {"format": str(FORMAT_VERSION), "title": base.title, "place": base.place, **(meta or {})}
         db.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
-        db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       [(s.id, s.outlet, s.language, s.date, s.url, s.file, s.title, s.note)
+        db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(s.id, s.outlet, s.language, s.date, s.url, s.file, s.title, s.note, s.report, s.rendering_of)
                         for s in base.sources.values()])
         db.executemany("INSERT INTO topics VALUES (?, ?, ?, ?)",
                        [(t.id, *(t.label.get(lang, "") for lang in LANGS)) for t in base.topics.values()])
@@ -84,16 +85,19 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
             ind = base.indicators[f.indicator]
             p = f.period
             rows.append((f.id, f.order, f.indicator, ind.label.get("en", ""), f.value, ind.unit, f.qualifier, f.status,
-                         p.text, f.place, ind.topic, f.note, p.kind, p.start, p.end, p.month, p.day, *p.sort_key))
-            citations.extend(("figures", f.id, n, c.source, c.quote) for n, c in enumerate(f.citations))
-        db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 21)})", rows)
+                         p.text, f.place, ind.topic, f.note, p.kind, p.start, p.end, p.month, p.day, int(f.as_of),
+                         f.part_of, *p.sort_key))
+            citations.extend(("figures", f.id, n, c.source, c.quote, c.context, c.qualifier)
+                             for n, c in enumerate(f.citations))
+        db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 23)})", rows)
         for kind, entities in base.entities.items():
             db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
                            [(kind, e.id, n, e.name("en"), json.dumps(e.fields, ensure_ascii=False))
                             for n, e in enumerate(entities)])
             for e in entities:
-                citations.extend((kind, e.id, n, c.source, c.quote) for n, c in enumerate(e.citations))
-        db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?)", citations)
+                citations.extend((kind, e.id, n, c.source, c.quote, c.context, c.qualifier)
+                                 for n, c in enumerate(e.citations))
+        db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)", citations)
         from pcli.search import phrases
 
         db.executemany("INSERT INTO phrases VALUES (?, ?)",
@@ -113,7 +117,8 @@ class SqliteStore:
         self.db = db
         self.meta: dict[str, str] = dict(db.execute("SELECT key, value FROM meta"))
         self.base = FactBase(path=path, title=self.meta.get("title", ""), place=self.meta.get("place", ""))
-        for row in db.execute("SELECT id, outlet, language, date, url, file, title, note FROM sources"):
+        for row in db.execute("SELECT id, outlet, language, date, url, file, title, note, report, rendering_of "
+                              "FROM sources"):
             self.base.sources[row[0]] = Source(*row)
         for row in db.execute("SELECT id, label_en, label_vi, label_id FROM topics"):
             self.base.topics[row[0]] = Topic(row[0], _text(row[1:4]))
@@ -153,22 +158,27 @@ class SqliteStore:
         # Citations are fetched by cite(), for the few figures that are answered with.
         return self._figures(self.db.execute(sql, args).fetchall(), cited=False)
 
+    def figure(self, ident: str) -> Figure | None:
+        rows = self.db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE id = ?", (ident,)).fetchall()
+        return self._figures(rows)[0] if rows else None
+
     def cite(self, figures: list[Figure]) -> None:
         """Fill in the citations of figures fetched without them."""
         cites: dict[str, list[Citation]] = {}
         ids = [f.id for f in figures]
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
-            sql = ("SELECT record_id, source, quote FROM citations WHERE record_table = 'figures' AND record_id IN "
-                   f"({', '.join('?' * len(chunk))}) ORDER BY record_id, position")
-            for rid, source, quote in self.db.execute(sql, chunk):
-                cites.setdefault(rid, []).append(Citation(source, quote))
+            sql = ("SELECT record_id, source, quote, context, qualifier FROM citations WHERE record_table = 'figures' "
+                   f"AND record_id IN ({', '.join('?' * len(chunk))}) ORDER BY record_id, position")
+            for rid, source, quote, context, qualifier in self.db.execute(sql, chunk):
+                cites.setdefault(rid, []).append(Citation(source, quote, 0, context, qualifier))
         for figure in figures:
             figure.citations = tuple(cites.get(figure.id, ()))
 
     def _figures(self, rows: list[Any], cited: bool = True) -> list[Figure]:
         figures = [Figure(id=r[0], order=r[1], indicator=r[2], value=r[3], qualifier=r[4], status=r[5],
-                          period=Period(r[6], r[9], r[10], r[11], r[12], r[13]), place=r[7], note=r[8], citations=())
+                          period=Period(r[6], r[9], r[10], r[11], r[12], r[13]), place=r[7], note=r[8], citations=(),
+                          as_of=bool(r[14]), part_of=r[15])
                    for r in rows]
         if cited:
             self.cite(figures)
@@ -181,10 +191,10 @@ class SqliteStore:
         base = self.base
         base.figures = self._figures(self.db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures ORDER BY ord").fetchall())
         cites: dict[tuple[str, str], list[Citation]] = {}
-        for kind, rid, source, quote in self.db.execute(
-                "SELECT record_table, record_id, source, quote FROM citations WHERE record_table != 'figures' "
+        for kind, rid, source, quote, context in self.db.execute(
+                "SELECT record_table, record_id, source, quote, context FROM citations WHERE record_table != 'figures' "
                 "ORDER BY record_table, record_id, position"):
-            cites.setdefault((kind, rid), []).append(Citation(source, quote))
+            cites.setdefault((kind, rid), []).append(Citation(source, quote, 0, context))
         for kind, rid, data in self.db.execute("SELECT kind, id, data FROM entities ORDER BY kind, ord"):
             base.entities.setdefault(kind, []).append(Entity(kind, rid, json.loads(data), tuple(cites.get((kind, rid), ()))))
         for kind in ("programmes", "documents", "agencies", "places"):

@@ -61,7 +61,8 @@ def query(facts: str | None, text: str, limit: int, fmt: Format, lang: str) -> b
     if fmt is Format.table:
         from pcli.output import terminal
 
-        terminal.answer(base, matches, lang)
+        wholes = {w.id: w for m in matches if m.figure.part_of and (w := store.figure(m.figure.part_of))}
+        terminal.answer(base, matches, lang, wholes)
     else:
         _emit(fmt, FIGURE_COLUMNS, [flat_figure(r) for r in records], records)
     return True
@@ -180,7 +181,7 @@ def get(facts: str | None, ident: str, fmt: Format, lang: str) -> bool:
                 from pcli.output import terminal
                 from pcli.search import Match
 
-                terminal.answer(base, [Match(figure, 1.0, 0)], lang)
+                terminal.answer(base, [Match(figure, 1.0, 0)], lang, {f.id: f for f in base.figures})
             else:
                 _emit(fmt, FIGURE_COLUMNS, [flat_figure(record)], [record])
             return True

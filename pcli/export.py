@@ -8,8 +8,8 @@ from pcli.model import LANGS, FactBase
 from pcli.records import Record
 
 FIGURE_TABLE = ("id", "indicator", "label_en", "label_vi", "label_id", "value", "unit", "qualifier", "status",
-                "period", "place", "topic", "note")
-CITATION_TABLE = ("record_table", "record_id", "position", "source", "quote")
+                "period", "as_of", "place", "topic", "part_of", "note")
+CITATION_TABLE = ("record_table", "record_id", "position", "source", "quote", "context", "qualifier")
 
 
 def _flatten(fields: dict[str, Any]) -> Record:
@@ -33,11 +33,12 @@ def tables(base: FactBase) -> dict[str, tuple[tuple[str, ...], list[Record]]]:
         ind = base.indicators[f.indicator]
         row = {"id": f.id, "indicator": f.indicator, **{f"label_{lang}": ind.label.get(lang, "") for lang in LANGS},
                "value": f.value, "unit": ind.unit, "qualifier": f.qualifier, "status": f.status,
-               "period": f.period.text, "place": f.place, "topic": ind.topic, "note": f.note}
+               "period": f.period.text, "as_of": f.as_of, "place": f.place, "topic": ind.topic,
+               "part_of": f.part_of, "note": f.note}
         figures.append(row)
         for n, c in enumerate(f.citations):
             citations.append({"record_table": "figures", "record_id": f.id, "position": n, "source": c.source,
-                              "quote": c.quote})
+                              "quote": c.quote, "context": c.context, "qualifier": c.qualifier or ""})
             figure_citations.append({**row, "source": c.source, "quote": c.quote})
     out: dict[str, tuple[tuple[str, ...], list[Record]]] = {
         "figures": (FIGURE_TABLE, figures),
@@ -52,11 +53,12 @@ def tables(base: FactBase) -> dict[str, tuple[tuple[str, ...], list[Record]]]:
         for e in entities:
             for n, c in enumerate(e.citations):
                 citations.append({"record_table": kind, "record_id": e.id, "position": n, "source": c.source,
-                                  "quote": c.quote})
+                                  "quote": c.quote, "context": c.context, "qualifier": ""})
     out["citations"] = (CITATION_TABLE, citations)
-    out["sources"] = (("id", "outlet", "language", "date", "url", "file", "title", "note"),
+    out["sources"] = (("id", "outlet", "language", "date", "url", "file", "title", "report", "rendering_of", "note"),
                       [{"id": s.id, "outlet": s.outlet, "language": s.language, "date": s.date, "url": s.url,
-                        "file": s.file, "title": s.title, "note": s.note} for s in base.sources.values()])
+                        "file": s.file, "title": s.title, "report": s.report, "rendering_of": s.rendering_of,
+                        "note": s.note} for s in base.sources.values()])
     return out
 
 

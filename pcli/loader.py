@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from pcli.errors import FactBaseError
 from pcli.linemap import LineMap
 from pcli.model import (
+    CITATION_QUALIFIERS,
     LANGS,
     QUALIFIERS,
     STATUSES,
@@ -26,7 +27,7 @@ from pcli.model import (
     Topic,
     Unit,
 )
-from pcli.periods import parse_period
+from pcli.periods import UNDATED, parse_period
 
 MAX_BYTES = 512 * 1024 * 1024
 SCHEMA_VERSION = 1
@@ -72,6 +73,10 @@ def _int(value: Any) -> str | None:
     return None if isinstance(value, int) and not isinstance(value, bool) else f"expected an integer, got {_describe(value)}"
 
 
+def _bool(value: Any) -> str | None:
+    return None if isinstance(value, bool) else f"expected true or false, got {_describe(value)}"
+
+
 def _str_list(value: Any) -> str | None:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         return "expected a list of strings"
@@ -114,15 +119,16 @@ REQUIRED, OPTIONAL = True, False
 FIELDS: dict[str, dict[str, tuple[Check, bool]]] = {
     "sources": {"id": (_str, REQUIRED), "outlet": (_str, REQUIRED), "language": (_one_of(LANGS), REQUIRED),
                 "date": (_opt_str, OPTIONAL), "url": (_opt_str, OPTIONAL), "file": (_opt_str, OPTIONAL),
-                "title": (_opt_str, OPTIONAL), "note": (_opt_str, OPTIONAL)},
+                "title": (_opt_str, OPTIONAL), "note": (_opt_str, OPTIONAL), "report": (_str, OPTIONAL),
+                "rendering_of": (_str, OPTIONAL)},
     "topics": {"id": (_str, REQUIRED), "label": (_text, REQUIRED)},
     "units": {"id": (_str, REQUIRED), "kind": (_one_of(UNIT_KINDS), REQUIRED), "label": (_text, REQUIRED)},
     "indicators": {"id": (_str, REQUIRED), "topic": (_str, REQUIRED), "unit": (_str, REQUIRED),
                    "label": (_text, REQUIRED), "aliases": (_str_list, OPTIONAL), "note": (_opt_str, OPTIONAL)},
     "figures": {"id": (_str, REQUIRED), "indicator": (_str, REQUIRED), "value": (_number, REQUIRED),
-                "period": (_period, REQUIRED), "citations": (_citations, REQUIRED), "place": (_opt_str, OPTIONAL),
+                "period": (_period, OPTIONAL), "citations": (_citations, REQUIRED), "place": (_opt_str, OPTIONAL),
                 "qualifier": (_one_of(QUALIFIERS), OPTIONAL), "status": (_one_of(STATUSES), OPTIONAL),
-                "note": (_opt_str, OPTIONAL)},
+                "as_of": (_bool, OPTIONAL), "part_of": (_str, OPTIONAL), "note": (_opt_str, OPTIONAL)},
     "programmes": {"id": (_str, REQUIRED), "kind": (_str, REQUIRED), "name": (_text, REQUIRED),
                    "period": (_period, OPTIONAL), "documents": (_str_list, OPTIONAL), "note": (_opt_str, OPTIONAL),
                    "citations": (_citations, REQUIRED)},
@@ -137,6 +143,7 @@ FIELDS: dict[str, dict[str, tuple[Check, bool]]] = {
 TOP_LEVEL: dict[str, Check] = {"schema": _int, "title": _opt_str, "place": _opt_str}
 ENTITY_TABLES = ("programmes", "documents", "agencies", "places")
 CITATION_FIELDS = ("source", "quote")
+CITATION_OPTIONAL: dict[str, Check] = {"context": _str, "qualifier": _one_of(CITATION_QUALIFIERS)}
 
 
 def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
@@ -274,8 +281,13 @@ class _Builder:
                 continue
             bad = False
             for key in raw:
-                if key not in CITATION_FIELDS:
-                    hint = _did_you_mean(key, CITATION_FIELDS)
+                if key in CITATION_OPTIONAL:
+                    wrong = CITATION_OPTIONAL[key](raw[key])
+                    if wrong:
+                        self.problem(line, f"{name}: citations[{position}]: {key}: {wrong}")
+                        bad = True
+                elif key not in CITATION_FIELDS:
+                    hint = _did_you_mean(key, [*CITATION_FIELDS, *CITATION_OPTIONAL])
                     self.problem(line, f"{name}: citations[{position}]: unknown key {key!r}{hint}")
             for key in CITATION_FIELDS:
                 if _str(raw.get(key)):
@@ -286,7 +298,7 @@ class _Builder:
             if raw["source"] not in self.base.sources:
                 hint = _did_you_mean(raw["source"], list(self.base.sources))
                 self.problem(line, f"{name}: citations[{position}]: unknown source {raw['source']!r}{hint}")
-            out.append(Citation(raw["source"], raw["quote"], line))
+            out.append(Citation(raw["source"], raw["quote"], line, raw.get("context", ""), raw.get("qualifier")))
         return tuple(out)
 
     def unique(self, table: str, ident: str, line: int, seen: dict[str, int]) -> bool:
@@ -319,6 +331,29 @@ class _Builder:
                     else:
                         seen[ident] = line
 
+    def parts(self) -> None:
+        """A part ("of which") has its whole's unit, is no larger, and falls within its period."""
+        figures = {f.id: f for f in self.base.figures}
+        for f in self.base.figures:
+            if f.as_of and f.period.kind == "undated":
+                self.problem(f.line, f"{f.id}: as_of: an undated figure cannot hold 'by' a period")
+            if not f.part_of:
+                continue
+            whole = figures.get(f.part_of)
+            if whole is None or whole is f:
+                hint = _did_you_mean(f.part_of, list(figures))
+                self.problem(f.line, f"{f.id}: part_of: unknown figure {f.part_of!r}{hint}")
+                continue
+            units = [self.base.indicators[x.indicator].unit if x.indicator in self.base.indicators else ""
+                     for x in (f, whole)]
+            if units[0] != units[1]:
+                self.problem(f.line, f"{f.id}: part_of: a part in {units[0]} cannot be of a whole in {units[1]}")
+            elif f.value > whole.value:
+                self.problem(f.line, f"{f.id}: part_of: the part ({f.value}) is larger than the whole ({whole.value})")
+            p, w = f.period, whole.period
+            if "undated" not in (p.kind, w.kind) and not (w.start <= p.start and p.end <= w.end):
+                self.problem(f.line, f"{f.id}: part_of: period {p.text} is not within the whole's {w.text}")
+
     def reference(self, line: int, name: str, key: str, value: str, known: dict[str, Any], what: str) -> None:
         if value not in known:
             hint = _did_you_mean(value, list(known))
@@ -345,7 +380,8 @@ class _Builder:
         for _, r, line in self.records("sources"):
             if self.unique("sources", r["id"], line, seen):
                 base.sources[r["id"]] = Source(r["id"], r["outlet"], r["language"], r.get("date", ""), r.get("url", ""),
-                                               r.get("file", ""), r.get("title", ""), r.get("note", ""), line)
+                                               r.get("file", ""), r.get("title", ""), r.get("note", ""),
+                                               r.get("report", ""), r.get("rendering_of", ""), line)
         seen = {}
         for _, r, line in self.records("topics"):
             if self.unique("topics", r["id"], line, seen):
@@ -371,9 +407,12 @@ class _Builder:
             citations = self.citations("figures", index, r, name)
             if self.unique("figures", r["id"], line, named):
                 base.figures.append(Figure(
-                    id=r["id"], indicator=r["indicator"], value=r["value"], period=parse_period(r["period"]),
+                    id=r["id"], indicator=r["indicator"], value=r["value"],
+                    period=parse_period(r["period"]) if "period" in r else UNDATED,
                     citations=citations, place=r.get("place") or base.place, qualifier=r.get("qualifier", ""),
-                    status=r.get("status", "achieved"), note=r.get("note", ""), order=len(base.figures), line=line))
+                    status=r.get("status", "achieved"), note=r.get("note", ""), order=len(base.figures), line=line,
+                    as_of=r.get("as_of", False), part_of=r.get("part_of", "")))
+        self.parts()
         if not base.figures and not any(p.message.startswith("figures") for p in self.problems):
             self.problem(0, "the fact base has no figures ([[figures]])")
 

@@ -6,6 +6,7 @@ from pcli.periods import Period
 
 LANGS = ("en", "vi", "id")
 QUALIFIERS = ("more_than", "nearly", "up_to", "about", "basically")
+CITATION_QUALIFIERS = (*QUALIFIERS, "none")
 STATUSES = ("achieved", "target")
 UNIT_KINDS = ("count", "percent", "currency")
 
@@ -26,19 +27,33 @@ def pick(text: Text, lang: str) -> str:
 
 
 class Citation:
-    __slots__ = ("source", "quote", "line")
+    """A source's verbatim quote for a record. `context` is a second short verbatim passage of the same source that
+    dates the quote; `qualifier` is this source's own reading of the figure where it differs from the figure's
+    ("none" when this source states the number plainly), None when it reads the same."""
 
-    def __init__(self, source: str, quote: str, line: int = 0) -> None:
-        self.source, self.quote, self.line = source, quote, line
+    __slots__ = ("source", "quote", "context", "qualifier", "line")
+
+    def __init__(self, source: str, quote: str, line: int = 0, context: str = "", qualifier: str | None = None) -> None:
+        self.source, self.quote, self.line, self.context, self.qualifier = source, quote, line, context, qualifier
+
+    def reading(self, figure_qualifier: str) -> str:
+        """The qualifier this citation states: its own where it has one, else the figure's ("" for none)."""
+        if self.qualifier is None:
+            return figure_qualifier
+        return "" if self.qualifier == "none" else self.qualifier
 
 
 class Source:
-    __slots__ = ("id", "outlet", "language", "date", "url", "file", "title", "note", "line")
+    """One text. Sources with the same `report` are renderings of one report (not independent confirmation);
+    `rendering_of` says what the text is a rendering of, as far as the text itself shows it."""
+
+    __slots__ = ("id", "outlet", "language", "date", "url", "file", "title", "note", "report", "rendering_of", "line")
 
     def __init__(self, id: str, outlet: str, language: str, date: str = "", url: str = "", file: str = "",
-                 title: str = "", note: str = "", line: int = 0) -> None:
+                 title: str = "", note: str = "", report: str = "", rendering_of: str = "", line: int = 0) -> None:
         self.id, self.outlet, self.language, self.date, self.url = id, outlet, language, date, url
         self.file, self.title, self.note, self.line = file, title, note, line
+        self.report, self.rendering_of = report or id, rendering_of
 
 
 class Topic:
@@ -65,13 +80,15 @@ class Indicator:
 
 class Figure:
     __slots__ = ("id", "indicator", "value", "period", "citations", "place", "qualifier", "status", "note", "order",
-                 "line")
+                 "as_of", "part_of", "line")
 
     def __init__(self, id: str, indicator: str, value: int | float, period: Period, citations: tuple[Citation, ...],
                  place: str = "", qualifier: str = "", status: str = "achieved", note: str = "", order: int = 0,
-                 line: int = 0) -> None:
+                 line: int = 0, as_of: bool = False, part_of: str = "") -> None:
         self.id, self.indicator, self.value, self.period, self.citations = id, indicator, value, period, citations
         self.place, self.qualifier, self.status, self.note = place, qualifier, status, note
+        self.as_of = as_of  # "by September 2025": the value holds by the end of the period, not during it
+        self.part_of = part_of  # the id of the figure this one is a part of ("of which")
         self.order = order  # position in the file: the last tie-breaker wherever figures are ranked
         self.line = line
 

@@ -25,8 +25,8 @@ ZERO_PHRASES = {
 }
 
 
-def read_numbers(quote: str, lang: str) -> list[tuple[float, bool, int]]:
-    """Every number in a quote as (value, followed by %, scale word multiplier or 1)."""
+def read_numbers(quote: str, lang: str) -> list[tuple[float, bool, int, int]]:
+    """Every number in a quote as (value, followed by %, scale word multiplier or 1, where it starts)."""
     pattern = _GROUPED[_CONVENTION.get(lang, "dot_decimal")]
     thousands = "." if _CONVENTION.get(lang) == "comma_decimal" else ","
     scales = _SCALES.get(lang, {})
@@ -36,21 +36,28 @@ def read_numbers(quote: str, lang: str) -> list[tuple[float, bool, int]]:
         value = float(f"{whole}.{m[2]}") if m[2] else float(whole)
         rest = quote[m.end():].lstrip()
         scale = next((factor for word, factor in scales.items() if rest.lower().startswith(word)), 1)
-        found.append((value, rest.startswith("%"), scale))
+        found.append((value, rest.startswith("%"), scale, m.start()))
+    return found
+
+
+def value_positions(value: float, quote: str, lang: str, unit_kind: str) -> list[int]:
+    """Where the quote states the value, read as the quote's language writes numbers: a percentage only with
+    its % sign, a scaled number only with its scale word ("49,4 tỷ" is 49.4 × 10⁹ and never 49.4)."""
+    found = []
+    if value == 0:
+        lowered = quote.lower()
+        found = [i for phrase in ZERO_PHRASES.get(lang, ()) if (i := lowered.find(phrase)) >= 0]
+    for number, percent, scale, start in read_numbers(quote, lang):
+        if unit_kind == "percent" and not percent:
+            continue
+        if math.isclose(number * scale, value, rel_tol=1e-9, abs_tol=1e-12):
+            found.append(start)
     return found
 
 
 def value_in_quote(value: float, quote: str, lang: str, unit_kind: str) -> bool:
-    """Whether the quote states the value, read as the quote's language writes numbers."""
-    if value == 0 and any(phrase in quote.lower() for phrase in ZERO_PHRASES.get(lang, ())):
-        return True
-    for number, percent, scale in read_numbers(quote, lang):
-        if unit_kind == "percent" and not percent:
-            continue
-        # "49,4 tỷ" is 49.4 × 10⁹ and never 49.4.
-        if math.isclose(number * scale, value, rel_tol=1e-9, abs_tol=1e-12):
-            return True
-    return False
+    """Whether the quote states the value."""
+    return bool(value_positions(value, quote, lang, unit_kind))
 
 
 _SEPARATORS = {"en": (",", "."), "vi": (".", ","), "id": (".", ",")}

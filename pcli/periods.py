@@ -1,4 +1,5 @@
-"""Periods: a year ("2023"), a range of years ("2022-2024"), a month ("2025-07") or a day ("2024-12-31")."""
+"""Periods: a year ("2023"), a range of years ("2022-2024"), a month ("2025-07"), a day ("2024-12-31"), or none
+(undated: the text gives no period, and the figure belongs to no year)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ _MONTHS = {
 }
 _START = {"en": "start of {}", "vi": "đầu năm {}", "id": "awal {}"}
 _END = {"en": "end of {}", "vi": "cuối năm {}", "id": "akhir {}"}
+_BY = {"en": "by {}", "vi": "đến {}", "id": "hingga {}"}
+_UNDATED = {"en": "undated", "vi": "không rõ thời điểm", "id": "tanpa tanggal"}
 
 
 class Period:
@@ -21,7 +24,7 @@ class Period:
 
     def __init__(self, text: str, kind: str, start: int, end: int, month: int = 0, day: int = 0) -> None:
         self.text = text  # canonical form, as written in the fact base
-        self.kind = kind  # "year" | "range" | "month" | "day"
+        self.kind = kind  # "year" | "range" | "month" | "day" | "undated"
         self.start = start  # first year covered
         self.end = end  # last year covered
         self.month = month
@@ -38,12 +41,14 @@ class Period:
 
     @property
     def year(self) -> int | None:
-        """The one year this period falls in: "end of 2024" counts as 2024. None for a range."""
-        return None if self.kind == "range" else self.start
+        """The one year this period falls in: "end of 2024" counts as 2024. None for a range or no period."""
+        return None if self.kind in ("range", "undated") else self.start
 
     @property
     def sort_key(self) -> tuple[int, int, int, int]:
-        """Chronological: by when the period ends, a whole year after its own points in time."""
+        """Chronological: by when the period ends, a whole year after its own points in time; undated first."""
+        if self.kind == "undated":
+            return (0, 0, 0, 0)
         if self.kind == "range":
             return (self.end, 13, 0, self.start)
         if self.kind == "year":
@@ -56,6 +61,8 @@ class Period:
         0: exactly the period asked; 1: within it (a point in the year asked, a year inside the range asked,
         the same year as the point asked); 2: a range that merely contains the year asked.
         """
+        if self.kind == "undated" or asked.kind == "undated":
+            return None
         if self.text == asked.text:
             return 0
         if asked.kind == "range":
@@ -66,7 +73,15 @@ class Period:
             return None
         return 0 if self.kind == asked.kind == "year" else 1
 
-    def display(self, lang: str = "en") -> str:
+    def display(self, lang: str = "en", as_of: bool = False) -> str:
+        """The period for people; `as_of` writes "by September 2025" for a value that holds by then."""
+        if as_of and self.kind != "undated":
+            return _BY.get(lang, _BY["en"]).format(self._display(lang))
+        return self._display(lang)
+
+    def _display(self, lang: str) -> str:
+        if self.kind == "undated":
+            return _UNDATED.get(lang, _UNDATED["en"])
         if self.kind == "year":
             return {"vi": f"năm {self.start}", "id": f"tahun {self.start}"}.get(lang, str(self.start))
         if self.kind == "range":
@@ -89,6 +104,9 @@ class Period:
 
 def _number(text: str, digits: int) -> int | None:
     return int(text) if len(text) == digits and text.isascii() and text.isdigit() else None
+
+
+UNDATED = Period("", "undated", 0, 0)
 
 
 def parse_period(text: str) -> Period:

@@ -1,4 +1,8 @@
-"""Proving a fact base against its sources: every quote verbatim, every value readable from its quote."""
+"""Proving a fact base against its sources: every quote verbatim, and every attribute of every figure (value,
+period, "by" point, qualifier, target status) stated by its quotes, or not claimed.
+
+Each problem says what the base claims and what the quote says, on the citation's line.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,12 @@ import re
 import unicodedata
 
 from pcli.loader import Problem
-from pcli.model import Citation, FactBase
-from pcli.numbers import value_in_quote
+from pcli.model import QUALIFIER_TEXT, Citation, FactBase, Figure
+from pcli.numbers import value_positions
+from pcli.reading import BASICALLY_WORDS, GOAL_WORDS, periods_in, qualifier_before, states_any
 
 _SPACE = re.compile(r"\s+")
+CONTEXT_REACH = 800  # characters: a context dates its quote's passage, so it stands near the quote
 
 
 def _normal(text: str) -> str:
@@ -18,13 +24,100 @@ def _normal(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
-def prove(base: FactBase, sources_dir: str) -> list[Problem]:
-    problems: list[Problem] = []
+def _qualifier_words(qualifier: str) -> str:
+    return repr(QUALIFIER_TEXT["en"][qualifier]) if qualifier else "none"
+
+
+class _Prover:
+    def __init__(self, base: FactBase, texts: dict[str, str | None]) -> None:
+        self.base, self.texts = base, texts
+        self.problems: list[Problem] = []
+
+    def problem(self, citation: Citation, name: str, message: str) -> None:
+        self.problems.append(Problem(citation.line, f"{name}: {message}"))
+
+    def verbatim(self, name: str, citation: Citation) -> bool:
+        """The quote, and its context if any, stand in the source; the context near the quote."""
+        text = self.texts.get(citation.source)
+        if text is None:
+            return False
+        where = [m.start() for m in re.finditer(re.escape(_normal(citation.quote)), text)]
+        if not where:
+            self.problem(citation, name, f"quote not found verbatim in source {citation.source!r}: "
+                                         f"{citation.quote[:60]!r}")
+            return False
+        if citation.context:
+            near = [m.start() for m in re.finditer(re.escape(_normal(citation.context)), text)]
+            if not near:
+                self.problem(citation, name, f"context not found verbatim in source {citation.source!r}: "
+                                             f"{citation.context[:60]!r}")
+                return False
+            if min(abs(a - b) for a in where for b in near) > CONTEXT_REACH:
+                self.problem(citation, name, f"context {citation.context[:40]!r} stands more than {CONTEXT_REACH} "
+                                             "characters from its quote: it does not date that passage")
+                return False
+        return True
+
+    def figure(self, figure: Figure) -> None:
+        indicator = self.base.indicators.get(figure.indicator)
+        unit = self.base.units.get(indicator.unit) if indicator else None
+        if unit is None:
+            return  # the loader has reported it
+        by_points = []
+        for citation in figure.citations:
+            if not self.verbatim(figure.id, citation):
+                continue
+            language = self.base.sources[citation.source].language
+            positions = value_positions(figure.value, citation.quote, language, unit.kind)
+            if not positions:
+                self.problem(citation, figure.id, f"value: the base claims {figure.value}; the quote in "
+                                                  f"{citation.source!r} does not state it ({language} numbers, "
+                                                  f"{unit.kind})")
+                continue
+            self.qualifier(figure, citation, positions)
+            stated = periods_in(f"{citation.quote} … {citation.context}")
+            self.period(figure, citation, stated)
+            by_points.extend(by for text, by in stated if text == figure.period.text)
+            if figure.status == "target" and not states_any(f"{citation.quote} {citation.context}", GOAL_WORDS):
+                self.problem(citation, figure.id, f"status: the base claims a target; the quote in "
+                                                  f"{citation.source!r} states no goal ({', '.join(GOAL_WORDS[:5])}…)")
+        if figure.as_of and figure.citations and not any(by_points):
+            self.problem(figure.citations[0], figure.id, f"as_of: the base claims 'by {figure.period.text}'; no quote "
+                                                         "states it as a point the value holds by (đến, hingga, by)")
+        if figure.citations and all(c.qualifier is not None and c.reading(figure.qualifier) != figure.qualifier
+                                    for c in figure.citations):
+            self.problem(figure.citations[0], figure.id, f"qualifier: the base claims "
+                                                         f"{_qualifier_words(figure.qualifier)}; no citation reads it so")
+
+    def qualifier(self, figure: Figure, citation: Citation, positions: list[int]) -> None:
+        claimed = citation.reading(figure.qualifier)
+        before = {qualifier_before(citation.quote, start) for start in positions}
+        basically = states_any(citation.quote, BASICALLY_WORDS)
+        said = "basically" if basically else next(iter(sorted(before, key=lambda q: q == "")), "")
+        if claimed == "basically":
+            ok = basically
+        else:
+            ok = claimed in before and not basically
+        if not ok:
+            self.problem(citation, figure.id, f"qualifier: the base claims {_qualifier_words(claimed)}; the quote in "
+                                              f"{citation.source!r} says {_qualifier_words(said)}")
+
+    def period(self, figure: Figure, citation: Citation, stated: set[tuple[str, bool]]) -> None:
+        if figure.period.kind == "undated" or any(text == figure.period.text for text, _ in stated):
+            return
+        says = ", ".join(sorted({text for text, _ in stated})) or "no period"
+        self.problem(citation, figure.id, f"period: the base claims {figure.period.text}; the quote in "
+                                          f"{citation.source!r} states {says}"
+                                          + ("" if citation.context else " (add a context quote that dates it, "
+                                                                         "or leave the figure undated)"))
+
+
+def _read_sources(base: FactBase, sources_dir: str, problems: list[Problem]) -> dict[str, str | None]:
     texts: dict[str, str | None] = {}
     for source in base.sources.values():
+        texts[source.id] = None
         if not source.file:
             problems.append(Problem(source.line, f"sources ({source.id}): no 'file' to check its quotes against"))
-            texts[source.id] = None
             continue
         path = os.path.join(sources_dir, source.file)
         try:
@@ -33,29 +126,16 @@ def prove(base: FactBase, sources_dir: str) -> list[Problem]:
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not readable as UTF-8"
             problems.append(Problem(source.line, f"sources ({source.id}): {path}: {reason}"))
-            texts[source.id] = None
+    return texts
 
-    def check_quote(name: str, citation: Citation) -> bool:
-        text = texts.get(citation.source)
-        if text is None:
-            return False
-        if _normal(citation.quote) not in text:
-            problems.append(Problem(citation.line, f"{name}: quote not found verbatim in source {citation.source!r}: "
-                                                   f"{citation.quote[:60]!r}"))
-            return False
-        return True
 
+def prove(base: FactBase, sources_dir: str) -> list[Problem]:
+    problems: list[Problem] = []
+    prover = _Prover(base, _read_sources(base, sources_dir, problems))
     for figure in base.figures:
-        unit = base.units.get(base.indicators[figure.indicator].unit) if figure.indicator in base.indicators else None
-        for citation in figure.citations:
-            if not check_quote(f"figures ({figure.id})", citation) or unit is None:
-                continue
-            language = base.sources[citation.source].language
-            if not value_in_quote(figure.value, citation.quote, language, unit.kind):
-                problems.append(Problem(citation.line, f"figures ({figure.id}): value {figure.value} cannot be read from "
-                                                       f"the quote in {citation.source!r} ({language} numbers)"))
+        prover.figure(figure)
     for entities in base.entities.values():
         for entity in entities:
             for citation in entity.citations:
-                check_quote(f"{entity.kind} ({entity.id})", citation)
-    return sorted(problems, key=lambda p: p.line)
+                prover.verbatim(entity.id, citation)
+    return sorted([*problems, *prover.problems], key=lambda p: p.line)

@@ -17,18 +17,56 @@ ENTITY_COLUMNS = {
     "agencies": ("id", "name", "role", "note", "sources"),
     "places": ("id", "kind", "name", "note", "sources"),
 }
-SOURCE_COLUMNS = ("id", "outlet", "language", "date", "url", "file", "note")
+SOURCE_COLUMNS = ("id", "outlet", "language", "date", "url", "file", "report", "rendering_of", "note")
 SECTIONS = ("figures", "programmes", "documents", "agencies", "places", "sources")
 
 
-def citation_records(base: FactBase, citations: tuple[Citation, ...]) -> list[Record]:
+def citation_records(base: FactBase, citations: tuple[Citation, ...], figure: Figure | None = None,
+                     lang: str = "en") -> list[Record]:
+    """Each citation with its source; for a figure, `reads` is this source's own reading where it differs."""
     out = []
     for c in citations:
         source = base.sources.get(c.source)
-        out.append({"source": c.source, "outlet": source.outlet if source else "",
-                    "language": source.language if source else "", "url": source.url if source else "",
-                    "quote": c.quote})
+        record: Record = {"source": c.source, "outlet": source.outlet if source else "",
+                          "language": source.language if source else "", "url": source.url if source else "",
+                          "date": source.date if source else "", "quote": c.quote}
+        if c.context:
+            record["context"] = c.context
+        if figure is not None and c.reading(figure.qualifier) != figure.qualifier:
+            record["qualifier"] = c.reading(figure.qualifier)
+            record["reads"] = displayed(base, figure, c.reading(figure.qualifier), lang)
+        out.append(record)
     return out
+
+
+def independent_reports(base: FactBase, citations: tuple[Citation, ...]) -> int:
+    """How many independent reports the citations come from: renderings of one report count once."""
+    return len({base.sources[c.source].report if c.source in base.sources else c.source for c in citations})
+
+
+_MONTHS_SHORT = {"en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(),
+                 "id": "Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des".split()}
+_REPORTED = {"en": "undated; reported {}", "vi": "không rõ thời điểm; đưa tin {}", "id": "tanpa tanggal; dilaporkan {}"}
+
+
+def _date(text: str, lang: str) -> str:
+    """"2025-12-10" as "10 Dec 2025" (en), "10/12/2025" (vi), "10 Des 2025" (id)."""
+    year, month, day = text.split("-")
+    if lang == "vi":
+        return f"{int(day)}/{int(month)}/{year}"
+    return f"{int(day)} {_MONTHS_SHORT.get(lang, _MONTHS_SHORT['en'])[int(month) - 1]} {year}"
+
+
+def period_label(base: FactBase, figure: Figure, lang: str = "en") -> str:
+    """The figure's period for people: "by September 2025", or "undated; reported 10 Dec 2025" with the earliest
+    date of the sources that report it (plain "undated" when none gives a date)."""
+    if figure.period.kind != "undated":
+        return figure.period.display(lang, figure.as_of)
+    dates = sorted(d for c in figure.citations if c.source in base.sources
+                   and len(d := base.sources[c.source].date) == 10 and d[4] == d[7] == "-")
+    if not dates:
+        return figure.period.display(lang)
+    return _REPORTED.get(lang, _REPORTED["en"]).format(_date(dates[0], lang))
 
 
 def figure_record(base: FactBase, figure: Figure, lang: str = "en") -> Record:
@@ -45,19 +83,26 @@ def figure_record(base: FactBase, figure: Figure, lang: str = "en") -> Record:
         "qualifier": figure.qualifier,
         "status": figure.status,
         "period": figure.period.text,
-        "period_label": figure.period.display(lang),
+        "as_of": figure.as_of,
+        "period_label": period_label(base, figure, lang),
         "place": figure.place,
         "topic": indicator.topic,
+        "part_of": figure.part_of,
         "note": figure.note,
-        "citations": citation_records(base, figure.citations),
+        "citations": citation_records(base, figure.citations, figure, lang),
+        "independent_reports": independent_reports(base, figure.citations),
     }
 
 
 def display_value(base: FactBase, figure: Figure, lang: str = "en") -> str:
+    return displayed(base, figure, figure.qualifier, lang)
+
+
+def displayed(base: FactBase, figure: Figure, qualifier: str, lang: str) -> str:
     unit = base.figure_unit(figure)
     text = humanize(figure.value, unit.kind, pick(unit.label, lang), lang)
-    if figure.qualifier:
-        text = f"{QUALIFIER_TEXT.get(lang, QUALIFIER_TEXT['en'])[figure.qualifier]} {text}"
+    if qualifier:
+        text = f"{QUALIFIER_TEXT.get(lang, QUALIFIER_TEXT['en'])[qualifier]} {text}"
     return text
 
 
@@ -87,7 +132,7 @@ def flat_entity(kind: str, record: Record) -> Record:
 def source_record(base: FactBase, source_id: str) -> Record:
     s = base.sources[source_id]
     return {"id": s.id, "outlet": s.outlet, "language": s.language, "date": s.date, "url": s.url, "file": s.file,
-            "note": s.note}
+            "report": s.report, "rendering_of": s.rendering_of, "note": s.note}
 
 
 def section(base: FactBase, name: str, lang: str = "en") -> tuple[tuple[str, ...], list[Record], list[Record]]:

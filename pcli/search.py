@@ -214,9 +214,10 @@ def miss_message(store: Store, text: str) -> str:
     scored = index.score(query.words)
     if scored and query.periods:  # the words are known, the period is not
         indicator = scored[0][1]
-        known = sorted({f.period.text for f in store.figures(indicator, [], query.place, 1000)})
+        figures = sorted(store.figures(indicator, [], query.place, 1000), key=lambda f: f.period.sort_key)
+        known = list(dict.fromkeys(f.period.display("en", f.as_of) for f in figures))
         label = store.base.indicators[indicator].label.get("en", indicator)
-        return (f"No figure matches '{shown}' in {', '.join(p.text for p in query.periods)}. "
+        return (f"No figure matches '{shown}' in {', '.join(p.display('en') for p in query.periods)}. "
                 f"{one_line(label)} is known for: {', '.join(known)}.")
     hints = index.suggest(query.words)
     tail = f" Did you mean: {', '.join(hints)}?" if hints else " Try 'pcli show' to see what the base holds."
@@ -250,13 +251,15 @@ def _search(store: Store, text: str, limit: int, index: IndicatorIndex | None) -
         return [Match(f, 0.0, r) for r, f in rank_figures(figures, query.periods)[:limit]]
     index = index or IndicatorIndex(store.indicators(), store.phrases())
     matches: list[Match] = []
-    # Indicators whose labels fit equally well compete on their figures: the exact period asked comes first.
+    # Only the indicators that fit best may answer: one that fits less well differs from the question by a word
+    # ("near-poverty rate" for "poverty rate 2024"), so its figures are not an answer, even when the best has
+    # no figure for the period asked (that is a miss). Indicators that fit equally well compete on their
+    # figures: the exact period asked comes first.
     for score, group in groupby(index.score(query.words), key=lambda pair: pair[0]):
         tied: list[tuple[int, Figure]] = []
         for _, indicator in group:
             tied.extend(rank_figures(store.figures(indicator, list(query.periods), query.place, limit), query.periods))
         tied.sort(key=lambda pair: pair[0])  # stable: within a rank, the indicator order and figure order stay
         matches.extend(Match(figure, score, rank) for rank, figure in tied)
-        if len(matches) >= limit:
-            return matches[:limit]
-    return matches
+        break
+    return matches[:limit]

@@ -36,6 +36,10 @@ class Store(Protocol):
 
     def cite(self, figures: list[Figure]) -> None: ...
 
+    def figure(self, ident: str) -> Figure | None:
+        """One figure by its id, with its citations."""
+        ...
+
 
 class MemoryStore:
     def __init__(self, base: FactBase) -> None:
@@ -55,6 +59,9 @@ class MemoryStore:
 
     def cite(self, figures: list[Figure]) -> None:
         pass  # figures in memory carry their citations
+
+    def figure(self, ident: str) -> Figure | None:
+        return next((f for f in self.base.figures if f.id == ident), None)
 
     def figures(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
         pool = self._by_indicator.get(indicator, []) if indicator else sorted(self.base.figures, key=figure_order)

@@ -21,7 +21,7 @@ def test_pipe_gives_tsv_with_one_header_and_one_column_count() -> None:
     assert rows[0][0] == "id" and len({len(r) for r in rows}) == 1
     assert "\x1b" not in result.stdout
     values = {r[0]: r[3] for r in rows[1:]}
-    assert values["entrusted-capital-2021-2025"] == "8718000000000"  # raw, no separators
+    assert values["entrusted-capital"] == "8718000000000"  # raw, no separators
 
 
 @pytest.mark.parametrize("section", ["figures", "programmes", "documents", "agencies", "places", "sources"])

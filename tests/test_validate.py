@@ -97,8 +97,8 @@ def test_sources_proof_catches_a_wrong_number_and_a_paraphrase(tmp_path: Path) -
     wrong = text.replace("value = 2134\n", "value = 2143\n", 1)
     paraphrased = text.replace("giảm còn 690 hộ (0,03%)", "giảm xuống 690 hộ (0,03%)", 1)
     scaled = text.replace("value = 49400000000\n", "value = 49.4\n", 1)
-    for changed, message in ((wrong, "value 2143 cannot be read"), (paraphrased, "quote not found verbatim"),
-                             (scaled, "value 49.4 cannot be read")):
+    for changed, message in ((wrong, "poor-households-2022: value: the base claims 2143"), (paraphrased, "quote not found verbatim"),
+                             (scaled, "livelihood-project-budget: value: the base claims 49.4")):
         assert changed != text
         path = write(tmp_path, changed)
         result = run("validate", "--facts", path, "--sources", str(SOURCES))

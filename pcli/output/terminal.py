@@ -18,7 +18,7 @@ from rich.text import Text
 from pcli.compare import Change
 from pcli.model import TARGET_TEXT, FactBase, Figure, pick
 from pcli.numbers import group
-from pcli.records import Record, display_value
+from pcli.records import Record, display_value, displayed, independent_reports, period_label
 from pcli.search import Match
 from pcli.text import safe
 
@@ -36,15 +36,32 @@ def _target(status: str, lang: str) -> str:
     return f" ({TARGET_TEXT.get(lang, TARGET_TEXT['en'])})" if status == "target" else ""
 
 
-def figures_table(base: FactBase, figures: Sequence[Figure], lang: str, title: str = "") -> Table:
+_OF_WHICH = {"en": "of which, of {}", "vi": "trong đó, trên tổng {}", "id": "di antaranya, dari {}"}
+_ONE_REPORT = {"en": "{} renderings of one report, not independent confirmation",
+               "vi": "{} bản của cùng một bài, không phải xác nhận độc lập",
+               "id": "{} versi dari satu laporan, bukan konfirmasi independen"}
+_READS = {"en": "reads", "vi": "ghi", "id": "tertulis"}
+
+
+def _of_which(base: FactBase, figure: Figure, wholes: Mapping[str, Figure], lang: str) -> str:
+    """" (of which, of 19,000 workers)" after a part's label, when its whole is at hand."""
+    whole = wholes.get(figure.part_of) if figure.part_of else None
+    if whole is None:
+        return ""
+    return f" ({_OF_WHICH.get(lang, _OF_WHICH['en']).format(display_value(base, whole, lang))})"
+
+
+def figures_table(base: FactBase, figures: Sequence[Figure], lang: str, title: str = "",
+                  wholes: Mapping[str, Figure] | None = None) -> Table:
     table = Table(title=_t(title) if title else None, box=box.SIMPLE_HEAD, title_justify="left", expand=False)
     table.add_column("Figure", ratio=3)
     table.add_column("Value", justify="right", ratio=2)
     table.add_column("Period", ratio=1)
     table.add_column("Source", ratio=2)
+    wholes = wholes if wholes is not None else {f.id: f for f in base.figures}
     for f in figures:
-        label = pick(base.indicators[f.indicator].label, lang) + _target(f.status, lang)
-        table.add_row(_t(label), _t(display_value(base, f, lang), "bold"), _t(f.period.display(lang)),
+        label = pick(base.indicators[f.indicator].label, lang) + _target(f.status, lang) + _of_which(base, f, wholes, lang)
+        table.add_row(_t(label), _t(display_value(base, f, lang), "bold"), _t(period_label(base, f, lang)),
                       _t(", ".join(c.source for c in f.citations), "dim"))
     return table
 
@@ -74,24 +91,32 @@ def record_table(title: str, columns: Sequence[str], records: Sequence[Record]) 
     return table
 
 
-def answer(base: FactBase, matches: Sequence[Match], lang: str) -> None:
+def answer(base: FactBase, matches: Sequence[Match], lang: str, wholes: Mapping[str, Figure] | None = None) -> None:
     out = console()
     best = matches[0].figure
+    wholes = wholes or {}
     indicator = base.indicators[best.indicator]
     lines: list[Text | Table] = [
-        Text.assemble(_t(display_value(base, best, lang), "bold green"), "  ", _t(best.period.display(lang), "bold")),
+        Text.assemble(_t(display_value(base, best, lang), "bold green"), "  ", _t(period_label(base, best, lang), "bold"),
+                      _t(_of_which(base, best, wholes, lang))),
     ]
-    facts = [f"id {best.id}", f"place {best.place}" if best.place else "", _target(best.status, lang).strip(" ()")]
+    facts = [f"id {best.id}", f"place {best.place}" if best.place else "", _target(best.status, lang).strip(" ()"),
+             f"part of {best.part_of}" if best.part_of else ""]
     lines.append(_t("  ".join(x for x in facts if x), "dim"))
     if best.note:
         lines.append(_t(best.note, "italic"))
     for c in best.citations:
         source = base.sources.get(c.source)
         who = f"{source.outlet}" + (f", {source.date}" if source and source.date else "") if source else c.source
+        reading = c.reading(best.qualifier)
+        if reading != best.qualifier:
+            who += f"; {_READS.get(lang, _READS['en'])}: {displayed(base, best, reading, lang)}"
         lines.append(Text.assemble(_t(f"“{c.quote}”"), _t(f" — {who}", "dim")))
+    if len(best.citations) > 1 and independent_reports(base, best.citations) == 1:
+        lines.append(_t(_ONE_REPORT.get(lang, _ONE_REPORT["en"]).format(len(best.citations)), "dim"))
     out.print(Panel(Group(*lines), title=_t(pick(indicator.label, lang)), title_align="left", expand=False))
     if len(matches) > 1:
-        out.print(figures_table(base, [m.figure for m in matches[1:]], lang, "Also"))
+        out.print(figures_table(base, [m.figure for m in matches[1:]], lang, "Also", wholes))
 
 
 def changes(base: FactBase, rows: Sequence[Change], before: str, after: str, lang: str) -> None:
@@ -125,7 +150,7 @@ def trend(base: FactBase, figures: Sequence[Figure], lang: str) -> None:
     table.add_column("", no_wrap=True)
     for f in figures:
         bar = "█" * max(0, round(abs(f.value) / top * width))
-        period = f.period.display(lang) + _target(f.status, lang)
+        period = period_label(base, f, lang) + _target(f.status, lang)
         table.add_row(_t(period), _t(display_value(base, f, lang), "bold"), _t(bar or "·", "cyan"))
     out.print(table)
 
