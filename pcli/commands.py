@@ -9,9 +9,9 @@ import sys
 from typing import Any
 
 from pcli.errors import UsageError
-from pcli.factbase import open_base, open_store, resolve
+from pcli.base.locate import open_base, open_store, resolve
 from pcli.output import Format, machine
-from pcli.records import FIGURE_COLUMNS, SECTIONS, Record, figure_record, flat_figure, section, whole_base
+from pcli.output.records import FIGURE_COLUMNS, SECTIONS, Record, figure_record, flat_figure, section, whole_base
 
 
 def _emit(fmt: Format, columns: tuple[str, ...] | list[str], rows: list[Record], full: list[Record]) -> None:
@@ -43,7 +43,7 @@ def show(facts: str | None, name: str | None, fmt: Format, lang: str) -> None:
 
 
 def query(facts: str | None, text: str, limit: int, fmt: Format, lang: str) -> bool:
-    from pcli.search import miss_message, search
+    from pcli.answer.search import miss_message, search
 
     if not text.strip():
         raise UsageError("the query is empty: say what to look for, e.g. pcli query \"poor households 2023\"")
@@ -70,7 +70,7 @@ def query(facts: str | None, text: str, limit: int, fmt: Format, lang: str) -> b
 
 def _query_lines(store: Any, limit: int, fmt: Format, lang: str) -> bool:
     """One answer per input line, in one process: TSV (query + best figure), JSON Lines, or a JSON array."""
-    from pcli.search import IndicatorIndex, search
+    from pcli.answer.search import IndicatorIndex, search
 
     index = IndicatorIndex(store.indicators(), store.phrases())
     columns = ("query", *FIGURE_COLUMNS)
@@ -99,8 +99,8 @@ def _query_lines(store: Any, limit: int, fmt: Format, lang: str) -> bool:
 
 
 def compare(facts: str | None, before: str, after: str, topic: str | None, fmt: Format, lang: str) -> bool:
-    from pcli.compare import asked_period, known_periods
-    from pcli.compare import compare as compare_periods
+    from pcli.answer.changes import asked_period, known_periods
+    from pcli.answer.changes import compare as compare_periods
 
     a, b = asked_period(before), asked_period(after)
     base = open_base(facts)
@@ -144,15 +144,15 @@ def _tidy(value: float) -> int | float:
 
 
 def trend(facts: str | None, wanted: str, fmt: Format, lang: str) -> bool:
-    from pcli.compare import series
-    from pcli.search import search
+    from pcli.answer.changes import series
+    from pcli.answer.search import search
 
     base = open_base(facts)
     place = None
     if wanted in base.indicators:
         indicator = wanted
     else:
-        from pcli.store import MemoryStore
+        from pcli.store.memory import MemoryStore
 
         matches = search(MemoryStore(base), wanted, 1)
         if not matches:
@@ -171,7 +171,7 @@ def trend(facts: str | None, wanted: str, fmt: Format, lang: str) -> bool:
 
 
 def get(facts: str | None, ident: str, fmt: Format, lang: str) -> bool:
-    from pcli.records import ENTITY_COLUMNS, entity_record, flat_entity
+    from pcli.output.records import ENTITY_COLUMNS, entity_record, flat_entity
 
     base = open_base(facts)
     for figure in base.figures:
@@ -179,7 +179,7 @@ def get(facts: str | None, ident: str, fmt: Format, lang: str) -> bool:
             record = figure_record(base, figure, lang)
             if fmt is Format.table:
                 from pcli.output import terminal
-                from pcli.search import Match
+                from pcli.answer.search import Match
 
                 terminal.answer(base, [Match(figure, 1.0, 0)], lang, {f.id: f for f in base.figures})
             else:
@@ -211,7 +211,7 @@ def get(facts: str | None, ident: str, fmt: Format, lang: str) -> bool:
 
 def validate(facts: str | None, sources: str | None) -> bool:
     from pcli.errors import FactBaseError
-    from pcli.loader import read_and_check
+    from pcli.base.loader import read_and_check
     from pcli.text import safe
 
     path = resolve(facts)
@@ -225,7 +225,7 @@ def validate(facts: str | None, sources: str | None) -> bool:
 
         if not os.path.isdir(sources):
             raise UsageError(f"--sources {sources!r} is not a folder")
-        from pcli.proof import prove
+        from pcli.base.proof import prove
 
         problems = sorted([*problems, *prove(base, sources)], key=lambda p: p.line)
     for p in problems:
@@ -246,7 +246,7 @@ def export(facts: str | None, fmt: str, output: str | None) -> None:
     if fmt == "sqlite":
         if not output:
             raise UsageError("--format sqlite needs --output FILE")
-        from pcli.export import to_sqlite
+        from pcli.output.tables import to_sqlite
 
         to_sqlite(base, output)
         return
@@ -260,7 +260,7 @@ def export(facts: str | None, fmt: str, output: str | None) -> None:
                                for row in rows), out)
         return
     if fmt in ("csv", "tsv"):
-        from pcli.export import tables
+        from pcli.output.tables import tables
 
         writer = machine.csv if fmt == "csv" else machine.tsv
         if output is None:

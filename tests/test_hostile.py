@@ -128,7 +128,7 @@ def _mutations() -> st.SearchStrategy[str]:
 @settings(max_examples=200, deadline=None)
 @given(_mutations())
 def test_any_mutation_of_a_base_loads_or_raises_our_error(text: str) -> None:
-    from pcli.loader import build, parse_toml
+    from pcli.base.loader import build, parse_toml
 
     try:
         data = parse_toml(text, "mutated.toml")

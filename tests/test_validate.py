@@ -107,9 +107,9 @@ def test_sources_proof_catches_a_wrong_number_and_a_paraphrase(tmp_path: Path) -
 
 
 def test_very_large_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pcli.loader
+    import pcli.base.loader
 
-    monkeypatch.setattr(pcli.loader, "MAX_BYTES", 200)
+    monkeypatch.setattr(pcli.base.loader, "MAX_BYTES", 200)
     result = run("show", "--facts", write(tmp_path, MINIMAL), "--format", "json", env={"PCLI_CACHE": "off"})
     assert result.exit_code == 2 and "too large" in result.stderr, result.output
 

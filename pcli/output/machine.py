@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
-from pcli.numbers import raw
+from pcli.base.numbers import raw
 from pcli.text import UNSAFE_RANGES, one_line, safe
 
 # JSON escapes C0 controls itself; DEL, C1 controls, bidi and zero-width characters it would write raw.

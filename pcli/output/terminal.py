@@ -15,11 +15,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pcli.compare import Change
-from pcli.model import TARGET_TEXT, FactBase, Figure, pick
-from pcli.numbers import group
-from pcli.records import Record, display_value, displayed, independent_reports, period_label
-from pcli.search import Match
+from pcli.answer.changes import Change
+from pcli.base.model import TARGET_TEXT, FactBase, Figure, pick
+from pcli.base.numbers import group
+from pcli.output.records import Record, display_value, displayed, independent_reports, period_label
+from pcli.answer.search import Match
 from pcli.text import safe
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from pcli.model import Figure, Indicator
-from pcli.periods import Period, parse_period
-from pcli.store import Store, figure_order
+from pcli.base.model import Figure, Indicator
+from pcli.base.periods import Period, parse_period
+from pcli.store.memory import Store, figure_order
 from pcli.text import fold
 
 # Words that carry no meaning for a lookup, in the three languages (folded: "năm" is "nam").

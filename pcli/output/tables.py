@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pcli.model import LANGS, FactBase
-from pcli.records import Record
+from pcli.base.model import LANGS, FactBase
+from pcli.output.records import Record
 
 FIGURE_TABLE = ("id", "indicator", "label_en", "label_vi", "label_id", "value", "unit", "qualifier", "status",
                 "period", "as_of", "place", "topic", "part_of", "note")
@@ -63,6 +63,6 @@ def tables(base: FactBase) -> dict[str, tuple[tuple[str, ...], list[Record]]]:
 
 
 def to_sqlite(base: FactBase, path: str) -> None:
-    from pcli.cache import write_database
+    from pcli.store.sqlite import write_database
 
     write_database(base, path)

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from pcli.errors import FactBaseError
-from pcli.linemap import LineMap
-from pcli.model import (
+from pcli.base.linemap import LineMap
+from pcli.base.model import (
     CITATION_QUALIFIERS,
     LANGS,
     QUALIFIERS,
@@ -27,7 +27,7 @@ from pcli.model import (
     Topic,
     Unit,
 )
-from pcli.periods import UNDATED, parse_period
+from pcli.base.periods import UNDATED, parse_period
 
 MAX_BYTES = 512 * 1024 * 1024
 SCHEMA_VERSION = 1

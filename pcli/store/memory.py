@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from pcli.model import FactBase, Figure, Indicator
-from pcli.periods import Period
+from pcli.base.model import FactBase, Figure, Indicator
+from pcli.base.periods import Period
 
 
 def figure_order(figure: Figure) -> tuple[bool, int, int, int, int, int]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pcli.periods import Period
+from pcli.base.periods import Period
 
 LANGS = ("en", "vi", "id")
 QUALIFIERS = ("more_than", "nearly", "up_to", "about", "basically")

@@ -5,17 +5,17 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from pcli.model import FactBase
+from pcli.base.model import FactBase
 
 if TYPE_CHECKING:
-    from pcli.store import Store
+    from pcli.store.memory import Store
 
 ENV_FACTS = "PCLI_FACTS"
 
 
 def bundled_path() -> str:
     """facts.toml inside the installed package, or at the root of a source checkout."""
-    here = os.path.dirname(os.path.abspath(__file__))
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the pcli package
     packaged = os.path.join(here, "facts.toml")
     if os.path.exists(packaged):
         return packaged
@@ -35,6 +35,6 @@ def open_base(path: str | None) -> FactBase:
 
 
 def open_store(path: str | None) -> Store:
-    from pcli.cache import open_cached
+    from pcli.store.sqlite import open_cached
 
     return open_cached(resolve(path))

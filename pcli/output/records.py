@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pcli.model import QUALIFIER_TEXT, Citation, Entity, FactBase, Figure, pick
-from pcli.numbers import humanize
+from pcli.base.model import QUALIFIER_TEXT, Citation, Entity, FactBase, Figure, pick
+from pcli.base.numbers import humanize
 
 Record = dict[str, Any]
 

@@ -13,9 +13,9 @@ import os
 import sqlite3
 from typing import Any
 
-from pcli.model import LANGS, Citation, Entity, FactBase, Figure, Indicator, Source, Topic, Unit
-from pcli.periods import Period
-from pcli.store import MemoryStore, places_of
+from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, Indicator, Source, Topic, Unit
+from pcli.base.periods import Period
+from pcli.store.memory import MemoryStore, places_of
 
 FORMAT_VERSION = 4
 ENV_CACHE = "PCLI_CACHE"  # "off" to read the TOML every time
@@ -98,7 +98,7 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
                 citations.extend((kind, e.id, n, c.source, c.quote, c.context, c.qualifier)
                                  for n, c in enumerate(e.citations))
         db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)", citations)
-        from pcli.search import phrases
+        from pcli.answer.search import phrases
 
         db.executemany("INSERT INTO phrases VALUES (?, ?)",
                        [(ind, " ".join(words)) for ind, words in phrases(list(base.indicators.values()))])
@@ -233,13 +233,13 @@ def open_cached(path: str) -> MemoryStore | SqliteStore:
     Only the cold path imports the TOML loader.
     """
     if os.environ.get(ENV_CACHE, "").lower() in ("off", "0", "no"):
-        from pcli.loader import load
+        from pcli.base.loader import load
 
         return MemoryStore(load(path))
     try:
         stat = os.stat(path)
     except OSError:
-        from pcli.loader import load
+        from pcli.base.loader import load
 
         return MemoryStore(load(path))  # the loader says why in its own words
     key = cache_key(path, stat)
@@ -254,8 +254,8 @@ def open_cached(path: str) -> MemoryStore | SqliteStore:
         except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
             pass  # corrupt or truncated: rebuilt below
         _remove(cached)
-    from pcli.loader import load
-    from pcli.progress import slow
+    from pcli.base.loader import load
+    from pcli.output.progress import slow
 
     with slow(f"Reading {os.path.basename(path)}…"), _no_gc():
         base = load(path)

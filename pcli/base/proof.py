@@ -10,10 +10,10 @@ import os
 import re
 import unicodedata
 
-from pcli.loader import Problem
-from pcli.model import QUALIFIER_TEXT, Citation, FactBase, Figure
-from pcli.numbers import value_positions
-from pcli.reading import BASICALLY_WORDS, GOAL_WORDS, periods_in, qualifier_before, states_any
+from pcli.base.loader import Problem
+from pcli.base.model import QUALIFIER_TEXT, Citation, FactBase, Figure
+from pcli.base.numbers import value_positions
+from pcli.base.reading import BASICALLY_WORDS, GOAL_WORDS, periods_in, qualifier_before, states_any
 
 _SPACE = re.compile(r"\s+")
 CONTEXT_REACH = 800  # characters: a context dates its quote's passage, so it stands near the quote
@@ -63,7 +63,7 @@ class _Prover:
         unit = self.base.units.get(indicator.unit) if indicator else None
         if unit is None:
             return  # the loader has reported it
-        by_points = []
+        by_points: list[bool] = []
         for citation in figure.citations:
             if not self.verbatim(figure.id, citation):
                 continue

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pcli.errors import UsageError
-from pcli.model import FactBase, Figure
-from pcli.periods import Period, parse_period
-from pcli.store import figure_order
+from pcli.base.model import FactBase, Figure
+from pcli.base.periods import Period, parse_period
+from pcli.store.memory import figure_order
 
 
 class Change:

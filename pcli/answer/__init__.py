@@ -1,0 +1,1 @@
+"""Answering questions: search over the base, and changes between periods."""

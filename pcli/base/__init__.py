@@ -1,0 +1,1 @@
+"""The fact base: its records, schema, loading, periods, numbers and proof against the sources."""
