@@ -37,8 +37,10 @@ def interleaved(commands: Mapping[str, Sequence[str]], runs: int, env: dict[str,
 
 
 def summary(name: str, samples: list[float]) -> str:
-    return f"{name:<28} median {statistics.median(samples) * 1000:8.1f} ms  (min {min(samples) * 1000:.1f}, " \
-           f"max {max(samples) * 1000:.1f}, n={len(samples)})"
+    return (
+        f"{name:<28} median {statistics.median(samples) * 1000:8.1f} ms  (min {min(samples) * 1000:.1f}, "
+        f"max {max(samples) * 1000:.1f}, n={len(samples)})"
+    )
 
 
 def ratio(a: list[float], b: list[float]) -> float:

@@ -20,8 +20,10 @@ from _timing import PYTHON, interleaved, pcli_command, ratio, summary, time_once
 from make_facts import generate  # noqa: E402
 
 QUERY = "poor households 2023"
-PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+PEAK = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,13 +46,15 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.cold_runs):
             shutil.rmtree(cache, ignore_errors=True)
             cold.append(time_once(big_cmd, env))
-        times = interleaved({"bundled base (warm)": small_cmd, f"{args.figures} figures (warm)": big_cmd},
-                            args.runs, env)
-        first = subprocess.run([*pcli, "query", QUERY, "--format", "json", "--facts", big, "--limit", "1"],
-                               capture_output=True, text=True, env=env)
+        times = interleaved({"bundled base (warm)": small_cmd, f"{args.figures} figures (warm)": big_cmd}, args.runs, env)
+        first = subprocess.run(
+            [*pcli, "query", QUERY, "--format", "json", "--facts", big, "--limit", "1"], capture_output=True, text=True, env=env
+        )
         answer = json.loads(first.stdout)[0]
-        peaks = [int(subprocess.run([PYTHON, "-c", PEAK, *big_cmd], capture_output=True, text=True, env=env)
-                     .stdout.strip()) / 1024 for _ in range(3)]
+        peaks = [
+            int(subprocess.run([PYTHON, "-c", PEAK, *big_cmd], capture_output=True, text=True, env=env).stdout.strip()) / 1024
+            for _ in range(3)
+        ]
     for name, samples in times.items():
         print(summary(name, samples))
     print(summary(f"{args.figures} figures (cold)", cold))

@@ -3,14 +3,14 @@
 # No `from __future__ import annotations` here: Typer would have to evaluate every annotation string.
 import os
 import sys
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from pcli import __version__
 from pcli.errors import PcliError, UsageError
-from pcli.output import Format, resolve
+from pcli.output import Format, choose_format
 from pcli.status import ExitStatus
 
 EXIT_CODES = "Exit codes: 0 found, 1 nothing found, 2 bad usage or bad data."
@@ -27,26 +27,43 @@ class _Group(TyperGroup):
             if type(exc).__name__ == "NoArgsIsHelpError":  # bare `pcli`: the help, as it is
                 print(exc.format_message(), file=sys.stderr)
             else:
-                _say(f"Error: {exc.format_message()}")
+                _error(exc.format_message())
             code = ExitStatus.ERROR
         except PcliError as exc:
-            _say(f"Error: {exc}")
+            _error(exc.say(_lang_of(sys.argv[1:])))
             code = ExitStatus.ERROR
         except typer.Abort:
             code = ExitStatus.INTERRUPTED
         except BrokenPipeError:
             _silence_stdout()
-            code = 141
+            code = ExitStatus.PIPE_CLOSED
         code = int(code or 0) if isinstance(code, int) else 0
         if standalone_mode:
             sys.exit(code)
         return code
 
 
-def _say(message: str) -> None:
-    from pcli.text import safe
+def _error(message: str) -> None:
+    from pcli.messages import say
+    from pcli.output.render import tell
 
-    print(safe(message.replace("\n", " ").strip()), file=sys.stderr)
+    lang = _lang_of(sys.argv[1:])
+    tell(say("error", lang, message=message), lang)
+
+
+def _lang_of(args: list[str]) -> str:
+    """The language asked for on the command line, for errors raised before a command has parsed it."""
+    for i, arg in enumerate(args):
+        value = (
+            arg.split("=", 1)[1]
+            if arg.startswith("--lang=")
+            else args[i + 1]
+            if arg in ("--lang", "-l") and i + 1 < len(args)
+            else None
+        )
+        if value in ("en", "vi", "id"):
+            return value
+    return _default_lang()
 
 
 def _silence_stdout() -> None:
@@ -74,25 +91,38 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     pass
 
 
-FactsOption = Annotated[str | None, typer.Option("--facts", "-f", envvar="PCLI_FACTS", show_envvar=True,
-                                                 help="Fact base file (default: the bundled facts.toml).")]
-FormatOption = Annotated[Format, typer.Option("--format", "-F", case_sensitive=False,
-                                              help="Output format; auto is a table on a terminal, TSV in a pipe.")]
-LangOption = Annotated[str | None, typer.Option("--lang", "-l", help="Labels and numbers in en, vi or id "
-                                                "(default: $PCLI_LANG, then $LANG, else en).")]
+FactsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--facts", "-f", envvar="PCLI_FACTS", show_envvar=True, help="Fact base file (default: the bundled facts.toml)."
+    ),
+]
+FormatOption = Annotated[
+    Format,
+    typer.Option("--format", "-F", case_sensitive=False, help="Output format; auto is a table on a terminal, TSV in a pipe."),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", "-l", help="Labels and numbers in en, vi or id (default: $PCLI_LANG, then $LANG, else en)."),
+]
 
 
 def _lang(value: str | None) -> str:
     if value is not None:
         if value not in ("en", "vi", "id"):
-            raise UsageError(f"--lang must be en, vi or id, not {value!r}")
+            raise UsageError("bad_lang", value=value)
         return value
+    return _default_lang()
+
+
+def _default_lang() -> str:
     for candidate in (os.environ.get("PCLI_LANG", ""), os.environ.get("LANG", "")):
         code = candidate.split("_")[0].split(".")[0].lower()
         if code in ("en", "vi", "id"):
@@ -100,9 +130,14 @@ def _lang(value: str | None) -> str:
     return "en"
 
 
-def _not_found(message: str) -> NoReturn:
-    _say(message)
-    raise typer.Exit(ExitStatus.NOT_FOUND)
+def _finish(result: Any, fmt: Format, lang: str) -> None:
+    """Render a command's result, then leave with its exit status."""
+    from pcli.output.render import render
+
+    render(result, fmt, lang)
+    status = result.final_status()
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command()
@@ -120,13 +155,15 @@ def show(
     """
     from pcli import commands
 
-    commands.show(facts, section, resolve(fmt), _lang(lang))
+    language = _lang(lang)
+    _finish(commands.show(facts, section), choose_format(fmt), language)
 
 
 @app.command()
 def query(
-    text: Annotated[str, typer.Argument(help="What to look for, in English, Vietnamese or Indonesian; - reads "
-                                             "one query per line from stdin.")],
+    text: Annotated[
+        str, typer.Argument(help="What to look for, in English, Vietnamese or Indonesian; - reads one query per line from stdin.")
+    ],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many answers at most.")] = 10,
     facts: FactsOption = None,
     fmt: FormatOption = Format.auto,
@@ -140,8 +177,8 @@ def query(
     """
     from pcli import commands
 
-    if not commands.query(facts, text, limit, resolve(fmt), _lang(lang)):
-        raise typer.Exit(ExitStatus.NOT_FOUND)
+    language = _lang(lang)
+    _finish(commands.query(facts, text, limit), choose_format(fmt), language)
 
 
 @app.command()
@@ -161,8 +198,8 @@ def compare(
     """
     from pcli import commands
 
-    if not commands.compare(facts, before, after, topic, resolve(fmt), _lang(lang)):
-        raise typer.Exit(ExitStatus.NOT_FOUND)
+    language = _lang(lang)
+    _finish(commands.compare(facts, before, after, topic), choose_format(fmt), language)
 
 
 @app.command()
@@ -178,14 +215,13 @@ def trend(
     """
     from pcli import commands
 
-    if not commands.trend(facts, indicator, resolve(fmt), _lang(lang)):
-        raise typer.Exit(ExitStatus.NOT_FOUND)
+    language = _lang(lang)
+    _finish(commands.trend(facts, indicator), choose_format(fmt), language)
 
 
 @app.command()
 def get(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="The exact id of a figure, programme, document, "
-                                                            "agency or place.")],
+    ident: Annotated[str, typer.Argument(metavar="ID", help="The exact id of a figure, programme, document, agency or place.")],
     facts: FactsOption = None,
     fmt: FormatOption = Format.auto,
     lang: LangOption = None,
@@ -196,15 +232,25 @@ def get(
     """
     from pcli import commands
 
-    if not commands.get(facts, ident, resolve(fmt), _lang(lang)):
-        raise typer.Exit(ExitStatus.NOT_FOUND)
+    language = _lang(lang)
+    _finish(commands.get(facts, ident), choose_format(fmt), language)
 
 
 @app.command()
 def validate(
     facts: FactsOption = None,
-    sources: Annotated[str | None, typer.Option("--sources", "-s", help="Folder of the source texts: also prove "
-                                                "every quote verbatim and every value readable from its quote.")] = None,
+    sources: Annotated[
+        str | None,
+        typer.Option(
+            "--sources",
+            "-s",
+            help="Folder of the source texts: also prove "
+            "every quote verbatim and every attribute of every figure from its "
+            "quotes.",
+        ),
+    ] = None,
+    fmt: FormatOption = Format.auto,
+    lang: LangOption = None,
 ) -> None:
     """Check a fact base and list every problem as file:line: message. Exit 0 when valid, 2 when not.
 
@@ -212,16 +258,19 @@ def validate(
     """
     from pcli import commands
 
-    if not commands.validate(facts, sources):
-        raise typer.Exit(ExitStatus.ERROR)
+    language = _lang(lang)
+    _finish(commands.validate(facts, sources), choose_format(fmt), language)
 
 
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-F", help="json, jsonl, csv, tsv or sqlite.")] = "json",
-    output: Annotated[str | None, typer.Option("--output", "-o", help="File to write (a folder for csv and tsv: "
-                                               "one file per table); required for sqlite.")] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="File to write (a folder for csv and tsv: one file per table); required for sqlite."),
+    ] = None,
     facts: FactsOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Dump the whole base (figures with citations, programmes, documents, agencies, places, sources).
 
@@ -229,7 +278,8 @@ def export(
     """
     from pcli import commands
 
-    commands.export(facts, fmt, output)
+    language = _lang(lang)
+    _finish(commands.export(facts, fmt, output), Format.tsv, language)
 
 
 def main() -> None:
@@ -260,8 +310,9 @@ def _app_for(args: list[str]) -> typer.Typer:
     import copy
 
     name = next((arg for arg in args if not arg.startswith("-")), None)
-    chosen = [info for info in app.registered_commands
-              if info.callback is not None and (info.name or info.callback.__name__) == name]
+    chosen = [
+        info for info in app.registered_commands if info.callback is not None and (info.name or info.callback.__name__) == name
+    ]
     if not chosen or os.environ.get("_PCLI_COMPLETE"):
         return app
     single = copy.copy(app)

@@ -1,10 +1,24 @@
-"""The project's own errors: the CLI turns each into one line on stderr and exit code 2."""
+"""The project's own errors: the CLI says each in the reader's language on one line of stderr, with exit code 2."""
 
 from __future__ import annotations
+
+from typing import Any
+
+from pcli.messages import Msg, say
 
 
 class PcliError(Exception):
     """Base class of every error pcli reports to the user instead of crashing."""
+
+    def __init__(self, key: str, /, **values: Any) -> None:
+        self.message = Msg(key, **values)
+        super().__init__(key)
+
+    def say(self, lang: str = "en") -> str:
+        return self.message.say(lang)
+
+    def __str__(self) -> str:
+        return self.say("en")
 
 
 class UsageError(PcliError):
@@ -12,16 +26,13 @@ class UsageError(PcliError):
 
 
 class FactBaseError(PcliError):
-    """A fact base that cannot be read or does not follow the schema."""
+    """A fact base that cannot be read or does not follow the schema: where, and what is wrong."""
 
-    def __init__(self, path: str, message: str, line: int | None = None, more: int = 0) -> None:
-        self.path = path
-        self.line = line
-        self.message = message
-        self.more = more
-        super().__init__(str(self))
+    def __init__(self, path: str, key: str | Msg, line: int | None = None, more: int = 0, /, **values: Any) -> None:
+        self.path, self.line, self.more = path, line, more
+        self.detail = key if isinstance(key, Msg) else Msg(key, **values)  # what is wrong, without where
+        super().__init__("where", where=f"{path}:{line}" if line else path, message=self.detail)
 
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        tail = f" (and {self.more} more problem{'s' if self.more > 1 else ''}; run 'pcli validate')" if self.more else ""
-        return f"{where}: {self.message}{tail}"
+    def say(self, lang: str = "en") -> str:
+        text = self.message.say(lang)
+        return say("more_problems", lang, message=text, more=self.more) if self.more else text

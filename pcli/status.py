@@ -1,4 +1,4 @@
-"""Exit codes, as grep has them."""
+"""Exit codes, as grep has them; every command returns one."""
 
 from enum import IntEnum
 
@@ -8,3 +8,4 @@ class ExitStatus(IntEnum):
     NOT_FOUND = 1
     ERROR = 2  # bad usage or bad data
     INTERRUPTED = 130  # Ctrl-C
+    PIPE_CLOSED = 141  # the reader of a pipe stopped early (128 + SIGPIPE), as a shell reports it

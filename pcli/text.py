@@ -29,8 +29,16 @@ def _visible(code: int) -> str:
 
 # C0 and C1 controls (ESC, BEL, CSI …), bidirectional overrides and isolates, zero-width characters;
 # tab and newline stay. A translation table rather than a regex: it costs nothing to build at start-up.
-UNSAFE_RANGES = ((0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2069),
-                 (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB))
+UNSAFE_RANGES = (
+    (0x00, 0x08),
+    (0x0B, 0x1F),
+    (0x7F, 0x9F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2069),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+)
 _SAFE = {code: _visible(code) for low, high in UNSAFE_RANGES for code in range(low, high + 1)}
 
 

@@ -55,8 +55,16 @@ def run(*args: str, input: str | None = None, env: dict[str, str] | None = None)
 def pcli(*args: str, input: str | None = None, env: dict[str, str] | None = None, timeout: float = 60) -> Result:
     """The real CLI in a subprocess, as a script would call it."""
     full_env = {**os.environ, **(env or {})}
-    proc = subprocess.run([sys.executable, "-m", "pcli", *args], input=input, capture_output=True, text=True,
-                          env=full_env, timeout=timeout, encoding="utf-8", errors="replace")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pcli", *args],
+        input=input,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=timeout,
+        encoding="utf-8",
+        errors="replace",
+    )
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
@@ -80,7 +88,7 @@ def write(tmp_path: Path, text: str, name: str = "facts.toml") -> str:
     return str(path)
 
 
-MINIMAL = '''
+MINIMAL = """
 schema = 1
 place = "Testville"
 
@@ -112,4 +120,4 @@ period = "2023"
 citations = [
   { source = "s", quote = "690 poor households in 2023" },
 ]
-'''
+"""

@@ -9,8 +9,15 @@ from pathlib import Path
 import pytest
 from conftest import FACTS, MINIMAL, run, write
 
-QUERIES = ["poor households 2023", "hộ cận nghèo 2024", "rumah tangga miskin", "2023", "houses 2022-2024",
-           "unemploymnet", "xyzzy"]
+QUERIES = [
+    "poor households 2023",
+    "hộ cận nghèo 2024",
+    "rumah tangga miskin",
+    "2023",
+    "houses 2022-2024",
+    "unemploymnet",
+    "xyzzy",
+]
 
 
 def _cache_files(tmp_path: Path) -> list[Path]:
@@ -90,8 +97,11 @@ def test_slow_load_shows_progress_on_a_terminal_only(tmp_path: Path) -> None:
     from test_output import _pty_run
 
     big = tmp_path / "big.toml"
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_facts.py"), "--figures", "20000", "-o", str(big)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "make_facts.py"), "--figures", "20000", "-o", str(big)],
+        check=True,
+        capture_output=True,
+    )
     env = {"XDG_CACHE_HOME": str(tmp_path / "c1")}
     code, screen = _pty_run("query", "poor households 2023", "--facts", str(big), env=env)
     assert code == 0 and "Reading big.toml" in screen, screen[:500]

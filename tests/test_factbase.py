@@ -58,8 +58,20 @@ def test_every_number_of_the_articles_is_in_the_base() -> None:
     values = {round(f["value"], 6) for f in data["figures"]}
     for name in (VTC, HANOIMOI):
         text = source_text(name)
-        not_figures = (r"\d{4}-\d\d-\d\d", r"\d+/\d{4}(/[\w-]+)?", r"\d+/QD-UBND", "Quyết định số 1362", "Covid-19",
-                       "dưới 16 tuổi", "di bawah usia 16 tahun", "70 tahun", "2 cấp", "tháng 7-2025", "tháng 9/2025", "726248")
+        not_figures = (
+            r"\d{4}-\d\d-\d\d",
+            r"\d+/\d{4}(/[\w-]+)?",
+            r"\d+/QD-UBND",
+            "Quyết định số 1362",
+            "Covid-19",
+            "dưới 16 tuổi",
+            "di bawah usia 16 tahun",
+            "70 tahun",
+            "2 cấp",
+            "tháng 7-2025",
+            "tháng 9/2025",
+            "726248",
+        )
         text = re.sub("|".join(not_figures), " ", text)
         for m in re.finditer(r"(\d+(?:\.\d{3})*(?:,\d+)?)\s*(tỷ|miliar)?", text):
             number = read_article_number(m.group(1))[0] * SCALE.get(m.group(2) or "", 1)
@@ -91,8 +103,11 @@ def test_the_bundled_base_ships_in_the_package(tmp_path) -> None:  # type: ignor
 
     from conftest import ROOT
 
-    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
-                           str(tmp_path), str(ROOT)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
         pytest.skip(f"cannot build a wheel here: {proc.stderr[-200:]}")
     wheel = next(tmp_path.glob("*.whl"))

@@ -15,12 +15,14 @@ from hypothesis import strategies as st
 
 from pcli.errors import PcliError
 
-EVIL = "\x1b[31mRED\x1b[0m \x1b[2J \x1b]8;;http://evil.example\x07link\x1b]8;;\x07 \x07 [bold red]markup[/bold red] " \
-       "[link=http://x]l[/link] \u202eevil\u202c zero\u200bwidth"
+EVIL = (
+    "\x1b[31mRED\x1b[0m \x1b[2J \x1b]8;;http://evil.example\x07link\x1b]8;;\x07 \x07 [bold red]markup[/bold red] "
+    "[link=http://x]l[/link] \u202eevil\u202c zero\u200bwidth"
+)
 
 
 def _evil_base(tmp_path: Path) -> str:
-    text = MINIMAL.replace('label = { en = "Poor households"', f'label = {{ en = {json.dumps("Poor households " + EVIL)}')
+    text = MINIMAL.replace('label = { en = "Poor households"', f"label = {{ en = {json.dumps('Poor households ' + EVIL)}")
     text = text.replace('quote = "690 poor households in 2023"', f"quote = {json.dumps('690 poor households ' + EVIL)}")
     return write(tmp_path, text)
 
@@ -48,10 +50,20 @@ def test_terminal_shows_markup_literally_and_controls_visibly(tmp_path: Path) ->
     assert "␛" in screen
 
 
-@pytest.mark.parametrize(("query", "codes"), [
-    ("", {2}), ("   ", {2}), ("\x1b[2J\x07", {1}), ("x" * 100_000, {1}), ("2023 2023 2023", {0}),
-    ("' OR 1=1; --", {1}), ("0000", {1}), ("poor households 99999", {0, 1}), ("\u0000", {1}),
-])
+@pytest.mark.parametrize(
+    ("query", "codes"),
+    [
+        ("", {2}),
+        ("   ", {2}),
+        ("\x1b[2J\x07", {1}),
+        ("x" * 100_000, {1}),
+        ("2023 2023 2023", {0}),
+        ("' OR 1=1; --", {1}),
+        ("0000", {1}),
+        ("poor households 99999", {0, 1}),
+        ("\u0000", {1}),
+    ],
+)
 def test_hostile_queries(query: str, codes: set[int]) -> None:
     result = run("query", query)
     assert result.exit_code in codes, result.output
@@ -59,14 +71,19 @@ def test_hostile_queries(query: str, codes: set[int]) -> None:
 
 
 def test_broken_pipe_is_silent() -> None:
-    proc = subprocess.run(f"'{sys.executable}' -m pcli show | head -1", shell=True, capture_output=True, text=True,
-                          cwd=ROOT)
+    proc = subprocess.run(f"'{sys.executable}' -m pcli show | head -1", shell=True, capture_output=True, text=True, cwd=ROOT)
     assert proc.stdout.startswith("id\t") and proc.stderr == "", proc.stderr
 
 
 def test_stdout_closed() -> None:
-    proc = subprocess.run([sys.executable, "-m", "pcli", "show"], stdout=subprocess.DEVNULL, capture_output=False,
-                          stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pcli", "show"],
+        stdout=subprocess.DEVNULL,
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
     assert proc.returncode == 0
     closed = subprocess.run(f"'{sys.executable}' -m pcli show >&-", shell=True, capture_output=True, text=True, cwd=ROOT)
     assert "Traceback" not in closed.stderr
@@ -87,10 +104,18 @@ def test_dumb_terminal_and_narrow_width() -> None:
 
 def test_ctrl_c_during_a_load_exits_130(tmp_path: Path) -> None:
     big = tmp_path / "big.toml"
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_facts.py"), "--figures", "30000", "-o", str(big)],
-                   check=True, capture_output=True)
-    proc = subprocess.Popen([sys.executable, "-m", "pcli", "show", "--facts", str(big)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, cwd=ROOT, env={**__import__("os").environ, "PCLI_CACHE": "off"})
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "make_facts.py"), "--figures", "30000", "-o", str(big)],
+        check=True,
+        capture_output=True,
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pcli", "show", "--facts", str(big)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env={**__import__("os").environ, "PCLI_CACHE": "off"},
+    )
     import time
 
     time.sleep(1.0)
@@ -115,13 +140,16 @@ def test_any_query_ends_in_an_answer_or_a_clean_miss(query: str) -> None:
 def _mutations() -> st.SearchStrategy[str]:
     lines = MINIMAL.splitlines()
     return st.one_of(
-        st.integers(0, len(lines) - 1).map(lambda i: "\n".join(lines[:i] + lines[i + 1:])),  # drop a line
+        st.integers(0, len(lines) - 1).map(lambda i: "\n".join(lines[:i] + lines[i + 1 :])),  # drop a line
         st.tuples(st.integers(0, len(lines) - 1), st.text(max_size=30)).map(
-            lambda p: "\n".join(lines[:p[0]] + [p[1]] + lines[p[0] + 1:])),  # replace a line
+            lambda p: "\n".join(lines[: p[0]] + [p[1]] + lines[p[0] + 1 :])
+        ),  # replace a line
         st.tuples(st.integers(0, len(MINIMAL)), st.integers(0, 20)).map(
-            lambda p: MINIMAL[:p[0]] + MINIMAL[p[0] + p[1]:]),  # cut some characters
+            lambda p: MINIMAL[: p[0]] + MINIMAL[p[0] + p[1] :]
+        ),  # cut some characters
         st.tuples(st.integers(0, len(MINIMAL)), st.text(max_size=10)).map(
-            lambda p: MINIMAL[:p[0]] + p[1] + MINIMAL[p[0]:]),  # insert some characters
+            lambda p: MINIMAL[: p[0]] + p[1] + MINIMAL[p[0] :]
+        ),  # insert some characters
     )
 
 

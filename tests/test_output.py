@@ -53,8 +53,9 @@ def test_export_sqlite_opens_with_plain_sqlite(tmp_path) -> None:  # type: ignor
     exported = run("export", "--format", "json").json()
     assert value == next(f["value"] for f in exported["figures"] if f["id"] == "poor-households-2023")
     assert numbers == {d["number"] for d in exported["documents"]}
-    assert quotes == sum(len(r["citations"]) for k in ("figures", "programmes", "documents", "agencies", "places")
-                         for r in exported[k])
+    assert quotes == sum(
+        len(r["citations"]) for k in ("figures", "programmes", "documents", "agencies", "places") for r in exported[k]
+    )
 
 
 def test_export_csv_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -71,12 +72,15 @@ def test_compare_rows_carry_numbers_and_change() -> None:
     assert all(r["unit"] for r in rows)
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    (("2019", "2020"), 1),
-    (("2022", "2022"), 2),
-    (("twenty", "2024"), 2),
-    (("2024-12", "2022"), 2),
-])
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (("2019", "2020"), 1),
+        (("2022", "2022"), 2),
+        (("twenty", "2024"), 2),
+        (("2024-12", "2022"), 2),
+    ],
+)
 def test_compare_bad_or_empty_periods(args: tuple[str, str], code: int) -> None:
     result = run("compare", *args)
     assert result.exit_code == code, result.output
@@ -101,8 +105,9 @@ def _pty_run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     """Run pcli on a real pseudo-terminal and return what the terminal received."""
     master, slave = pty.openpty()
     full_env = {**os.environ, "COLUMNS": "100", "LINES": "40", "TERM": "xterm-256color", **(env or {})}
-    proc = subprocess.Popen([sys.executable, "-m", "pcli", *args], stdin=slave, stdout=slave, stderr=slave,
-                            env=full_env, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pcli", *args], stdin=slave, stdout=slave, stderr=slave, env=full_env, cwd=ROOT
+    )
     os.close(slave)
     chunks = []
     while True:

@@ -107,8 +107,7 @@ def test_queries_that_must_find_nothing(query: str) -> None:
 def test_same_answer_in_three_languages() -> None:
     answers = {_first(q)["id"] for q in ("poor households 2023", "hộ nghèo 2023", "rumah tangga miskin 2023")}
     assert answers == {"poor-households-2023"}
-    values = {_first(q)["value"] for q in ("near-poor households 2024", "hộ cận nghèo 2024",
-                                            "rumah tangga hampir miskin 2024")}
+    values = {_first(q)["value"] for q in ("near-poor households 2024", "hộ cận nghèo 2024", "rumah tangga hampir miskin 2024")}
     assert len(values) == 1
 
 
@@ -172,8 +171,10 @@ def test_get_by_id() -> None:
 
 
 def test_bundled_facts_file_is_the_default() -> None:
-    assert run("query", "poor households 2023", "--facts", str(FACTS), "-F", "json").json() == \
-        run("query", "poor households 2023", "-F", "json").json()
+    assert (
+        run("query", "poor households 2023", "--facts", str(FACTS), "-F", "json").json()
+        == run("query", "poor households 2023", "-F", "json").json()
+    )
 
 
 def test_stdin_batch_as_a_json_array() -> None:

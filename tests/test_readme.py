@@ -39,8 +39,7 @@ def test_piped_examples(line: str, expected: str, tmp_path: Path) -> None:
     shim.write_text(f"#!/bin/sh\nexec '{sys.executable}' -m pcli \"$@\"\n")
     shim.chmod(0o755)
     env = {**os.environ, "PATH": f"{shim.parent}{os.pathsep}{os.environ['PATH']}", "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run(["bash", "-c", f"set -o pipefail; {line}"], capture_output=True, text=True, env=env,
-                          cwd=tmp_path)
+    proc = subprocess.run(["bash", "-c", f"set -o pipefail; {line}"], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == expected
 

@@ -17,18 +17,21 @@ def _line_of(text: str, part: str) -> int:
     return text[: text.index(part)].count("\n") + 1
 
 
-@pytest.mark.parametrize(("old", "new", "message"), [
-    ("value = 690", 'value = "many"', "value: expected a number"),
-    ("value = 690", "value = nan", "expected a finite number"),
-    ("value = 690", "value = inf", "expected a finite number"),
-    ("value = 690", "value = true", "expected a number"),
-    ('period = "2023"', 'period = "2023-13"', "month 13"),
-    ('period = "2023"', 'period = "last year"', "is not a period"),
-    ('source = "s"', 'source = "t"', "unknown source 't'"),
-    ('unit = "households"\nlabel = { en = "Poor', 'unit = "househols"\nlabel = { en = "Poor', "did you mean 'households'"),
-    ("indicator = \"poor_households\"\nvalue", "indicatr = \"poor_households\"\nvalue", "did you mean 'indicator'"),
-    ('kind = "count"', 'kind = "counts"', "did you mean 'count'"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("value = 690", 'value = "many"', "value: expected a number"),
+        ("value = 690", "value = nan", "expected a finite number"),
+        ("value = 690", "value = inf", "expected a finite number"),
+        ("value = 690", "value = true", "expected a number"),
+        ('period = "2023"', 'period = "2023-13"', "month 13"),
+        ('period = "2023"', 'period = "last year"', "is not a period"),
+        ('source = "s"', 'source = "t"', "unknown source 't'"),
+        ('unit = "households"\nlabel = { en = "Poor', 'unit = "househols"\nlabel = { en = "Poor', "did you mean 'households'"),
+        ('indicator = "poor_households"\nvalue', 'indicatr = "poor_households"\nvalue', "did you mean 'indicator'"),
+        ('kind = "count"', 'kind = "counts"', "did you mean 'count'"),
+    ],
+)
 def test_each_broken_field_is_named_with_its_line(tmp_path: Path, old: str, new: str, message: str) -> None:
     assert old in MINIMAL
     text = MINIMAL.replace(old, new, 1)
@@ -45,7 +48,7 @@ def test_each_broken_field_is_named_with_its_line(tmp_path: Path, old: str, new:
 
 def test_validate_reports_all_problems_at_once(tmp_path: Path) -> None:
     text = MINIMAL.replace("value = 690", 'value = "many"').replace('period = "2023"', 'period = "20x3"')
-    text += text[text.index("[[figures]]"):].replace('value = "many"', "value = 1")  # a duplicate id
+    text += text[text.index("[[figures]]") :].replace('value = "many"', "value = 1")  # a duplicate id
     path = write(tmp_path, text)
     result = run("validate", "--facts", path)
     assert result.exit_code == 2
@@ -63,13 +66,16 @@ def test_toml_syntax_error_has_line_and_column(tmp_path: Path) -> None:
         assert f"{path}:{_line_of(text, 'value = = 690')}:" in result.stderr and "column" in result.stderr, result.output
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "is empty"),
-    (b"   \n", "is empty"),
-    (b"\x00\x01\x02binary", "binary"),
-    ("title = 'caf\u00e9'".encode("latin-1"), "not UTF-8"),
-    (b"title = 'no figures'\n", "no figures"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"   \n", "is empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        ("title = 'caf\u00e9'".encode("latin-1"), "not UTF-8"),
+        (b"title = 'no figures'\n", "no figures"),
+    ],
+)
 def test_unreadable_files(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "bad.toml"
     path.write_bytes(content)
@@ -97,8 +103,11 @@ def test_sources_proof_catches_a_wrong_number_and_a_paraphrase(tmp_path: Path) -
     wrong = text.replace("value = 2134\n", "value = 2143\n", 1)
     paraphrased = text.replace("giảm còn 690 hộ (0,03%)", "giảm xuống 690 hộ (0,03%)", 1)
     scaled = text.replace("value = 49400000000\n", "value = 49.4\n", 1)
-    for changed, message in ((wrong, "poor-households-2022: value: the base claims 2143"), (paraphrased, "quote not found verbatim"),
-                             (scaled, "livelihood-project-budget: value: the base claims 49.4")):
+    for changed, message in (
+        (wrong, "poor-households-2022: value: the base claims 2143"),
+        (paraphrased, "quote not found verbatim"),
+        (scaled, "livelihood-project-budget: value: the base claims 49.4"),
+    ):
         assert changed != text
         path = write(tmp_path, changed)
         result = run("validate", "--facts", path, "--sources", str(SOURCES))
@@ -107,9 +116,9 @@ def test_sources_proof_catches_a_wrong_number_and_a_paraphrase(tmp_path: Path) -
 
 
 def test_very_large_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pcli.base.loader
+    import pcli.base.tomlfile
 
-    monkeypatch.setattr(pcli.base.loader, "MAX_BYTES", 200)
+    monkeypatch.setattr(pcli.base.tomlfile, "MAX_BYTES", 200)
     result = run("show", "--facts", write(tmp_path, MINIMAL), "--format", "json", env={"PCLI_CACHE": "off"})
     assert result.exit_code == 2 and "too large" in result.stderr, result.output
 
@@ -124,8 +133,10 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("documents", ['[[documents]]\nnumber = "1/2021"\n', "documents = 5\n"])
 def test_programme_pointing_at_malformed_documents(tmp_path: Path, documents: str) -> None:
-    programme = ('[[programmes]]\nid = "p"\nkind = "programme"\nname = { en = "P", vi = "P", id = "P" }\n'
-                 'documents = ["d"]\ncitations = [{ source = "s", quote = "q" }]\n')
+    programme = (
+        '[[programmes]]\nid = "p"\nkind = "programme"\nname = { en = "P", vi = "P", id = "P" }\n'
+        'documents = ["d"]\ncitations = [{ source = "s", quote = "q" }]\n'
+    )
     text = (documents + MINIMAL + programme) if documents.startswith("documents") else (MINIMAL + programme + documents)
     result = run("validate", "--facts", write(tmp_path, text))
     assert result.exit_code == 2 and "unknown document 'd'" in result.stderr, result.output

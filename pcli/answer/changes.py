@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pcli.errors import UsageError
 from pcli.base.model import FactBase, Figure
 from pcli.base.periods import Period, parse_period
+from pcli.errors import UsageError
 from pcli.store.memory import figure_order
 
 
@@ -30,7 +30,7 @@ def asked_period(text: str) -> Period:
     except ValueError:
         period = None
     if period is None or period.kind not in ("year", "range"):
-        raise UsageError(f"{text!r} is not a year (2023) or a range of years (2022-2024)")
+        raise UsageError("not_a_year", text=text)
     return period
 
 
@@ -45,7 +45,7 @@ def best_for(figures: list[Figure], asked: Period) -> Figure | None:
     return min(within, key=figure_order) if within else None
 
 
-def compare(base: FactBase, before: Period, after: Period, topic: str | None = None) -> list[Change]:
+def changes_between(base: FactBase, before: Period, after: Period, topic: str | None = None) -> list[Change]:
     """Every indicator known in both periods. Targets compare only with targets, units never mix."""
     groups: dict[tuple[str, str, str], list[Figure]] = {}
     for figure in base.figures:

@@ -2,25 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import groupby
 
 from pcli.base.model import Figure, Indicator
 from pcli.base.periods import Period, parse_period
+from pcli.messages import Msg, Texts
 from pcli.store.memory import Store, figure_order
 from pcli.text import fold
 
 # Words that carry no meaning for a lookup, in the three languages (folded: "năm" is "nam").
-FILLER = frozenset("""
+FILLER = frozenset(
+    """
 a an the of in on at by for to from and or with as is are was were be been how many much what which who
 there number total figure figures value data about all city hanoi ha noi
 nam cua la co bao nhieu trong va so tai o den vao nhung cac mot duoc thanh pho
 tahun di pada dan yang dari untuk ke jumlah berapa ada dalam kota ini itu sebuah
-""".split())
+""".split()
+)
 
 # "end of 2024", "cuối năm 2024", "akhir tahun 2024": a point in time, not the whole year.
-_POINT_WORDS = {("end", "of"): "12-31", ("cuoi", "nam"): "12-31", ("cuoi",): "12-31", ("akhir", "tahun"): "12-31",
-                ("akhir",): "12-31", ("start", "of"): "01-01", ("beginning", "of"): "01-01", ("dau", "nam"): "01-01",
-                ("dau",): "01-01", ("awal", "tahun"): "01-01", ("awal",): "01-01"}
+_POINT_WORDS = {
+    ("end", "of"): "12-31",
+    ("cuoi", "nam"): "12-31",
+    ("cuoi",): "12-31",
+    ("akhir", "tahun"): "12-31",
+    ("akhir",): "12-31",
+    ("start", "of"): "01-01",
+    ("beginning", "of"): "01-01",
+    ("dau", "nam"): "01-01",
+    ("dau",): "01-01",
+    ("awal", "tahun"): "01-01",
+    ("awal",): "01-01",
+}
 _RANGE_JOINERS = frozenset(("to", "den", "hingga", "sampai"))
 
 
@@ -92,24 +106,25 @@ def parse_query(text: str, places: list[tuple[str, str]]) -> Query:
             break
         i = bigrams.get("".join(name), -1)
         if i >= 0:
-            place, words = candidate, words[:i] + words[i + 2:]
+            place, words = candidate, words[:i] + words[i + 2 :]
             break
     meaningful = tuple(w for w in words if w not in FILLER and not w.isdigit())
     return Query(text, meaningful, tuple(periods), place)
 
 
 def _contains(words: list[str], name: list[str]) -> bool:
-    return any(words[i:i + len(name)] == name for i in range(len(words) - len(name) + 1))
+    return any(words[i : i + len(name)] == name for i in range(len(words) - len(name) + 1))
 
 
 def _remove(words: list[str], name: list[str]) -> list[str]:
     for i in range(len(words) - len(name) + 1):
-        if words[i:i + len(name)] == name:
-            return words[:i] + words[i + len(name):]
+        if words[i : i + len(name)] == name:
+            return words[:i] + words[i + len(name) :]
     return words
 
 
 # ----------------------------------------------------------------------------- scoring indicators
+
 
 def _close(a: str, b: str) -> bool:
     """Within one edit (insert, delete, substitute or swap two neighbours)."""
@@ -120,14 +135,15 @@ def _close(a: str, b: str) -> bool:
         return False
     if la == lb:
         diff = [i for i in range(la) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
     if la > lb:
         a, b = b, a
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
-    return a[i:] == b[i + 1:]
+    return a[i:] == b[i + 1 :]
 
 
 def similarity(word: str, token: str) -> float:
@@ -204,8 +220,9 @@ class IndicatorIndex:
         return out[:5]
 
 
-def miss_message(store: Store, text: str) -> str:
-    """What to say when nothing matches: the words pcli did not know, with the closest it does."""
+def miss_message(store: Store, text: str) -> Msg:
+    """What to say when nothing matches: the periods the nearest indicator is known for, or the words pcli did
+    not know with the closest it does."""
     from pcli.text import one_line
 
     query = parse_query(text, store.places())
@@ -215,13 +232,25 @@ def miss_message(store: Store, text: str) -> str:
     if scored and query.periods:  # the words are known, the period is not
         indicator = scored[0][1]
         figures = sorted(store.figures(indicator, [], query.place, 1000), key=lambda f: f.period.sort_key)
-        known = list(dict.fromkeys(f.period.display("en", f.as_of) for f in figures))
-        label = store.base.indicators[indicator].label.get("en", indicator)
-        return (f"No figure matches '{shown}' in {', '.join(p.display('en') for p in query.periods)}. "
-                f"{one_line(label)} is known for: {', '.join(known)}.")
+        return Msg(
+            "no_match_in",
+            query=shown,
+            periods=_Periods(query.periods),
+            label=Texts({lang: one_line(text) for lang, text in store.base.indicators[indicator].label.items()}),
+            known=_Periods([f.period for f in figures], [f.as_of for f in figures]),
+        )
     hints = index.suggest(query.words)
-    tail = f" Did you mean: {', '.join(hints)}?" if hints else " Try 'pcli show' to see what the base holds."
-    return f"No figure matches '{shown}'.{tail}"
+    return Msg("no_match", query=shown, hint=Msg("did_you_mean_words", words=", ".join(hints)) if hints else Msg("try_show"))
+
+
+class _Periods:
+    """Periods said in the reader's language when the message is: "2022, 2023, end of 2024"."""
+
+    def __init__(self, periods: Sequence[Period], as_of: Sequence[bool] = ()) -> None:
+        self.periods, self.as_of = periods, as_of or [False] * len(periods)
+
+    def say(self, lang: str) -> str:
+        return ", ".join(dict.fromkeys(p.display(lang, by) for p, by in zip(self.periods, self.as_of, strict=True)))
 
 
 def period_rank(period: Period, asked: tuple[Period, ...]) -> int | None:
@@ -230,8 +259,7 @@ def period_rank(period: Period, asked: tuple[Period, ...]) -> int | None:
 
 
 def rank_figures(figures: list[Figure], asked: tuple[Period, ...]) -> list[tuple[int, Figure]]:
-    ranked = [(r, f) for f in figures if (r := period_rank(f.period, asked)) is not None] if asked else \
-        [(0, f) for f in figures]
+    ranked = [(r, f) for f in figures if (r := period_rank(f.period, asked)) is not None] if asked else [(0, f) for f in figures]
     ranked.sort(key=lambda pair: (pair[0], figure_order(pair[1])))
     return ranked
 

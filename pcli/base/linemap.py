@@ -50,3 +50,16 @@ class LineMap:
     def item(self, table: str, index: int, key: str, position: int) -> int:
         lines = self.items.get((table, index, key), [])
         return lines[position] if 0 <= position < len(lines) else self.key(table, index, key)
+
+
+class NoLines:
+    """Stands in for a LineMap when no line will be reported."""
+
+    def record(self, table: str, index: int) -> int:
+        return 0
+
+    def key(self, table: str, index: int, key: str) -> int:
+        return 0
+
+    def item(self, table: str, index: int, key: str, position: int) -> int:
+        return 0

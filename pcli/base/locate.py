@@ -22,7 +22,7 @@ def bundled_path() -> str:
     return os.path.join(os.path.dirname(here), "facts.toml")
 
 
-def resolve(path: str | None) -> str:
+def facts_path(path: str | None) -> str:
     """--facts wins, then $PCLI_FACTS, then the bundled base."""
     return path or os.environ.get(ENV_FACTS) or bundled_path()
 
@@ -37,4 +37,4 @@ def open_base(path: str | None) -> FactBase:
 def open_store(path: str | None) -> Store:
     from pcli.store.sqlite import open_cached
 
-    return open_cached(resolve(path))
+    return open_cached(facts_path(path))

@@ -3,21 +3,9 @@
 from __future__ import annotations
 
 from pcli.base.periods import Period
+from pcli.base.schema import ENTITY_TABLES, LANGS, QUALIFIERS, STATUSES, UNIT_KINDS
 
-LANGS = ("en", "vi", "id")
-QUALIFIERS = ("more_than", "nearly", "up_to", "about", "basically")
-CITATION_QUALIFIERS = (*QUALIFIERS, "none")
-STATUSES = ("achieved", "target")
-UNIT_KINDS = ("count", "percent", "currency")
-
-QUALIFIER_TEXT = {
-    "en": {"more_than": "more than", "nearly": "nearly", "up_to": "up to", "about": "about", "basically": "basically"},
-    "vi": {"more_than": "hơn", "nearly": "gần", "up_to": "lên tới", "about": "khoảng", "basically": "cơ bản"},
-    "id": {"more_than": "lebih dari", "nearly": "hampir", "up_to": "hingga", "about": "sekitar",
-           "basically": "pada dasarnya"},
-}
-
-TARGET_TEXT = {"en": "target", "vi": "mục tiêu", "id": "target"}
+__all__ = ["LANGS", "QUALIFIERS", "STATUSES", "UNIT_KINDS"]
 
 Text = dict[str, str]  # one string per language: {"en": …, "vi": …, "id": …}
 
@@ -49,8 +37,20 @@ class Source:
 
     __slots__ = ("id", "outlet", "language", "date", "url", "file", "title", "note", "report", "rendering_of", "line")
 
-    def __init__(self, id: str, outlet: str, language: str, date: str = "", url: str = "", file: str = "",
-                 title: str = "", note: str = "", report: str = "", rendering_of: str = "", line: int = 0) -> None:
+    def __init__(
+        self,
+        id: str,
+        outlet: str,
+        language: str,
+        date: str = "",
+        url: str = "",
+        file: str = "",
+        title: str = "",
+        note: str = "",
+        report: str = "",
+        rendering_of: str = "",
+        line: int = 0,
+    ) -> None:
         self.id, self.outlet, self.language, self.date, self.url = id, outlet, language, date, url
         self.file, self.title, self.note, self.line = file, title, note, line
         self.report, self.rendering_of = report or id, rendering_of
@@ -71,20 +71,48 @@ class Unit:
 
 
 class Indicator:
-    __slots__ = ("id", "topic", "unit", "label", "aliases", "line")
+    __slots__ = ("id", "topic", "unit", "label", "aliases", "note", "line")
 
-    def __init__(self, id: str, topic: str, unit: str, label: Text, aliases: tuple[str, ...] = (),
-                 line: int = 0) -> None:
+    def __init__(
+        self, id: str, topic: str, unit: str, label: Text, aliases: tuple[str, ...] = (), line: int = 0, note: str = ""
+    ) -> None:
         self.id, self.topic, self.unit, self.label, self.aliases, self.line = id, topic, unit, label, aliases, line
+        self.note = note
 
 
 class Figure:
-    __slots__ = ("id", "indicator", "value", "period", "citations", "place", "qualifier", "status", "note", "order",
-                 "as_of", "part_of", "line")
+    __slots__ = (
+        "id",
+        "indicator",
+        "value",
+        "period",
+        "citations",
+        "place",
+        "qualifier",
+        "status",
+        "note",
+        "order",
+        "as_of",
+        "part_of",
+        "line",
+    )
 
-    def __init__(self, id: str, indicator: str, value: int | float, period: Period, citations: tuple[Citation, ...],
-                 place: str = "", qualifier: str = "", status: str = "achieved", note: str = "", order: int = 0,
-                 line: int = 0, as_of: bool = False, part_of: str = "") -> None:
+    def __init__(
+        self,
+        id: str,
+        indicator: str,
+        value: int | float,
+        period: Period,
+        citations: tuple[Citation, ...],
+        place: str = "",
+        qualifier: str = "",
+        status: str = "achieved",
+        note: str = "",
+        order: int = 0,
+        line: int = 0,
+        as_of: bool = False,
+        part_of: str = "",
+    ) -> None:
         self.id, self.indicator, self.value, self.period, self.citations = id, indicator, value, period, citations
         self.place, self.qualifier, self.status, self.note = place, qualifier, status, note
         self.as_of = as_of  # "by September 2025": the value holds by the end of the period, not during it
@@ -98,8 +126,7 @@ class Entity:
 
     __slots__ = ("kind", "id", "fields", "citations", "line")
 
-    def __init__(self, kind: str, id: str, fields: dict[str, object], citations: tuple[Citation, ...],
-                 line: int = 0) -> None:
+    def __init__(self, kind: str, id: str, fields: dict[str, object], citations: tuple[Citation, ...], line: int = 0) -> None:
         self.kind = kind  # "programmes" | "documents" | "agencies" | "places"
         self.id, self.fields, self.citations, self.line = id, fields, citations, line
 
@@ -120,7 +147,7 @@ class FactBase:
         self.units: dict[str, Unit] = {}
         self.indicators: dict[str, Indicator] = {}
         self.figures: list[Figure] = []
-        self.entities: dict[str, list[Entity]] = {}
+        self.entities: dict[str, list[Entity]] = {table: [] for table in ENTITY_TABLES}
 
     def figure_unit(self, figure: Figure) -> Unit:
         return self.units[self.indicators[figure.indicator].unit]

@@ -34,7 +34,7 @@ def read_numbers(quote: str, lang: str) -> list[tuple[float, bool, int, int]]:
     for m in re.finditer(pattern, quote):
         whole = m[1].replace(thousands, "")
         value = float(f"{whole}.{m[2]}") if m[2] else float(whole)
-        rest = quote[m.end():].lstrip()
+        rest = quote[m.end() :].lstrip()
         scale = next((factor for word, factor in scales.items() if rest.lower().startswith(word)), 1)
         found.append((value, rest.startswith("%"), scale, m.start()))
     return found
@@ -61,11 +61,6 @@ def value_in_quote(value: float, quote: str, lang: str, unit_kind: str) -> bool:
 
 
 _SEPARATORS = {"en": (",", "."), "vi": (".", ","), "id": (".", ",")}
-_CURRENCY = {
-    "en": ((10**9, "billion VND"), (10**6, "million VND")),
-    "vi": ((10**9, "tỷ đồng"), (10**6, "triệu đồng")),
-    "id": ((10**9, "miliar VND"), (10**6, "juta VND")),
-}
 
 
 def group(value: float, lang: str = "en") -> str:
@@ -84,9 +79,11 @@ def humanize(value: float, unit_kind: str, unit_label: str, lang: str = "en") ->
     Large sums stay in billions, as both articles write them (8.718 tỷ đồng, 8.718 miliar VND).
     """
     if unit_kind == "currency" and unit_label in ("VND", "đồng"):
-        for factor, word in _CURRENCY.get(lang, _CURRENCY["en"]):
+        from pcli.messages import say
+
+        for factor, key in ((10**9, "billion_vnd"), (10**6, "million_vnd")):
             if abs(value) >= factor:
-                return f"{group(round(value / factor, 3), lang)} {word}"
+                return say(key, lang, n=group(round(value / factor, 3), lang))
         return f"{group(value, lang)} {unit_label}"
     if unit_kind == "percent":
         return f"{group(value, lang)} %"

@@ -3,18 +3,9 @@
 
 from __future__ import annotations
 
-_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+from pcli.messages import say, word
 
-_MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-           "Oktober", "November", "Desember"),
-}
-_START = {"en": "start of {}", "vi": "đầu năm {}", "id": "awal {}"}
-_END = {"en": "end of {}", "vi": "cuối năm {}", "id": "akhir {}"}
-_BY = {"en": "by {}", "vi": "đến {}", "id": "hingga {}"}
-_UNDATED = {"en": "undated", "vi": "không rõ thời điểm", "id": "tanpa tanggal"}
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 class Period:
@@ -76,27 +67,23 @@ class Period:
     def display(self, lang: str = "en", as_of: bool = False) -> str:
         """The period for people; `as_of` writes "by September 2025" for a value that holds by then."""
         if as_of and self.kind != "undated":
-            return _BY.get(lang, _BY["en"]).format(self._display(lang))
+            return say("by", lang, period=self._display(lang))
         return self._display(lang)
 
     def _display(self, lang: str) -> str:
         if self.kind == "undated":
-            return _UNDATED.get(lang, _UNDATED["en"])
+            return word("undated", lang)
         if self.kind == "year":
-            return {"vi": f"năm {self.start}", "id": f"tahun {self.start}"}.get(lang, str(self.start))
+            return say("year", lang, year=self.start)
         if self.kind == "range":
             return f"{self.start}–{self.end}"
         if self.kind == "month":
-            if lang == "vi":
-                return f"tháng {self.month}/{self.start}"
-            return f"{_MONTHS[lang if lang in _MONTHS else 'en'][self.month - 1]} {self.start}"
+            return say("month_year", lang, month=word("months", lang).split()[self.month - 1], year=self.start)
         if (self.month, self.day) == (12, 31):
-            return _END.get(lang, _END["en"]).format(self.start)
+            return say("end_of", lang, year=self.start)
         if (self.month, self.day) == (1, 1):
-            return _START.get(lang, _START["en"]).format(self.start)
-        if lang == "vi":
-            return f"{self.day}/{self.month}/{self.start}"
-        return f"{self.day} {_MONTHS[lang if lang in _MONTHS else 'en'][self.month - 1]} {self.start}"
+            return say("start_of", lang, year=self.start)
+        return say("day_month_year", lang, day=self.day, month=word("months", lang).split()[self.month - 1], year=self.start)
 
     def __str__(self) -> str:
         return self.text
@@ -119,8 +106,12 @@ def parse_period(text: str) -> Period:
         if not 1 <= month <= 12:
             raise ValueError(f"month {month} in {raw!r} is not 01-12")
         return Period(raw, "month", year, year, month)
-    if len(parts) == 3 and (year := _number(parts[0], 4)) is not None and (month := _number(parts[1], 2)) is not None \
-            and (day := _number(parts[2], 2)) is not None:
+    if (
+        len(parts) == 3
+        and (year := _number(parts[0], 4)) is not None
+        and (month := _number(parts[1], 2)) is not None
+        and (day := _number(parts[2], 2)) is not None
+    ):
         leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
         if not 1 <= month <= 12 or not 1 <= day <= _DAYS_IN_MONTH[month - 1] - (month == 2 and not leap):
             raise ValueError(f"{raw!r} is not a valid date")
@@ -130,6 +121,4 @@ def parse_period(text: str) -> Period:
         if start >= end:
             raise ValueError(f"range {raw!r} must run from an earlier year to a later one")
         return Period(f"{start}-{end}", "range", start, end)
-    raise ValueError(
-        f"{raw!r} is not a period: use a year (2023), a range (2022-2024), a month (2025-07) or a day (2024-12-31)"
-    )
+    raise ValueError(f"{raw!r} is not a period: use a year (2023), a range (2022-2024), a month (2025-07) or a day (2024-12-31)")

@@ -11,9 +11,10 @@ import re
 import unicodedata
 
 from pcli.base.loader import Problem
-from pcli.base.model import QUALIFIER_TEXT, Citation, FactBase, Figure
+from pcli.base.model import Citation, FactBase, Figure
 from pcli.base.numbers import value_positions
 from pcli.base.reading import BASICALLY_WORDS, GOAL_WORDS, periods_in, qualifier_before, states_any
+from pcli.messages import Msg, word
 
 _SPACE = re.compile(r"\s+")
 CONTEXT_REACH = 800  # characters: a context dates its quote's passage, so it stands near the quote
@@ -24,8 +25,14 @@ def _normal(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
-def _qualifier_words(qualifier: str) -> str:
-    return repr(QUALIFIER_TEXT["en"][qualifier]) if qualifier else "none"
+class _Qualifier:
+    """A qualifier said in the reader's language: 'more than', or none."""
+
+    def __init__(self, qualifier: str) -> None:
+        self.qualifier = qualifier
+
+    def say(self, lang: str) -> str:
+        return repr(word(self.qualifier, lang)) if self.qualifier else word("none", lang)
 
 
 class _Prover:
@@ -33,8 +40,8 @@ class _Prover:
         self.base, self.texts = base, texts
         self.problems: list[Problem] = []
 
-    def problem(self, citation: Citation, name: str, message: str) -> None:
-        self.problems.append(Problem(citation.line, f"{name}: {message}"))
+    def problem(self, citation: Citation, name: str, message: Msg) -> None:
+        self.problems.append(Problem(citation.line, Msg("named", name=name, message=message)))
 
     def verbatim(self, name: str, citation: Citation) -> bool:
         """The quote, and its context if any, stand in the source; the context near the quote."""
@@ -43,18 +50,15 @@ class _Prover:
             return False
         where = [m.start() for m in re.finditer(re.escape(_normal(citation.quote)), text)]
         if not where:
-            self.problem(citation, name, f"quote not found verbatim in source {citation.source!r}: "
-                                         f"{citation.quote[:60]!r}")
+            self.problem(citation, name, Msg("quote_missing", source=citation.source, quote=citation.quote[:60]))
             return False
         if citation.context:
             near = [m.start() for m in re.finditer(re.escape(_normal(citation.context)), text)]
             if not near:
-                self.problem(citation, name, f"context not found verbatim in source {citation.source!r}: "
-                                             f"{citation.context[:60]!r}")
+                self.problem(citation, name, Msg("context_missing", source=citation.source, quote=citation.context[:60]))
                 return False
             if min(abs(a - b) for a in where for b in near) > CONTEXT_REACH:
-                self.problem(citation, name, f"context {citation.context[:40]!r} stands more than {CONTEXT_REACH} "
-                                             "characters from its quote: it does not date that passage")
+                self.problem(citation, name, Msg("context_far", quote=citation.context[:40], reach=CONTEXT_REACH))
                 return False
         return True
 
@@ -70,24 +74,24 @@ class _Prover:
             language = self.base.sources[citation.source].language
             positions = value_positions(figure.value, citation.quote, language, unit.kind)
             if not positions:
-                self.problem(citation, figure.id, f"value: the base claims {figure.value}; the quote in "
-                                                  f"{citation.source!r} does not state it ({language} numbers, "
-                                                  f"{unit.kind})")
+                self.problem(
+                    citation,
+                    figure.id,
+                    Msg("proof_value", value=figure.value, source=citation.source, lang=language, kind=unit.kind),
+                )
                 continue
             self.qualifier(figure, citation, positions)
             stated = periods_in(f"{citation.quote} … {citation.context}")
             self.period(figure, citation, stated)
             by_points.extend(by for text, by in stated if text == figure.period.text)
             if figure.status == "target" and not states_any(f"{citation.quote} {citation.context}", GOAL_WORDS):
-                self.problem(citation, figure.id, f"status: the base claims a target; the quote in "
-                                                  f"{citation.source!r} states no goal ({', '.join(GOAL_WORDS[:5])}…)")
+                self.problem(citation, figure.id, Msg("proof_status", source=citation.source, words=", ".join(GOAL_WORDS[:5])))
         if figure.as_of and figure.citations and not any(by_points):
-            self.problem(figure.citations[0], figure.id, f"as_of: the base claims 'by {figure.period.text}'; no quote "
-                                                         "states it as a point the value holds by (đến, hingga, by)")
-        if figure.citations and all(c.qualifier is not None and c.reading(figure.qualifier) != figure.qualifier
-                                    for c in figure.citations):
-            self.problem(figure.citations[0], figure.id, f"qualifier: the base claims "
-                                                         f"{_qualifier_words(figure.qualifier)}; no citation reads it so")
+            self.problem(figure.citations[0], figure.id, Msg("proof_as_of", period=figure.period.text))
+        if figure.citations and all(
+            c.qualifier is not None and c.reading(figure.qualifier) != figure.qualifier for c in figure.citations
+        ):
+            self.problem(figure.citations[0], figure.id, Msg("proof_qualifier_unread", claimed=_Qualifier(figure.qualifier)))
 
     def qualifier(self, figure: Figure, citation: Citation, positions: list[int]) -> None:
         claimed = citation.reading(figure.qualifier)
@@ -99,17 +103,27 @@ class _Prover:
         else:
             ok = claimed in before and not basically
         if not ok:
-            self.problem(citation, figure.id, f"qualifier: the base claims {_qualifier_words(claimed)}; the quote in "
-                                              f"{citation.source!r} says {_qualifier_words(said)}")
+            self.problem(
+                citation,
+                figure.id,
+                Msg("proof_qualifier", claimed=_Qualifier(claimed), source=citation.source, said=_Qualifier(said)),
+            )
 
     def period(self, figure: Figure, citation: Citation, stated: set[tuple[str, bool]]) -> None:
         if figure.period.kind == "undated" or any(text == figure.period.text for text, _ in stated):
             return
-        says = ", ".join(sorted({text for text, _ in stated})) or "no period"
-        self.problem(citation, figure.id, f"period: the base claims {figure.period.text}; the quote in "
-                                          f"{citation.source!r} states {says}"
-                                          + ("" if citation.context else " (add a context quote that dates it, "
-                                                                         "or leave the figure undated)"))
+        said = ", ".join(sorted({text for text, _ in stated})) or Msg("no_period")
+        self.problem(
+            citation,
+            figure.id,
+            Msg(
+                "proof_period",
+                claimed=figure.period.text,
+                source=citation.source,
+                said=said,
+                hint="" if citation.context else Msg("period_hint"),
+            ),
+        )
 
 
 def _read_sources(base: FactBase, sources_dir: str, problems: list[Problem]) -> dict[str, str | None]:
@@ -117,7 +131,7 @@ def _read_sources(base: FactBase, sources_dir: str, problems: list[Problem]) -> 
     for source in base.sources.values():
         texts[source.id] = None
         if not source.file:
-            problems.append(Problem(source.line, f"sources ({source.id}): no 'file' to check its quotes against"))
+            problems.append(Problem(source.line, Msg("source_no_file", ident=source.id)))
             continue
         path = os.path.join(sources_dir, source.file)
         try:
@@ -125,7 +139,7 @@ def _read_sources(base: FactBase, sources_dir: str, problems: list[Problem]) -> 
                 texts[source.id] = _normal(handle.read())
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not readable as UTF-8"
-            problems.append(Problem(source.line, f"sources ({source.id}): {path}: {reason}"))
+            problems.append(Problem(source.line, Msg("source_unreadable", ident=source.id, path=path, reason=reason)))
     return texts
 
 

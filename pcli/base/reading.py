@@ -14,24 +14,58 @@ from functools import cache
 _YEAR = r"(1[89]\d\d|20\d\d|2100)"
 _EXTRA = str.maketrans({"đ": "d", "Đ": "d", "–": "-", "—": "-"})
 
-_MONTHS = {name: n for names in (
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december"),
-    ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november",
-     "desember"),
-) for n, name in enumerate(names, start=1)}
+_MONTHS = {
+    name: n
+    for names in (
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        (
+            "januari",
+            "februari",
+            "maret",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "agustus",
+            "september",
+            "oktober",
+            "november",
+            "desember",
+        ),
+    )
+    for n, name in enumerate(names, start=1)
+}
 
 # Each pattern names what it reads; its groups are years (and a month number or name where it has one).
 _PATTERNS = (
-    ("range", rf"(?:tu|dari|from|between)\s+(?:nam\s+|tahun\s+|the\s+year\s+)?{_YEAR}\s+"
-              rf"(?:den|hingga|sampai|to|and|until)\s+(?:nam\s+|tahun\s+)?{_YEAR}(?!\d)"),
+    (
+        "range",
+        rf"(?:tu|dari|from|between)\s+(?:nam\s+|tahun\s+|the\s+year\s+)?{_YEAR}\s+"
+        rf"(?:den|hingga|sampai|to|and|until)\s+(?:nam\s+|tahun\s+)?{_YEAR}(?!\d)",
+    ),
     ("range", rf"(?<![\d/.,]){_YEAR}\s*-\s*{_YEAR}(?!\d)"),
     ("end", rf"(?:cuoi\s+nam|cuoi|akhir\s+tahun|akhir|(?:the\s+)?end\s+of)\s+{_YEAR}(?!\d)"),
     ("start", rf"(?:dau\s+nam|dau|awal\s+tahun|awal|(?:the\s+)?(?:start|beginning)\s+of|early)\s+{_YEAR}(?!\d)"),
     ("month", rf"thang\s+(\d{{1,2}})\s*[-/]\s*{_YEAR}(?!\d)"),
     ("month", r"(" + "|".join(_MONTHS) + rf")\s+{_YEAR}(?!\d)"),
-    ("since", rf"(?:so\s+voi|dibandingkan(?:\s+dengan)?|compared\s+(?:with|to)|since)\s+(?:nam\s+|tahun\s+)?"
-              rf"{_YEAR}(?!\d)"),
+    (
+        "since",
+        rf"(?:so\s+voi|dibandingkan(?:\s+dengan)?|compared\s+(?:with|to)|since)\s+(?:nam\s+|tahun\s+)?"
+        rf"{_YEAR}(?!\d)",
+    ),
     ("year", rf"(?<![\d/.,]){_YEAR}(?![\d/])"),
 )
 # Words just before a period that make it a point the value holds by: "đến tháng 9/2025", "by September 2025".
@@ -69,13 +103,13 @@ def periods_in(text: str) -> set[tuple[str, bool]]:
     since: list[int] = []
     for kind, pattern in _compiled():
         for m in pattern.finditer(folded):
-            if any(taken[m.start():m.end()]):
+            if any(taken[m.start() : m.end()]):
                 continue
-            taken[m.start():m.end()] = [True] * (m.end() - m.start())
+            taken[m.start() : m.end()] = [True] * (m.end() - m.start())
             if kind == "since":
                 since.append(int(m[1]))
                 continue
-            by = folded[:m.start()].rstrip().endswith(_BY)
+            by = folded[: m.start()].rstrip().endswith(_BY)
             found.add((_canonical(kind, m), by))
     ends = {int(p[:4]) for p, _ in found if p}
     for start in since:  # "6.401 miliar VND dibandingkan tahun 2020" beside "akhir tahun 2024": 2020-2024
@@ -98,7 +132,7 @@ def _canonical(kind: str, m: re.Match[str]) -> str:
 
 def qualifier_before(text: str, start: int) -> str:
     """The qualifier stated by the words just before position `start` of text ("" for none)."""
-    before = fold_keep(text[max(0, start - 30):start]).rstrip()
+    before = fold_keep(text[max(0, start - 30) : start]).rstrip()
     words = re.sub(r"[^0-9a-z ]+", " ", before).split()
     tail = " ".join(words[-2:])
     for qualifier, phrases in QUALIFIER_WORDS.items():

@@ -16,7 +16,7 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
-def resolve(fmt: Format) -> Format:
+def choose_format(fmt: Format) -> Format:
     """`auto` is decided at call time: a Rich table on a terminal, TSV in a pipe."""
     if fmt is Format.auto:
         return Format.table if sys.stdout.isatty() else Format.tsv

@@ -25,7 +25,7 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def tsv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[str] | None = None, header: bool = True) -> None:
+def write_tsv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[str] | None = None, header: bool = True) -> None:
     out = out or sys.stdout
     if header:
         out.write("\t".join(columns) + "\n")
@@ -33,7 +33,7 @@ def tsv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[str] | N
         out.write("\t".join(one_line(cell(row.get(c))) for c in columns) + "\n")
 
 
-def csv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[str] | None = None) -> None:
+def write_csv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[str] | None = None) -> None:
     import csv as csv_module
 
     writer = csv_module.writer(out or sys.stdout, lineterminator="\n")
@@ -48,17 +48,17 @@ def dumps(value: Any, indent: int | None = None) -> str:
     return json.dumps(value, ensure_ascii=False, indent=indent).translate(_JSON_ESCAPES)
 
 
-def json(records: Any, out: IO[str] | None = None) -> None:
+def write_json(records: Any, out: IO[str] | None = None) -> None:
     (out or sys.stdout).write(dumps(records, indent=2) + "\n")
 
 
-def jsonl(records: Iterable[Any], out: IO[str] | None = None) -> None:
+def write_jsonl(records: Iterable[Any], out: IO[str] | None = None) -> None:
     out = out or sys.stdout
     for record in records:
         out.write(dumps(record) + "\n")
 
 
-def markdown(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[str] | None = None) -> None:
+def write_markdown(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[str] | None = None) -> None:
     out = out or sys.stdout
     out.write("| " + " | ".join(columns) + " |\n")
     out.write("|" + "|".join("---" for _ in columns) + "|\n")

@@ -4,32 +4,47 @@ from __future__ import annotations
 
 from typing import Any
 
-from pcli.base.model import QUALIFIER_TEXT, Citation, Entity, FactBase, Figure, pick
+from pcli.base.model import Citation, Entity, FactBase, Figure, pick
 from pcli.base.numbers import humanize
+from pcli.base.schema import ENTITY_TABLES, KINDS
+from pcli.messages import say, word
 
 Record = dict[str, Any]
 
-FIGURE_COLUMNS = ("id", "indicator", "label", "value", "unit", "qualifier", "status", "period", "place", "topic",
-                  "sources", "quote")
-ENTITY_COLUMNS = {
-    "programmes": ("id", "kind", "name", "period", "documents", "note", "sources"),
-    "documents": ("id", "number", "kind", "issuer", "year", "subject", "note", "sources"),
-    "agencies": ("id", "name", "role", "note", "sources"),
-    "places": ("id", "kind", "name", "note", "sources"),
-}
-SOURCE_COLUMNS = ("id", "outlet", "language", "date", "url", "file", "report", "rendering_of", "note")
+FIGURE_COLUMNS = (
+    "id",
+    "indicator",
+    "label",
+    "value",
+    "unit",
+    "qualifier",
+    "status",
+    "period",
+    "place",
+    "topic",
+    "sources",
+    "quote",
+)
+ENTITY_COLUMNS = {table: (*(f.name for f in KINDS[table].fields if f.type != "citations"), "sources") for table in ENTITY_TABLES}
+SOURCE_COLUMNS = tuple(f.name for f in KINDS["sources"].fields)
 SECTIONS = ("figures", "programmes", "documents", "agencies", "places", "sources")
 
 
-def citation_records(base: FactBase, citations: tuple[Citation, ...], figure: Figure | None = None,
-                     lang: str = "en") -> list[Record]:
+def citation_records(
+    base: FactBase, citations: tuple[Citation, ...], figure: Figure | None = None, lang: str = "en"
+) -> list[Record]:
     """Each citation with its source; for a figure, `reads` is this source's own reading where it differs."""
     out = []
     for c in citations:
         source = base.sources.get(c.source)
-        record: Record = {"source": c.source, "outlet": source.outlet if source else "",
-                          "language": source.language if source else "", "url": source.url if source else "",
-                          "date": source.date if source else "", "quote": c.quote}
+        record: Record = {
+            "source": c.source,
+            "outlet": source.outlet if source else "",
+            "language": source.language if source else "",
+            "url": source.url if source else "",
+            "date": source.date if source else "",
+            "quote": c.quote,
+        }
         if c.context:
             record["context"] = c.context
         if figure is not None and c.reading(figure.qualifier) != figure.qualifier:
@@ -44,17 +59,10 @@ def independent_reports(base: FactBase, citations: tuple[Citation, ...]) -> int:
     return len({base.sources[c.source].report if c.source in base.sources else c.source for c in citations})
 
 
-_MONTHS_SHORT = {"en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(),
-                 "id": "Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des".split()}
-_REPORTED = {"en": "undated; reported {}", "vi": "không rõ thời điểm; đưa tin {}", "id": "tanpa tanggal; dilaporkan {}"}
-
-
 def _date(text: str, lang: str) -> str:
-    """"2025-12-10" as "10 Dec 2025" (en), "10/12/2025" (vi), "10 Des 2025" (id)."""
+    """ "2025-12-10" as "10 Dec 2025" (en), "10/12/2025" (vi), "10 Des 2025" (id)."""
     year, month, day = text.split("-")
-    if lang == "vi":
-        return f"{int(day)}/{int(month)}/{year}"
-    return f"{int(day)} {_MONTHS_SHORT.get(lang, _MONTHS_SHORT['en'])[int(month) - 1]} {year}"
+    return say("day_month_year", lang, day=int(day), month=word("months_short", lang).split()[int(month) - 1], year=year)
 
 
 def period_label(base: FactBase, figure: Figure, lang: str = "en") -> str:
@@ -62,11 +70,14 @@ def period_label(base: FactBase, figure: Figure, lang: str = "en") -> str:
     date of the sources that report it (plain "undated" when none gives a date)."""
     if figure.period.kind != "undated":
         return figure.period.display(lang, figure.as_of)
-    dates = sorted(d for c in figure.citations if c.source in base.sources
-                   and len(d := base.sources[c.source].date) == 10 and d[4] == d[7] == "-")
+    dates = sorted(
+        d
+        for c in figure.citations
+        if c.source in base.sources and len(d := base.sources[c.source].date) == 10 and d[4] == d[7] == "-"
+    )
     if not dates:
         return figure.period.display(lang)
-    return _REPORTED.get(lang, _REPORTED["en"]).format(_date(dates[0], lang))
+    return say("undated_reported", lang, date=_date(dates[0], lang))
 
 
 def figure_record(base: FactBase, figure: Figure, lang: str = "en") -> Record:
@@ -102,15 +113,22 @@ def displayed(base: FactBase, figure: Figure, qualifier: str, lang: str) -> str:
     unit = base.figure_unit(figure)
     text = humanize(figure.value, unit.kind, pick(unit.label, lang), lang)
     if qualifier:
-        text = f"{QUALIFIER_TEXT.get(lang, QUALIFIER_TEXT['en'])[qualifier]} {text}"
+        text = f"{word(qualifier, lang)} {text}"
     return text
+
+
+def tidy(value: float) -> int | float:
+    """Differences of decimals (0.03 - 0.095) without floating-point dust."""
+    return int(value) if float(value).is_integer() else round(value, 10)
 
 
 def flat_figure(record: Record) -> Record:
     citations = record["citations"]
-    return {**{k: record[k] for k in FIGURE_COLUMNS if k in record},
-            "sources": ",".join(c["source"] for c in citations),
-            "quote": citations[0]["quote"] if citations else ""}
+    return {
+        **{k: record[k] for k in FIGURE_COLUMNS if k in record},
+        "sources": ",".join(c["source"] for c in citations),
+        "quote": citations[0]["quote"] if citations else "",
+    }
 
 
 def entity_record(base: FactBase, entity: Entity, lang: str = "en") -> Record:
@@ -129,10 +147,17 @@ def flat_entity(kind: str, record: Record) -> Record:
     return row
 
 
+def plain_record(obj: object, table: str) -> Record:
+    """A source, topic, unit or indicator as the schema declares its keys."""
+    out: Record = {}
+    for f in KINDS[table].fields:
+        value = getattr(obj, f.name, None)
+        out[f.name] = list(value) if isinstance(value, tuple) else dict(value) if isinstance(value, dict) else value
+    return out
+
+
 def source_record(base: FactBase, source_id: str) -> Record:
-    s = base.sources[source_id]
-    return {"id": s.id, "outlet": s.outlet, "language": s.language, "date": s.date, "url": s.url, "file": s.file,
-            "report": s.report, "rendering_of": s.rendering_of, "note": s.note}
+    return plain_record(base.sources[source_id], "sources")
 
 
 def section(base: FactBase, name: str, lang: str = "en") -> tuple[tuple[str, ...], list[Record], list[Record]]:
@@ -148,16 +173,18 @@ def section(base: FactBase, name: str, lang: str = "en") -> tuple[tuple[str, ...
 
 
 def whole_base(base: FactBase) -> Record:
-    """Everything, for `pcli export --format json`: figures with citations in base units, and all the rest."""
+    """Everything, for `pcli export --format json`: figures with citations in base units, and all the rest, each
+    record with the keys the schema declares."""
     return {
         "title": base.title,
         "place": base.place,
-        "sources": [source_record(base, s) for s in base.sources],
-        "topics": [{"id": t.id, "label": t.label} for t in base.topics.values()],
-        "units": [{"id": u.id, "kind": u.kind, "label": u.label} for u in base.units.values()],
-        "indicators": [{"id": i.id, "topic": i.topic, "unit": i.unit, "label": i.label, "aliases": list(i.aliases)}
-                       for i in base.indicators.values()],
+        "sources": [plain_record(s, "sources") for s in base.sources.values()],
+        "topics": [plain_record(t, "topics") for t in base.topics.values()],
+        "units": [plain_record(u, "units") for u in base.units.values()],
+        "indicators": [plain_record(i, "indicators") for i in base.indicators.values()],
         "figures": [figure_record(base, f) for f in base.figures],
-        **{kind: [{"id": e.id, **e.fields, "citations": citation_records(base, e.citations)} for e in entities]
-           for kind, entities in base.entities.items()},
+        **{
+            kind: [{"id": e.id, **e.fields, "citations": citation_records(base, e.citations)} for e in entities]
+            for kind, entities in base.entities.items()
+        },
     }

@@ -2,6 +2,7 @@
 
 Data text never reaches Rich as markup: the console parses none, and every string passes through
 `safe()` so that escape sequences, bidi overrides and zero-width characters show instead of acting.
+Headings are the catalogue's, in the reader's language.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pcli.answer.changes import Change
-from pcli.base.model import TARGET_TEXT, FactBase, Figure, pick
+from pcli.base.model import FactBase, Figure, pick
 from pcli.base.numbers import group
+from pcli.messages import say, word
 from pcli.output.records import Record, display_value, displayed, independent_reports, period_label
-from pcli.answer.search import Match
+from pcli.output.views import ChangesView, FiguresView, SectionView, ShowView, View
 from pcli.text import safe
 
 
@@ -27,59 +28,72 @@ def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, markup=False, emoji=False, highlight=False)
 
 
+def draw(view: View, lang: str) -> None:
+    out = console()
+    if isinstance(view, ShowView):
+        _show(out, view, lang)
+    elif isinstance(view, FiguresView) and view.style == "answer":
+        _answer(out, view, lang)
+    elif isinstance(view, FiguresView) and view.style == "trend":
+        _trend(out, view, lang)
+    elif isinstance(view, FiguresView):
+        out.print(figures_table(view.base, view.figures, lang, wholes=view.wholes))
+    elif isinstance(view, ChangesView):
+        _changes(out, view, lang)
+    elif isinstance(view, SectionView):
+        out.print(record_table(word(view.name, lang), view.columns, view.rows(lang)))
+
+
 def _t(value: Any, style: str = "") -> Text:
     return Text(safe("" if value is None else str(value)), style=style)
 
 
 def _target(status: str, lang: str) -> str:
-    """" (target)" after a target's label, in the table's language; nothing after an achieved figure."""
-    return f" ({TARGET_TEXT.get(lang, TARGET_TEXT['en'])})" if status == "target" else ""
-
-
-_OF_WHICH = {"en": "of which, of {}", "vi": "trong đó, trên tổng {}", "id": "di antaranya, dari {}"}
-_ONE_REPORT = {"en": "{} renderings of one report, not independent confirmation",
-               "vi": "{} bản của cùng một bài, không phải xác nhận độc lập",
-               "id": "{} versi dari satu laporan, bukan konfirmasi independen"}
-_READS = {"en": "reads", "vi": "ghi", "id": "tertulis"}
+    """ " (target)" after a target's label, in the table's language; nothing after an achieved figure."""
+    return f" ({word('target', lang)})" if status == "target" else ""
 
 
 def _of_which(base: FactBase, figure: Figure, wholes: Mapping[str, Figure], lang: str) -> str:
-    """" (of which, of 19,000 workers)" after a part's label, when its whole is at hand."""
+    """ " (of which, of 19,000 workers)" after a part's label, when its whole is at hand."""
     whole = wholes.get(figure.part_of) if figure.part_of else None
     if whole is None:
         return ""
-    return f" ({_OF_WHICH.get(lang, _OF_WHICH['en']).format(display_value(base, whole, lang))})"
+    return f" ({say('of_which', lang, whole=display_value(base, whole, lang))})"
 
 
-def figures_table(base: FactBase, figures: Sequence[Figure], lang: str, title: str = "",
-                  wholes: Mapping[str, Figure] | None = None) -> Table:
+def figures_table(
+    base: FactBase, figures: Sequence[Figure], lang: str, title: str = "", wholes: Mapping[str, Figure] | None = None
+) -> Table:
     table = Table(title=_t(title) if title else None, box=box.SIMPLE_HEAD, title_justify="left", expand=False)
-    table.add_column("Figure", ratio=3)
-    table.add_column("Value", justify="right", ratio=2)
-    table.add_column("Period", ratio=1)
-    table.add_column("Source", ratio=2)
+    table.add_column(word("h_figure", lang), ratio=3)
+    table.add_column(word("h_value", lang), justify="right", ratio=2)
+    table.add_column(word("h_period", lang), ratio=1)
+    table.add_column(word("h_source", lang), ratio=2)
     wholes = wholes if wholes is not None else {f.id: f for f in base.figures}
     for f in figures:
         label = pick(base.indicators[f.indicator].label, lang) + _target(f.status, lang) + _of_which(base, f, wholes, lang)
-        table.add_row(_t(label), _t(display_value(base, f, lang), "bold"), _t(period_label(base, f, lang)),
-                      _t(", ".join(c.source for c in f.citations), "dim"))
+        table.add_row(
+            _t(label),
+            _t(display_value(base, f, lang), "bold"),
+            _t(period_label(base, f, lang)),
+            _t(", ".join(c.source for c in f.citations), "dim"),
+        )
     return table
 
 
-def show(base: FactBase, sections: Sequence[str], lang: str,
-         rows: Mapping[str, tuple[Sequence[str], list[Record]]]) -> None:
-    out = console()
+def _show(out: Console, view: ShowView, lang: str) -> None:
+    base = view.base
     if base.title:
         out.print(_t(base.title, "bold"))
-    for name in sections:
-        if name == "figures":
-            for topic in base.topics.values():
-                figures = [f for f in base.figures if base.indicators[f.indicator].topic == topic.id]
-                if figures:
-                    out.print(figures_table(base, figures, lang, pick(topic.label, lang)))
+    for name in view.sections:
+        if name != "figures":
+            section = SectionView(base, name)
+            out.print(record_table(word(name, lang), section.columns, section.rows(lang)))
             continue
-        columns, records = rows[name]
-        out.print(record_table(name.capitalize(), columns, records))
+        for topic in base.topics.values():
+            figures = [f for f in base.figures if base.indicators[f.indicator].topic == topic.id]
+            if figures:
+                out.print(figures_table(base, figures, lang, pick(topic.label, lang)))
 
 
 def record_table(title: str, columns: Sequence[str], records: Sequence[Record]) -> Table:
@@ -91,17 +105,17 @@ def record_table(title: str, columns: Sequence[str], records: Sequence[Record]) 
     return table
 
 
-def answer(base: FactBase, matches: Sequence[Match], lang: str, wholes: Mapping[str, Figure] | None = None) -> None:
-    out = console()
-    best = matches[0].figure
-    wholes = wholes or {}
-    indicator = base.indicators[best.indicator]
+def _answer(out: Console, view: FiguresView, lang: str) -> None:
+    base, best, wholes = view.base, view.figures[0], view.wholes
     lines: list[Text | Table] = [
-        Text.assemble(_t(display_value(base, best, lang), "bold green"), "  ", _t(period_label(base, best, lang), "bold"),
-                      _t(_of_which(base, best, wholes, lang))),
+        Text.assemble(
+            _t(display_value(base, best, lang), "bold green"),
+            "  ",
+            _t(period_label(base, best, lang), "bold"),
+            _t(_of_which(base, best, wholes, lang)),
+        ),
     ]
-    facts = [f"id {best.id}", f"place {best.place}" if best.place else "", _target(best.status, lang).strip(" ()"),
-             f"part of {best.part_of}" if best.part_of else ""]
+    facts = [f"id {best.id}", best.place, _target(best.status, lang).strip(" ()")]
     lines.append(_t("  ".join(x for x in facts if x), "dim"))
     if best.note:
         lines.append(_t(best.note, "italic"))
@@ -110,50 +124,53 @@ def answer(base: FactBase, matches: Sequence[Match], lang: str, wholes: Mapping[
         who = f"{source.outlet}" + (f", {source.date}" if source and source.date else "") if source else c.source
         reading = c.reading(best.qualifier)
         if reading != best.qualifier:
-            who += f"; {_READS.get(lang, _READS['en'])}: {displayed(base, best, reading, lang)}"
+            who += "; " + say("reads", lang, source=c.source, value=displayed(base, best, reading, lang))
         lines.append(Text.assemble(_t(f"“{c.quote}”"), _t(f" — {who}", "dim")))
     if len(best.citations) > 1 and independent_reports(base, best.citations) == 1:
-        lines.append(_t(_ONE_REPORT.get(lang, _ONE_REPORT["en"]).format(len(best.citations)), "dim"))
-    out.print(Panel(Group(*lines), title=_t(pick(indicator.label, lang)), title_align="left", expand=False))
-    if len(matches) > 1:
-        out.print(figures_table(base, [m.figure for m in matches[1:]], lang, "Also", wholes))
+        lines.append(_t(say("one_report", lang, count=len(best.citations)), "dim"))
+    out.print(Panel(Group(*lines), title=_t(pick(base.indicators[best.indicator].label, lang)), title_align="left", expand=False))
+    if len(view.figures) > 1:
+        out.print(figures_table(base, view.figures[1:], lang, word("h_also", lang), wholes))
 
 
-def changes(base: FactBase, rows: Sequence[Change], before: str, after: str, lang: str) -> None:
-    table = Table(box=box.SIMPLE_HEAD, title=_t(f"{before} → {after}"), title_justify="left")
-    table.add_column("Indicator", ratio=3)
-    table.add_column(before, justify="right")
-    table.add_column(after, justify="right")
-    table.add_column("Change", justify="right")
+def _changes(out: Console, view: ChangesView, lang: str) -> None:
+    base = view.base
+    table = Table(box=box.SIMPLE_HEAD, title=_t(f"{view.before} → {view.after}"), title_justify="left")
+    table.add_column(word("h_indicator", lang), ratio=3)
+    table.add_column(view.before, justify="right")
+    table.add_column(view.after, justify="right")
+    table.add_column(word("h_change", lang), justify="right")
     table.add_column("%", justify="right")
-    for c in rows:
+    for c in view.changes:
         label = pick(base.indicators[c.indicator].label, lang) + _target(c.status, lang)
         sign = "+" if c.change > 0 else ""
-        pct = "" if c.percent is None else f"{sign}{group(round(c.percent, 1), lang)} %"
         unit = base.figure_unit(c.before)
+        pct = "" if c.percent is None else f"{sign}{group(round(c.percent, 1), lang)} %"
         delta = f"{sign}{group(c.change if unit.kind != 'currency' else round(c.change / 1e9, 3), lang)}"
         if unit.kind == "currency":
-            delta += " bn" if lang == "en" else (" tỷ" if lang == "vi" else " miliar")
-        table.add_row(_t(label), _t(display_value(base, c.before, lang)), _t(display_value(base, c.after, lang)),
-                      _t(delta, "green" if c.change < 0 else "yellow" if c.change > 0 else ""), _t(pct))
-    console().print(table)
+            delta += " " + word("billion_short", lang)
+        elif unit.kind == "percent":
+            delta += " " + word("points", lang)
+        table.add_row(
+            _t(label),
+            _t(display_value(base, c.before, lang)),
+            _t(display_value(base, c.after, lang)),
+            _t(delta, "green" if c.change < 0 else "yellow" if c.change > 0 else ""),
+            _t(pct),
+        )
+    out.print(table)
 
 
-def trend(base: FactBase, figures: Sequence[Figure], lang: str) -> None:
-    out = console()
-    indicator = base.indicators[figures[0].indicator]
+def _trend(out: Console, view: FiguresView, lang: str) -> None:
+    base, figures = view.base, view.figures
     top = max((abs(f.value) for f in figures), default=0) or 1
     width = max(10, min(40, out.width - 50))
-    table = Table(box=box.SIMPLE_HEAD, title=_t(pick(indicator.label, lang)), title_justify="left")
-    table.add_column("Period")
-    table.add_column("Value", justify="right")
+    table = Table(box=box.SIMPLE_HEAD, title=_t(pick(base.indicators[figures[0].indicator].label, lang)), title_justify="left")
+    table.add_column(word("h_period", lang))
+    table.add_column(word("h_value", lang), justify="right")
     table.add_column("", no_wrap=True)
     for f in figures:
         bar = "█" * max(0, round(abs(f.value) / top * width))
         period = period_label(base, f, lang) + _target(f.status, lang)
         table.add_row(_t(period), _t(display_value(base, f, lang), "bold"), _t(bar or "·", "cyan"))
     out.print(table)
-
-
-def status_line(message: str) -> None:
-    console(stderr=True).print(_t(message, "dim"))

@@ -28,7 +28,7 @@ CREATE TABLE topics (id TEXT PRIMARY KEY, label_en TEXT, label_vi TEXT, label_id
 CREATE TABLE units (id TEXT PRIMARY KEY, kind TEXT, label_en TEXT, label_vi TEXT, label_id TEXT);
 CREATE TABLE indicators (id TEXT PRIMARY KEY, ord INTEGER, topic TEXT REFERENCES topics(id),
                          unit TEXT REFERENCES units(id), label_en TEXT, label_vi TEXT, label_id TEXT,
-                         aliases TEXT);
+                         aliases TEXT, note TEXT);
 CREATE TABLE figures (id TEXT PRIMARY KEY, ord INTEGER, indicator TEXT REFERENCES indicators(id),
                       label_en TEXT, value NUMERIC, unit TEXT REFERENCES units(id), qualifier TEXT, status TEXT,
                       period TEXT, place TEXT, topic TEXT REFERENCES topics(id), note TEXT,
@@ -53,8 +53,10 @@ CREATE VIEW programmes AS SELECT id, json_extract(data, '$.kind') AS kind, name_
 CREATE VIEW agencies AS SELECT id, name_en, json_extract(data, '$.role.en') AS role_en
     FROM entities WHERE kind = 'agencies';
 """
-_FIGURE_COLUMNS = ("id, ord, indicator, value, qualifier, status, period, place, note, period_kind, period_start, "
-                   "period_end, period_month, period_day, as_of, part_of")
+_FIGURE_COLUMNS = (
+    "id, ord, indicator, value, qualifier, status, period, place, note, period_kind, period_start, "
+    "period_end, period_month, period_day, as_of, part_of"
+)
 
 
 def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None) -> None:
@@ -69,39 +71,73 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
         db.executescript(_SCHEMA)
         info = {"format": str(FORMAT_VERSION), "title": base.title, "place": base.place, **(meta or {})}
         db.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
-        db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       [(s.id, s.outlet, s.language, s.date, s.url, s.file, s.title, s.note, s.report, s.rendering_of)
-                        for s in base.sources.values()])
-        db.executemany("INSERT INTO topics VALUES (?, ?, ?, ?)",
-                       [(t.id, *(t.label.get(lang, "") for lang in LANGS)) for t in base.topics.values()])
-        db.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?)",
-                       [(u.id, u.kind, *(u.label.get(lang, "") for lang in LANGS)) for u in base.units.values()])
-        db.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       [(i.id, n, i.topic, i.unit, *(i.label.get(lang, "") for lang in LANGS), "\n".join(i.aliases))
-                        for n, i in enumerate(base.indicators.values())])
+        db.executemany(
+            "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (s.id, s.outlet, s.language, s.date, s.url, s.file, s.title, s.note, s.report, s.rendering_of)
+                for s in base.sources.values()
+            ],
+        )
+        db.executemany(
+            "INSERT INTO topics VALUES (?, ?, ?, ?)",
+            [(t.id, *(t.label.get(lang, "") for lang in LANGS)) for t in base.topics.values()],
+        )
+        db.executemany(
+            "INSERT INTO units VALUES (?, ?, ?, ?, ?)",
+            [(u.id, u.kind, *(u.label.get(lang, "") for lang in LANGS)) for u in base.units.values()],
+        )
+        db.executemany(
+            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (i.id, n, i.topic, i.unit, *(i.label.get(lang, "") for lang in LANGS), "\n".join(i.aliases), i.note)
+                for n, i in enumerate(base.indicators.values())
+            ],
+        )
         rows: list[tuple[Any, ...]] = []
         citations: list[tuple[Any, ...]] = []
         for f in base.figures:
             ind = base.indicators[f.indicator]
             p = f.period
-            rows.append((f.id, f.order, f.indicator, ind.label.get("en", ""), f.value, ind.unit, f.qualifier, f.status,
-                         p.text, f.place, ind.topic, f.note, p.kind, p.start, p.end, p.month, p.day, int(f.as_of),
-                         f.part_of, *p.sort_key))
-            citations.extend(("figures", f.id, n, c.source, c.quote, c.context, c.qualifier)
-                             for n, c in enumerate(f.citations))
+            rows.append(
+                (
+                    f.id,
+                    f.order,
+                    f.indicator,
+                    ind.label.get("en", ""),
+                    f.value,
+                    ind.unit,
+                    f.qualifier,
+                    f.status,
+                    p.text,
+                    f.place,
+                    ind.topic,
+                    f.note,
+                    p.kind,
+                    p.start,
+                    p.end,
+                    p.month,
+                    p.day,
+                    int(f.as_of),
+                    f.part_of,
+                    *p.sort_key,
+                )
+            )
+            citations.extend(("figures", f.id, n, c.source, c.quote, c.context, c.qualifier) for n, c in enumerate(f.citations))
         db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 23)})", rows)
         for kind, entities in base.entities.items():
-            db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
-                           [(kind, e.id, n, e.name("en"), json.dumps(e.fields, ensure_ascii=False))
-                            for n, e in enumerate(entities)])
+            db.executemany(
+                "INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
+                [(kind, e.id, n, e.name("en"), json.dumps(e.fields, ensure_ascii=False)) for n, e in enumerate(entities)],
+            )
             for e in entities:
-                citations.extend((kind, e.id, n, c.source, c.quote, c.context, c.qualifier)
-                                 for n, c in enumerate(e.citations))
+                citations.extend((kind, e.id, n, c.source, c.quote, c.context, c.qualifier) for n, c in enumerate(e.citations))
         db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)", citations)
         from pcli.answer.search import phrases
 
-        db.executemany("INSERT INTO phrases VALUES (?, ?)",
-                       [(ind, " ".join(words)) for ind, words in phrases(list(base.indicators.values()))])
+        db.executemany(
+            "INSERT INTO phrases VALUES (?, ?)",
+            [(ind, " ".join(words)) for ind, words in phrases(list(base.indicators.values()))],
+        )
         db.executemany("INSERT INTO places VALUES (?, ?)", places_of(base.figures))
         db.executescript(_INDEXES)
         db.commit()
@@ -117,16 +153,16 @@ class SqliteStore:
         self.db = db
         self.meta: dict[str, str] = dict(db.execute("SELECT key, value FROM meta"))
         self.base = FactBase(path=path, title=self.meta.get("title", ""), place=self.meta.get("place", ""))
-        for row in db.execute("SELECT id, outlet, language, date, url, file, title, note, report, rendering_of "
-                              "FROM sources"):
+        for row in db.execute("SELECT id, outlet, language, date, url, file, title, note, report, rendering_of FROM sources"):
             self.base.sources[row[0]] = Source(*row)
         for row in db.execute("SELECT id, label_en, label_vi, label_id FROM topics"):
             self.base.topics[row[0]] = Topic(row[0], _text(row[1:4]))
         for row in db.execute("SELECT id, kind, label_en, label_vi, label_id FROM units"):
             self.base.units[row[0]] = Unit(row[0], row[1], _text(row[2:5]))
-        for row in db.execute("SELECT id, topic, unit, label_en, label_vi, label_id, aliases FROM indicators ORDER BY ord"):
-            self.base.indicators[row[0]] = Indicator(row[0], row[1], row[2], _text(row[3:6]),
-                                                     tuple(row[6].split("\n")) if row[6] else ())
+        for row in db.execute("SELECT id, topic, unit, label_en, label_vi, label_id, aliases, note FROM indicators ORDER BY ord"):
+            self.base.indicators[row[0]] = Indicator(
+                row[0], row[1], row[2], _text(row[3:6]), tuple(row[6].split("\n")) if row[6] else (), note=row[7]
+            )
 
     def indicators(self) -> list[Indicator]:
         return list(self.base.indicators.values())
@@ -151,8 +187,11 @@ class SqliteStore:
             where.append("(" + " OR ".join("(period_start <= ? AND period_end >= ?)" for _ in periods) + ")")
             for p in periods:
                 args.extend((p.end, p.start))
-        sql = (f"SELECT {_FIGURE_COLUMNS} FROM figures" + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY status = 'target', sk0 DESC, sk1 DESC, sk2 DESC, sk3 DESC, ord")
+        sql = (
+            f"SELECT {_FIGURE_COLUMNS} FROM figures"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY status = 'target', sk0 DESC, sk1 DESC, sk2 DESC, sk3 DESC, ord"
+        )
         if not periods:
             sql += f" LIMIT {int(limit)}"
         # Citations are fetched by cite(), for the few figures that are answered with.
@@ -167,19 +206,34 @@ class SqliteStore:
         cites: dict[str, list[Citation]] = {}
         ids = [f.id for f in figures]
         for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            sql = ("SELECT record_id, source, quote, context, qualifier FROM citations WHERE record_table = 'figures' "
-                   f"AND record_id IN ({', '.join('?' * len(chunk))}) ORDER BY record_id, position")
+            chunk = ids[start : start + 500]
+            sql = (
+                "SELECT record_id, source, quote, context, qualifier FROM citations WHERE record_table = 'figures' "
+                f"AND record_id IN ({', '.join('?' * len(chunk))}) ORDER BY record_id, position"
+            )
             for rid, source, quote, context, qualifier in self.db.execute(sql, chunk):
                 cites.setdefault(rid, []).append(Citation(source, quote, 0, context, qualifier))
         for figure in figures:
             figure.citations = tuple(cites.get(figure.id, ()))
 
     def _figures(self, rows: list[Any], cited: bool = True) -> list[Figure]:
-        figures = [Figure(id=r[0], order=r[1], indicator=r[2], value=r[3], qualifier=r[4], status=r[5],
-                          period=Period(r[6], r[9], r[10], r[11], r[12], r[13]), place=r[7], note=r[8], citations=(),
-                          as_of=bool(r[14]), part_of=r[15])
-                   for r in rows]
+        figures = [
+            Figure(
+                id=r[0],
+                order=r[1],
+                indicator=r[2],
+                value=r[3],
+                qualifier=r[4],
+                status=r[5],
+                period=Period(r[6], r[9], r[10], r[11], r[12], r[13]),
+                place=r[7],
+                note=r[8],
+                citations=(),
+                as_of=bool(r[14]),
+                part_of=r[15],
+            )
+            for r in rows
+        ]
         if cited:
             self.cite(figures)
         return figures
@@ -192,8 +246,9 @@ class SqliteStore:
         base.figures = self._figures(self.db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures ORDER BY ord").fetchall())
         cites: dict[tuple[str, str], list[Citation]] = {}
         for kind, rid, source, quote, context in self.db.execute(
-                "SELECT record_table, record_id, source, quote, context FROM citations WHERE record_table != 'figures' "
-                "ORDER BY record_table, record_id, position"):
+            "SELECT record_table, record_id, source, quote, context FROM citations WHERE record_table != 'figures' "
+            "ORDER BY record_table, record_id, position"
+        ):
             cites.setdefault((kind, rid), []).append(Citation(source, quote, 0, context))
         for kind, rid, data in self.db.execute("SELECT kind, id, data FROM entities ORDER BY kind, ord"):
             base.entities.setdefault(kind, []).append(Entity(kind, rid, json.loads(data), tuple(cites.get((kind, rid), ()))))
