@@ -6,21 +6,38 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 
-from pcli.base.locate import facts_path, open_base, open_store
-from pcli.base.model import Figure
+from pcli.base.locate import facts_path
+from pcli.base.model import FactBase, Figure
 from pcli.errors import UsageError
 from pcli.messages import Msg
 from pcli.output.records import SECTIONS
 from pcli.output.views import ChangesView, FiguresView, Result, SectionView, ShowView
 from pcli.status import ExitStatus
+from pcli.store import open as stores
 from pcli.store.memory import Store
+
+
+def _slow(message: str) -> AbstractContextManager[None]:
+    """A spinner on a terminal while a large base is read."""
+    from pcli.output.progress import slow
+
+    return slow(message)
+
+
+def _base(facts: str | None) -> FactBase:
+    return stores.open_base(facts, _slow)
+
+
+def _store(facts: str | None) -> Store:
+    return stores.open_store(facts, _slow)
 
 
 def show(facts: str | None, name: str | None) -> Result:
     if name is not None and name not in SECTIONS:
         raise UsageError("unknown_section", name=name, choices=", ".join(SECTIONS))
-    return Result(ExitStatus.FOUND, ShowView(open_base(facts), [name] if name else list(SECTIONS)))
+    return Result(ExitStatus.FOUND, ShowView(_base(facts), [name] if name else list(SECTIONS)))
 
 
 def query(facts: str | None, text: str, limit: int) -> Result:
@@ -28,7 +45,7 @@ def query(facts: str | None, text: str, limit: int) -> Result:
 
     if not text.strip():
         raise UsageError("empty_query")
-    store = open_store(facts)
+    store = _store(facts)
     if text == "-":
         return _query_lines(store)
     matches = search(store, text, limit)
@@ -62,7 +79,7 @@ def compare(facts: str | None, before: str, after: str, topic: str | None) -> Re
     a, b = asked_period(before), asked_period(after)
     if a.text == b.text:
         raise UsageError("same_period_twice", period=a.text)
-    base = open_base(facts)
+    base = _base(facts)
     if topic is not None and topic not in base.topics:
         raise UsageError("unknown_topic", name=topic, choices=", ".join(base.topics))
     changes = changes_between(base, a, b, topic)
@@ -76,7 +93,7 @@ def compare(facts: str | None, before: str, after: str, topic: str | None) -> Re
 def trend(facts: str | None, wanted: str) -> Result:
     from pcli.answer.changes import series
 
-    base = open_base(facts)
+    base = _base(facts)
     place = None
     if wanted in base.indicators:
         indicator = wanted
@@ -92,7 +109,7 @@ def trend(facts: str | None, wanted: str) -> Result:
 
 
 def get(facts: str | None, ident: str) -> Result:
-    base = open_base(facts)
+    base = _base(facts)
     for figure in base.figures:
         if figure.id == ident:
             return Result(ExitStatus.FOUND, FiguresView(base, [figure], "answer", [1.0]))
@@ -150,5 +167,5 @@ def export(facts: str | None, fmt: str, output: str | None) -> Result:
         raise UsageError("export_format", fmt=fmt)
     if fmt == "sqlite" and not output:
         raise UsageError("sqlite_needs_output")
-    export_base(open_base(facts), fmt, output)
+    export_base(_base(facts), fmt, output)
     return Result(ExitStatus.FOUND)

@@ -7,19 +7,10 @@ from itertools import groupby
 
 from pcli.base.model import Figure, Indicator
 from pcli.base.periods import Period, parse_period
+from pcli.base.words import FILLER, phrases
 from pcli.messages import Msg, Texts
 from pcli.store.memory import Store, figure_order
 from pcli.text import fold
-
-# Words that carry no meaning for a lookup, in the three languages (folded: "năm" is "nam").
-FILLER = frozenset(
-    """
-a an the of in on at by for to from and or with as is are was were be been how many much what which who
-there number total figure figures value data about all city hanoi ha noi
-nam cua la co bao nhieu trong va so tai o den vao nhung cac mot duoc thanh pho
-tahun di pada dan yang dari untuk ke jumlah berapa ada dalam kota ini itu sebuah
-""".split()
-)
 
 # "end of 2024", "cuối năm 2024", "akhir tahun 2024": a point in time, not the whole year.
 _POINT_WORDS = {
@@ -165,17 +156,6 @@ def similarity(word: str, token: str) -> float:
     if common >= 5 and common >= 0.7 * min(len(word), len(token)):
         return 0.7
     return 0.0
-
-
-def phrases(indicators: list[Indicator]) -> list[tuple[str, tuple[str, ...]]]:
-    """Each indicator's labels and aliases, folded into phrases of meaningful words (the cache stores them)."""
-    out = []
-    for ind in indicators:
-        for text in (*ind.label.values(), *ind.aliases):
-            words = tuple(w for w in fold(text).split() if w not in FILLER)
-            if words and (ind.id, words) not in out:
-                out.append((ind.id, words))
-    return out
 
 
 class IndicatorIndex:

@@ -1,14 +1,8 @@
-"""Which fact base to open, and opening it."""
+"""Which fact base file to open: --facts, then $PCLI_FACTS, then the bundled one."""
 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
-
-from pcli.base.model import FactBase
-
-if TYPE_CHECKING:
-    from pcli.store.memory import Store
 
 ENV_FACTS = "PCLI_FACTS"
 
@@ -25,16 +19,3 @@ def bundled_path() -> str:
 def facts_path(path: str | None) -> str:
     """--facts wins, then $PCLI_FACTS, then the bundled base."""
     return path or os.environ.get(ENV_FACTS) or bundled_path()
-
-
-def open_base(path: str | None) -> FactBase:
-    """The whole base, from the cache when it is current."""
-    store = open_store(path)
-    full = getattr(store, "full_base", None)
-    return full() if full else store.base
-
-
-def open_store(path: str | None) -> Store:
-    from pcli.store.sqlite import open_cached
-
-    return open_cached(facts_path(path))

@@ -1,10 +1,6 @@
-"""The SQLite form of a fact base: the exported database, and the cache that keeps TOML off the warm path.
+"""The SQLite form of a fact base: how a base is written to a database, and a Store that reads it back.
 
-The cache lives in $XDG_CACHE_HOME/pcli (else ~/.cache/pcli), one database per fact base, named by a hash
-of what identifies the file's content: its real path, size, modification time and the cache format version.
-A changed file gets a new name, so a stale cache is never read. Each database is written to a temporary file
-and renamed into place, so a concurrent run sees a whole cache or none. A cache that cannot be read or
-written is rebuilt or done without: results are the same with and without it.
+Each database is written to a temporary file and renamed into place, so a reader sees a whole database or none.
 """
 
 from __future__ import annotations
@@ -15,10 +11,10 @@ from typing import Any
 
 from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, Indicator, Source, Topic, Unit
 from pcli.base.periods import Period
-from pcli.store.memory import MemoryStore, places_of
+from pcli.store.memory import places_of
 
 FORMAT_VERSION = 4
-ENV_CACHE = "PCLI_CACHE"  # "off" to read the TOML every time
+
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -132,7 +128,7 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
             for e in entities:
                 citations.extend((kind, e.id, n, c.source, c.quote, c.context, c.qualifier) for n, c in enumerate(e.citations))
         db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)", citations)
-        from pcli.answer.search import phrases
+        from pcli.base.words import phrases
 
         db.executemany(
             "INSERT INTO phrases VALUES (?, ?)",
@@ -156,12 +152,12 @@ class SqliteStore:
         for row in db.execute("SELECT id, outlet, language, date, url, file, title, note, report, rendering_of FROM sources"):
             self.base.sources[row[0]] = Source(*row)
         for row in db.execute("SELECT id, label_en, label_vi, label_id FROM topics"):
-            self.base.topics[row[0]] = Topic(row[0], _text(row[1:4]))
+            self.base.topics[row[0]] = Topic(row[0], _languages(row[1:4]))
         for row in db.execute("SELECT id, kind, label_en, label_vi, label_id FROM units"):
-            self.base.units[row[0]] = Unit(row[0], row[1], _text(row[2:5]))
+            self.base.units[row[0]] = Unit(row[0], row[1], _languages(row[2:5]))
         for row in db.execute("SELECT id, topic, unit, label_en, label_vi, label_id, aliases, note FROM indicators ORDER BY ord"):
             self.base.indicators[row[0]] = Indicator(
-                row[0], row[1], row[2], _text(row[3:6]), tuple(row[6].split("\n")) if row[6] else (), note=row[7]
+                row[0], row[1], row[2], _languages(row[3:6]), tuple(row[6].split("\n")) if row[6] else (), note=row[7]
             )
 
     def indicators(self) -> list[Indicator]:
@@ -258,89 +254,5 @@ class SqliteStore:
         return base
 
 
-def _text(values: tuple[Any, ...]) -> dict[str, str]:
+def _languages(values: tuple[Any, ...]) -> dict[str, str]:
     return {lang: v for lang, v in zip(LANGS, values, strict=True) if v}
-
-
-# ----------------------------------------------------------------------------- the cache
-
-
-def cache_dir() -> str:
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(root, "pcli")
-
-
-def cache_key(path: str, stat: os.stat_result) -> str:
-    return f"{os.path.realpath(path)}|{stat.st_size}|{stat.st_mtime_ns}|{FORMAT_VERSION}"
-
-
-def cache_path(key: str) -> str:
-    """The file for a key. crc32 rather than a cryptographic hash (hashlib costs start-up time): the full key is
-    stored inside and checked on every open, so two keys that share a name only ever cost a rebuild."""
-    import zlib
-
-    return os.path.join(cache_dir(), f"{zlib.crc32(key.encode('utf-8', 'surrogatepass')):08x}.sqlite")
-
-
-def open_cached(path: str) -> MemoryStore | SqliteStore:
-    """A store for the fact base at path: from the cache when it is current, else from TOML (then cached).
-
-    Only the cold path imports the TOML loader.
-    """
-    if os.environ.get(ENV_CACHE, "").lower() in ("off", "0", "no"):
-        from pcli.base.loader import load
-
-        return MemoryStore(load(path))
-    try:
-        stat = os.stat(path)
-    except OSError:
-        from pcli.base.loader import load
-
-        return MemoryStore(load(path))  # the loader says why in its own words
-    key = cache_key(path, stat)
-    cached = cache_path(key)
-    if os.path.exists(cached):
-        try:
-            db = sqlite3.connect(f"file:{cached}?mode=ro", uri=True)
-            store = SqliteStore(db, path)
-            if store.meta.get("key") == key:
-                return store
-            db.close()
-        except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
-            pass  # corrupt or truncated: rebuilt below
-        _remove(cached)
-    from pcli.base.loader import load
-    from pcli.output.progress import slow
-
-    with slow(f"Reading {os.path.basename(path)}…"), _no_gc():
-        base = load(path)
-        try:
-            os.makedirs(os.path.dirname(cached), exist_ok=True)
-            write_database(base, cached, {"key": key})
-        except (OSError, sqlite3.Error):
-            pass  # an unwritable cache only costs speed
-    return MemoryStore(base)
-
-
-class _no_gc:
-    """No cyclic garbage collection while a large base is built: it makes no cycles, and the collector would
-    walk every record already built, again and again, as the count of new objects grows."""
-
-    def __enter__(self) -> None:
-        import gc
-
-        self.was_enabled = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc: object) -> None:
-        import gc
-
-        if self.was_enabled:
-            gc.enable()
-
-
-def _remove(path: str) -> None:
-    try:
-        os.remove(path)
-    except OSError:
-        pass

@@ -1,0 +1,26 @@
+"""Opening a fact base for a command: from the cache when it can be trusted, else from its TOML."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+
+from pcli.base.locate import facts_path
+from pcli.base.model import FactBase
+from pcli.store.memory import Store
+
+Slow = Callable[[str], AbstractContextManager[None]]
+
+
+def open_base(path: str | None, slow: Slow | None = None) -> FactBase:
+    """The whole base, from the cache when it is current."""
+    store = open_store(path, slow)
+    full = getattr(store, "full_base", None)
+    return full() if full else store.base
+
+
+def open_store(path: str | None, slow: Slow | None = None) -> Store:
+    """A store for the base; `slow(message)` wraps a load from TOML (a progress indicator, say)."""
+    from pcli.store.cache import open_cached
+
+    return open_cached(facts_path(path), slow)
