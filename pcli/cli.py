@@ -21,16 +21,18 @@ class _Group(TyperGroup):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         standalone_mode = kwargs.pop("standalone_mode", True)
+        given = kwargs.get("args", args[0] if args else None)
+        lang = _lang_of(list(given) if given is not None else sys.argv[1:])
         try:
             code = super().main(*args, **{**kwargs, "standalone_mode": False})
         except typer.TyperException as exc:  # click's usage errors
             if type(exc).__name__ == "NoArgsIsHelpError":  # bare `pcli`: the help, as it is
                 print(exc.format_message(), file=sys.stderr)
             else:
-                _error(exc.format_message())
+                _error(exc.format_message(), lang)
             code = ExitStatus.ERROR
         except PcliError as exc:
-            _error(exc.say(_lang_of(sys.argv[1:])))
+            _error(exc.say(lang), lang)
             code = ExitStatus.ERROR
         except typer.Abort:
             code = ExitStatus.INTERRUPTED
@@ -43,11 +45,10 @@ class _Group(TyperGroup):
         return code
 
 
-def _error(message: str) -> None:
+def _error(message: str, lang: str) -> None:
     from pcli.messages import say
     from pcli.output.render import tell
 
-    lang = _lang_of(sys.argv[1:])
     tell(say("error", lang, message=message), lang)
 
 

@@ -67,7 +67,10 @@ def _query_lines(store: Store) -> Result:
         for line in sys.stdin:
             text = line.rstrip("\n")
             if text.strip():
-                matches = search(store, text, 1, index)
+                try:
+                    matches = search(store, text, 1, index)
+                except UsageError:  # one refused line does not end the batch: it has no answer
+                    matches = []
                 yield text, matches[0].figure if matches else None
 
     return Result(ExitStatus.FOUND, BatchView(store.base, answers()))

@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -121,3 +122,86 @@ citations = [
   { source = "s", quote = "690 poor households in 2023" },
 ]
 """
+
+
+@pytest.fixture
+def shared_dir() -> Iterator[Path]:
+    """A fresh folder every user can enter (pytest's own tmp folders are private to their owner), removed after."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="pcli-test-"))
+    folder.chmod(0o755)
+    yield folder
+    for path in folder.rglob("*"):
+        path.chmod(0o700 if path.is_dir() else 0o600)
+    shutil.rmtree(folder)
+
+
+def run_unprivileged(*args: str, env: dict[str, str]) -> Result:
+    """The real CLI in-process as a user without root's rights (nobody), in a forked child, so that permission
+    checks are tested as a user meets them even when the tests run as root. Every module and data file the
+    command needs is loaded first: nobody may not be able to read the interpreter's own folders."""
+    if os.geteuid() != 0:
+        return run(*args, env=env)
+    import importlib
+
+    for name in (
+        "pcli.commands",
+        "pcli.base.loader",
+        "pcli.base.proof",
+        "pcli.store.cache",
+        "pcli.output.render",
+        "pcli.output.terminal",
+        "pcli.output.progress",
+        "pcli.answer.search",
+        "pcli.answer.changes",
+        "tomllib",
+        "sqlite3",
+        "json",
+        "difflib",
+        "zlib",
+        "csv",
+        "contextlib",
+        "unicodedata",
+    ):
+        importlib.import_module(name)
+    from pcli.messages import catalogue
+
+    catalogue()
+    read, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: drop root for good, run, report, leave without pytest's clean-up
+        try:
+            os.setgroups([])
+            os.setgid(65534)
+            os.setuid(65534)
+            result = run(*args, env=env)
+            payload = [result.exit_code, result.stdout, result.stderr]
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent, which fails the test
+            payload = [-1, "", repr(exc)]
+        os.write(write_end, json.dumps(payload).encode())
+        os._exit(0)
+    os.close(write_end)
+    chunks = []
+    while chunk := os.read(read, 65536):
+        chunks.append(chunk)
+    os.close(read)
+    os.waitpid(pid, 0)
+    code, stdout, stderr = json.loads(b"".join(chunks))
+    return Result(code, stdout, stderr)
+
+
+def cases(text: str) -> list[tuple[str, ...]]:
+    """A table of test cases written as text, one case a line, cells split by "|" ("\\n" stands for a newline)."""
+    return [tuple(cell.strip().replace("\\n", "\n") for cell in line.split("|")) for line in text.strip().splitlines()]
+
+
+def make_big_base(path: Path, figures: int) -> Path:
+    """A generated fact base of that many figures (benchmarks/make_facts.py)."""
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "make_facts.py"), "--figures", str(figures), "-o", str(path)],
+        check=True,
+        capture_output=True,
+    )
+    return path

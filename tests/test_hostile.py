@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, ROOT, pcli, run, write
+from conftest import MINIMAL, ROOT, make_big_base, pcli, run, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -59,8 +59,8 @@ def test_terminal_shows_markup_literally_and_controls_visibly(tmp_path: Path) ->
         ("x" * 100_000, {1}),
         ("2023 2023 2023", {0}),
         ("' OR 1=1; --", {1}),
-        ("0000", {1}),
-        ("poor households 99999", {0, 1}),
+        ("0000", {2}),
+        ("poor households 99999", {2}),
         ("\u0000", {1}),
     ],
 )
@@ -103,12 +103,7 @@ def test_dumb_terminal_and_narrow_width() -> None:
 
 
 def test_ctrl_c_during_a_load_exits_130(tmp_path: Path) -> None:
-    big = tmp_path / "big.toml"
-    subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "make_facts.py"), "--figures", "30000", "-o", str(big)],
-        check=True,
-        capture_output=True,
-    )
+    big = make_big_base(tmp_path / "big.toml", 30000)
     proc = subprocess.Popen(
         [sys.executable, "-m", "pcli", "show", "--facts", str(big)],
         stdout=subprocess.PIPE,

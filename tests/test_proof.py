@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FACTS, SOURCES, run
+from conftest import FACTS, SOURCES, cases, run
 
 from pcli.base.reading import periods_in, qualifier_before, states_any
 
@@ -42,55 +42,29 @@ def test_the_bundled_base_proves_every_attribute() -> None:
 
 
 # (figure, old text, new text, what the error must say): one mutation per attribute.
+VTC_2023 = '{ source = "vtc", quote = "đến năm 2023'
+JULY_2025 = 'context = "mô hình chính quyền địa phương 2 cấp (tháng 7-2025)"'
+CLAIMS_2018 = "period: the base claims 2018; the quote in 'vtc' states 2022"
+TARGET = 'period = "2024-12-31"\nstatus = "target"'
+NOT_UP_TO = "qualifier: the base claims 'up to'; the quote in 'hanoimoi' says none"
+# fmt: off
 MUTATIONS = [
     ("poor-households-2023", "value = 690\n", "value = 609\n", "value: the base claims 609"),
-    (
-        "poor-households-2022",
-        'period = "2022"',
-        'period = "2018"',
-        "period: the base claims 2018; the quote in 'vtc' states 2022",
-    ),
+    ("poor-households-2022", 'period = "2022"', 'period = "2018"', CLAIMS_2018),
     ("poor-households-2024-end", 'period = "2024-12-31"', 'period = "2024"', "period: the base claims 2024"),
     ("workers-abroad-2024", 'period = "2024"', 'period = "2023"', "period: the base claims 2023"),
-    (
-        "urban-unemployment-rate-2024",
-        'period = "2024"',
-        'period = "2024"\nqualifier = "more_than"',
-        "qualifier: the base claims 'more than'; the quote in 'vtc' says none",
-    ),
-    (
-        "workers-given-jobs-2024",
-        'qualifier = "more_than"',
-        'qualifier = "nearly"',
-        "qualifier: the base claims 'nearly'; the quote in 'vtc' says 'more than'",
-    ),
+    ("urban-unemployment-rate-2024", 'period = "2024"', 'period = "2024"\nqualifier = "more_than"',
+     "qualifier: the base claims 'more than'; the quote in 'vtc' says none"),
+    ("workers-given-jobs-2024", 'qualifier = "more_than"', 'qualifier = "nearly"',
+     "qualifier: the base claims 'nearly'; the quote in 'vtc' says 'more than'"),
     ("workers-given-jobs-2024", 'qualifier = "more_than"\n', "", "qualifier: the base claims none"),
-    (
-        "poor-households-2024-end",
-        'period = "2024-12-31"',
-        'period = "2024-12-31"\nstatus = "target"',
-        "status: the base claims a target",
-    ),
+    ("poor-households-2024-end", 'period = "2024-12-31"', TARGET, "status: the base claims a target"),
     ("near-poor-households-reduced-2025-09", "as_of = true", "as_of = true\nperiod_typo = 1", "unknown key"),
-    (
-        "communes-and-wards-2025-07",
-        'context = "mô hình chính quyền địa phương 2 cấp (tháng 7-2025)"',
-        'context = "Quốc hội ban hành Nghị quyết số 24/2021"',
-        "does not date that passage",
-    ),
-    (
-        "poor-households-2023",
-        '{ source = "vtc", quote = "đến năm 2023',
-        '{ source = "hanoimoi", quote = "đến năm 2023',
-        "quote not found verbatim in source 'hanoimoi'",
-    ),
-    (
-        "entrusted-capital",
-        ', qualifier = "none" }',
-        " }",
-        "qualifier: the base claims 'up to'; the quote in 'hanoimoi' says none",
-    ),
+    ("communes-and-wards-2025-07", JULY_2025, 'context = "Quốc hội ban hành Nghị quyết số 24/2021"', "does not date"),
+    ("poor-households-2023", VTC_2023, VTC_2023.replace("vtc", "hanoimoi"), "quote not found verbatim in source 'hanoimoi'"),
+    ("entrusted-capital", ', qualifier = "none" }', " }", NOT_UP_TO),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize(("figure", "old", "new", "message"), MUTATIONS)
@@ -168,26 +142,26 @@ def test_by_periods_and_parts_are_shown() -> None:
 # ----------------------------------------------------------------------------- the reader, directly
 
 
-@pytest.mark.parametrize(
-    ("text", "period", "by"),
-    [
-        ("năm 2022, Hà Nội có 2.134 hộ nghèo", "2022", False),
-        ("đến cuối năm 2024, thành phố không còn hộ nghèo", "2024-12-31", True),
-        ("Pada akhir tahun 2024, kota ini", "2024-12-31", False),
-        ("lebih dari 3.600 rumah tangga miskin pada awal tahun 2022", "2022-01-01", False),
-        ("Đến tháng 9/2025, các xã", "2025-09", True),
-        ("chính quyền địa phương 2 cấp (tháng 7-2025)", "2025-07", False),
-        ("model pemerintahan lokal dua tingkat (Juli 2025)", "2025-07", False),
-        ("hingga September 2025", "2025-09", True),
-        ("Dari tahun 2021 hingga 2024, Dana tersebut", "2021-2024", False),
-        ("selama periode 2022-2024 mencapai", "2022-2024", False),
-        ("from 2022 to 2024", "2022-2024", False),
-        ("by the end of 2024", "2024-12-31", True),
-        ("akhir tahun 2024 ... meningkat 6.401 miliar VND dibandingkan tahun 2020", "2020-2024", False),
-    ],
-)
-def test_periods_read_from_text(text: str, period: str, by: bool) -> None:
-    assert (period, by) in periods_in(text)
+PERIODS = cases("""
+năm 2022, Hà Nội có 2.134 hộ nghèo | 2022 |
+đến cuối năm 2024, thành phố không còn hộ nghèo | 2024-12-31 | by
+Pada akhir tahun 2024, kota ini | 2024-12-31 |
+lebih dari 3.600 rumah tangga miskin pada awal tahun 2022 | 2022-01-01 |
+Đến tháng 9/2025, các xã | 2025-09 | by
+chính quyền địa phương 2 cấp (tháng 7-2025) | 2025-07 |
+model pemerintahan lokal dua tingkat (Juli 2025) | 2025-07 |
+hingga September 2025 | 2025-09 | by
+Dari tahun 2021 hingga 2024, Dana tersebut | 2021-2024 |
+selama periode 2022-2024 mencapai | 2022-2024 |
+from 2022 to 2024 | 2022-2024 |
+by the end of 2024 | 2024-12-31 | by
+akhir tahun 2024 ... meningkat 6.401 miliar VND dibandingkan tahun 2020 | 2020-2024 |
+""")
+
+
+@pytest.mark.parametrize(("text", "period", "by"), PERIODS)
+def test_periods_read_from_text(text: str, period: str, by: str) -> None:
+    assert (period, by == "by") in periods_in(text)
 
 
 def test_a_point_is_not_its_whole_year_and_document_numbers_are_not_years() -> None:
@@ -195,19 +169,19 @@ def test_a_point_is_not_its_whole_year_and_document_numbers_are_not_years() -> N
     assert periods_in("Nghị quyết số 24/2021 về") == set()
 
 
-@pytest.mark.parametrize(
-    ("text", "number", "qualifier"),
-    [
-        ("hơn 19.000 người lao động", "19", "more_than"),
-        ("lebih dari 225.800 pekerja", "225", "more_than"),
-        ("gần 5.000 người", "5", "nearly"),
-        ("hampir 5.000 di antaranya", "5", "nearly"),
-        ("tuyển sinh tới 250.000 lượt người", "250", "up_to"),
-        ("khoảng 300 hộ", "300", "about"),
-        ("sebesar 8.718 miliar VND", "8", ""),
-        ("còn 2,54%, thấp hơn mục tiêu", "2,54", ""),
-    ],
-)
+QUALIFIERS = cases("""
+hơn 19.000 người lao động | 19 | more_than
+lebih dari 225.800 pekerja | 225 | more_than
+gần 5.000 người | 5 | nearly
+hampir 5.000 di antaranya | 5 | nearly
+tuyển sinh tới 250.000 lượt người | 250 | up_to
+khoảng 300 hộ | 300 | about
+sebesar 8.718 miliar VND | 8 |
+còn 2,54%, thấp hơn mục tiêu | 2,54 |
+""")
+
+
+@pytest.mark.parametrize(("text", "number", "qualifier"), QUALIFIERS)
 def test_qualifier_words_just_before_the_number(text: str, number: str, qualifier: str) -> None:
     assert qualifier_before(text, text.index(number)) == qualifier
 

@@ -76,7 +76,6 @@ NOTHING = [
     "poor households 2019",
     "hộ nghèo 2030",
     "bananas and spaceships",
-    "12345",
     "'; DROP TABLE figures; --",
     "unemployment 2023",
     "tỷ lệ thất nghiệp năm 2022",
@@ -133,9 +132,15 @@ def test_json_fields_and_limit() -> None:
     assert isinstance(data[0]["value"], int | float)
 
 
+@pytest.mark.parametrize("query", ["12345", "poor households 1899", "poor households 20232", "poor households FY2023"])
+def test_numbers_that_are_not_years_pcli_reads_are_refused(query: str) -> None:
+    result = run("query", query)
+    assert result.exit_code == 2 and "is not a year pcli reads" in result.stderr, result.output
+
+
 def test_did_you_mean_on_a_miss() -> None:
-    result = run("query", "povrety")
-    assert result.exit_code in (0, 1)
+    result = run("query", "povrety", "--format", "json")
+    assert result.exit_code == 0 and result.json()[0]["indicator"] == "poverty_rate", result.output  # one typo
     miss = run("query", "housng xyz")
     assert miss.exit_code == 1 and "Did you mean" in miss.stderr, miss.output
 

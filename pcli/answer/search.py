@@ -8,6 +8,7 @@ from itertools import groupby
 from pcli.base.model import Figure, Indicator
 from pcli.base.periods import Period, parse_period
 from pcli.base.words import FILLER, phrases
+from pcli.errors import UsageError
 from pcli.messages import Msg, Texts
 from pcli.store.memory import Store, figure_order
 from pcli.text import fold
@@ -44,7 +45,16 @@ class Match:
 
 
 def _is_year(word: str) -> bool:
-    return len(word) == 4 and word.isascii() and word.isdigit() and word[:2] in ("19", "20")
+    return len(word) == 4 and word.isascii() and word.isdigit() and 1900 <= int(word) <= 2100
+
+
+def _refuse_odd_years(words: list[str]) -> None:
+    """A number of four or more digits is a year from 1900 to 2100, or the query is refused: "1899", "20232" or
+    "fy2023" dropped silently would answer some other period's figure."""
+    for word in words:
+        digits = "".join(ch if ch.isdigit() else " " for ch in word).split()
+        if any(len(run) >= 4 for run in digits) and not _is_year(word):
+            raise UsageError("bad_year", word=word)
 
 
 def _periods(words: list[str]) -> tuple[list[str], list[Period]]:
@@ -86,7 +96,9 @@ def parse_query(text: str, places: list[tuple[str, str]]) -> Query:
 
     places: (name, folded name) pairs.
     """
-    words, periods = _periods(fold(text).split())
+    tokens = fold(text).split()
+    _refuse_odd_years(tokens)
+    words, periods = _periods(tokens)
     place = None
     present = set(words)
     bigrams = {words[i] + words[i + 1]: i for i in range(len(words) - 1)}  # "ha noi" for "Hanoi"

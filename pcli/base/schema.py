@@ -29,9 +29,13 @@ class Field:
 
     def describe(self) -> str:
         """`name` with what SCHEMA.md says of it in brackets."""
-        extra = ", ".join(self.choices) if self.type == "choice" and not self.doc else self.doc
-        if self.ref and not extra:
-            extra = f"a{'n' if self.ref[0] in 'aeiou' else ''} {SINGULAR[self.ref]} id" + ("s" if self.type == "refs" else "")
+        extra = self.doc
+        if not extra and self.type == "choice":
+            extra = ", ".join(self.choices)
+        elif not extra and self.ref:
+            extra = f"{SINGULAR[self.ref]} id" + ("s" if self.type == "refs" else "")
+        elif not extra and self.type == "text":
+            extra = "text in en, vi, id"
         return f"`{self.name}`" + (f" ({extra})" if extra else "")
 
 
@@ -55,100 +59,42 @@ class Kind:
 _ID = Field("id", "id", True)
 _NOTE = Field("note", "any_str")
 _CITATIONS = Field("citations", "citations", True)
+_TEXT = "text"
 
-KINDS: dict[str, Kind] = {
-    k.table: k
-    for k in (
-        Kind(
-            "sources",
-            (
-                _ID,
-                Field("outlet", "str", True),
-                Field("language", "choice", True, choices=LANGS),
-                Field("date", "any_str"),
-                Field("url", "any_str"),
-                Field("file", "any_str", doc="the source text's file name, for `--sources`"),
-                Field("title", "any_str"),
-                Field("report", "str", doc="sources with the same report are renderings of one report"),
-                Field("rendering_of", "str", doc="what the text is a rendering of, as far as it shows"),
-                _NOTE,
-            ),
-        ),
-        Kind("topics", (_ID, Field("label", "text", True))),
-        Kind("units", (_ID, Field("kind", "choice", True, choices=UNIT_KINDS), Field("label", "text", True))),
-        Kind(
-            "indicators",
-            (
-                _ID,
-                Field("topic", "id", True, ref="topics"),
-                Field("unit", "id", True, ref="units"),
-                Field("label", "text", True),
-                Field("aliases", "strings", doc="list of strings, any language"),
-                _NOTE,
-            ),
-        ),
-        Kind(
-            "figures",
-            (
-                _ID,
-                Field("indicator", "id", True, ref="indicators"),
-                Field("value", "number", True, doc="in base units"),
-                _CITATIONS,
-                Field("period", "period", doc="none when the text gives none"),
-                Field("as_of", "bool", doc="true: the value holds by the period"),
-                Field("part_of", "id", ref="figures", doc="the id of the figure this one is a part of"),
-                Field("place", "any_str"),
-                Field("qualifier", "choice", choices=QUALIFIERS),
-                Field("status", "choice", choices=STATUSES),
-                _NOTE,
-            ),
-            named=True,
-        ),
-        Kind(
-            "programmes",
-            (
-                _ID,
-                Field("kind", "str", True),
-                Field("name", "text", True),
-                _CITATIONS,
-                Field("period", "period"),
-                Field("documents", "refs", ref="documents"),
-                _NOTE,
-            ),
-            named=True,
-        ),
-        Kind(
-            "documents",
-            (
-                _ID,
-                Field("number", "str", True),
-                Field("kind", "str", True),
-                Field("issuer", "id", True, ref="agencies"),
-                Field("subject", "text", True),
-                _CITATIONS,
-                Field("year", "int"),
-                _NOTE,
-            ),
-            named=True,
-        ),
-        Kind("agencies", (_ID, Field("name", "text", True), Field("role", "text", True), _CITATIONS, _NOTE), named=True),
-        Kind("places", (_ID, Field("kind", "str", True), Field("name", "text", True), _CITATIONS, _NOTE), named=True),
-    )
-}
-CITATION = Kind(
-    "citations",
-    (
-        Field("source", "id", True, ref="sources"),
-        Field("quote", "str", True),
-        Field("context", "str", doc="a nearby verbatim passage that dates the quote"),
-        Field("qualifier", "choice", choices=CITATION_QUALIFIERS, doc="this source's own reading, where it differs"),
-    ),
-)
-TOP_LEVEL = (
-    Field("schema", "int", doc=str(SCHEMA_VERSION)),
-    Field("title", "any_str"),
-    Field("place", "any_str", doc="the default place of every figure"),
-)
+# fmt: off
+# One kind a line or two, as a table reads: the formatter would give each key a line of its own.
+KINDS: dict[str, Kind] = {k.table: k for k in (
+    Kind("sources", (_ID, Field("outlet", "str", True), Field("language", "choice", True, choices=LANGS),
+                     Field("date", "any_str"), Field("url", "any_str"),
+                     Field("file", "any_str", doc="the source text's file name, for `--sources`"), Field("title", "any_str"),
+                     Field("report", "str", doc="sources with the same report are renderings of one report"),
+                     Field("rendering_of", "str", doc="what the text is a rendering of, as far as it shows"), _NOTE)),
+    Kind("topics", (_ID, Field("label", _TEXT, True))),
+    Kind("units", (_ID, Field("kind", "choice", True, choices=UNIT_KINDS), Field("label", _TEXT, True))),
+    Kind("indicators", (_ID, Field("topic", "id", True, ref="topics"), Field("unit", "id", True, ref="units"),
+                        Field("label", _TEXT, True), Field("aliases", "strings", doc="list of strings, any language"),
+                        _NOTE)),
+    Kind("figures", (_ID, Field("indicator", "id", True, ref="indicators"), Field("value", "number", True,
+                     doc="in base units"), _CITATIONS, Field("period", "period", doc="none when the text gives none"),
+                     Field("as_of", "bool", doc="true: the value holds by the period"),
+                     Field("part_of", "id", ref="figures", doc="the id of the figure this one is a part of"),
+                     Field("place", "any_str"), Field("qualifier", "choice", choices=QUALIFIERS),
+                     Field("status", "choice", choices=STATUSES), _NOTE), named=True),
+    Kind("programmes", (_ID, Field("kind", "str", True), Field("name", _TEXT, True), _CITATIONS, Field("period", "period"),
+                        Field("documents", "refs", ref="documents"), _NOTE), named=True),
+    Kind("documents", (_ID, Field("number", "str", True), Field("kind", "str", True),
+                       Field("issuer", "id", True, ref="agencies"), Field("subject", _TEXT, True), _CITATIONS,
+                       Field("year", "int"), _NOTE), named=True),
+    Kind("agencies", (_ID, Field("name", _TEXT, True), Field("role", _TEXT, True), _CITATIONS, _NOTE), named=True),
+    Kind("places", (_ID, Field("kind", "str", True), Field("name", _TEXT, True), _CITATIONS, _NOTE), named=True),
+)}
+CITATION = Kind("citations", (Field("source", "id", True, ref="sources"), Field("quote", "str", True),
+                              Field("context", "str", doc="a nearby verbatim passage that dates the quote"),
+                              Field("qualifier", "choice", choices=CITATION_QUALIFIERS,
+                                    doc="this source's own reading, where it differs")))
+TOP_LEVEL = (Field("schema", "int", doc=str(SCHEMA_VERSION)), Field("title", "any_str"),
+             Field("place", "any_str", doc="the default place of every figure"))
+# fmt: on
 ENTITY_TABLES = ("programmes", "documents", "agencies", "places")
 SINGULAR = {
     "sources": "source",

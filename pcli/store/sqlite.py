@@ -57,8 +57,6 @@ _FIGURE_COLUMNS = (
 
 def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None) -> None:
     """Write the base as an SQLite database at path, atomically (temporary file, then rename)."""
-    import json
-
     tmp = f"{path}.{os.getpid()}.tmp"
     if os.path.exists(tmp):
         os.remove(tmp)
@@ -67,79 +65,84 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
         db.executescript(_SCHEMA)
         info = {"format": str(FORMAT_VERSION), "title": base.title, "place": base.place, **(meta or {})}
         db.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
-        db.executemany(
-            "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (s.id, s.outlet, s.language, s.date, s.url, s.file, s.title, s.note, s.report, s.rendering_of)
-                for s in base.sources.values()
-            ],
-        )
-        db.executemany(
-            "INSERT INTO topics VALUES (?, ?, ?, ?)",
-            [(t.id, *(t.label.get(lang, "") for lang in LANGS)) for t in base.topics.values()],
-        )
-        db.executemany(
-            "INSERT INTO units VALUES (?, ?, ?, ?, ?)",
-            [(u.id, u.kind, *(u.label.get(lang, "") for lang in LANGS)) for u in base.units.values()],
-        )
-        db.executemany(
-            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (i.id, n, i.topic, i.unit, *(i.label.get(lang, "") for lang in LANGS), "\n".join(i.aliases), i.note)
-                for n, i in enumerate(base.indicators.values())
-            ],
-        )
-        rows: list[tuple[Any, ...]] = []
-        citations: list[tuple[Any, ...]] = []
-        for f in base.figures:
-            ind = base.indicators[f.indicator]
-            p = f.period
-            rows.append(
-                (
-                    f.id,
-                    f.order,
-                    f.indicator,
-                    ind.label.get("en", ""),
-                    f.value,
-                    ind.unit,
-                    f.qualifier,
-                    f.status,
-                    p.text,
-                    f.place,
-                    ind.topic,
-                    f.note,
-                    p.kind,
-                    p.start,
-                    p.end,
-                    p.month,
-                    p.day,
-                    int(f.as_of),
-                    f.part_of,
-                    *p.sort_key,
-                )
-            )
-            citations.extend(("figures", f.id, n, c.source, c.quote, c.context, c.qualifier) for n, c in enumerate(f.citations))
-        db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 23)})", rows)
-        for kind, entities in base.entities.items():
-            db.executemany(
-                "INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
-                [(kind, e.id, n, e.name("en"), json.dumps(e.fields, ensure_ascii=False)) for n, e in enumerate(entities)],
-            )
-            for e in entities:
-                citations.extend((kind, e.id, n, c.source, c.quote, c.context, c.qualifier) for n, c in enumerate(e.citations))
+        _write_small_tables(db, base)
+        figures, citations = _figure_rows(base)
+        db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 23)})", figures)
+        citations.extend(_write_entities(db, base))
         db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)", citations)
         from pcli.base.words import phrases
 
-        db.executemany(
-            "INSERT INTO phrases VALUES (?, ?)",
-            [(ind, " ".join(words)) for ind, words in phrases(list(base.indicators.values()))],
-        )
+        words = phrases(list(base.indicators.values()))
+        db.executemany("INSERT INTO phrases VALUES (?, ?)", [(ind, " ".join(w)) for ind, w in words])
         db.executemany("INSERT INTO places VALUES (?, ?)", places_of(base.figures))
         db.executescript(_INDEXES)
         db.commit()
     finally:
         db.close()
     os.replace(tmp, path)
+
+
+def _write_small_tables(db: sqlite3.Connection, base: FactBase) -> None:
+    sources = [
+        (s.id, s.outlet, s.language, s.date, s.url, s.file, s.title, s.note, s.report, s.rendering_of)
+        for s in base.sources.values()
+    ]
+    db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sources)
+    topics = [(t.id, *(t.label.get(lang, "") for lang in LANGS)) for t in base.topics.values()]
+    db.executemany("INSERT INTO topics VALUES (?, ?, ?, ?)", topics)
+    units = [(u.id, u.kind, *(u.label.get(lang, "") for lang in LANGS)) for u in base.units.values()]
+    db.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?)", units)
+    indicators = [
+        (i.id, n, i.topic, i.unit, *(i.label.get(lang, "") for lang in LANGS), "\n".join(i.aliases), i.note)
+        for n, i in enumerate(base.indicators.values())
+    ]
+    db.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", indicators)
+
+
+def _figure_rows(base: FactBase) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    rows: list[tuple[Any, ...]] = []
+    citations: list[tuple[Any, ...]] = []
+    for f in base.figures:
+        ind, p = base.indicators[f.indicator], f.period
+        rows.append(
+            (
+                f.id,
+                f.order,
+                f.indicator,
+                ind.label.get("en", ""),
+                f.value,
+                ind.unit,
+                f.qualifier,
+                f.status,
+                p.text,
+                f.place,
+                ind.topic,
+                f.note,
+                p.kind,
+                p.start,
+                p.end,
+                p.month,
+                p.day,
+                int(f.as_of),
+                f.part_of,
+                *p.sort_key,
+            )
+        )
+        citations.extend(("figures", f.id, n, c.source, c.quote, c.context, c.qualifier) for n, c in enumerate(f.citations))
+    return rows, citations
+
+
+def _write_entities(db: sqlite3.Connection, base: FactBase) -> list[tuple[Any, ...]]:
+    """Programmes, documents, agencies and places as JSON rows; their citations are returned."""
+    import json
+
+    citations: list[tuple[Any, ...]] = []
+    for kind, entities in base.entities.items():
+        rows = [(kind, e.id, n, e.name("en"), json.dumps(e.fields, ensure_ascii=False)) for n, e in enumerate(entities)]
+        db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?)", rows)
+        for e in entities:
+            citations.extend((kind, e.id, n, c.source, c.quote, c.context, c.qualifier) for n, c in enumerate(e.citations))
+    return citations
 
 
 class SqliteStore:

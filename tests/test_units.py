@@ -1,0 +1,158 @@
+"""The pure functions, tested directly: periods, numbers, text folding and safety, word matching and scoring."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import cases
+
+from pcli.answer.search import IndicatorIndex, parse_query, similarity
+from pcli.base.model import Indicator
+from pcli.base.numbers import group, humanize, raw, read_numbers, value_positions
+from pcli.base.periods import UNDATED, parse_period
+from pcli.errors import UsageError
+from pcli.text import fold, one_line, safe
+
+# ----------------------------------------------------------------------------- periods
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "start", "end"),
+    [
+        ("2023", "year", 2023, 2023),
+        ("2022-2024", "range", 2022, 2024),
+        ("2022–2024", "range", 2022, 2024),
+        ("2025-07", "month", 2025, 2025),
+        ("2024-12-31", "day", 2024, 2024),
+        (" 2023 ", "year", 2023, 2023),
+    ],
+)
+def test_parse_period(text: str, kind: str, start: int, end: int) -> None:
+    period = parse_period(text)
+    assert (period.kind, period.start, period.end) == (kind, start, end)
+
+
+@pytest.mark.parametrize("text", ["2023-13", "2023-02-30", "2024-2022", "last year", "23", ""])
+def test_parse_period_refuses(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_period(text)
+
+
+def test_how_a_period_answers_the_period_asked() -> None:
+    year, end, span = parse_period("2024"), parse_period("2024-12-31"), parse_period("2022-2024")
+    assert year.matches(year) == 0 and end.matches(year) == 1 and span.matches(year) == 2
+    assert year.matches(span) == 1 and parse_period("2021").matches(span) is None
+    assert UNDATED.matches(year) is None and year.matches(UNDATED) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "shown"),
+    cases("""
+2024-12-31 | en | end of 2024
+2024-12-31 | vi | cuối năm 2024
+2022-01-01 | id | awal 2022
+2025-09 | en | September 2025
+2025-09 | vi | tháng 9/2025
+2023 | id | tahun 2023
+2022-2024 | en | 2022–2024
+"""),
+)
+def test_period_display(text: str, lang: str, shown: str) -> None:
+    assert parse_period(text).display(lang) == shown
+
+
+def test_by_and_undated_display() -> None:
+    assert parse_period("2025-09").display("en", as_of=True) == "by September 2025"
+    assert parse_period("2025-09").display("id", as_of=True) == "hingga September 2025"
+    assert UNDATED.display("en", as_of=True) == "undated" and UNDATED.year is None
+
+
+# ----------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(
+    ("quote", "lang", "value", "kind"),
+    cases("""
+năm 2022, Hà Nội có 2.134 hộ nghèo (0,095%) | vi | 2134 | count
+năm 2022, Hà Nội có 2.134 hộ nghèo (0,095%) | vi | 0.095 | percent
+tổng kinh phí hơn 49,4 tỷ đồng | vi | 49400000000 | currency
+sebesar 8.718 miliar VND | id | 8718000000000 | currency
+2,3 triliun rupiah | id | 2300000000000 | currency
+3.14% of 2,500 people | en | 2500 | count
+đến cuối năm 2024, thành phố không còn hộ nghèo | vi | 0 | count
+"""),
+)
+def test_values_read_from_quotes(quote: str, lang: str, value: str, kind: str) -> None:
+    assert value_positions(float(value), quote, lang, kind)
+
+
+def test_a_percentage_needs_its_sign_and_a_scale_its_word() -> None:
+    assert not value_positions(0.095, "2.134 hộ (0,095)", "vi", "percent")
+    assert not value_positions(49.4, "hơn 49,4 tỷ đồng", "vi", "currency")
+    assert [(v, p) for v, p, _, _ in read_numbers("9.604 hộ, 3,14%", "vi")] == [(9604.0, False), (3.14, True)]
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "text"),
+    [(9928, "en", "9,928"), (9928, "vi", "9.928"), (0.43, "id", "0,43"), (74.25, "en", "74.25"), (2134.0, "vi", "2.134")],
+)
+def test_group(value: float, lang: str, text: str) -> None:
+    assert group(value, lang) == text
+
+
+def test_humanize_and_raw() -> None:
+    assert humanize(8718000000000, "currency", "VND", "en") == "8,718 billion VND"
+    assert humanize(8718000000000, "currency", "đồng", "vi") == "8.718 tỷ đồng"
+    assert humanize(0.095, "percent", "%", "vi") == "0,095 %"
+    assert raw(100.0) == "100" and raw(0.095) == "0.095" and raw(690) == "690"
+
+
+# ----------------------------------------------------------------------------- text
+
+
+def test_fold() -> None:
+    assert fold("Hộ cận nghèo, ĐỒNG") == "ho can ngheo dong"
+    assert fold("near-poor  households!") == "near poor households"
+
+
+def test_safe_and_one_line() -> None:
+    assert safe("a\x1b[2Jb\u202ec") == "a␛[2Jb<U+202E>c"
+    assert one_line("a\tb\nc\\d") == "a\\tb\\nc\\\\d"
+
+
+# ----------------------------------------------------------------------------- matching and scoring
+
+
+@pytest.mark.parametrize(
+    ("word", "token", "score"),
+    [
+        ("households", "households", 1.0),
+        ("house", "households", 0.85),
+        ("housholds", "households", 0.8),
+        ("reduced", "reduction", 0.7),
+        ("poor", "rate", 0.0),
+    ],
+)
+def test_similarity(word: str, token: str, score: float) -> None:
+    assert similarity(word, token) == score
+
+
+def _indicators() -> list[Indicator]:
+    text = {"en": "", "vi": "", "id": ""}
+    return [
+        Indicator("poverty_rate", "t", "percent", {**text, "en": "Poverty rate"}),
+        Indicator("near_poverty_rate", "t", "percent", {**text, "en": "Near-poverty rate"}),
+        Indicator("poor_households", "t", "households", {**text, "en": "Poor households"}),
+    ]
+
+
+def test_the_label_that_says_exactly_what_was_asked_ranks_first() -> None:
+    scored = IndicatorIndex(_indicators()).score(("poverty", "rate"))
+    assert [ind for _, ind in scored][:2] == ["poverty_rate", "near_poverty_rate"]
+    assert scored[0][0] > scored[1][0]
+
+
+def test_parse_query_takes_out_periods_place_and_filler() -> None:
+    query = parse_query("how many poor households in Hanoi at the end of 2024", [("Hanoi", "hanoi")])
+    assert query.words == ("poor", "households") and [p.text for p in query.periods] == ["2024-12-31"]
+    with pytest.raises(UsageError):
+        parse_query("poor households 20232", [])
