@@ -302,16 +302,16 @@ def _source(base: FactBase, table: str, r: dict[str, Any], citations: tuple[Cita
 
 
 def _topic(base: FactBase, table: str, r: dict[str, Any], citations: tuple[Citation, ...], line: int) -> None:
-    base.topics[r["id"]] = Topic(r["id"], _text_of(r["label"]), line)
+    base.topics[r["id"]] = Topic(r["id"], _text_of(r["label"]))
 
 
 def _unit(base: FactBase, table: str, r: dict[str, Any], citations: tuple[Citation, ...], line: int) -> None:
-    base.units[r["id"]] = Unit(r["id"], r["kind"], _text_of(r["label"]), line)
+    base.units[r["id"]] = Unit(r["id"], r["kind"], _text_of(r["label"]))
 
 
 def _indicator(base: FactBase, table: str, r: dict[str, Any], citations: tuple[Citation, ...], line: int) -> None:
     base.indicators[r["id"]] = Indicator(
-        r["id"], r["topic"], r["unit"], _text_of(r["label"]), tuple(r.get("aliases", ())), line, r.get("note", "")
+        r["id"], r["topic"], r["unit"], _text_of(r["label"]), tuple(r.get("aliases", ())), r.get("note", "")
     )
 
 
@@ -337,7 +337,7 @@ def _figure(base: FactBase, table: str, r: dict[str, Any], citations: tuple[Cita
 
 def _entity(base: FactBase, table: str, r: dict[str, Any], citations: tuple[Citation, ...], line: int) -> None:
     fields = {k: (_text_of(v) if isinstance(v, dict) else v) for k, v in r.items() if k not in ("id", "citations")}
-    base.entities[table].append(Entity(table, r["id"], fields, citations, line))
+    base.entities[table].append(Entity(table, r["id"], fields, citations))
 
 
 MAKERS = {"sources": _source, "topics": _topic, "units": _unit, "indicators": _indicator, "figures": _figure}

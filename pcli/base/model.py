@@ -57,26 +57,24 @@ class Source:
 
 
 class Topic:
-    __slots__ = ("id", "label", "line")
+    __slots__ = ("id", "label")
 
-    def __init__(self, id: str, label: Text, line: int = 0) -> None:
-        self.id, self.label, self.line = id, label, line
+    def __init__(self, id: str, label: Text) -> None:
+        self.id, self.label = id, label
 
 
 class Unit:
-    __slots__ = ("id", "kind", "label", "line")
+    __slots__ = ("id", "kind", "label")
 
-    def __init__(self, id: str, kind: str, label: Text, line: int = 0) -> None:
-        self.id, self.kind, self.label, self.line = id, kind, label, line
+    def __init__(self, id: str, kind: str, label: Text) -> None:
+        self.id, self.kind, self.label = id, kind, label
 
 
 class Indicator:
-    __slots__ = ("id", "topic", "unit", "label", "aliases", "note", "line")
+    __slots__ = ("id", "topic", "unit", "label", "aliases", "note")
 
-    def __init__(
-        self, id: str, topic: str, unit: str, label: Text, aliases: tuple[str, ...] = (), line: int = 0, note: str = ""
-    ) -> None:
-        self.id, self.topic, self.unit, self.label, self.aliases, self.line = id, topic, unit, label, aliases, line
+    def __init__(self, id: str, topic: str, unit: str, label: Text, aliases: tuple[str, ...] = (), note: str = "") -> None:
+        self.id, self.topic, self.unit, self.label, self.aliases = id, topic, unit, label, aliases
         self.note = note
 
 
@@ -124,11 +122,11 @@ class Figure:
 class Entity:
     """A programme, document, agency or place: named things that carry no figure of their own."""
 
-    __slots__ = ("kind", "id", "fields", "citations", "line")
+    __slots__ = ("kind", "id", "fields", "citations")
 
-    def __init__(self, kind: str, id: str, fields: dict[str, object], citations: tuple[Citation, ...], line: int = 0) -> None:
+    def __init__(self, kind: str, id: str, fields: dict[str, object], citations: tuple[Citation, ...]) -> None:
         self.kind = kind  # "programmes" | "documents" | "agencies" | "places"
-        self.id, self.fields, self.citations, self.line = id, fields, citations, line
+        self.id, self.fields, self.citations = id, fields, citations
 
     def name(self, lang: str = "en") -> str:
         label = self.fields.get("name") or self.fields.get("subject") or {}
