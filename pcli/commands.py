@@ -7,9 +7,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
 
 from pcli.base.locate import facts_path
-from pcli.base.model import FactBase, Figure
+from pcli.base.model import FactBase
 from pcli.errors import UsageError
 from pcli.messages import Msg
 from pcli.output.records import SECTIONS
@@ -17,6 +18,9 @@ from pcli.output.views import ChangesView, FiguresView, Result, SectionView, Sho
 from pcli.status import ExitStatus
 from pcli.store import open as stores
 from pcli.store.memory import Store
+
+if TYPE_CHECKING:
+    from pcli.answer.search import Answer, Searcher
 
 
 def _slow(message: str) -> AbstractContextManager[None]:
@@ -40,40 +44,40 @@ def show(facts: str | None, name: str | None) -> Result:
     return Result(ExitStatus.FOUND, ShowView(_base(facts), [name] if name else list(SECTIONS)))
 
 
-def query(facts: str | None, text: str, limit: int) -> Result:
-    from pcli.answer.search import miss_message, search
+def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None = None) -> Result:
+    from pcli.answer.search import Searcher
+    from pcli.output.views import AnswersView, ChangeAnswerView
 
     if not text.strip():
         raise UsageError("empty_query")
     store = _store(facts)
     if text == "-":
-        return _query_lines(store)
-    matches = search(store, text, limit)
-    if not matches:
-        return Result(ExitStatus.NOT_FOUND, miss=miss_message(store, text))
-    wholes = {w.id: w for m in matches if m.figure.part_of and (w := store.figure(m.figure.part_of))}
-    view = FiguresView(store.base, [m.figure for m in matches], "answer", [m.score for m in matches], wholes)
-    return Result(ExitStatus.FOUND, view)
+        return _query_lines(Searcher(store), kinds)
+    found = Searcher(store).search(text, limit, kinds)
+    if found.miss is not None or not found.answers:
+        return Result(ExitStatus.NOT_FOUND, miss=found.miss)
+    if found.answers[0].kind == "change":
+        return Result(ExitStatus.FOUND, ChangeAnswerView(store.base, found.answers[0]))
+    parts = [a.figure.part_of for a in found.answers if a.figure is not None and a.figure.part_of]
+    wholes = {w.id: w for ident in parts if (w := store.figure(ident))}
+    return Result(ExitStatus.FOUND, AnswersView(store.base, found.answers, wholes))
 
 
-def _query_lines(store: Store) -> Result:
-    """One answer per input line, in one process; exit 0 when any line was answered."""
-    from pcli.answer.search import IndicatorIndex, search
+def _query_lines(searcher: Searcher, kinds: frozenset[str] | None) -> Result:
+    """One answer per input line, in one process, the index made once; exit 0 when any line was answered."""
     from pcli.output.views import BatchView
 
-    index = IndicatorIndex(store.indicators(), store.phrases())
-
-    def answers() -> Iterator[tuple[str, Figure | None]]:
+    def answers() -> Iterator[tuple[str, Answer | None]]:
         for line in sys.stdin:
             text = line.rstrip("\n")
             if text.strip():
                 try:
-                    matches = search(store, text, 1, index)
+                    found = searcher.search(text, 1, kinds).answers
                 except UsageError:  # one refused line does not end the batch: it has no answer
-                    matches = []
-                yield text, matches[0].figure if matches else None
+                    found = []
+                yield text, found[0] if found else None
 
-    return Result(ExitStatus.FOUND, BatchView(store.base, answers()))
+    return Result(ExitStatus.FOUND, BatchView(searcher.store.base, answers()))
 
 
 def compare(facts: str | None, before: str, after: str, topic: str | None) -> Result:
@@ -104,10 +108,11 @@ def trend(facts: str | None, wanted: str) -> Result:
         from pcli.answer.search import search
         from pcli.store.memory import MemoryStore
 
-        matches = search(MemoryStore(base), wanted, 1)
-        if not matches:
+        found = search(MemoryStore(base), wanted, 1, frozenset(("figure",))).answers
+        first = found[0].figure if found else None
+        if first is None:
             return Result(ExitStatus.NOT_FOUND, miss=Msg("no_indicator", query=wanted[:80]))
-        indicator, place = matches[0].figure.indicator, matches[0].figure.place
+        indicator, place = first.indicator, first.place
     return Result(ExitStatus.FOUND, FiguresView(base, series(base, indicator, place), "trend"))
 
 

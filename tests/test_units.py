@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import cases
 
-from pcli.answer.search import IndicatorIndex, parse_query, similarity
-from pcli.base.model import Indicator
+from pcli.answer.index import RecordIndex, similarity
+from pcli.answer.query import parse_query
 from pcli.base.numbers import group, humanize, raw, read_numbers, value_positions
 from pcli.base.periods import UNDATED, parse_period
 from pcli.errors import UsageError
@@ -136,19 +136,22 @@ def test_similarity(word: str, token: str, score: float) -> None:
     assert similarity(word, token) == score
 
 
-def _indicators() -> list[Indicator]:
-    text = {"en": "", "vi": "", "id": ""}
-    return [
-        Indicator("poverty_rate", "t", "percent", {**text, "en": "Poverty rate"}),
-        Indicator("near_poverty_rate", "t", "percent", {**text, "en": "Near-poverty rate"}),
-        Indicator("poor_households", "t", "households", {**text, "en": "Poor households"}),
-    ]
+PHRASES = [
+    ("indicator:poverty_rate", ("poverty", "rate")),
+    ("indicator:near_poverty_rate", ("near", "poverty", "rate")),
+    ("indicator:poor_households", ("poor", "households")),
+    ("indicator:near_poor", ("near", "poor", "households")),
+    ("indicator:insurance", ("health", "insurance")),
+    ("indicator:insured", ("health", "insurance", "support")),
+]
 
 
-def test_the_label_that_says_exactly_what_was_asked_ranks_first() -> None:
-    scored = IndicatorIndex(_indicators()).score(("poverty", "rate"))
-    assert [ind for _, ind in scored][:2] == ["poverty_rate", "near_poverty_rate"]
-    assert scored[0][0] > scored[1][0]
+def test_the_label_that_says_exactly_what_was_asked_is_the_only_answer() -> None:
+    index = RecordIndex(PHRASES)
+    assert index.distinguishing == {"near"}
+    assert index.score(("poverty", "rate")) == [(1.5, "indicator:poverty_rate")]
+    assert [key for _, key in index.score(("near", "poverty", "rate"))] == ["indicator:near_poverty_rate"]
+    assert index.score(("rural", "poverty", "rate")) == [] and index.unknown(("rural", "poverty")) == ["rural"]
 
 
 def test_parse_query_takes_out_periods_place_and_filler() -> None:

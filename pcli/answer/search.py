@@ -1,238 +1,176 @@
-"""Answering a question in English, Vietnamese or Indonesian with the figures that fit it best."""
+"""Answering a question with the records that fit it best, of any kind (figures, documents, programmes, agencies,
+places, sources), or with the change of one indicator between two periods; or saying, in words a reader can use,
+why there is no answer.
+
+Only the records that fit best answer: one that fits less well differs from the question by a word, so it is not
+an answer even when the best has no figure for the period asked (that is a miss naming the periods it has).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import groupby
 
-from pcli.base.model import Figure, Indicator
-from pcli.base.periods import Period, parse_period
-from pcli.base.words import FILLER, phrases
-from pcli.errors import UsageError
+from pcli.answer.index import RecordIndex
+from pcli.answer.query import Query, document_numbers, parse_query
+from pcli.base.model import Entity, Figure, Source
+from pcli.base.periods import Period
 from pcli.messages import Msg, Texts
 from pcli.store.memory import Store, figure_order
-from pcli.text import fold
+from pcli.text import one_line
 
-# "end of 2024", "cuối năm 2024", "akhir tahun 2024": a point in time, not the whole year.
-_POINT_WORDS = {
-    ("end", "of"): "12-31",
-    ("cuoi", "nam"): "12-31",
-    ("cuoi",): "12-31",
-    ("akhir", "tahun"): "12-31",
-    ("akhir",): "12-31",
-    ("start", "of"): "01-01",
-    ("beginning", "of"): "01-01",
-    ("dau", "nam"): "01-01",
-    ("dau",): "01-01",
-    ("awal", "tahun"): "01-01",
-    ("awal",): "01-01",
-}
-_RANGE_JOINERS = frozenset(("to", "den", "hingga", "sampai"))
+KINDS = ("figure", "indicator", "document", "programme", "agency", "place", "source")
+_TABLES = {"programme": "programmes", "document": "documents", "agency": "agencies", "place": "places"}
 
 
-class Query:
-    __slots__ = ("text", "words", "periods", "place")
+class Answer:
+    """One entry of the ranked list: a figure, another record, or the change of an indicator between periods."""
 
-    def __init__(self, text: str, words: tuple[str, ...], periods: tuple[Period, ...], place: str | None) -> None:
-        self.text, self.words, self.periods, self.place = text, words, periods, place
+    __slots__ = ("kind", "score", "figure", "record", "before", "after")
 
-
-class Match:
-    __slots__ = ("figure", "score", "period_rank")
-
-    def __init__(self, figure: Figure, score: float, period_rank: int) -> None:
-        self.figure, self.score, self.period_rank = figure, score, period_rank
+    def __init__(self, kind: str, score: float, figure: Figure | None = None, record: object = None) -> None:
+        self.kind, self.score, self.figure, self.record = kind, score, figure, record
+        self.before: Figure | None = None  # a change's two figures
+        self.after: Figure | None = None
 
 
-def _is_year(word: str) -> bool:
-    return len(word) == 4 and word.isascii() and word.isdigit() and 1900 <= int(word) <= 2100
+class Found:
+    """What a search found: the answers, best first, or what to say instead."""
+
+    __slots__ = ("answers", "miss")
+
+    def __init__(self, answers: list[Answer], miss: Msg | None = None) -> None:
+        self.answers, self.miss = answers, miss
 
 
-def _refuse_odd_years(words: list[str]) -> None:
-    """A number of four or more digits is a year from 1900 to 2100, or the query is refused: "1899", "20232" or
-    "fy2023" dropped silently would answer some other period's figure."""
-    for word in words:
-        digits = "".join(ch if ch.isdigit() else " " for ch in word).split()
-        if any(len(run) >= 4 for run in digits) and not _is_year(word):
-            raise UsageError("bad_year", word=word)
+class Searcher:
+    """A store with its index, made once and asked many questions (`pcli query -`)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.index = RecordIndex(store.phrases(), store.modifiers())
+        self.places = store.places()
+        self.numbers = document_numbers(store.documents())
+
+    def search(self, text: str, limit: int = 10, kinds: frozenset[str] | None = None) -> Found:
+        query = parse_query(text, self.places, self.numbers)
+        found = self._find(query, limit, kinds)
+        self.store.cite([a.figure for a in found.answers if a.figure is not None])
+        self.store.cite([f for a in found.answers for f in (a.before, a.after) if f is not None])
+        return found
+
+    def _find(self, query: Query, limit: int, kinds: frozenset[str] | None) -> Found:
+        if query.elsewhere:
+            return Found([], Msg("elsewhere", place=query.elsewhere.title(), covered=self.store.base.place or "?"))
+        if query.documents:
+            docs = [self.store.entity("documents", d) for d in query.documents]
+            return Found([Answer("document", 3.0, record=d) for d in docs if d is not None][:limit])
+        if query.cited:
+            return Found([], Msg("no_document", number=query.cited, known=", ".join(n for _, _, n in self.store.documents())))
+        if not query.words:
+            return self._period_only(query, limit)
+        unknown = self.index.unknown(query.words)
+        if unknown:
+            return Found([], self._nearest("unknown_words", query, words=", ".join(repr(w) for w in unknown)))
+        wanted = None if kinds is None else frozenset(("indicator",) if "figure" in kinds else ()) | kinds
+        scored = self.index.score(query.words, wanted)
+        if not scored:
+            return Found([], self._nearest("no_match", query))
+        best = [key for score, key in scored if score == scored[0][0]]
+        if query.change:
+            return self._change(query, best)
+        return self._answers(query, best, scored[0][0], limit, kinds)
+
+    def _period_only(self, query: Query, limit: int) -> Found:
+        """A year with no words: that period's figures."""
+        if not query.periods:
+            return Found([], Msg("no_match", query=_shown(query.text), hint=Msg("try_show")))
+        figures = self.store.figures(None, list(query.periods), query.place, limit)
+        answers = [Answer("figure", 0.0, f) for _, f in rank_figures(figures, query.periods)[:limit]]
+        return Found(answers, None if answers else self._periods_known(query, None))
+
+    def _answers(self, query: Query, best: list[str], score: float, limit: int, kinds: frozenset[str] | None) -> Found:
+        answers: list[Answer] = []
+        ranked: list[tuple[int, Figure]] = []
+        for key in best:
+            kind, ident = key.split(":", 1)
+            if kind == "indicator" and (kinds is None or "figure" in kinds):
+                ranked.extend(rank_figures(self.store.figures(ident, list(query.periods), query.place, limit), query.periods))
+            elif kind == "indicator" or kind in _TABLES or kind == "source":
+                answers.append(Answer(kind, score, record=self._record(kind, ident)))
+        ranked.sort(key=lambda pair: pair[0])  # stable: within a rank, the indicator order and figure order stay
+        figures = [Answer("figure", score, f) for _, f in ranked]
+        if figures and query.periods:  # after the answer, the same indicator's other periods
+            first = figures[0].figure
+            assert first is not None
+            others = self.store.figures(first.indicator, [], query.place, limit)
+            shown = {a.figure.id for a in figures if a.figure is not None}
+            figures += [Answer("figure", score * 0.5, f) for f in others if f.id not in shown]
+        answers = figures + answers
+        if not answers:
+            indicator = next((k.split(":", 1)[1] for k in best if k.startswith("indicator:")), None)
+            return Found([], self._periods_known(query, indicator))
+        return Found(answers[:limit])
+
+    def _record(self, kind: str, ident: str) -> object:
+        if kind == "indicator":
+            return self.store.base.indicators[ident]
+        if kind == "source":
+            return self.store.base.sources[ident]
+        return self.store.entity(_TABLES[kind], ident)
+
+    def _change(self, query: Query, best: list[str]) -> Found:
+        """The change of the best-fitting indicator between the first and the last period asked."""
+        from pcli.answer.changes import best_for
+
+        indicator = next((k.split(":", 1)[1] for k in best if k.startswith("indicator:")), None)
+        if indicator is None:
+            return Found([], self._nearest("no_match", query))
+        periods = _endpoints(query.periods)
+        figures = [f for f in self.store.figures(indicator, list(periods), query.place, 1000) if f.status == "achieved"]
+        before, after = best_for(figures, periods[0]), best_for(figures, periods[1])
+        if before is None or after is None:
+            return Found([], self._periods_known(query, indicator, periods))
+        answer = Answer("change", 2.0)
+        answer.before, answer.after = before, after
+        return Found([answer])
+
+    def _periods_known(self, query: Query, indicator: str | None, asked: Sequence[Period] = ()) -> Msg:
+        if indicator is None:
+            return Msg("no_figure_in", query=_shown(query.text), periods=_Periods(asked or query.periods))
+        figures = sorted(self.store.figures(indicator, [], query.place, 1000), key=lambda f: f.period.sort_key)
+        label = Texts({lang: one_line(text) for lang, text in self.store.base.indicators[indicator].label.items()})
+        known = _Periods([f.period for f in figures], [f.as_of for f in figures])
+        return Msg("no_match_in", query=_shown(query.text), periods=_Periods(asked or query.periods), label=label, known=known)
+
+    def _nearest(self, key: str, query: Query, **values: str) -> Msg:
+        """A miss that names the nearest things the base holds: whole labels, names and document numbers."""
+        names = self._names()
+        close = self.index.nearest(query.words, list(names))
+        hint = Msg("did_you_mean_words", words="; ".join(names[c] for c in close)) if close else Msg("try_show")
+        return Msg(key, query=_shown(query.text), hint=hint, **values)
+
+    def _names(self) -> dict[str, str]:
+        """Folded name → name as written, of every indicator, programme, agency, place and document number."""
+        from pcli.text import fold
+
+        base = self.store.base
+        names = [text for ind in base.indicators.values() for text in (*ind.label.values(), *ind.aliases)]
+        names += [number for _, _, number in self.store.documents()]
+        names += [s.outlet for s in base.sources.values()]
+        return {fold(n): n for n in names}
 
 
-def _periods(words: list[str]) -> tuple[list[str], list[Period]]:
-    """Take the years, ranges ("2022-2024" folds to "2022 2024") and points ("end of 2024") out of the words."""
-    rest: list[str] = []
-    periods: list[Period] = []
+def _endpoints(periods: Sequence[Period]) -> tuple[Period, Period]:
+    """The two periods a change runs between: the first and last asked, or the two ends of a range."""
+    from pcli.base.periods import parse_period
 
-    def take(text: str) -> None:
-        period = parse_period(text)
-        if period not in periods:
-            periods.append(period)
-
-    i = 0
-    while i < len(words):
-        word = words[i]
-        if not _is_year(word):
-            rest.append(word)
-            i += 1
-            continue
-        j = i + 1 + (i + 1 < len(words) and words[i + 1] in _RANGE_JOINERS)
-        if j < len(words) and _is_year(words[j]) and words[j] > word:
-            take(f"{word}-{words[j]}")
-            i = j + 1
-            continue
-        for n in (2, 1):
-            point = _POINT_WORDS.get(tuple(rest[-n:])) if len(rest) >= n else None
-            if point:
-                del rest[-n:]
-                take(f"{word}-{point}")
-                break
-        else:
-            take(word)
-        i += 1
-    return rest, periods
+    if len(periods) == 1:
+        return parse_period(str(periods[0].start)), parse_period(str(periods[0].end))
+    return periods[0], periods[-1]
 
 
-def parse_query(text: str, places: list[tuple[str, str]]) -> Query:
-    """Split a query into meaningful words, the periods it names and the place it names, if any.
-
-    places: (name, folded name) pairs.
-    """
-    tokens = fold(text).split()
-    _refuse_odd_years(tokens)
-    words, periods = _periods(tokens)
-    place = None
-    present = set(words)
-    bigrams = {words[i] + words[i + 1]: i for i in range(len(words) - 1)}  # "ha noi" for "Hanoi"
-    for candidate, folded in places:
-        name = folded.split()
-        if name and present.issuperset(name) and _contains(words, name):
-            place, words = candidate, _remove(words, name)
-            break
-        i = bigrams.get("".join(name), -1)
-        if i >= 0:
-            place, words = candidate, words[:i] + words[i + 2 :]
-            break
-    meaningful = tuple(w for w in words if w not in FILLER and not w.isdigit())
-    return Query(text, meaningful, tuple(periods), place)
-
-
-def _contains(words: list[str], name: list[str]) -> bool:
-    return any(words[i : i + len(name)] == name for i in range(len(words) - len(name) + 1))
-
-
-def _remove(words: list[str], name: list[str]) -> list[str]:
-    for i in range(len(words) - len(name) + 1):
-        if words[i : i + len(name)] == name:
-            return words[:i] + words[i + len(name) :]
-    return words
-
-
-# ----------------------------------------------------------------------------- scoring indicators
-
-
-def _close(a: str, b: str) -> bool:
-    """Within one edit (insert, delete, substitute or swap two neighbours)."""
-    if a == b:
-        return True
-    la, lb = len(a), len(b)
-    if abs(la - lb) > 1:
-        return False
-    if la == lb:
-        diff = [i for i in range(la) if a[i] != b[i]]
-        return len(diff) == 1 or (
-            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-        )
-    if la > lb:
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i:] == b[i + 1 :]
-
-
-def similarity(word: str, token: str) -> float:
-    """1 for the same word, 0.85 for a prefix, 0.8 for one typo, 0.7 for another form of the word, else 0."""
-    if word == token:
-        return 1.0
-    if len(word) >= 3 and token.startswith(word):
-        return 0.85
-    if len(word) >= 4 and len(token) >= 4 and abs(len(word) - len(token)) <= 1 and _close(word, token):
-        return 0.8
-    if word[:5] != token[:5]:
-        return 0.0
-    # Another form of the same word: "reduced" and "reduction", "enrolment" and "enrolled".
-    common = 0
-    for a, b in zip(word, token, strict=False):
-        if a != b:
-            break
-        common += 1
-    if common >= 5 and common >= 0.7 * min(len(word), len(token)):
-        return 0.7
-    return 0.0
-
-
-class IndicatorIndex:
-    def __init__(self, indicators: list[Indicator], folded: list[tuple[str, tuple[str, ...]]] | None = None) -> None:
-        self.order = {ind.id: n for n, ind in enumerate(indicators)}
-        self.phrases = folded if folded is not None else phrases(indicators)
-        self.vocabulary = sorted({w for _, words in self.phrases for w in words})
-        self.by_token: dict[str, list[int]] = {}
-        for n, (_, phrase) in enumerate(self.phrases):
-            for token in set(phrase):
-                self.by_token.setdefault(token, []).append(n)
-
-    def score(self, words: tuple[str, ...]) -> list[tuple[float, str]]:
-        """(score, indicator id), best first; only indicators whose labels match nearly all the words."""
-        if not words:
-            return []
-        # Each query word is compared with the vocabulary once, not with every phrase.
-        sims = {w: {t: s for t in self.vocabulary if (s := similarity(w, t))} for w in set(words)}
-        # Only phrases that share a token with the query can score.
-        candidates = sorted({n for matches in sims.values() for t in matches for n in self.by_token[t]})
-        best: dict[str, float] = {}
-        for ind, phrase in (self.phrases[n] for n in candidates):
-            matched = [max((sims[w].get(t, 0.0) for t in phrase), default=0.0) for w in words]
-            coverage = sum(matched) / len(words)
-            # At most one word in three may miss (none of two): an "unemployment rate" is not a poverty rate.
-            if coverage < 0.5 or sum(1 for m in matched if not m) > (len(words) - 1) // 2:
-                continue
-            used = sum(1 for t in phrase if any(sims[w].get(t) for w in words))
-            score = coverage + 0.5 * used / len(phrase)
-            if score > best.get(ind, 0.0):
-                best[ind] = score
-        return sorted(((round(s, 6), i) for i, s in best.items()), key=lambda p: (-p[0], self.order[p[1]]))
-
-    def suggest(self, words: tuple[str, ...]) -> list[str]:
-        import difflib
-
-        out: list[str] = []
-        for word in words:
-            for close in difflib.get_close_matches(word, self.vocabulary, n=2, cutoff=0.6):
-                if close not in out:
-                    out.append(close)
-        return out[:5]
-
-
-def miss_message(store: Store, text: str) -> Msg:
-    """What to say when nothing matches: the periods the nearest indicator is known for, or the words pcli did
-    not know with the closest it does."""
-    from pcli.text import one_line
-
-    query = parse_query(text, store.places())
-    index = IndicatorIndex(store.indicators(), store.phrases())
-    shown = one_line(text[:80]) + ("…" if len(text) > 80 else "")
-    scored = index.score(query.words)
-    if scored and query.periods:  # the words are known, the period is not
-        indicator = scored[0][1]
-        figures = sorted(store.figures(indicator, [], query.place, 1000), key=lambda f: f.period.sort_key)
-        return Msg(
-            "no_match_in",
-            query=shown,
-            periods=_Periods(query.periods),
-            label=Texts({lang: one_line(text) for lang, text in store.base.indicators[indicator].label.items()}),
-            known=_Periods([f.period for f in figures], [f.as_of for f in figures]),
-        )
-    hints = index.suggest(query.words)
-    return Msg("no_match", query=shown, hint=Msg("did_you_mean_words", words=", ".join(hints)) if hints else Msg("try_show"))
+def _shown(text: str) -> str:
+    return one_line(text[:80]) + ("…" if len(text) > 80 else "")
 
 
 class _Periods:
@@ -256,30 +194,8 @@ def rank_figures(figures: list[Figure], asked: tuple[Period, ...]) -> list[tuple
     return ranked
 
 
-def search(store: Store, text: str, limit: int = 10, index: IndicatorIndex | None = None) -> list[Match]:
-    matches = _search(store, text, limit, index)
-    store.cite([m.figure for m in matches])
-    return matches
+def search(store: Store, text: str, limit: int = 10, kinds: frozenset[str] | None = None) -> Found:
+    return Searcher(store).search(text, limit, kinds)
 
 
-def _search(store: Store, text: str, limit: int, index: IndicatorIndex | None) -> list[Match]:
-    query = parse_query(text, store.places())
-    if not query.words:
-        if not query.periods:
-            return []
-        figures = store.figures(None, list(query.periods), query.place, limit)
-        return [Match(f, 0.0, r) for r, f in rank_figures(figures, query.periods)[:limit]]
-    index = index or IndicatorIndex(store.indicators(), store.phrases())
-    matches: list[Match] = []
-    # Only the indicators that fit best may answer: one that fits less well differs from the question by a word
-    # ("near-poverty rate" for "poverty rate 2024"), so its figures are not an answer, even when the best has
-    # no figure for the period asked (that is a miss). Indicators that fit equally well compete on their
-    # figures: the exact period asked comes first.
-    for score, group in groupby(index.score(query.words), key=lambda pair: pair[0]):
-        tied: list[tuple[int, Figure]] = []
-        for _, indicator in group:
-            tied.extend(rank_figures(store.figures(indicator, list(query.periods), query.place, limit), query.periods))
-        tied.sort(key=lambda pair: pair[0])  # stable: within a rank, the indicator order and figure order stay
-        matches.extend(Match(figure, score, rank) for rank, figure in tied)
-        break
-    return matches[:limit]
+__all__ = ["KINDS", "Answer", "Entity", "Found", "Searcher", "Source", "search"]

@@ -60,6 +60,7 @@ _ID = Field("id", "id", True)
 _NOTE = Field("note", "any_str")
 _CITATIONS = Field("citations", "citations", True)
 _TEXT = "text"
+_ALIASES = Field("aliases", "strings", doc="other names people search by, any language")
 
 # fmt: off
 # One kind a line or two, as a table reads: the formatter would give each key a line of its own.
@@ -81,12 +82,12 @@ KINDS: dict[str, Kind] = {k.table: k for k in (
                      Field("place", "any_str"), Field("qualifier", "choice", choices=QUALIFIERS),
                      Field("status", "choice", choices=STATUSES), _NOTE), named=True),
     Kind("programmes", (_ID, Field("kind", "str", True), Field("name", _TEXT, True), _CITATIONS, Field("period", "period"),
-                        Field("documents", "refs", ref="documents"), _NOTE), named=True),
+                        Field("documents", "refs", ref="documents"), _ALIASES, _NOTE), named=True),
     Kind("documents", (_ID, Field("number", "str", True), Field("kind", "str", True),
                        Field("issuer", "id", True, ref="agencies"), Field("subject", _TEXT, True), _CITATIONS,
-                       Field("year", "int"), _NOTE), named=True),
-    Kind("agencies", (_ID, Field("name", _TEXT, True), Field("role", _TEXT, True), _CITATIONS, _NOTE), named=True),
-    Kind("places", (_ID, Field("kind", "str", True), Field("name", _TEXT, True), _CITATIONS, _NOTE), named=True),
+                       Field("year", "int"), _ALIASES, _NOTE), named=True),
+    Kind("agencies", (_ID, Field("name", _TEXT, True), Field("role", _TEXT, True), _CITATIONS, _ALIASES, _NOTE), named=True),
+    Kind("places", (_ID, Field("kind", "str", True), Field("name", _TEXT, True), _CITATIONS, _ALIASES, _NOTE), named=True),
 )}
 CITATION = Kind("citations", (Field("source", "id", True, ref="sources"), Field("quote", "str", True),
                               Field("context", "str", doc="a nearby verbatim passage that dates the quote"),

@@ -172,6 +172,34 @@ def section(base: FactBase, name: str, lang: str = "en") -> tuple[tuple[str, ...
     return ENTITY_COLUMNS[name], [flat_entity(name, r) for r in full], full
 
 
+def answer_record(base: FactBase, answer: Any, lang: str = "en") -> Record:
+    """One answer of a query as a record with its kind: a figure's, a record's or a change's."""
+    if answer.kind == "change":
+        return change_record(base, answer, lang)
+    if answer.figure is not None:
+        return {**figure_record(base, answer.figure, lang), "kind": "figure"}
+    record = answer.record
+    if answer.kind == "indicator":
+        return {**plain_record(record, "indicators"), "kind": "indicator", "label": pick(record.label, lang)}
+    if answer.kind == "source":
+        return {**plain_record(record, "sources"), "kind": "source", "label": record.outlet, "citations": []}
+    return {**entity_record(base, record, lang), "kind": answer.kind, "label": record.name(lang)}
+
+
+def change_record(base: FactBase, answer: Any, lang: str = "en") -> Record:
+    """From one figure to another: both as records, the change in the unit (percentage points for a percent
+    indicator) and, for other units, the change in per cent."""
+    before, after = answer.before, answer.after
+    indicator = base.indicators[before.indicator]
+    unit = base.units[indicator.unit]
+    change = tidy(after.value - before.value)
+    percent = None if unit.kind == "percent" or before.value == 0 else round(change / abs(before.value) * 100, 4)
+    return {"kind": "change", "id": f"{before.id}..{after.id}", "indicator": indicator.id,
+            "label": pick(indicator.label, lang), "unit": unit.id,
+            "from": figure_record(base, before, lang), "to": figure_record(base, after, lang), "change": change,
+            "change_unit": "pp" if unit.kind == "percent" else unit.id, "change_percent": percent}  # fmt: skip
+
+
 def whole_base(base: FactBase) -> Record:
     """Everything, for `pcli export --format json`: figures with citations in base units, and all the rest, each
     record with the keys the schema declares."""

@@ -47,20 +47,18 @@ def emit(view: View, fmt: Format, lang: str) -> None:
 
 
 def _batch(view: BatchView, fmt: Format, lang: str) -> None:
-    """One line out per line in, flushed as it goes: TSV (the query and its best figure), JSON Lines, or, with
+    """One line out per line in, flushed as it goes: TSV (the query and its best answer), JSON Lines, or, with
     --format json, one array at the end."""
-    from pcli.output.records import flat_figure
-
     if fmt is Format.json:
-        m.write_json([{"query": text, "match": record} for text, record in view.stream(lang)])
+        m.write_json([{"query": text, "match": record} for text, record, _ in view.stream(lang)])
         return
     if fmt is not Format.jsonl:
         m.write_tsv(view.columns, [], header=True)
-    for text, record in view.stream(lang):
+    for text, record, row in view.stream(lang):
         if fmt is Format.jsonl:
             m.write_jsonl([{"query": text, "match": record}])
         else:
-            m.write_tsv(view.columns, [{"query": text, **(flat_figure(record) if record else {})}], header=False)
+            m.write_tsv(view.columns, [row], header=False)
         sys.stdout.flush()
 
 

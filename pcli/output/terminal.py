@@ -20,7 +20,7 @@ from pcli.base.model import FactBase, Figure, pick
 from pcli.base.numbers import group
 from pcli.messages import say, word
 from pcli.output.records import Record, display_value, displayed, independent_reports, period_label
-from pcli.output.views import ChangesView, FiguresView, SectionView, ShowView, View
+from pcli.output.views import AnswersView, ChangeAnswerView, ChangesView, FiguresView, SectionView, ShowView, View
 from pcli.text import safe
 
 
@@ -40,8 +40,17 @@ def draw(view: View, lang: str) -> None:
         out.print(figures_table(view.base, view.figures, lang, wholes=view.wholes))
     elif isinstance(view, ChangesView):
         _changes(out, view, lang)
+    elif isinstance(view, AnswersView):
+        _answers(out, view, lang)
+    elif isinstance(view, ChangeAnswerView):
+        _change_answer(out, view, lang)
     elif isinstance(view, SectionView):
         out.print(record_table(word(view.name, lang), view.columns, view.rows(lang)))
+
+
+def _kind(kind: str, lang: str) -> str:
+    """The name of a kind of record ("document", "văn bản") from the catalogue's k_ entries."""
+    return word(f"k_{kind}", lang)
 
 
 def _t(value: Any, style: str = "") -> Text:
@@ -106,31 +115,88 @@ def record_table(title: str, columns: Sequence[str], records: Sequence[Record]) 
 
 
 def _answer(out: Console, view: FiguresView, lang: str) -> None:
-    base, best, wholes = view.base, view.figures[0], view.wholes
-    lines: list[Text | Table] = [
-        Text.assemble(
-            _t(display_value(base, best, lang), "bold green"),
-            "  ",
-            _t(period_label(base, best, lang), "bold"),
-            _t(_of_which(base, best, wholes, lang)),
-        ),
-    ]
+    out.print(_figure_panel(view.base, view.figures[0], view.wholes, lang))
+    if len(view.figures) > 1:
+        out.print(figures_table(view.base, view.figures[1:], lang, word("h_also", lang), view.wholes))
+
+
+def _figure_panel(base: FactBase, best: Figure, wholes: Mapping[str, Figure], lang: str) -> Panel:
+    value, period = _t(display_value(base, best, lang), "bold green"), _t(period_label(base, best, lang), "bold")
+    lines: list[Text | Table] = [Text.assemble(value, "  ", period, _t(_of_which(base, best, wholes, lang)))]
     facts = [f"id {best.id}", best.place, _target(best.status, lang).strip(" ()")]
     lines.append(_t("  ".join(x for x in facts if x), "dim"))
     if best.note:
         lines.append(_t(best.note, "italic"))
+    lines.extend(_quotes(base, best, lang))
+    title = _t(pick(base.indicators[best.indicator].label, lang))
+    return Panel(Group(*lines), title=title, title_align="left", expand=False)
+
+
+def _quotes(base: FactBase, best: Figure, lang: str, prefix: str = "") -> list[Text | Table]:
+    """Each citation's quote with its source, and that source's own reading where it differs."""
+    lines: list[Text | Table] = []
     for c in best.citations:
         source = base.sources.get(c.source)
         who = f"{source.outlet}" + (f", {source.date}" if source and source.date else "") if source else c.source
         reading = c.reading(best.qualifier)
         if reading != best.qualifier:
             who += "; " + say("reads", lang, source=c.source, value=displayed(base, best, reading, lang))
-        lines.append(Text.assemble(_t(f"“{c.quote}”"), _t(f" — {who}", "dim")))
+        lines.append(Text.assemble(_t(prefix, "bold"), _t(f"“{c.quote}”"), _t(f" — {who}", "dim")))
     if len(best.citations) > 1 and independent_reports(base, best.citations) == 1:
         lines.append(_t(say("one_report", lang, count=len(best.citations)), "dim"))
-    out.print(Panel(Group(*lines), title=_t(pick(base.indicators[best.indicator].label, lang)), title_align="left", expand=False))
-    if len(view.figures) > 1:
-        out.print(figures_table(base, view.figures[1:], lang, word("h_also", lang), wholes))
+    return lines
+
+
+def _answers(out: Console, view: AnswersView, lang: str) -> None:
+    """The best answer in a panel, then the rest in a table, whatever their kinds."""
+    first = view.answers[0]
+    if first.figure is not None:
+        out.print(_figure_panel(view.base, first.figure, view.wholes, lang))
+    else:
+        out.print(_record_panel(view.records(lang)[0], lang))
+    rest = view.rows(lang)[1:]
+    if rest:
+        table = Table(title=_t(word("h_also", lang)), box=box.SIMPLE_HEAD, title_justify="left")
+        for heading in ("h_figure", "h_value", "h_period", "h_source"):
+            table.add_column(word(heading, lang), justify="right" if heading == "h_value" else "left")
+        for answer, row in zip(view.answers[1:], rest, strict=True):
+            f = answer.figure
+            value = display_value(view.base, f, lang) if f else _kind(answer.kind, lang)
+            period = period_label(view.base, f, lang) if f else ""
+            table.add_row(_t(row.get("label", "")), _t(value, "bold"), _t(period), _t(row.get("sources", ""), "dim"))
+        out.print(table)
+
+
+def _record_panel(record: Record, lang: str) -> Panel:
+    """A programme, document, agency, place, indicator or source: what it is, its details and its quotes."""
+    lines: list[Text | Table] = [_t(f"{_kind(record['kind'], lang)}  id {record['id']}", "dim")]
+    for key in ("number", "issuer", "year", "period", "kind", "subject", "role", "unit", "topic", "outlet", "url",
+                "note"):  # fmt: skip
+        value = record.get(key)
+        if value and not (key == "kind" and value == record["kind"]) and key != "label":
+            lines.append(_t(f"{key}: {value}"))
+    for c in record.get("citations", []):
+        lines.append(Text.assemble(_t(f"“{c['quote']}”"), _t(f" — {c['outlet']}", "dim")))
+    return Panel(Group(*lines), title=_t(record.get("label", record["id"])), title_align="left", expand=False)
+
+
+def _change_answer(out: Console, view: ChangeAnswerView, lang: str) -> None:
+    """From one figure to the other, the change, and the quotes of both."""
+    base, before, after = view.base, view.answer.before, view.answer.after
+    assert before is not None and after is not None
+    record = view.records(lang)[0]
+    sides = [f"{display_value(base, f, lang)} ({period_label(base, f, lang)})" for f in (before, after)]
+    unit = base.figure_unit(before)
+    change = record["change"]
+    sign = "+" if change > 0 else ""
+    amount = f"{sign}{group(change, lang)} " + (word("points", lang) if unit.kind == "percent" else pick(unit.label, lang))
+    if record["change_percent"] is not None:
+        amount += f" ({sign}{group(round(record['change_percent'], 1), lang)} %)"
+    lines: list[Text | Table] = [_t(f"{sides[0]} → {sides[1]}", "bold"), _t(f"{word('h_change', lang)}: {amount}", "bold green")]
+    lines += _quotes(base, before, lang, f"{before.period.display(lang)}: ") + _quotes(
+        base, after, lang, f"{period_label(base, after, lang)}: "
+    )
+    out.print(Panel(Group(*lines), title=_t(record["label"]), title_align="left", expand=False))
 
 
 def _changes(out: Console, view: ChangesView, lang: str) -> None:

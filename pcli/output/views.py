@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from pcli.answer.changes import Change
+from pcli.answer.search import Answer
 from pcli.base.model import FactBase, Figure, pick
 from pcli.messages import Msg
 from pcli.output.records import (
@@ -15,6 +16,8 @@ from pcli.output.records import (
     FIGURE_COLUMNS,
     SOURCE_COLUMNS,
     Record,
+    answer_record,
+    change_record,
     entity_record,
     figure_record,
     flat_entity,
@@ -76,6 +79,58 @@ class FiguresView(View):
 
     def rows(self, lang: str) -> list[Record]:
         return [flat_figure(r) for r in self.records(lang)]
+
+
+ANSWER_COLUMNS = (*FIGURE_COLUMNS, "kind")
+
+
+class AnswersView(View):
+    """A query's answers, best first, of any kind: figures, indicators, documents, programmes, agencies, places,
+    sources. Every row says its kind."""
+
+    columns = ANSWER_COLUMNS
+
+    def __init__(self, base: FactBase, answers: Sequence[Answer], wholes: Mapping[str, Figure]) -> None:
+        self.base, self.answers, self.wholes = base, answers, wholes
+
+    def records(self, lang: str) -> list[Record]:
+        return [{**answer_record(self.base, a, lang), "score": a.score} for a in self.answers]
+
+    def rows(self, lang: str) -> list[Record]:
+        return [answer_row(a, record) for a, record in zip(self.answers, self.records(lang), strict=True)]
+
+
+def answer_row(answer: Answer, record: Record) -> Record:
+    """An answer of any kind as one row of ANSWER_COLUMNS."""
+    if answer.figure is not None:
+        return {**flat_figure(record), "kind": "figure"}
+    if answer.kind == "change":
+        return {"id": record["id"], "indicator": record["indicator"], "label": record["label"], "value": record["change"],
+                "unit": record["change_unit"], "period": f"{record['from']['period']}..{record['to']['period']}",
+                "kind": "change"}  # fmt: skip
+    citations = record.get("citations", [])
+    quote = citations[0]["quote"] if citations else ""
+    sources = ",".join(c["source"] for c in citations)
+    return {"id": record["id"], "label": record["label"], "kind": answer.kind, "sources": sources, "quote": quote}
+
+
+class ChangeAnswerView(View):
+    """A change question's answer: one indicator from one period to another, with both figures' citations."""
+
+    columns = ("kind", "indicator", "label", "unit", "from_period", "from", "to_period", "to", "change", "change_unit",
+               "change_percent", "from_id", "to_id")  # fmt: skip
+
+    def __init__(self, base: FactBase, answer: Answer) -> None:
+        self.base, self.answer = base, answer
+
+    def records(self, lang: str) -> list[Record]:
+        return [change_record(self.base, self.answer, lang)]
+
+    def rows(self, lang: str) -> list[Record]:
+        r = self.records(lang)[0]
+        flat = {"from_period": r["from"]["period"], "from": r["from"]["value"], "from_id": r["from"]["id"],
+                "to_period": r["to"]["period"], "to": r["to"]["value"], "to_id": r["to"]["id"]}  # fmt: skip
+        return [{**r, **flat}]
 
 
 class ChangesView(View):
@@ -148,16 +203,21 @@ class ShowView(View):
 class BatchView(View):
     """One answer per line of input, produced as the lines come: `pcli query -`."""
 
-    columns = ("query", *FIGURE_COLUMNS)
+    columns = ("query", *ANSWER_COLUMNS)
 
-    def __init__(self, base: FactBase, answers: Iterator[tuple[str, Figure | None]]) -> None:
+    def __init__(self, base: FactBase, answers: Iterator[tuple[str, Answer | None]]) -> None:
         self.base, self.answers = base, answers
         self.found = False
 
-    def stream(self, lang: str) -> Iterator[tuple[str, Record | None]]:
-        for text, figure in self.answers:
-            self.found = self.found or figure is not None
-            yield text, figure_record(self.base, figure, lang) if figure is not None else None
+    def stream(self, lang: str) -> Iterator[tuple[str, Record | None, Record]]:
+        """(query, the best answer's record or None, its row)."""
+        for text, answer in self.answers:
+            if answer is None:
+                yield text, None, {"query": text}
+                continue
+            self.found = True
+            record = answer_record(self.base, answer, lang)
+            yield text, record, {"query": text, **answer_row(answer, record)}
 
 
 class ProblemsView(View):

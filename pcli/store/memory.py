@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from pcli.base.model import FactBase, Figure, Indicator
+from pcli.base.model import Entity, FactBase, Figure, Indicator
 from pcli.base.periods import Period
 
 
@@ -23,8 +23,20 @@ class Store(Protocol):
         """(name, folded name) of every place that has figures."""
         ...
 
-    def phrases(self) -> list[tuple[str, tuple[str, ...]]] | None:
-        """Folded label phrases, if the store keeps them ready."""
+    def phrases(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Every record's names as folded phrases, keyed "kind:id" (base/words.py)."""
+        ...
+
+    def modifiers(self) -> frozenset[str] | None:
+        """The words that tell records apart (answer/index.py), if the store keeps them ready."""
+        ...
+
+    def entity(self, table: str, ident: str) -> Entity | None:
+        """A programme, document, agency or place by its table and id."""
+        ...
+
+    def documents(self) -> list[tuple[str, str, str]]:
+        """(id, kind, number) of every document."""
         ...
 
     def figures(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
@@ -54,8 +66,19 @@ class MemoryStore:
     def places(self) -> list[tuple[str, str]]:
         return places_of(self.base.figures)
 
-    def phrases(self) -> list[tuple[str, tuple[str, ...]]] | None:
+    def phrases(self) -> list[tuple[str, tuple[str, ...]]]:
+        from pcli.base.words import record_phrases
+
+        return record_phrases(self.base)
+
+    def modifiers(self) -> frozenset[str] | None:
         return None
+
+    def entity(self, table: str, ident: str) -> Entity | None:
+        return next((e for e in self.base.entities.get(table, []) if e.id == ident), None)
+
+    def documents(self) -> list[tuple[str, str, str]]:
+        return [(e.id, str(e.fields.get("kind", "")), str(e.fields.get("number", ""))) for e in self.base.entities["documents"]]
 
     def cite(self, figures: list[Figure]) -> None:
         pass  # figures in memory carry their citations

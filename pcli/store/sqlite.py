@@ -13,7 +13,7 @@ from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, Indicator
 from pcli.base.periods import Period
 from pcli.store.memory import places_of
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 
 _SCHEMA = """
@@ -35,7 +35,7 @@ CREATE TABLE citations (record_table TEXT, record_id TEXT, position INTEGER, sou
                         quote TEXT, context TEXT, qualifier TEXT, PRIMARY KEY (record_table, record_id, position));
 CREATE TABLE entities (kind TEXT, id TEXT, ord INTEGER, name_en TEXT, data TEXT, PRIMARY KEY (kind, id));
 CREATE TABLE places (name TEXT PRIMARY KEY, folded TEXT);
-CREATE TABLE phrases (indicator TEXT REFERENCES indicators(id), words TEXT);
+CREATE TABLE phrases (record TEXT, words TEXT);
 """
 _INDEXES = """
 CREATE INDEX figures_by_indicator ON figures (indicator, period_start, period_end);
@@ -70,9 +70,11 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
         db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 23)})", figures)
         citations.extend(_write_entities(db, base))
         db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)", citations)
-        from pcli.base.words import phrases
+        from pcli.base.words import distinguishing, record_phrases
 
-        words = phrases(list(base.indicators.values()))
+        words = record_phrases(base)
+
+        db.execute("INSERT INTO meta VALUES ('modifiers', ?)", (" ".join(sorted(distinguishing(words))),))
         db.executemany("INSERT INTO phrases VALUES (?, ?)", [(ind, " ".join(w)) for ind, w in words])
         db.executemany("INSERT INTO places VALUES (?, ?)", places_of(base.figures))
         db.executescript(_INDEXES)
@@ -169,9 +171,27 @@ class SqliteStore:
     def places(self) -> list[tuple[str, str]]:
         return self.db.execute("SELECT name, folded FROM places ORDER BY name").fetchall()
 
-    def phrases(self) -> list[tuple[str, tuple[str, ...]]] | None:
-        rows = self.db.execute("SELECT indicator, words FROM phrases ORDER BY rowid")
-        return [(ind, tuple(words.split())) for ind, words in rows]
+    def phrases(self) -> list[tuple[str, tuple[str, ...]]]:
+        rows = self.db.execute("SELECT record, words FROM phrases ORDER BY rowid")
+        return [(key, tuple(words.split())) for key, words in rows]
+
+    def modifiers(self) -> frozenset[str] | None:
+        return frozenset(self.meta["modifiers"].split()) if "modifiers" in self.meta else None
+
+    def entity(self, table: str, ident: str) -> Entity | None:
+        import json
+
+        row = self.db.execute("SELECT data FROM entities WHERE kind = ? AND id = ?", (table, ident)).fetchone()
+        if row is None:
+            return None
+        sql = ("SELECT source, quote, context FROM citations WHERE record_table = ? AND record_id = ? "
+               "ORDER BY position")  # fmt: skip
+        citations = tuple(Citation(source, quote, 0, context) for source, quote, context in self.db.execute(sql, (table, ident)))
+        return Entity(table, ident, json.loads(row[0]), citations)
+
+    def documents(self) -> list[tuple[str, str, str]]:
+        sql = "SELECT id, json_extract(data, '$.kind'), json_extract(data, '$.number') FROM entities WHERE kind = 'documents'"
+        return [(ident, kind or "", number or "") for ident, kind, number in self.db.execute(sql)]
 
     def figures(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
         where: list[str] = []

@@ -1,0 +1,152 @@
+"""Reading a question in English, Vietnamese or Indonesian: its content words, the periods it names, the place,
+the documents it cites by number, whether it asks for a change, and a place the base does not cover."""
+
+from __future__ import annotations
+
+import re
+
+from pcli.base.periods import Period, parse_period
+from pcli.base.reading import fold_keep
+from pcli.base.words import CHANGE, DOCUMENT_KINDS, DOCUMENT_WORDS, FILLER, OTHER_PLACES
+from pcli.errors import UsageError
+from pcli.text import fold
+
+# "end of 2024", "cuối năm 2024", "akhir tahun 2024": a point in time, not the whole year.
+_POINT_WORDS = {("end", "of"): "12-31", ("cuoi", "nam"): "12-31", ("cuoi",): "12-31", ("akhir", "tahun"): "12-31",
+                ("akhir",): "12-31", ("start", "of"): "01-01", ("beginning", "of"): "01-01", ("dau", "nam"): "01-01",
+                ("dau",): "01-01", ("awal", "tahun"): "01-01", ("awal",): "01-01"}  # fmt: skip
+_RANGE_JOINERS = frozenset(("to", "den", "hingga", "sampai"))
+_NUMBER = r"(\d{1,5})(?:\s*/\s*(\d{4}))?(?:\s*/\s*([a-z][a-z0-9-]*))?"
+
+
+class Query:
+    __slots__ = ("text", "words", "periods", "place", "documents", "change", "elsewhere", "cited")
+
+    def __init__(self, text: str, words: tuple[str, ...], periods: tuple[Period, ...], place: str | None) -> None:
+        self.text, self.words, self.periods, self.place = text, words, periods, place
+        self.documents: list[str] = []  # ids of the documents the question cites by number
+        self.cited = ""  # a document number the question cites that the base does not hold
+        self.change = False  # "how much did … fall from 2022 to 2024"
+        self.elsewhere = ""  # a place the question names that the base does not cover
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isascii() and word.isdigit() and 1900 <= int(word) <= 2100
+
+
+def _refuse_odd_years(words: list[str]) -> None:
+    """A number of four or more digits is a year from 1900 to 2100, or the query is refused: "1899", "20232" or
+    "fy2023" dropped silently would answer some other period's figure."""
+    for word in words:
+        digits = "".join(ch if ch.isdigit() else " " for ch in word).split()
+        if any(len(run) >= 4 for run in digits) and not _is_year(word):
+            raise UsageError("bad_year", word=word)
+
+
+def _periods(words: list[str]) -> tuple[list[str], list[Period]]:
+    """Take the years, ranges ("2022-2024" folds to "2022 2024") and points ("end of 2024") out of the words."""
+    rest: list[str] = []
+    periods: list[Period] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if not _is_year(word):
+            rest.append(word)
+            i += 1
+            continue
+        j = i + 1 + (i + 1 < len(words) and words[i + 1] in _RANGE_JOINERS)
+        if j < len(words) and _is_year(words[j]) and words[j] > word:
+            text, i = f"{word}-{words[j]}", j + 1
+        else:
+            text, i = word, i + 1
+            for n in (2, 1):
+                point = _POINT_WORDS.get(tuple(rest[-n:])) if len(rest) >= n else None
+                if point:
+                    del rest[-n:]
+                    text = f"{word}-{point}"
+                    break
+        if (period := parse_period(text)) not in periods:
+            periods.append(period)
+    return rest, periods
+
+
+def _split_number(number: str) -> tuple[str, str, str]:
+    """ "24/2021/QH15" as ("24", "2021", "qh15"); "1362/QĐ-UBND" as ("1362", "", "qd-ubnd")."""
+    m = re.fullmatch(_NUMBER, fold_keep(number).replace(" ", ""))
+    return (m[1].lstrip("0") or "0", m[2] or "", m[3] or "") if m else ("", "", "")
+
+
+Numbers = list[tuple[str, str, tuple[str, str, str]]]  # (document id, kind, split number)
+
+
+def _documents(text: str, numbers: Numbers, query: Query) -> str:
+    """Find the document numbers the question cites ("24/2021/QH15", "24/2021", "nghị quyết 24", "decision 1362")
+    and take them out of the text: a document number is neither a period nor an odd year."""
+    folded = fold_keep(text)
+    named = {kind for kind, words in DOCUMENT_KINDS.items() if any(re.search(rf"\b{w}\b", folded) for w in words)}
+    kept = []
+    last = 0
+    for m in re.finditer(_NUMBER, folded):
+        num, year, suffix = m[1].lstrip("0") or "0", m[2] or "", m[3] or ""
+        if not (year or suffix or named) or (not year and not suffix and _is_year(m[1])):
+            continue
+        hits = [ident for ident, kind, (n, y, s) in numbers if n == num and (not year or year == y)
+                and (not suffix or suffix == s) and (not named or kind in named)]  # fmt: skip
+        query.documents.extend(h for h in hits if h not in query.documents)
+        if not hits:
+            query.cited = m[0]
+        kept.append(text[last : m.start()])
+        last = m.end()
+    return "".join(kept) + text[last:]
+
+
+def parse_query(text: str, places: list[tuple[str, str]], numbers: Numbers | None = None) -> Query:
+    """Split a question into content words, periods, place and cited documents.
+
+    places: (name, folded name) pairs of the places the base has figures for; numbers: (document id, kind,
+    split number) of its documents.
+    """
+    query = Query(text, (), (), None)
+    rest = _documents(text, numbers or [], query)
+    tokens = fold(rest).split()
+    _refuse_odd_years(tokens)
+    words, periods = _periods(tokens)
+    words = _take_place(words, places, query)
+    query.elsewhere = _elsewhere(words, {folded for _, folded in places})
+    query.change = any(w in CHANGE for w in words) and (len(periods) >= 2 or any(p.kind == "range" for p in periods))
+    content = (w for w in words if w not in FILLER and not w.isdigit() and not (query.change and w in CHANGE))
+    if query.documents or query.cited:
+        content = (w for w in content if w not in DOCUMENT_WORDS)
+    query.words, query.periods = tuple(content), tuple(periods)
+    return query
+
+
+def _take_place(words: list[str], places: list[tuple[str, str]], query: Query) -> list[str]:
+    present = set(words)
+    bigrams = {words[i] + words[i + 1]: i for i in range(len(words) - 1)}  # "ha noi" for "Hanoi"
+    for candidate, folded in places:
+        name = folded.split()
+        for i in range(len(words) - len(name) + 1):
+            if name and present.issuperset(name) and words[i : i + len(name)] == name:
+                query.place = candidate
+                return words[:i] + words[i + len(name) :]
+        i = bigrams.get("".join(name), -1)
+        if i >= 0:
+            query.place = candidate
+            return words[:i] + words[i + 2 :]
+    return words
+
+
+def _elsewhere(words: list[str], covered: set[str]) -> str:
+    """A place the question names that the base does not cover ("Da Nang", "Ho Chi Minh City")."""
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            name = " ".join(words[i : i + size])
+            if name in OTHER_PLACES and name not in covered:
+                return name
+    return ""
+
+
+def document_numbers(documents: list[tuple[str, str, str]]) -> Numbers:
+    """(id, kind, split number) of each (id, kind, number) document, for parse_query."""
+    return [(ident, kind, _split_number(number)) for ident, kind, number in documents]
