@@ -165,21 +165,33 @@ def query(
     text: Annotated[
         str, typer.Argument(help="What to look for, in English, Vietnamese or Indonesian; - reads one query per line from stdin.")
     ],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many answers at most.")] = 10,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=10_000, help="How many answers at most.")] = 10,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Only answers of this kind: figure, indicator, document, programme, agency, place or source (repeat for more).",
+        ),
+    ] = None,
     facts: FactsOption = None,
     fmt: FormatOption = Format.auto,
     lang: LangOption = None,
 ) -> None:
-    """Answer a question with the figures that fit it best, each with its source and quote.
+    """Answer a question with the records that fit it best (figures, documents, programmes, agencies, places,
+    sources), each with its source and quote.
 
-    A year or range in the query ("2023", "năm 2022", "2022-2024") restricts the answer to that period.
+    A year or range in the query ("2023", "năm 2022", "2022-2024") restricts the answer to that period; two
+    periods and a word of change ("from 2022 to 2024", "giảm bao nhiêu", "berapa penurunan") answer with the
+    change. Every word asked must be matched: a question the base cannot answer is a miss that says why.
 
     Example: pcli query "poor households 2023"
     """
     from pcli import commands
 
     language = _lang(lang)
-    _finish(commands.query(facts, text, limit), choose_format(fmt), language)
+    kinds = frozenset(k.strip() for item in kind for k in item.split(",")) if kind else None
+    _finish(commands.query(facts, text, limit, kinds), choose_format(fmt), language)
 
 
 @app.command()
@@ -227,7 +239,8 @@ def get(
     fmt: FormatOption = Format.auto,
     lang: LangOption = None,
 ) -> None:
-    """One figure or document by its id, exactly.
+    """One record by its id, exactly: a figure, indicator (with its figures), document, programme, agency, place
+    or source.
 
     Example: pcli get poor-households-2023 --format json
     """

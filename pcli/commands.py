@@ -45,11 +45,13 @@ def show(facts: str | None, name: str | None) -> Result:
 
 
 def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None = None) -> Result:
-    from pcli.answer.search import Searcher
+    from pcli.answer.search import KINDS, Searcher
     from pcli.output.views import AnswersView, ChangeAnswerView
 
     if not text.strip():
         raise UsageError("empty_query")
+    if kinds is not None and not kinds <= set(KINDS):
+        raise UsageError("bad_kind", kinds=", ".join(sorted(kinds - set(KINDS))), choices=", ".join(KINDS))
     store = _store(facts)
     if text == "-":
         return _query_lines(Searcher(store), kinds)
@@ -124,11 +126,22 @@ def get(facts: str | None, ident: str) -> Result:
     for kind, entities in base.entities.items():
         if any(e.id == ident for e in entities):
             return Result(ExitStatus.FOUND, SectionView(base, kind, only=ident))
+    if ident in base.sources:
+        return Result(ExitStatus.FOUND, SectionView(base, "sources", only=ident))
+    if ident in base.indicators:  # the indicator, then its figures
+        from pcli.answer.changes import series
+        from pcli.answer.search import Answer
+        from pcli.output.views import AnswersView
+
+        answers = [Answer("indicator", 1.0, record=base.indicators[ident])]
+        answers += [Answer("figure", 1.0, f) for f in series(base, ident)]
+        return Result(ExitStatus.FOUND, AnswersView(base, answers, {f.id: f for f in base.figures}))
     import difflib
 
     from pcli.text import one_line
 
     ids = [f.id for f in base.figures] + [e.id for es in base.entities.values() for e in es]
+    ids += [*base.indicators, *base.sources]
     close = difflib.get_close_matches(ident, ids, n=3, cutoff=0.6)
     hint = Msg("did_you_mean_ids", ids=", ".join(close)) if close else ""
     return Result(ExitStatus.NOT_FOUND, miss=Msg("no_id", ident=one_line(ident[:80]), hint=hint))

@@ -43,13 +43,15 @@ def similarity(word: str, token: str) -> float:
         return 0.8
     if word[:5] != token[:5]:
         return 0.0
-    # Another form of the same word: "reduced" and "reduction", "enrolment" and "enrolled".
+    # Another form of the same word: "reduced" and "reduction", "enrolment" and "enrolled"; but not "houses" and
+    # "households", whose tails are longer than an ending.
     common = 0
     for a, b in zip(word, token, strict=False):
         if a != b:
             break
         common += 1
-    return 0.7 if common >= 5 and common >= 0.7 * min(len(word), len(token)) else 0.0
+    ending = max(len(word), len(token)) - common <= 4
+    return 0.7 if common >= 5 and common >= 0.7 * min(len(word), len(token)) and ending else 0.0
 
 
 class RecordIndex:
@@ -96,15 +98,24 @@ class RecordIndex:
             matched = [max((sims[w].get(t, 0.0) for t in phrase), default=0.0) for w in words]
             if not all(matched):
                 continue
-            unused = [t for t in phrase if not any(sims[w].get(t) for w in words)]
-            if any(t in self.distinguishing for t in unused):  # "near poor households" for "poor households"
+            used_at = [any(sims[w].get(t) for w in words) for t in phrase]
+            if self._modified(phrase, used_at):  # "near poor households" for "poor households"
                 continue
-            used = len(phrase) - len(unused)
+            used = sum(used_at)
             score = sum(matched) / len(words) + 0.5 * used / len(phrase)
             if score > best.get(key, 0.0):
                 best[key] = score
         ranked = ((round(s, 6), key) for key, s in best.items())
         return sorted(ranked, key=lambda p: (-p[0], KIND_ORDER.get(p[1].split(":", 1)[0], 9), self.order[p[1]]))
+
+    def _modified(self, phrase: tuple[str, ...], used_at: list[bool]) -> bool:
+        """Whether a distinguishing word the question lacks modifies a word it asks for: "near" before "poor" in
+        "near poor households", unless the phrase has that word unmodified too ("poor and near poor")."""
+        for i, token in enumerate(phrase[:-1]):
+            following = phrase[i + 1]
+            if token in self.distinguishing and not used_at[i] and used_at[i + 1] and phrase.count(following) == 1:
+                return True
+        return False
 
     def nearest(self, words: tuple[str, ...], names: list[str], n: int = 3) -> list[str]:
         """Whole names of the base closest to what was asked: for "did you mean", never single words."""

@@ -58,16 +58,29 @@ def _periods(words: list[str]) -> tuple[list[str], list[Period]]:
         if j < len(words) and _is_year(words[j]) and words[j] > word:
             text, i = f"{word}-{words[j]}", j + 1
         else:
-            text, i = word, i + 1
-            for n in (2, 1):
-                point = _POINT_WORDS.get(tuple(rest[-n:])) if len(rest) >= n else None
-                if point:
-                    del rest[-n:]
-                    text = f"{word}-{point}"
-                    break
+            text, i = _point(rest, word), i + 1
         if (period := parse_period(text)) not in periods:
             periods.append(period)
     return rest, periods
+
+
+def _point(rest: list[str], year: str) -> str:
+    """The year, or the point in it the words before it name ("end of 2024", "tháng 9 2025", "September 2025"),
+    taking those words out of rest."""
+    from pcli.base.reading import MONTHS
+
+    for n in (2, 1):
+        point = _POINT_WORDS.get(tuple(rest[-n:])) if len(rest) >= n else None
+        if point:
+            del rest[-n:]
+            return f"{year}-{point}"
+    if len(rest) >= 2 and rest[-2] == "thang" and rest[-1].isdigit() and 1 <= int(rest[-1]) <= 12:
+        month = int(rest[-1])
+        del rest[-2:]
+        return f"{year}-{month:02d}"
+    if rest and rest[-1] in MONTHS:
+        return f"{year}-{MONTHS[rest.pop()]:02d}"
+    return year
 
 
 def _split_number(number: str) -> tuple[str, str, str]:

@@ -67,7 +67,7 @@ class Searcher:
         if query.cited:
             return Found([], Msg("no_document", number=query.cited, known=", ".join(n for _, _, n in self.store.documents())))
         if not query.words:
-            return self._period_only(query, limit)
+            return self._period_only(query, limit) if kinds is None or "figure" in kinds else Found([], Msg("try_show"))
         unknown = self.index.unknown(query.words)
         if unknown:
             return Found([], self._nearest("unknown_words", query, words=", ".join(repr(w) for w in unknown)))

@@ -14,7 +14,7 @@ from functools import cache
 _YEAR = r"(1[89]\d\d|20\d\d|2100)"
 _EXTRA = str.maketrans({"đ": "d", "Đ": "d", "–": "-", "—": "-"})
 
-_MONTHS = {
+MONTHS = {
     name: n
     for names in (
         (
@@ -60,7 +60,7 @@ _PATTERNS = (
     ("end", rf"(?:cuoi\s+nam|cuoi|akhir\s+tahun|akhir|(?:the\s+)?end\s+of)\s+{_YEAR}(?!\d)"),
     ("start", rf"(?:dau\s+nam|dau|awal\s+tahun|awal|(?:the\s+)?(?:start|beginning)\s+of|early)\s+{_YEAR}(?!\d)"),
     ("month", rf"thang\s+(\d{{1,2}})\s*[-/]\s*{_YEAR}(?!\d)"),
-    ("month", r"(" + "|".join(_MONTHS) + rf")\s+{_YEAR}(?!\d)"),
+    ("month", r"(" + "|".join(MONTHS) + rf")\s+{_YEAR}(?!\d)"),
     (
         "since",
         rf"(?:so\s+voi|dibandingkan(?:\s+dengan)?|compared\s+(?:with|to)|since)\s+(?:nam\s+|tahun\s+)?"
@@ -125,7 +125,7 @@ def _canonical(kind: str, m: re.Match[str]) -> str:
     if kind == "start":
         return f"{m[1]}-01-01"
     if kind == "month":
-        month = int(m[1]) if m[1].isdigit() else _MONTHS[m[1]]
+        month = int(m[1]) if m[1].isdigit() else MONTHS[m[1]]
         return f"{m[2]}-{month:02d}"
     return m[1]
 

@@ -16,11 +16,11 @@ FILLER_WORDS = {
     "en": """a an the of in on at by for to from and or with as is are was were be been being has have had do does did
              how many much what which who whom whose where when there their its it this that these those
              number total figure figures value data about all city hanoi ha noi please tell show give find
-             count amount level latest current get got between""",
+             count amount level latest current get got between since left remaining still""",
     "vi": """nam cua la co bao nhieu trong va so tai o den vao nhung cac mot duoc thanh pho hien nay gi nao the may
-             cho biet toi hay luong muc tong ha noi tu giua""",
+             cho biet toi hay luong muc tong ha noi tu giua qua ke lai""",
     "id": """tahun di pada dan yang dari untuk ke jumlah berapa ada dalam kota ini itu sebuah apa apakah berapakah
-             siapa mana adalah banyak total hanoi antara sejak sampai""",
+             siapa mana adalah banyak total hanoi antara sejak sampai masih tersisa sisa""",
 }
 FILLER = frozenset(word for words in FILLER_WORDS.values() for word in words.split())
 
@@ -78,6 +78,8 @@ def record_phrases(base: FactBase) -> list[tuple[str, tuple[str, ...]]]:
             names = [str(v) for text in texts if isinstance(text, dict) for v in text.values()]
             listed = e.fields.get("aliases")
             aliases = [str(a) for a in listed] if isinstance(listed, list) else []
+            if kind == "places":
+                names += [f"{e.fields.get('kind')} {name}" for name in names]
             if kind == "documents":
                 kinds = DOCUMENT_KINDS.get(str(e.fields.get("kind")), ())
                 names = [f"{k} {name}" for k in kinds[:4] for name in names] + [" ".join(kinds[:4])]
@@ -91,14 +93,16 @@ def record_phrases(base: FactBase) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def distinguishing(phrases: list[tuple[str, tuple[str, ...]]]) -> frozenset[str]:
-    """The words that alone tell records apart, again and again: "near" where "poor households" and "near poor
+    """The words that alone tell indicators apart, again and again: "near" where "poor households" and "near poor
     households" name two indicators and "poverty rate" and "near poverty rate" two more; "cận" and "hampir" the
-    same in Vietnamese and Indonesian. A phrase with such a word that the question does not have is not an answer
-    to it ("hộ nghèo giảm" is not the fall in near-poor households). A word that tells only one pair apart is
-    not counted: it names a thing more than it modifies one. The cache keeps the set ready."""
+    same in Vietnamese and Indonesian; "share" and "persentase" a rate from a count. A phrase in which such a
+    word modifies a word the question asks for, and the question does not have it, is not an answer ("hộ nghèo
+    giảm" is not the fall in near-poor households). A word that tells only one pair apart is not counted: it
+    names a thing more than it modifies one. The cache keeps the set ready."""
     owners: dict[frozenset[str], set[str]] = {}
     for key, phrase in phrases:
-        owners.setdefault(frozenset(phrase), set()).add(key)
+        if key.startswith("indicator:"):  # what tells measures apart: a document's or an agency's name does not
+            owners.setdefault(frozenset(phrase), set()).add(key)
     pairs: dict[str, int] = {}
     for words, keys in owners.items():
         for word in words if len(words) > 1 else ():
