@@ -277,6 +277,34 @@ def validate(
 
 
 @app.command()
+def extract(
+    path: Annotated[str, typer.Argument(metavar="FILE", help="An article's text (UTF-8).")],
+    source: Annotated[
+        str | None, typer.Option("--source", help="The source id its draft figures cite (default: the file's name).")
+    ] = None,
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.auto,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", "-l", help="The article's language, en, vi or id, for reading numbers (default: guessed from the text)."
+        ),
+    ] = None,
+) -> None:
+    """Every number of an article, one row each, with its value in base units, unit, qualifier and period words,
+    and whether the base knows it, skips it or not yet: the curator's first step to cited figures.
+
+    --format toml drafts a [[figures]] block for each new number, ready to fill in and paste.
+
+    Example: pcli extract article.txt --source my-paper --format toml
+    """
+    from pcli import commands
+
+    language = _lang(lang) if lang is not None else None
+    _finish(commands.extract(facts, path, language, source), choose_format(fmt), language or _default_lang())
+
+
+@app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-F", help="json, jsonl, csv, tsv or sqlite.")] = "json",
     output: Annotated[

@@ -181,6 +181,29 @@ def validate(facts: str | None, sources: str | None) -> Result:
     return Result(ExitStatus.FOUND, ProblemsView(path, [], summary))
 
 
+def extract(facts: str | None, path: str, lang: str | None, source: str | None) -> Result:
+    """Every number of an article, with its status against the base (known, skipped or new)."""
+    import os
+
+    from pcli.answer import extract as article
+    from pcli.output.views import ExtractView
+
+    article.check_file(path)
+    language = lang or article.guess_language(path)
+    base = _base(facts)
+    rows = article.extract(path, base, language)
+    name = source or os.path.splitext(os.path.basename(path))[0]
+    return Result(ExitStatus.FOUND, ExtractView(base, _spinning(rows, path), path, name))
+
+
+def _spinning(rows: Iterator[object], path: str) -> Iterator[object]:
+    """The rows, with a spinner on a terminal while a large file is read."""
+    from pcli.output.progress import slow
+
+    with slow(f"{path}…"):
+        yield from rows
+
+
 def export(facts: str | None, fmt: str, output: str | None) -> Result:
     from pcli.output.export import export_base
 

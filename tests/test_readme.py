@@ -14,7 +14,7 @@ from conftest import ROOT, run
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 PIPED = [(m[1].strip(), m[2].strip()) for m in re.finditer(r"^(pcli [^\n#]*\|[^\n#]*?)#\s*([^\n]+)$", README, re.M)]
-COMMANDS = ["query", "compare", "trend", "get", "show", "validate", "export"]
+COMMANDS = ["query", "compare", "trend", "get", "show", "validate", "extract", "export"]
 
 
 def test_readme_opens_with_two_commands() -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from pcli.base.linemap import LineMap, NoLines
-from pcli.base.model import Citation, Entity, FactBase, Figure, Indicator, Source, Topic, Unit
+from pcli.base.model import Citation, Entity, FactBase, Figure, Indicator, Skip, Source, Topic, Unit
 from pcli.base.periods import UNDATED, parse_period
 from pcli.base.schema import CITATION, ENTITY_TABLES, KINDS, LANGS, SCHEMA_VERSION, SINGULAR, TOP_LEVEL, Field, Kind
 from pcli.base.tomlfile import parse_toml, read_text
@@ -340,7 +340,12 @@ def _entity(base: FactBase, table: str, r: dict[str, Any], citations: tuple[Cita
     base.entities[table].append(Entity(table, r["id"], fields, citations))
 
 
-MAKERS = {"sources": _source, "topics": _topic, "units": _unit, "indicators": _indicator, "figures": _figure}
+def _skip(base: FactBase, table: str, r: dict[str, Any], citations: tuple[Citation, ...], line: int) -> None:
+    base.skips.append(Skip(r["id"], r["source"], r["quote"], r["number"], r["reason"], line))
+
+
+MAKERS = {"sources": _source, "topics": _topic, "units": _unit, "indicators": _indicator, "figures": _figure,
+          "skips": _skip}  # fmt: skip
 
 
 def build(data: dict[str, Any], text: str, path: str, lines: bool = True) -> tuple[FactBase, list[Problem]]:

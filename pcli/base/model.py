@@ -133,10 +133,19 @@ class Entity:
         return pick(label, lang) if isinstance(label, dict) else str(label)
 
 
+class Skip:
+    """A number of a source the base deliberately does not hold as a figure, with the reason."""
+
+    __slots__ = ("id", "source", "quote", "number", "reason", "line")
+
+    def __init__(self, id: str, source: str, quote: str, number: str, reason: str, line: int = 0) -> None:
+        self.id, self.source, self.quote, self.number, self.reason, self.line = id, source, quote, number, reason, line
+
+
 class FactBase:
     """The whole base. Plain classes rather than dataclasses or named tuples: pcli's start-up is measured."""
 
-    __slots__ = ("path", "title", "place", "sources", "topics", "units", "indicators", "figures", "entities")
+    __slots__ = ("path", "title", "place", "sources", "topics", "units", "indicators", "figures", "entities", "skips")
 
     def __init__(self, path: str, title: str = "", place: str = "") -> None:
         self.path, self.title, self.place = path, title, place
@@ -146,6 +155,7 @@ class FactBase:
         self.indicators: dict[str, Indicator] = {}
         self.figures: list[Figure] = []
         self.entities: dict[str, list[Entity]] = {table: [] for table in ENTITY_TABLES}
+        self.skips: list[Skip] = []
 
     def figure_unit(self, figure: Figure) -> Unit:
         return self.units[self.indicators[figure.indicator].unit]

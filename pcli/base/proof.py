@@ -127,6 +127,7 @@ class _Prover:
 
 
 def _read_sources(base: FactBase, sources_dir: str, problems: list[Problem]) -> dict[str, str | None]:
+    """Each source's text as it is (None when it cannot be read)."""
     texts: dict[str, str | None] = {}
     for source in base.sources.values():
         texts[source.id] = None
@@ -136,20 +137,60 @@ def _read_sources(base: FactBase, sources_dir: str, problems: list[Problem]) -> 
         path = os.path.join(sources_dir, source.file)
         try:
             with open(path, encoding="utf-8") as handle:
-                texts[source.id] = _normal(handle.read())
+                texts[source.id] = handle.read()
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not readable as UTF-8"
             problems.append(Problem(source.line, Msg("source_unreadable", ident=source.id, path=path, reason=reason)))
     return texts
 
 
+def coverage(base: FactBase, source: str, text: str, path: str) -> list[Problem]:
+    """Every number of a source is a figure's value in one of its quotes or a reasoned skip; every skip of the
+    source stands in it verbatim and holds its number."""
+    from pcli.base.coverage import NEW, SKIPPED, account, cited, passage, where
+
+    skips = [k for k in base.skips if k.source == source]
+    problems = []
+    accounted = account(text, base.sources[source].language, cited(base, source), skips)
+    for a in accounted:
+        if a.status == NEW:
+            line, column = where(text, a.number.start)
+            around = " ".join(text[max(0, a.number.start - 40) : a.number.end + 30].split())
+            problems.append(Problem(0, Msg("uncovered", file=path, line=line, column=column, number=a.number.written,
+                                           around=around)))  # fmt: skip
+    used = {a.skip.id for a in accounted if a.status == SKIPPED and a.skip is not None}
+    for skip in skips:
+        if skip.id not in used:
+            found = bool(passage(skip.quote).search(text))
+            problems.append(
+                Problem(
+                    skip.line,
+                    Msg(
+                        "named",
+                        name=skip.id,
+                        message=Msg(
+                            "skip_no_number" if found else "quote_missing",
+                            source=source,
+                            quote=skip.quote[:60],
+                            number=skip.number,
+                        ),
+                    ),
+                )
+            )
+    return problems
+
+
 def prove(base: FactBase, sources_dir: str) -> list[Problem]:
     problems: list[Problem] = []
-    prover = _Prover(base, _read_sources(base, sources_dir, problems))
+    originals = _read_sources(base, sources_dir, problems)
+    prover = _Prover(base, {key: None if text is None else _normal(text) for key, text in originals.items()})
     for figure in base.figures:
         prover.figure(figure)
     for entities in base.entities.values():
         for entity in entities:
             for citation in entity.citations:
                 prover.verbatim(entity.id, citation)
+    for source, text in originals.items():
+        if text is not None:
+            problems += coverage(base, source, text, os.path.join(sources_dir, base.sources[source].file))
     return sorted([*problems, *prover.problems], key=lambda p: p.line)

@@ -88,6 +88,10 @@ KINDS: dict[str, Kind] = {k.table: k for k in (
                        Field("year", "int"), _ALIASES, _NOTE), named=True),
     Kind("agencies", (_ID, Field("name", _TEXT, True), Field("role", _TEXT, True), _CITATIONS, _ALIASES, _NOTE), named=True),
     Kind("places", (_ID, Field("kind", "str", True), Field("name", _TEXT, True), _CITATIONS, _ALIASES, _NOTE), named=True),
+    Kind("skips", (_ID, Field("source", "id", True, ref="sources"),
+                   Field("quote", "str", True, doc="a short verbatim passage that holds the number"),
+                   Field("number", "str", True, doc="the number as written"),
+                   Field("reason", "str", True, doc="why it is not a figure"))),
 )}
 CITATION = Kind("citations", (Field("source", "id", True, ref="sources"), Field("quote", "str", True),
                               Field("context", "str", doc="a nearby verbatim passage that dates the quote"),

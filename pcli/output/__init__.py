@@ -14,6 +14,7 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     markdown = "markdown"
+    toml = "toml"  # extract's draft of [[figures]] blocks
 
 
 def choose_format(fmt: Format) -> Format:

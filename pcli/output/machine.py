@@ -33,11 +33,12 @@ def write_tsv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[st
         out.write("\t".join(one_line(cell(row.get(c))) for c in columns) + "\n")
 
 
-def write_csv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[str] | None = None) -> None:
+def write_csv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[str] | None = None, header: bool = True) -> None:
     import csv as csv_module
 
     writer = csv_module.writer(out or sys.stdout, lineterminator="\n")
-    writer.writerow(columns)
+    if header:
+        writer.writerow(columns)
     for row in rows:
         writer.writerow([safe(cell(row.get(c))) for c in columns])
 

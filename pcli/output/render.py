@@ -8,7 +8,7 @@ from typing import IO
 from pcli.messages import Msg, say
 from pcli.output import Format
 from pcli.output import machine as m
-from pcli.output.views import BatchView, ProblemsView, Result, View
+from pcli.output.views import BatchView, ExtractView, ProblemsView, Result, View
 from pcli.text import safe
 
 WRITERS = {Format.tsv: m.write_tsv, Format.csv: m.write_csv, Format.markdown: m.write_markdown}
@@ -30,18 +30,19 @@ def render(result: Result, fmt: Format, lang: str) -> None:
 
 
 def emit(view: View, fmt: Format, lang: str) -> None:
-    if isinstance(view, BatchView):
-        _batch(view, fmt, lang)
-    elif isinstance(view, ProblemsView):
-        _problems(view, fmt, lang)
+    if fmt is Format.toml and not isinstance(view, ExtractView):
+        from pcli.errors import UsageError
+
+        raise UsageError("toml_for_extract")
+    special = {BatchView: _batch, ExtractView: _extract, ProblemsView: _problems}.get(type(view))
+    if special is not None:
+        special(view, fmt, lang)  # type: ignore[operator]
     elif fmt is Format.table:
         from pcli.output import terminal
 
         terminal.draw(view, lang)
-    elif fmt is Format.json:
-        m.write_json(view.records(lang))
-    elif fmt is Format.jsonl:
-        m.write_jsonl(view.records(lang))
+    elif fmt in (Format.json, Format.jsonl):
+        (m.write_json if fmt is Format.json else m.write_jsonl)(view.records(lang))
     else:
         WRITERS.get(fmt, m.write_tsv)(view.columns, view.rows(lang))
 
@@ -60,6 +61,30 @@ def _batch(view: BatchView, fmt: Format, lang: str) -> None:
         else:
             m.write_tsv(view.columns, [row], header=False)
         sys.stdout.flush()
+
+
+def _extract(view: ExtractView, fmt: Format, lang: str) -> None:
+    """Rows as they are read, in a pipe; all at once in a table (new numbers stand out) or a JSON array."""
+    if fmt is Format.toml:
+        from pcli.output import draft
+
+        draft.write(view.each(), view.base, view.path, view.source, sys.stdout)
+    elif fmt is Format.table:
+        from pcli.output import terminal
+
+        terminal.draw(view, lang)
+    elif fmt is Format.json:
+        m.write_json([row.record() for row in view.each()])
+    elif fmt is Format.jsonl:
+        for row in view.each():
+            m.write_jsonl([row.record()])
+    else:
+        writer = m.write_csv if fmt is Format.csv else m.write_tsv
+        writer(view.columns, [], header=True)
+        for row in view.each():
+            writer(view.columns, [row.record()], header=False)
+    if not view.count:
+        tell(Msg("no_numbers", path=view.path), lang)
 
 
 def _problems(view: ProblemsView, fmt: Format, lang: str) -> None:

@@ -7,7 +7,7 @@ Headings are the catalogue's, in the reader's language.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from rich import box
@@ -20,7 +20,16 @@ from pcli.base.model import FactBase, Figure, pick
 from pcli.base.numbers import group
 from pcli.messages import say, word
 from pcli.output.records import Record, display_value, displayed, independent_reports, period_label
-from pcli.output.views import AnswersView, ChangeAnswerView, ChangesView, FiguresView, SectionView, ShowView, View
+from pcli.output.views import (
+    AnswersView,
+    ChangeAnswerView,
+    ChangesView,
+    ExtractView,
+    FiguresView,
+    SectionView,
+    ShowView,
+    View,
+)
 from pcli.text import safe
 
 
@@ -29,23 +38,20 @@ def console(stderr: bool = False) -> Console:
 
 
 def draw(view: View, lang: str) -> None:
+    """Draw any view: each kind of view has its drawing (listed at the end of this module)."""
     out = console()
-    if isinstance(view, ShowView):
-        _show(out, view, lang)
-    elif isinstance(view, FiguresView) and view.style == "answer":
-        _answer(out, view, lang)
-    elif isinstance(view, FiguresView) and view.style == "trend":
-        _trend(out, view, lang)
-    elif isinstance(view, FiguresView):
-        out.print(figures_table(view.base, view.figures, lang, wholes=view.wholes))
-    elif isinstance(view, ChangesView):
-        _changes(out, view, lang)
-    elif isinstance(view, AnswersView):
-        _answers(out, view, lang)
-    elif isinstance(view, ChangeAnswerView):
-        _change_answer(out, view, lang)
-    elif isinstance(view, SectionView):
-        out.print(record_table(word(view.name, lang), view.columns, view.rows(lang)))
+    if isinstance(view, FiguresView):
+        {"answer": _answer, "trend": _trend}.get(view.style, _figure_list)(out, view, lang)
+    elif type(view) in _DRAWERS:
+        _DRAWERS[type(view)](out, view, lang)
+
+
+def _figure_list(out: Console, view: FiguresView, lang: str) -> None:
+    out.print(figures_table(view.base, view.figures, lang, wholes=view.wholes))
+
+
+def _section(out: Console, view: SectionView, lang: str) -> None:
+    out.print(record_table(word(view.name, lang), view.columns, view.rows(lang)))
 
 
 def _kind(kind: str, lang: str) -> str:
@@ -240,3 +246,23 @@ def _trend(out: Console, view: FiguresView, lang: str) -> None:
         period = period_label(base, f, lang) + _target(f.status, lang)
         table.add_row(_t(period), _t(display_value(base, f, lang), "bold"), _t(bar or "·", "cyan"))
     out.print(table)
+
+
+def _extract(out: Console, view: ExtractView, lang: str) -> None:
+    """Every number of the article; the new ones, which the base does not hold yet, stand out."""
+    table = Table(title=_t(view.path), box=box.SIMPLE_HEAD, title_justify="left")
+    for heading in ("line:col", "number", "value", "unit", "kind", "status", "sentence"):
+        table.add_column(heading, overflow="fold", ratio=4 if heading == "sentence" else None)
+    for row in view.each():
+        style = "bold yellow" if row.status == "new" else "dim" if row.kind != "figure" else ""
+        status = row.status + (f" {row.figures}" if row.figures else "") + (f" ({row.reason})" if row.reason else "")
+        value = group(row.value, lang) if row.kind == "figure" else ""
+        table.add_row(_t(f"{row.line}:{row.column}"), _t(row.written, style), _t(value, style), _t(row.unit),
+                      _t(row.kind), _t(status, style), _t(row.sentence))  # fmt: skip
+    out.print(table)
+
+
+_DRAWERS: dict[type, Callable[[Console, Any, str], None]] = {
+    ShowView: _show, ChangesView: _changes, AnswersView: _answers, ChangeAnswerView: _change_answer,
+    ExtractView: _extract, SectionView: _section,
+}  # fmt: skip

@@ -220,6 +220,32 @@ class BatchView(View):
             yield text, record, {"query": text, **answer_row(answer, record)}
 
 
+EXTRACT_COLUMNS = ("line", "column", "written", "value", "unit", "qualifier", "periods", "kind", "status", "figures",
+                   "reason", "sentence")  # fmt: skip
+
+
+class ExtractView(View):
+    """The numbers of an article, one row each, produced as the file is read: `pcli extract`."""
+
+    columns = EXTRACT_COLUMNS
+
+    def __init__(self, base: FactBase, rows: Iterator[Any], path: str, source: str) -> None:
+        self.base, self.path, self.source = base, path, source
+        self.stream = rows
+        self.count = 0
+
+    def rows(self, lang: str) -> list[Record]:
+        return [r.record() for r in self.each()]
+
+    def records(self, lang: str) -> list[Record]:
+        return self.rows(lang)
+
+    def each(self) -> Iterator[Any]:
+        for row in self.stream:
+            self.count += 1
+            yield row
+
+
 class ProblemsView(View):
     """What `validate` found: every problem with its line, or a summary of a valid base."""
 
@@ -241,7 +267,10 @@ class Result:
         self.status, self.view, self.miss = status, view, miss
 
     def final_status(self) -> int:
-        """The status once rendered: a batch has found something only if one of its lines was answered."""
+        """The status once rendered: a batch has found something only if one of its lines was answered, an
+        extraction if the article had a number."""
         if isinstance(self.view, BatchView):
             return 0 if self.view.found else 1
+        if isinstance(self.view, ExtractView):
+            return 0 if self.view.count else 1
         return self.status

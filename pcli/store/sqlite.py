@@ -9,11 +9,11 @@ import os
 import sqlite3
 from typing import Any
 
-from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, Indicator, Source, Topic, Unit
+from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, Indicator, Skip, Source, Topic, Unit
 from pcli.base.periods import Period
 from pcli.store.memory import places_of
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 
 _SCHEMA = """
@@ -36,6 +36,7 @@ CREATE TABLE citations (record_table TEXT, record_id TEXT, position INTEGER, sou
 CREATE TABLE entities (kind TEXT, id TEXT, ord INTEGER, name_en TEXT, data TEXT, PRIMARY KEY (kind, id));
 CREATE TABLE places (name TEXT PRIMARY KEY, folded TEXT);
 CREATE TABLE phrases (record TEXT, words TEXT);
+CREATE TABLE skips (id TEXT PRIMARY KEY, source TEXT, quote TEXT, number TEXT, reason TEXT);
 """
 _INDEXES = """
 CREATE INDEX figures_by_indicator ON figures (indicator, period_start, period_end);
@@ -77,6 +78,9 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
         db.execute("INSERT INTO meta VALUES ('modifiers', ?)", (" ".join(sorted(distinguishing(words))),))
         db.executemany("INSERT INTO phrases VALUES (?, ?)", [(ind, " ".join(w)) for ind, w in words])
         db.executemany("INSERT INTO places VALUES (?, ?)", places_of(base.figures))
+        db.executemany(
+            "INSERT INTO skips VALUES (?, ?, ?, ?, ?)", [(k.id, k.source, k.quote, k.number, k.reason) for k in base.skips]
+        )
         db.executescript(_INDEXES)
         db.commit()
     finally:
@@ -274,6 +278,7 @@ class SqliteStore:
         for kind in ("programmes", "documents", "agencies", "places"):
             base.entities.setdefault(kind, [])
         base.entities = {k: base.entities[k] for k in ("programmes", "documents", "agencies", "places")}
+        base.skips = [Skip(*row) for row in self.db.execute("SELECT id, source, quote, number, reason FROM skips ORDER BY rowid")]
         return base
 
 

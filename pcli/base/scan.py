@@ -1,0 +1,130 @@
+"""The one number reader: every number of a text with its span, as written, what kind of number it is, and its
+value in base units read as the text's language writes numbers. `validate --sources` proves values with it and
+`extract` turns an article into rows with it.
+
+Vietnamese and Indonesian write "9.604" for 9604 and "3,14" for 3.14; English the other way round. A scale word
+multiplies ("312,5 tỷ đồng" is 312.5 × 10⁹, "1,2 juta" 1.2 × 10⁶, "2,3 triliun" 2.3 × 10¹²). Years, dates,
+document numbers, ages, ordinals, names ("Covid-19") and the digits of a web address are numbers too, but not
+figures: their kind says so.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+
+FIGURE = "figure"
+NOT_FIGURES = ("year", "period", "date", "document", "age", "ordinal", "name", "url")
+
+_CONVENTION = {"vi": "comma_decimal", "id": "comma_decimal", "en": "dot_decimal"}
+_GROUPED = {
+    "comma_decimal": r"(?<![\w.,])([-−]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d])",
+    "dot_decimal": r"(?<![\w.,])([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])",
+}
+SCALES = {
+    "vi": {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9, "nghìn tỷ": 10**12},
+    "id": {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "triliun": 10**12},
+    "en": {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12},
+}
+# Phrases that state a zero: "không còn hộ nghèo", "tidak lagi memiliki rumah tangga miskin".
+ZERO_PHRASES = {
+    "vi": ("không còn",),
+    "id": ("tidak lagi memiliki", "tidak akan memiliki", "tidak memiliki", "tanpa"),
+    "en": ("no longer", "zero", "no "),
+}
+_YEAR = r"(?:19\d\d|20\d\d|2100)"
+# Spans that hold numbers that are not figures, found before the figures; first match wins.
+_NOT_FIGURES = (
+    ("url", r"https?://\S+"),
+    ("date", rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/{_YEAR}\b"),
+    ("date", rf"(?i:tháng|thang)\s+\d{{1,2}}\s*[-/]\s*{_YEAR}\b"),
+    ("document", r"\b\d{1,5}/\d{4}(?:/[\w-]+)?|\b\d{1,5}/[A-ZĐ]{2,}(?:-[A-ZĐ]+)+"),
+    (
+        "document",
+        r"(?i:(?:nghị quyết|quyết định|nghị định|resolusi|keputusan|resolution|decision|decree)"
+        r"\s+(?:số|no\.?|nomor)?\s*)\d{1,5}",
+    ),
+    ("period", rf"\b{_YEAR}\s*[-–]\s*{_YEAR}\b"),
+    ("age", r"(?i:\b(?:dưới|trên|từ|under|over|aged|usia|di bawah usia)\s+)\d{1,3}\s*(?i:tuổi|tahun|years?)"),
+    ("age", r"\b\d{1,3}\s*(?i:tuổi)"),
+    ("ordinal", r"(?i:\bthứ\s+|\bke-)\d+|\b\d+(?:st|nd|rd|th)\b"),
+    ("name", r"\b[A-Za-z]+-\d+\b"),
+)
+
+
+class Number:
+    """One number of a text: where it is, as written, its kind, and its value in base units."""
+
+    __slots__ = ("start", "end", "written", "kind", "value", "percent", "scale")
+
+    def __init__(self, start: int, end: int, written: str, kind: str, value: float, percent: bool, scale: int) -> None:
+        self.start, self.end, self.written, self.kind = start, end, written, kind
+        self.value, self.percent, self.scale = value, percent, scale
+
+    def __repr__(self) -> str:
+        return f"Number({self.written!r}, {self.kind}, {self.value})"
+
+
+@cache
+def _compiled(lang: str) -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+    return re.compile(_GROUPED[_CONVENTION.get(lang, "dot_decimal")]), tuple((k, re.compile(p)) for k, p in _NOT_FIGURES)
+
+
+def scan(text: str, lang: str) -> list[Number]:
+    """Every number of the text in reading order, each with its kind."""
+    grouped, others = _compiled(lang)
+    taken: list[tuple[int, int, str]] = []
+    for kind, pattern in others:
+        for m in pattern.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b, _ in taken):
+                taken.append((m.start(), m.end(), kind))
+    thousands = "." if _CONVENTION.get(lang) == "comma_decimal" else ","
+    scales = sorted(SCALES.get(lang, {}).items(), key=lambda item: -len(item[0]))
+    found = []
+    for m in grouped.finditer(text):
+        kind = next((k for a, b, k in taken if a <= m.start(2) < b), FIGURE)
+        whole = m[2].replace(thousands, "")
+        value = float(f"{whole}.{m[3]}") if m[3] else float(whole)
+        if m[1]:
+            value = -value
+        rest = text[m.end() : m.end() + 16].lstrip().lower()
+        scale = next((factor for word, factor in scales if rest.startswith(word)), 1)
+        if kind == FIGURE and scale == 1 and not m[3] and re.fullmatch(_YEAR, m[2]) and not rest.startswith("%"):
+            kind = "year"
+        written = text[m.start() : m.end()] if not m[1] else text[m.start(1) : m.end()]
+        found.append(Number(m.start(), m.end(), written, kind, value * scale, rest.startswith("%"), scale))
+    return found
+
+
+def read_numbers(quote: str, lang: str) -> list[tuple[float, bool, int, int]]:
+    """Every number in a quote as (value as written, followed by %, scale word multiplier or 1, where it starts)."""
+    return [(n.value / n.scale, n.percent, n.scale, n.start) for n in scan(quote, lang)]
+
+
+def value_positions(value: float, quote: str, lang: str, unit_kind: str) -> list[int]:
+    """Where the quote states the value: a percentage only with its % sign, a scaled number only with its scale
+    word ("49,4 tỷ" is 49.4 × 10⁹ and never 49.4), a zero from the words that say none is left."""
+    found = []
+    if value == 0:
+        lowered = quote.lower()
+        found = [i for phrase in ZERO_PHRASES.get(lang, ()) if (i := lowered.find(phrase)) >= 0]
+    for n in scan(quote, lang):
+        if unit_kind == "percent" and not n.percent:
+            continue
+        if math.isclose(n.value, value, rel_tol=1e-9, abs_tol=1e-12):
+            found.append(n.start)
+    return found
+
+
+def guess_lang(text: str) -> str:
+    """vi when the text has Vietnamese letters, id when it reads like Indonesian, else en."""
+    sample = text[:20000].lower()
+    letters = sum(ch.isalpha() for ch in sample) or 1
+    marked = len(re.findall(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", sample))
+    if marked / letters > 0.02:  # a Vietnamese text has many; an Indonesian one may cite "HĐND"
+        return "vi"
+    words = re.findall(r"[a-z]+", sample)
+    indonesian = sum(w in ("yang", "dan", "dengan", "untuk", "dari", "pada", "tahun", "ini", "adalah") for w in words)
+    english = sum(w in ("the", "and", "with", "for", "from", "of", "in", "is", "was") for w in words)
+    return "id" if indonesian > english else "en"
