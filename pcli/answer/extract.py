@@ -11,7 +11,7 @@ import codecs
 import re
 from collections.abc import Iterator
 
-from pcli.base.coverage import NEW, account, cited
+from pcli.base.coverage import NEW, Accountant, cited
 from pcli.base.model import FactBase
 from pcli.base.reading import fold_keep, periods_in, qualifier_before
 from pcli.base.scan import FIGURE, SCALES
@@ -89,9 +89,9 @@ def paragraphs(path: str) -> Iterator[tuple[int, str]]:
 
 def extract(path: str, base: FactBase, lang: str) -> Iterator[Row]:
     """Every number of the article at path, in reading order."""
-    citations = cited(base)
+    accountant = Accountant(lang, cited(base), base.skips)
     for first, text in paragraphs(path):
-        for a in account(text, lang, citations, base.skips):
+        for a in accountant.account(text):
             n = a.number
             line = first + text.count("\n", 0, n.start)
             column = n.start - (text.rfind("\n", 0, n.start) + 1) + 1
@@ -148,8 +148,7 @@ def unit_after(tail: str, base: FactBase, lang: str) -> str:
         if words.startswith(fold_keep(scale)):
             words = words[len(scale) :].strip()
             break
-    labels = sorted(((fold_keep(label), u.id) for u in base.units.values() for label in u.label.values()),
-                    key=lambda pair: -len(pair[0]))  # fmt: skip
+    labels = _unit_labels(base)
     tokens = re.split(r"[\s,;.()]+", words)
     for i in range(min(3, len(tokens))):
         rest = " ".join(tokens[i:])
@@ -157,6 +156,17 @@ def unit_after(tail: str, base: FactBase, lang: str) -> str:
         if unit:
             return unit
     return ""
+
+
+_LABELS: dict[int, list[tuple[str, str]]] = {}
+
+
+def _unit_labels(base: FactBase) -> list[tuple[str, str]]:
+    """(folded label, unit id) of every unit of the base, longest first; worked out once per base."""
+    if id(base) not in _LABELS:
+        labels = [(fold_keep(label), u.id) for u in base.units.values() for label in u.label.values()]
+        _LABELS[id(base)] = sorted(labels, key=lambda pair: -len(pair[0]))
+    return _LABELS[id(base)]
 
 
 def guess_language(path: str) -> str:

@@ -43,32 +43,49 @@ def cited(base: FactBase, source: str | None = None) -> list[tuple[Figure, Citat
     return out
 
 
+class Accountant:
+    """Accounts for the numbers of texts against a set of figure citations and skips, one text after another:
+    for each number only the quotes that hold it as written are tried, so a long article costs little."""
+
+    def __init__(self, lang: str, citations: Iterable[tuple[Figure, Citation, str]], skips: Iterable[Skip]) -> None:
+        self.lang, self.citations, self.skips = lang, list(citations), list(skips)
+        self.holding: dict[str, tuple[list[tuple[Figure, Citation, str]], list[Skip]]] = {}
+
+    def _holding(self, written: str) -> tuple[list[tuple[Figure, Citation, str]], list[Skip]]:
+        if written not in self.holding:
+            self.holding[written] = ([c for c in self.citations if written in c[1].quote],
+                                     [k for k in self.skips if k.number == written and written in k.quote])  # fmt: skip
+        return self.holding[written]
+
+    def account(self, text: str) -> list[Accounted]:
+        """Every number of the text with its status, in reading order."""
+        text = unicodedata.normalize("NFC", text)
+        out = []
+        for n in scan(text, self.lang):
+            if n.kind != FIGURE:
+                out.append(Accounted(n, n.kind))
+                continue
+            citations, skips = self._holding(n.written)
+            known = [f.id for f, c, unit_kind in citations if _holds(text, c.quote, n)
+                     and math.isclose(n.value, f.value, rel_tol=1e-9) and (unit_kind != "percent" or n.percent)]  # fmt: skip
+            skip = next((k for k in skips if _holds(text, k.quote, n)), None)
+            if known:
+                out.append(Accounted(n, KNOWN, tuple(dict.fromkeys(known))))
+            elif skip is not None:
+                out.append(Accounted(n, SKIPPED, skip=skip))
+            else:
+                out.append(Accounted(n, NEW))
+        return out
+
+
+def _holds(text: str, quote: str, n: Number) -> bool:
+    """Whether an occurrence of the quote in the text spans the number."""
+    return any(m.start() <= n.start and n.end <= m.end() for m in passage(quote).finditer(text))
+
+
 def account(text: str, lang: str, citations: Iterable[tuple[Figure, Citation, str]], skips: Iterable[Skip]) -> list[Accounted]:
-    """Every number of the text with its status, in reading order."""
-    numbers = scan(unicodedata.normalize("NFC", text), lang)
-    text = unicodedata.normalize("NFC", text)
-    known: dict[int, list[str]] = {}
-    for figure, citation, unit_kind in citations:
-        for m in passage(citation.quote).finditer(text):
-            for n in numbers:
-                inside = m.start() <= n.start and n.end <= m.end()
-                if inside and math.isclose(n.value, figure.value, rel_tol=1e-9) and (unit_kind != "percent" or n.percent):
-                    known.setdefault(n.start, []).append(figure.id)
-    skipped: dict[int, Skip] = {}
-    for skip in skips:
-        for m in passage(skip.quote).finditer(text):
-            skipped.update((n.start, skip) for n in numbers if m.start() <= n.start < m.end() and n.written == skip.number)
-    out: list[Accounted] = []
-    for n in numbers:
-        if n.kind != FIGURE:
-            out.append(Accounted(n, n.kind))
-        elif n.start in known:
-            out.append(Accounted(n, KNOWN, tuple(dict.fromkeys(known[n.start]))))
-        elif n.start in skipped:
-            out.append(Accounted(n, SKIPPED, skip=skipped[n.start]))
-        else:
-            out.append(Accounted(n, NEW))
-    return out
+    """Every number of one text with its status, in reading order."""
+    return Accountant(lang, citations, skips).account(text)
 
 
 def where(text: str, offset: int) -> tuple[int, int]:

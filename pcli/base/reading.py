@@ -81,13 +81,23 @@ BASICALLY_WORDS = ("co ban", "pada dasarnya", "basically")
 GOAL_WORDS = ("muc tieu", "phan dau", "ke hoach", "chi tieu", "target", "sasaran", "tujuan", "goal", "aim")
 
 
+class _FoldTable(dict[int, str]):
+    """A translation table that works out each character's folded form the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code).translate(_EXTRA)
+        base = unicodedata.normalize("NFKD", ch)[:1] if not ch.isascii() else ch
+        folded = (base or ch).lower()[:1] or ch
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold_keep(text: str) -> str:
     """Lower case without diacritics, punctuation kept, one character for each of the text's characters."""
-    out = []
-    for ch in text.translate(_EXTRA):
-        base = unicodedata.normalize("NFKD", ch)[:1] if not ch.isascii() else ch
-        out.append(base.lower() if base else ch)
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 @cache
