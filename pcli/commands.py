@@ -5,9 +5,9 @@ status with a view to render, or a miss to say). Bad arguments raise UsageError 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pcli.base.locate import facts_path
 from pcli.base.model import FactBase
@@ -38,12 +38,36 @@ def _store(facts: str | None) -> Store:
     return stores.open_store(facts, _slow)
 
 
+def resilient(command: Callable[..., Result]) -> Callable[..., Result]:
+    """Run a command; if the cache turns out damaged while it is read (an SQLite error past the checks made on
+    opening it), discard it and run the command again from the TOML, which rebuilds the cache."""
+
+    def run(facts: str | None, *args: Any) -> Result:
+        try:
+            return command(facts, *args)
+        except Exception as exc:
+            import sqlite3
+
+            if not isinstance(exc, sqlite3.DatabaseError):
+                raise
+            from pcli.base.locate import facts_path
+            from pcli.store.cache import cache_path, discard
+
+            discard(cache_path(facts_path(facts)))
+            return command(facts, *args)
+
+    run.__doc__ = command.__doc__
+    return run
+
+
+@resilient
 def show(facts: str | None, name: str | None) -> Result:
     if name is not None and name not in SECTIONS:
         raise UsageError("unknown_section", name=name, choices=", ".join(SECTIONS))
     return Result(ExitStatus.FOUND, ShowView(_base(facts), [name] if name else list(SECTIONS)))
 
 
+@resilient
 def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None = None) -> Result:
     from pcli.answer.search import KINDS, Searcher
     from pcli.output.views import AnswersView, ChangeAnswerView
@@ -82,6 +106,7 @@ def _query_lines(searcher: Searcher, kinds: frozenset[str] | None) -> Result:
     return Result(ExitStatus.FOUND, BatchView(searcher.store.base, answers()))
 
 
+@resilient
 def compare(facts: str | None, before: str, after: str, topic: str | None) -> Result:
     from pcli.answer.changes import asked_period, changes_between, known_periods
 
@@ -99,6 +124,7 @@ def compare(facts: str | None, before: str, after: str, topic: str | None) -> Re
     return Result(ExitStatus.FOUND, ChangesView(base, changes, a.text, b.text))
 
 
+@resilient
 def trend(facts: str | None, wanted: str) -> Result:
     from pcli.answer.changes import series
 
@@ -118,6 +144,7 @@ def trend(facts: str | None, wanted: str) -> Result:
     return Result(ExitStatus.FOUND, FiguresView(base, series(base, indicator, place), "trend"))
 
 
+@resilient
 def get(facts: str | None, ident: str) -> Result:
     base = _base(facts)
     for figure in base.figures:
@@ -204,6 +231,7 @@ def _spinning(rows: Iterator[object], path: str) -> Iterator[object]:
         yield from rows
 
 
+@resilient
 def export(facts: str | None, fmt: str, output: str | None) -> Result:
     from pcli.output.export import export_base
 

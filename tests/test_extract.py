@@ -12,7 +12,7 @@ from conftest import FACTS, ROOT, SOURCES, cases, run
 
 from pcli.base.scan import scan
 
-EXAMPLE = ROOT / "examples" / "hanoi-summary-en.txt"
+EXAMPLE = ROOT / "examples" / "lakeside-example.txt"
 VTC, HANOIMOI = SOURCES / "000_1473e38cfc1cc3dd.txt", SOURCES / "001_5bb1c787b643cd95.txt"
 
 # ----------------------------------------------------------------------------- the reader
@@ -87,17 +87,18 @@ def test_rows_in_every_format() -> None:
     jsonl = [json.loads(line) for line in run("extract", str(EXAMPLE), "--format", "jsonl").stdout.splitlines()]
     assert tsv[0][:4] == ["line", "column", "written", "value"] and len(tsv) - 1 == len(csv_lines) - 1 == len(jsonl)
     first = next(r for r in jsonl if r["kind"] == "figure")
-    assert (first["written"], first["value"], first["unit"], first["status"]) == ("2,134", 2134, "households", "new")
-    worded = next(r for r in jsonl if r["written"] == "225,800")
+    assert (first["written"], first["value"], first["unit"], first["status"]) == ("412", 412, "households", "new")
+    worded = next(r for r in jsonl if r["written"] == "1,150")
     assert worded["qualifier"] == "more_than" and worded["periods"] == "2024" and worded["unit"] == "workers"
+    assert [r["kind"] for r in jsonl].count("year") == 3
 
 
 def test_the_draft_passes_validate_once_the_indicators_are_filled(tmp_path: Path) -> None:
-    draft = run("extract", str(EXAMPLE), "--format", "toml", "--source", "summary-en").stdout
-    filled = iter(["poor_households", "poverty_rate", "poor_households", "workers_given_jobs", "urban_unemployment_rate"])
-    lines = [f'indicator = "{next(filled)}"' if line.startswith('indicator = "FILL-IN"') else line
+    draft = run("extract", str(EXAMPLE), "--format", "toml", "--source", "lakeside").stdout
+    filled = iter(["poor_households", "poverty_rate", "poor_households", "job_fair_hires"])
+    lines = [f'indicator = "{next(filled)}"\nplace = "Lakeside"' if line.startswith('indicator = "FILL-IN"') else line
              for line in draft.splitlines()]  # fmt: skip
-    source = '[[sources]]\nid = "summary-en"\noutlet = "example"\nlanguage = "en"\nfile = "hanoi-summary-en.txt"\n\n'
+    source = '[[sources]]\nid = "lakeside"\noutlet = "example"\nlanguage = "en"\nfile = "lakeside-example.txt"\n\n'
     text = FACTS.read_text(encoding="utf-8")
     at = text.index("[[topics]]")
     (tmp_path / "facts.toml").write_text(text[:at] + source + text[at:] + "\n".join(lines) + "\n", encoding="utf-8")

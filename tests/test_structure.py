@@ -20,6 +20,7 @@ LAYERS = {
     "text": 0,
     "status": 0,
     "errors": 1,
+    "files": 1,
     "base": 2,
     "store": 3,
     "answer": 4,

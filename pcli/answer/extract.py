@@ -26,7 +26,7 @@ class Row:
     """One number of the article: the columns of a row, and what a draft needs (its clause, period, context)."""
 
     __slots__ = ("line", "column", "written", "value", "unit", "qualifier", "periods", "kind", "status", "figures",
-                 "reason", "sentence", "clause", "context", "period")  # fmt: skip
+                 "same", "reason", "sentence", "clause", "context", "period")  # fmt: skip
     line: int
     column: int
     value: float
@@ -37,6 +37,7 @@ class Row:
     kind: str
     status: str
     figures: str
+    same: str
     reason: str
     sentence: str
     clause: str
@@ -90,6 +91,9 @@ def paragraphs(path: str) -> Iterator[tuple[int, str]]:
 def extract(path: str, base: FactBase, lang: str) -> Iterator[Row]:
     """Every number of the article at path, in reading order."""
     accountant = Accountant(lang, cited(base), base.skips)
+    by_value: dict[float, list[str]] = {}
+    for f in base.figures:
+        by_value.setdefault(float(f.value), []).append(f.id)
     for first, text in paragraphs(path):
         for a in accountant.account(text):
             n = a.number
@@ -101,6 +105,8 @@ def extract(path: str, base: FactBase, lang: str) -> Iterator[Row]:
                       figures=",".join(a.figures), reason=a.skip.reason if a.skip else "", sentence=sentence)  # fmt: skip
             if n.kind == FIGURE:
                 _describe(row, text, n.start, n.end, base, lang)
+                if a.status == NEW:  # the base may hold this figure from another source: cite it there instead
+                    row.same = ",".join(by_value.get(float(n.value), []))
             yield row
 
 

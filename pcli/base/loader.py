@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
-import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from pcli.base.checks import CHECKS, did_you_mean, value_wrong
 from pcli.base.linemap import LineMap, NoLines
 from pcli.base.model import Citation, Entity, FactBase, Figure, Indicator, Skip, Source, Topic, Unit
 from pcli.base.periods import UNDATED, parse_period
-from pcli.base.schema import CITATION, ENTITY_TABLES, KINDS, LANGS, SCHEMA_VERSION, SINGULAR, TOP_LEVEL, Field, Kind
+from pcli.base.schema import CITATION, ENTITY_TABLES, KINDS, LANGS, SCHEMA_VERSION, SINGULAR, TOP_LEVEL, Kind
 from pcli.base.tomlfile import parse_toml, read_text
 from pcli.errors import FactBaseError
 from pcli.messages import Msg
@@ -27,83 +26,6 @@ class Problem:
     @property
     def message(self) -> str:
         return self.msg.say("en")
-
-
-# ----------------------------------------------------------------------------- field types
-
-
-def _describe(value: Any) -> str:
-    kind = {str: "a string", bool: "a boolean", list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
-    return f"{kind} {repr(value)[:40]}" if isinstance(value, str | bool) else kind
-
-
-def _did_you_mean(word: str, choices: Any) -> str | Msg:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.75)
-    return Msg("did_you_mean", word=close[0]) if close else ""
-
-
-def _text(value: Any, field: Field) -> Msg | None:
-    if not isinstance(value, dict):
-        return Msg("want_text")
-    unknown = [key for key in value if key not in LANGS]
-    if unknown:
-        return Msg("unknown_lang", lang=unknown[0])
-    missing = [lang for lang in LANGS if not isinstance(value.get(lang), str) or not value[lang].strip()]
-    return Msg("missing_text", langs=", ".join(missing)) if missing else None
-
-
-def _number(value: Any, field: Field) -> Msg | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return Msg("want_number", got=_describe(value))
-    if isinstance(value, float) and not math.isfinite(value):
-        return Msg("want_finite", got=value)
-    return None
-
-
-def _period(value: Any, field: Field) -> Msg | None:
-    if not isinstance(value, str):
-        return Msg("want_period", got=_describe(value))
-    try:
-        parse_period(value)
-    except ValueError as exc:
-        return Msg("bad_period", reason=str(exc))
-    return None
-
-
-def _choice(value: Any, field: Field) -> Msg | None:
-    if isinstance(value, str) and value in field.choices:
-        return None
-    return Msg("want_choice", value=value, choices=", ".join(field.choices), hint=_did_you_mean(str(value), field.choices))
-
-
-def _strings(value: Any, field: Field) -> Msg | None:
-    ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
-    return None if ok else Msg("want_strings")
-
-
-def _is(test: Callable[[Any], bool], key: str, describe: bool = True) -> Callable[[Any, Field], Msg | None]:
-    def check(value: Any, field: Field) -> Msg | None:
-        if test(value):
-            return None
-        return Msg(key, got=_describe(value)) if describe else Msg(key)
-
-    return check
-
-
-CHECKS: dict[str, Callable[[Any, Field], Msg | None]] = {
-    "id": _is(lambda v: isinstance(v, str) and bool(v.strip()), "want_str", False),
-    "str": _is(lambda v: isinstance(v, str) and bool(v.strip()), "want_str", False),
-    "any_str": _is(lambda v: isinstance(v, str), "want_any_str", False),
-    "text": _text,
-    "number": _number,
-    "int": _is(lambda v: isinstance(v, int) and not isinstance(v, bool), "want_int"),
-    "bool": _is(lambda v: isinstance(v, bool), "want_bool"),
-    "period": _period,
-    "choice": _choice,
-    "strings": _strings,
-    "refs": _strings,
-    "citations": _is(lambda v: isinstance(v, list) and bool(v), "want_citations", False),
-}
 
 
 # ----------------------------------------------------------------------------- building
@@ -156,7 +78,7 @@ class _Builder:
         for key, value in record.items():
             field = kind.field(key)
             if field is None:
-                hint = _did_you_mean(key, [f.name for f in kind.fields])
+                hint = did_you_mean(key, [f.name for f in kind.fields])
                 self.problem(line_of(key), name, Msg("unknown_key", key=key, hint=hint))
                 continue
             wrong = CHECKS[field.type](value, field)
@@ -183,7 +105,7 @@ class _Builder:
             values = record[field.name] if field.type == "refs" else [record[field.name]]
             for value in values:
                 if value not in known:
-                    hint = _did_you_mean(value, known)
+                    hint = did_you_mean(value, known)
                     self.problem(
                         line_of(field.name),
                         name,
@@ -215,11 +137,11 @@ class _Builder:
                     ident = record.get("id") if isinstance(record, dict) else None
                     if not isinstance(ident, str):
                         continue
-                    line = self.lines.key(table, index, "id")
-                    if ident in seen:
-                        self.problem(line, f"{table}[{index}]", Msg("duplicate_id", ident=ident, line=seen[ident]))
+                    line, same = self.lines.key(table, index, "id"), ident.casefold()
+                    if same in seen:
+                        self.problem(line, f"{table}[{index}]", Msg("duplicate_id", ident=ident, line=seen[same]))
                     else:
-                        seen[ident] = line
+                        seen[same] = line
 
     def top_level(self) -> None:
         known = {f.name: f for f in TOP_LEVEL}
@@ -229,7 +151,7 @@ class _Builder:
                 if wrong:
                     self.problem(self.lines.key("", -1, key), key, wrong)
             elif key not in KINDS:
-                hint = _did_you_mean(key, [*known, *KINDS])
+                hint = did_you_mean(key, [*known, *KINDS])
                 line = self.lines.key("", -1, key) or self.lines.record(key, 0)
                 self.problem(line, "", Msg("unknown_key", key=key, hint=hint))
         schema = self.data.get("schema", SCHEMA_VERSION)
@@ -246,7 +168,7 @@ class _Builder:
                 self.problem(f.line, f.id, Msg("as_of_undated"))
             whole = figures.get(f.part_of) if f.part_of else None
             if f.part_of and (whole is None or whole is f):
-                self.problem(f.line, f.id, Msg("part_unknown", ident=f.part_of, hint=_did_you_mean(f.part_of, figures)))
+                self.problem(f.line, f.id, Msg("part_unknown", ident=f.part_of, hint=did_you_mean(f.part_of, figures)))
             if whole is None or whole is f:
                 continue
             units = [self.base.indicators[x.indicator].unit if x.indicator in self.base.indicators else "" for x in (f, whole)]
@@ -257,6 +179,22 @@ class _Builder:
                 self.problem(f.line, f.id, Msg("part_larger", part=f.value, whole=whole.value))
             if "undated" not in (p.kind, w.kind) and not (w.start <= p.start and p.end <= w.end):
                 self.problem(f.line, f.id, Msg("part_period", part=p.text, whole=w.text))
+
+    def values(self) -> None:
+        """Values a unit can hold, and one figure per indicator, place and period unless their status or
+        qualifier tells them apart."""
+        seen: dict[tuple[str, str, str, str, str], Figure] = {}
+        for f in self.base.figures:
+            indicator = self.base.indicators.get(f.indicator)
+            unit = self.base.units.get(indicator.unit) if indicator else None
+            if unit is not None and indicator is not None:
+                wrong = value_wrong(f.value, unit.kind, indicator.change)
+                if wrong:
+                    self.problem(f.line, f.id, Msg("keyed", key="value", message=wrong))
+            key = (f.indicator, f.place, f.period.text, f.status, f.qualifier)
+            if key in seen and f.period.kind != "undated":
+                self.problem(f.line, f.id, Msg("same_figure", other=seen[key].id, line=seen[key].line))
+            seen.setdefault(key, f)
 
     def build(self) -> FactBase:
         self.top_level()
@@ -271,6 +209,7 @@ class _Builder:
                     seen[r["id"]] = None
                     MAKERS.get(kind.table, _entity)(self.base, kind.table, r, citations, line)
         self.parts()
+        self.values()
         if not self.base.figures and not any(p.message.startswith("figures") for p in self.problems):
             self.problem(0, "", Msg("no_figures"))
         return self.base
@@ -311,7 +250,13 @@ def _unit(base: FactBase, table: str, r: dict[str, Any], citations: tuple[Citati
 
 def _indicator(base: FactBase, table: str, r: dict[str, Any], citations: tuple[Citation, ...], line: int) -> None:
     base.indicators[r["id"]] = Indicator(
-        r["id"], r["topic"], r["unit"], _text_of(r["label"]), tuple(r.get("aliases", ())), r.get("note", "")
+        r["id"],
+        r["topic"],
+        r["unit"],
+        _text_of(r["label"]),
+        tuple(r.get("aliases", ())),
+        r.get("note", ""),
+        r.get("change", False),
     )
 
 

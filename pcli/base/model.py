@@ -71,10 +71,12 @@ class Unit:
 
 
 class Indicator:
-    __slots__ = ("id", "topic", "unit", "label", "aliases", "note")
+    __slots__ = ("id", "topic", "unit", "label", "aliases", "note", "change")
 
-    def __init__(self, id: str, topic: str, unit: str, label: Text, aliases: tuple[str, ...] = (), note: str = "") -> None:
+    def __init__(self, id: str, topic: str, unit: str, label: Text, aliases: tuple[str, ...] = (), note: str = "",
+                 change: bool = False) -> None:  # fmt: skip
         self.id, self.topic, self.unit, self.label, self.aliases = id, topic, unit, label, aliases
+        self.change = change  # its values are changes: they may be negative, or over 100 %
         self.note = note
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pcli.messages import say, word
 
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -97,8 +99,13 @@ UNDATED = Period("", "undated", 0, 0)
 
 
 def parse_period(text: str) -> Period:
-    """Parse a period; raise ValueError with a message that says what is wrong."""
+    """Parse a period; raise ValueError with a message that says what is wrong. Years run from 1900 to 2100."""
     raw = text.strip()
+    if raw != text:
+        raise ValueError(f"{text!r} has spaces around it: write {raw!r}")
+    for year in re.findall(r"\d{4}", raw):
+        if not 1900 <= int(year) <= 2100:
+            raise ValueError(f"{raw!r}: the year {year} is outside 1900-2100")
     parts = raw.split("-")
     if (year := _number(raw, 4)) is not None:
         return Period(raw, "year", year, year)

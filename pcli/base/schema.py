@@ -12,10 +12,11 @@ STATUSES = ("achieved", "target")
 UNIT_KINDS = ("count", "percent", "currency")
 SCHEMA_VERSION = 1
 
-# What a key may hold: "id" and "str" a non-empty string, "any_str" any string, "text" a table of the three
+# What a key may hold: "ident" a record's own id (ASCII letters, digits, "-", "_", "."), "id" a reference to one
+# and "str" a non-empty string, "any_str" any string, "text" a table of the three
 # languages, "number" a finite number, "int", "bool", "period", "choice" one of `choices`, "strings" a list of
 # strings, "refs" a list of ids of another table, "citations" a non-empty list of citations.
-TYPES = ("id", "str", "any_str", "text", "number", "int", "bool", "period", "choice", "strings", "refs", "citations")
+TYPES = ("ident", "id", "str", "any_str", "text", "number", "int", "bool", "period", "choice", "strings", "refs", "citations")
 
 
 class Field:
@@ -56,7 +57,7 @@ class Kind:
         return tuple(f.name for f in self.fields if f.type == "text")
 
 
-_ID = Field("id", "id", True)
+_ID = Field("id", "ident", True)
 _NOTE = Field("note", "any_str")
 _CITATIONS = Field("citations", "citations", True)
 _TEXT = "text"
@@ -74,6 +75,7 @@ KINDS: dict[str, Kind] = {k.table: k for k in (
     Kind("units", (_ID, Field("kind", "choice", True, choices=UNIT_KINDS), Field("label", _TEXT, True))),
     Kind("indicators", (_ID, Field("topic", "id", True, ref="topics"), Field("unit", "id", True, ref="units"),
                         Field("label", _TEXT, True), Field("aliases", "strings", doc="list of strings, any language"),
+                        Field("change", "bool", doc="true: its values are changes, and may be negative or over 100 %"),
                         _NOTE)),
     Kind("figures", (_ID, Field("indicator", "id", True, ref="indicators"), Field("value", "number", True,
                      doc="in base units"), _CITATIONS, Field("period", "period", doc="none when the text gives none"),

@@ -31,7 +31,10 @@ def block(row: Any, source: str, base: FactBase) -> str:
     """One [[figures]] block for a new number."""
     unit = base.units.get(row.unit)
     hint = f"an indicator whose unit is {row.unit}" if unit else "an indicator of the right unit"
-    lines = ["", "[[figures]]", f'id = "new-{row.line}-{row.column}"  # line {row.line}, column {row.column}: name it',
+    lines = [""]
+    if row.same:
+        lines.append(f"# the base holds this value as {row.same}: if it is that figure, add this citation to it instead")
+    lines += ["[[figures]]", f'id = "new-{row.line}-{row.column}"  # line {row.line}, column {row.column}: name it',
              f'indicator = "FILL-IN"  # {hint} (pcli show figures)', f"value = {_number(row.value)}"]  # fmt: skip
     if row.period:
         lines.append(f"period = {_string(row.period)}  # as the text says; delete it if that is not the figure's period")

@@ -108,9 +108,11 @@ def tables(base: FactBase) -> dict[str, tuple[tuple[str, ...], list[Record]]]:
 
 def export_base(base: FactBase, fmt: str, output: str | None) -> None:
     if fmt == "sqlite":
+        from pcli.files import replacing
         from pcli.store.sqlite import write_database
 
-        write_database(base, str(output))
+        with replacing(str(output)) as tmp:
+            write_database(base, tmp)
     elif fmt in ("json", "jsonl"):
         data = whole_base(base)
         with _open_out(output) as out:

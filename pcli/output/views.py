@@ -221,7 +221,7 @@ class BatchView(View):
 
 
 EXTRACT_COLUMNS = ("line", "column", "written", "value", "unit", "qualifier", "periods", "kind", "status", "figures",
-                   "reason", "sentence")  # fmt: skip
+                   "same", "reason", "sentence")  # fmt: skip
 
 
 class ExtractView(View):

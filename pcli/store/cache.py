@@ -1,78 +1,167 @@
 """When the SQLite cache of a fact base may be trusted, and where it lives.
 
-The cache lives in $XDG_CACHE_HOME/pcli (else ~/.cache/pcli), one database per fact base, named by a hash
-of what identifies the file's content: its real path, size, modification time and the cache format version.
-A changed file gets a new name, so a stale cache is never read. A cache that cannot be read or written is
-rebuilt or done without: results are the same with and without it.
+The cache lives in $XDG_CACHE_HOME/pcli (an absolute path, as the XDG spec asks; else ~/.cache/pcli), one database
+per fact base file, so an edited base replaces its cache instead of leaving the old one behind. The rule for
+trusting it is git's for its index:
+
+- the key stored inside must match the file's real path, size, modification and change times (ctime, which no
+  user tool can set back) and inode, and the cache format;
+- when the file was modified within the second before the cache was built, or later (git's "racy" window), its
+  stat cannot prove it unchanged: its content is compared with the checksum stored inside;
+- the cache's tables and columns are checked on open; anything that is not a regular file at the cache path (a
+  FIFO, a device) is never opened; any SQLite error discards the cache and the answer comes from the TOML.
+
+Caches beyond MAX_ENTRIES, least recently used first, and temporaries of killed runs are removed.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import stat
+import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
 from pcli.store.memory import MemoryStore
-from pcli.store.sqlite import FORMAT_VERSION, SqliteStore, write_database
+from pcli.store.sqlite import FORMAT_VERSION, SqliteStore, verify, write_database
 
 ENV_CACHE = "PCLI_CACHE"  # "off" to read the TOML every time
+MAX_ENTRIES = 32
+RACY_NS = 2 * 10**9  # a modification this close to the cache's own writing is not proven by stat
 
 
 def cache_dir() -> str:
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    root = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(root):  # the XDG spec: a relative path is invalid and is ignored
+        root = os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(root, "pcli")
 
 
-def cache_key(path: str, stat: os.stat_result) -> str:
-    return f"{os.path.realpath(path)}|{stat.st_size}|{stat.st_mtime_ns}|{FORMAT_VERSION}"
+def cache_key(path: str, st: os.stat_result) -> str:
+    return f"{os.path.realpath(path)}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}|{st.st_ino}|{st.st_dev}|{FORMAT_VERSION}"
 
 
-def cache_path(key: str) -> str:
-    """The file for a key. crc32 rather than a cryptographic hash (hashlib costs start-up time): the full key is
-    stored inside and checked on every open, so two keys that share a name only ever cost a rebuild."""
+def cache_path(path: str) -> str:
+    """The cache file of a fact base: one per real path. crc32 rather than a cryptographic hash (hashlib costs
+    start-up time): the full key is stored inside and checked on every open."""
     import zlib
 
-    return os.path.join(cache_dir(), f"{zlib.crc32(key.encode('utf-8', 'surrogatepass')):08x}.sqlite")
+    real = os.path.realpath(path).encode("utf-8", "surrogatepass")
+    return os.path.join(cache_dir(), f"{zlib.crc32(real):08x}.sqlite")
+
+
+def checksum(path: str) -> str:
+    import zlib
+
+    crc = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            crc = zlib.crc32(chunk, crc)
+    return f"{crc:08x}"
 
 
 def open_cached(path: str, slow: Callable[[str], AbstractContextManager[None]] | None = None) -> MemoryStore | SqliteStore:
-    """A store for the fact base at path: from the cache when it is current, else from TOML (then cached).
+    """A store for the fact base at path: from the cache when it can be trusted, else from TOML (then cached).
 
     Only the cold path imports the TOML loader; `slow(message)` wraps it (the caller's progress indicator).
     """
     if os.environ.get(ENV_CACHE, "").lower() in ("off", "0", "no"):
-        from pcli.base.loader import load
-
-        return MemoryStore(load(path))
+        return _load(path, slow)
     try:
-        stat = os.stat(path)
+        st = os.stat(path)
     except OSError:
-        from pcli.base.loader import load
+        return _load(path, slow)  # the loader says why in its own words
+    key, cached = cache_key(path, st), cache_path(path)
+    store = _trusted(cached, key, path, st)
+    if store is not None:
+        return store
+    try:
+        before = checksum(path)
+    except OSError:
+        before = ""
+    with (slow or _quiet)(f"Reading {os.path.basename(path)}…"):
+        memory = _load(path, None)
+        if before:
+            _write(memory, cached, key, path, before)
+    return memory
 
-        return MemoryStore(load(path))  # the loader says why in its own words
-    key = cache_key(path, stat)
-    cached = cache_path(key)
-    if os.path.exists(cached):
-        try:
-            db = sqlite3.connect(f"file:{cached}?mode=ro", uri=True)
-            store = SqliteStore(db, path)
-            if store.meta.get("key") == key:
+
+def _trusted(cached: str, key: str, path: str, st: os.stat_result) -> SqliteStore | None:
+    """The cache at `cached`, if it is a regular file whose key, tables and (in the racy window) checksum hold."""
+    try:
+        if not stat.S_ISREG(os.lstat(cached).st_mode):
+            return None  # never opened, never replaced: pcli works without it
+    except OSError:
+        return None
+    db = None
+    try:
+        db = sqlite3.connect(f"file:{cached}?mode=ro", uri=True)
+        store = SqliteStore(db, path)
+        if store.meta.get("key") == key:
+            written = int(store.meta.get("written_ns", "0"))
+            if st.st_mtime_ns < written - RACY_NS or store.meta.get("checksum") == checksum(path):
+                verify(db)
+                _touch(cached)
                 return store
-            db.close()
-        except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
-            pass  # corrupt or truncated: rebuilt below
-        _remove(cached)
+    except (sqlite3.Error, OSError, ValueError, KeyError, TypeError, IndexError):
+        pass  # damaged, truncated or of another shape: rebuilt
+    if db is not None:
+        db.close()
+    discard(cached)
+    return None
+
+
+def _load(path: str, slow: Callable[[str], AbstractContextManager[None]] | None) -> MemoryStore:
     from pcli.base.loader import load
 
     with (slow or _quiet)(f"Reading {os.path.basename(path)}…"), _no_gc():
-        base = load(path)
-        try:
-            os.makedirs(os.path.dirname(cached), exist_ok=True)
-            write_database(base, cached, {"key": key})
-        except (OSError, sqlite3.Error):
-            pass  # an unwritable cache only costs speed
-    return MemoryStore(base)
+        return MemoryStore(load(path))
+
+
+def _write(memory: MemoryStore, cached: str, key: str, path: str, before: str) -> None:
+    """Keep the base in the cache, with the checksum of the file as it was before it was read; a cache that cannot
+    be written only costs speed."""
+    from pcli.files import WriteError, replacing
+
+    meta = {"key": key, "written_ns": str(time.time_ns()), "checksum": before}
+    try:
+        if cache_key(path, os.stat(path)) != key:
+            return  # the file changed while it was read: cache nothing rather than a mix
+        os.makedirs(os.path.dirname(cached), exist_ok=True)
+        with _no_gc(), replacing(cached) as tmp:
+            write_database(memory.base, tmp, meta)
+        prune(os.path.dirname(cached))
+    except (OSError, sqlite3.Error, WriteError):
+        pass
+
+
+def _touch(cached: str) -> None:
+    """Mark a cache as used, for prune (best effort: a read-only cache folder is fine)."""
+    try:
+        os.utime(cached)
+    except OSError:
+        pass
+
+
+def discard(cached: str) -> None:
+    """Remove a cache that cannot be trusted (never anything but a regular file)."""
+    try:
+        if stat.S_ISREG(os.lstat(cached).st_mode):
+            os.remove(cached)
+    except OSError:
+        pass
+
+
+def prune(folder: str) -> None:
+    """Keep the MAX_ENTRIES most recently used caches."""
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.endswith(".sqlite") and e.is_file(follow_symlinks=False)]
+    except OSError:
+        return
+    entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime, reverse=True)
+    for entry in entries[MAX_ENTRIES:]:
+        discard(entry.path)
 
 
 class _no_gc:
@@ -96,10 +185,3 @@ def _quiet(message: str) -> AbstractContextManager[None]:
     from contextlib import nullcontext
 
     return nullcontext()
-
-
-def _remove(path: str) -> None:
-    try:
-        os.remove(path)
-    except OSError:
-        pass

@@ -5,7 +5,6 @@ Each database is written to a temporary file and renamed into place, so a reader
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from typing import Any
 
@@ -13,7 +12,7 @@ from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, Indicator
 from pcli.base.periods import Period
 from pcli.store.memory import places_of
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 
 
 _SCHEMA = """
@@ -24,9 +23,9 @@ CREATE TABLE topics (id TEXT PRIMARY KEY, label_en TEXT, label_vi TEXT, label_id
 CREATE TABLE units (id TEXT PRIMARY KEY, kind TEXT, label_en TEXT, label_vi TEXT, label_id TEXT);
 CREATE TABLE indicators (id TEXT PRIMARY KEY, ord INTEGER, topic TEXT REFERENCES topics(id),
                          unit TEXT REFERENCES units(id), label_en TEXT, label_vi TEXT, label_id TEXT,
-                         aliases TEXT, note TEXT);
+                         aliases TEXT, note TEXT, change INTEGER);
 CREATE TABLE figures (id TEXT PRIMARY KEY, ord INTEGER, indicator TEXT REFERENCES indicators(id),
-                      label_en TEXT, value NUMERIC, unit TEXT REFERENCES units(id), qualifier TEXT, status TEXT,
+                      label_en TEXT, value NUMERIC, value_text TEXT, unit TEXT REFERENCES units(id), qualifier TEXT, status TEXT,
                       period TEXT, place TEXT, topic TEXT REFERENCES topics(id), note TEXT,
                       period_kind TEXT, period_start INTEGER, period_end INTEGER, period_month INTEGER,
                       period_day INTEGER, as_of INTEGER, part_of TEXT,
@@ -51,24 +50,37 @@ CREATE VIEW agencies AS SELECT id, name_en, json_extract(data, '$.role.en') AS r
     FROM entities WHERE kind = 'agencies';
 """
 _FIGURE_COLUMNS = (
-    "id, ord, indicator, value, qualifier, status, period, place, note, period_kind, period_start, "
+    "id, ord, indicator, value_text, qualifier, status, period, place, note, period_kind, period_start, "
     "period_end, period_month, period_day, as_of, part_of"
 )
 
 
+def number_text(value: float) -> str:
+    """A value as text that reads back as the same number of the same type: 100 and 100.0, -0.0 and 1e+18 stay
+    what they were (an SQLite NUMERIC column would turn 100.0 into 100)."""
+    return str(value) if isinstance(value, int) else repr(float(value))
+
+
+def number_of(text: str) -> int | float:
+    return int(text) if text.lstrip("-").isdigit() else float(text)
+
+
 def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None) -> None:
-    """Write the base as an SQLite database at path, atomically (temporary file, then rename)."""
-    tmp = f"{path}.{os.getpid()}.tmp"
-    if os.path.exists(tmp):
-        os.remove(tmp)
-    db = sqlite3.connect(tmp)
+    """Write the base as a new SQLite database at path, in one transaction, analysed for the query planner. The
+    caller writes it where it will be renamed into place (pcli/files.py)."""
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")  # the file is synced once, whole, before it is renamed into place
+    db.execute("BEGIN")
     try:
-        db.executescript(_SCHEMA)
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
         info = {"format": str(FORMAT_VERSION), "title": base.title, "place": base.place, **(meta or {})}
         db.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
         _write_small_tables(db, base)
         figures, citations = _figure_rows(base)
-        db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 23)})", figures)
+        db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 24)})", figures)
         citations.extend(_write_entities(db, base))
         db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)", citations)
         from pcli.base.words import distinguishing, record_phrases
@@ -81,11 +93,13 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
         db.executemany(
             "INSERT INTO skips VALUES (?, ?, ?, ?, ?)", [(k.id, k.source, k.quote, k.number, k.reason) for k in base.skips]
         )
-        db.executescript(_INDEXES)
-        db.commit()
+        for statement in _INDEXES.split(";\n"):
+            if statement.strip():
+                db.execute(statement)
+        db.execute("COMMIT")
+        db.execute("ANALYZE")
     finally:
         db.close()
-    os.replace(tmp, path)
 
 
 def _write_small_tables(db: sqlite3.Connection, base: FactBase) -> None:
@@ -99,10 +113,10 @@ def _write_small_tables(db: sqlite3.Connection, base: FactBase) -> None:
     units = [(u.id, u.kind, *(u.label.get(lang, "") for lang in LANGS)) for u in base.units.values()]
     db.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?)", units)
     indicators = [
-        (i.id, n, i.topic, i.unit, *(i.label.get(lang, "") for lang in LANGS), "\n".join(i.aliases), i.note)
+        (i.id, n, i.topic, i.unit, *(i.label.get(lang, "") for lang in LANGS), "\n".join(i.aliases), i.note, int(i.change))
         for n, i in enumerate(base.indicators.values())
     ]
-    db.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", indicators)
+    db.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", indicators)
 
 
 def _figure_rows(base: FactBase) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
@@ -117,6 +131,7 @@ def _figure_rows(base: FactBase) -> tuple[list[tuple[Any, ...]], list[tuple[Any,
                 f.indicator,
                 ind.label.get("en", ""),
                 f.value,
+                number_text(f.value),
                 ind.unit,
                 f.qualifier,
                 f.status,
@@ -151,6 +166,18 @@ def _write_entities(db: sqlite3.Connection, base: FactBase) -> list[tuple[Any, .
     return citations
 
 
+def verify(db: sqlite3.Connection) -> None:
+    """Raise sqlite3.Error unless every table and column pcli reads is there: a cache with the right key but a
+    missing table or column is as broken as a truncated one."""
+    for statement in _SCHEMA.split(";"):
+        words = statement.split()
+        if len(words) > 2 and words[0] == "CREATE":
+            table = words[2]
+            columns = [part.split()[0] for part in statement[statement.index("(") + 1 : statement.rindex(")")].split(",")
+                       if part.split() and part.split()[0].isidentifier() and part.split()[0] != "PRIMARY"]  # fmt: skip
+            db.execute(f"SELECT {', '.join(columns)} FROM {table} LIMIT 0")
+
+
 class SqliteStore:
     """A Store over the cache database: the small tables in memory, figures fetched as asked."""
 
@@ -164,10 +191,10 @@ class SqliteStore:
             self.base.topics[row[0]] = Topic(row[0], _languages(row[1:4]))
         for row in db.execute("SELECT id, kind, label_en, label_vi, label_id FROM units"):
             self.base.units[row[0]] = Unit(row[0], row[1], _languages(row[2:5]))
-        for row in db.execute("SELECT id, topic, unit, label_en, label_vi, label_id, aliases, note FROM indicators ORDER BY ord"):
-            self.base.indicators[row[0]] = Indicator(
-                row[0], row[1], row[2], _languages(row[3:6]), tuple(row[6].split("\n")) if row[6] else (), note=row[7]
-            )
+        sql = "SELECT id, topic, unit, label_en, label_vi, label_id, aliases, note, change FROM indicators ORDER BY ord"
+        for row in db.execute(sql):
+            aliases = tuple(row[6].split("\n")) if row[6] else ()
+            self.base.indicators[row[0]] = Indicator(row[0], row[1], row[2], _languages(row[3:6]), aliases, row[7], bool(row[8]))
 
     def indicators(self) -> list[Indicator]:
         return list(self.base.indicators.values())
@@ -245,7 +272,7 @@ class SqliteStore:
                 id=r[0],
                 order=r[1],
                 indicator=r[2],
-                value=r[3],
+                value=number_of(r[3]),
                 qualifier=r[4],
                 status=r[5],
                 period=Period(r[6], r[9], r[10], r[11], r[12], r[13]),
