@@ -21,6 +21,8 @@ class _Group(TyperGroup):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         standalone_mode = kwargs.pop("standalone_mode", True)
+        from pcli.messages import say
+
         given = kwargs.get("args", args[0] if args else None)
         lang = _lang_of(list(given) if given is not None else sys.argv[1:])
         try:
@@ -39,6 +41,10 @@ class _Group(TyperGroup):
         except BrokenPipeError:
             _silence_stdout()
             code = ExitStatus.PIPE_CLOSED
+        except OSError as exc:  # stdout on a full disk or a closed device: the output could not be written
+            _silence_stdout()
+            _error(say("output_failed", lang, reason=exc.strerror or str(exc)), lang)
+            code = ExitStatus.ERROR
         code = int(code or 0) if isinstance(code, int) else 0
         if standalone_mode:
             sys.exit(code)

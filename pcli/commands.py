@@ -146,27 +146,42 @@ def trend(facts: str | None, wanted: str) -> Result:
 
 @resilient
 def get(facts: str | None, ident: str) -> Result:
-    base = _base(facts)
-    for figure in base.figures:
-        if figure.id == ident:
-            return Result(ExitStatus.FOUND, FiguresView(base, [figure], "answer", [1.0]))
-    for kind, entities in base.entities.items():
-        if any(e.id == ident for e in entities):
-            return Result(ExitStatus.FOUND, SectionView(base, kind, only=ident))
+    """One record by its id, looked up in the store: a large base is not loaded whole for it."""
+    store = _store(facts)
+    base = store.base
+    figure = store.figure(ident)
+    if figure is not None:
+        whole = store.figure(figure.part_of) if figure.part_of else None
+        return Result(ExitStatus.FOUND, FiguresView(base, [figure], "answer", [1.0], {whole.id: whole} if whole else {}))
+    for table in base.entities:
+        entity = store.entity(table, ident)
+        if entity is not None:
+            return Result(ExitStatus.FOUND, SectionView(base, table, entities=[entity]))
     if ident in base.sources:
         return Result(ExitStatus.FOUND, SectionView(base, "sources", only=ident))
     if ident in base.indicators:  # the indicator, then its figures
-        from pcli.answer.changes import series
-        from pcli.answer.search import Answer
-        from pcli.output.views import AnswersView
+        return _indicator(store, ident)
+    return _no_such_id(facts, ident)
 
-        answers = [Answer("indicator", 1.0, record=base.indicators[ident])]
-        answers += [Answer("figure", 1.0, f) for f in series(base, ident)]
-        return Result(ExitStatus.FOUND, AnswersView(base, answers, {f.id: f for f in base.figures}))
+
+def _indicator(store: Store, ident: str) -> Result:
+    from pcli.answer.search import Answer
+    from pcli.output.views import AnswersView
+
+    figures = sorted(store.figures(ident, [], None, 10_000), key=lambda f: (f.status == "target", f.period.sort_key))
+    store.cite(figures)
+    answers = [Answer("indicator", 1.0, record=store.base.indicators[ident])]
+    answers += [Answer("figure", 1.0, f) for f in figures]
+    return Result(ExitStatus.FOUND, AnswersView(store.base, answers, {f.id: f for f in figures}))
+
+
+def _no_such_id(facts: str | None, ident: str) -> Result:
+    """A miss, with the ids that come closest (the only case where the whole base is read)."""
     import difflib
 
     from pcli.text import one_line
 
+    base = _base(facts)
     ids = [f.id for f in base.figures] + [e.id for es in base.entities.values() for e in es]
     ids += [*base.indicators, *base.sources]
     close = difflib.get_close_matches(ident, ids, n=3, cutoff=0.6)

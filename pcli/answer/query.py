@@ -16,6 +16,8 @@ _POINT_WORDS = {("end", "of"): "12-31", ("cuoi", "nam"): "12-31", ("cuoi",): "12
                 ("akhir",): "12-31", ("start", "of"): "01-01", ("beginning", "of"): "01-01", ("dau", "nam"): "01-01",
                 ("dau",): "01-01", ("awal", "tahun"): "01-01", ("awal",): "01-01"}  # fmt: skip
 _RANGE_JOINERS = frozenset(("to", "den", "hingga", "sampai"))
+MAX_QUERY = 1000  # characters
+MAX_PERIODS = 8  # periods named in one query
 _NUMBER = r"(\d{1,5})(?:\s*/\s*(\d{4}))?(?:\s*/\s*([a-z][a-z0-9-]*))?"
 
 
@@ -119,11 +121,15 @@ def parse_query(text: str, places: list[tuple[str, str]], numbers: Numbers | Non
     places: (name, folded name) pairs of the places the base has figures for; numbers: (document id, kind,
     split number) of its documents.
     """
+    if len(text) > MAX_QUERY:
+        raise UsageError("query_too_long", length=len(text), limit=MAX_QUERY)
     query = Query(text, (), (), None)
     rest = _documents(text, numbers or [], query)
     tokens = fold(rest).split()
     _refuse_odd_years(tokens)
     words, periods = _periods(tokens)
+    if len(periods) > MAX_PERIODS:
+        raise UsageError("too_many_periods", count=len(periods), limit=MAX_PERIODS)
     words = _take_place(words, places, query)
     query.elsewhere = _elsewhere(words, {folded for _, folded in places})
     query.change = any(w in CHANGE for w in words) and (len(periods) >= 2 or any(p.kind == "range" for p in periods))

@@ -43,14 +43,34 @@ def read_text(path: str) -> str:
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
+MAX_KEY_PARTS = 32  # a dotted key of tens of thousands of parts takes the TOML parser quadratic time
+MAX_KEY_LENGTH = 1024
+_DOTTED = re.compile(rf"(?:[A-Za-z0-9_-]+[ \t]*\.[ \t]*){{{MAX_KEY_PARTS - 1},}}[A-Za-z0-9_-]+[ \t]*(?:=|\])")
+_LONG_KEY = re.compile(rf"[A-Za-z0-9_-]{{{MAX_KEY_LENGTH + 1},}}[ \t]*=")
+
+
+def check_keys(text: str, path: str) -> None:
+    """Refuse keys too long or too deeply dotted, anywhere (inline tables too), before the parser meets them."""
+    for pattern in (_DOTTED, _LONG_KEY):
+        m = pattern.search(text)
+        if m:
+            key = m[0].rstrip("=] \t")
+            line = text.count("\n", 0, m.start()) + 1
+            raise FactBaseError(path, "toml_key_too_big", line, parts=key.count(".") + 1, length=len(key),
+                                max_parts=MAX_KEY_PARTS, max_length=MAX_KEY_LENGTH)  # fmt: skip
+
+
 def parse_toml(text: str, path: str) -> dict[str, Any]:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python < 3.11
         import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
 
+    check_keys(text, path)
     try:
         return tomllib.loads(text)
+    except RecursionError:  # arrays or tables nested hundreds deep
+        raise FactBaseError(path, "toml_too_deep") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         m = _TOML_POSITION.search(message)

@@ -3,15 +3,17 @@ The flat tables' columns come from the schema."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
+from collections.abc import Callable
+from functools import partial
 from typing import IO, Any
 
 from pcli.base.model import LANGS, FactBase
 from pcli.base.schema import KINDS, flat_columns
+from pcli.files import check_target, replacing, write_text
 from pcli.output import machine
-from pcli.output.records import Record, whole_base
+from pcli.output.records import Record, sections
 
 FIGURE_TABLE = (
     "id",
@@ -107,33 +109,56 @@ def tables(base: FactBase) -> dict[str, tuple[tuple[str, ...], list[Record]]]:
 
 
 def export_base(base: FactBase, fmt: str, output: str | None) -> None:
+    """Write the base in a format to stdout (no output, or "-") or to a file through the one writer."""
+    to_stdout = output in (None, "-")
     if fmt == "sqlite":
-        from pcli.files import replacing
         from pcli.store.sqlite import write_database
 
         with replacing(str(output)) as tmp:
             write_database(base, tmp)
     elif fmt in ("json", "jsonl"):
-        data = whole_base(base)
-        with _open_out(output) as out:
-            if fmt == "json":
-                machine.write_json(data, out)
-            else:
-                machine.write_jsonl(
-                    ({"table": table, **row} for table, rows in data.items() if isinstance(rows, list) for row in rows), out
-                )
+        write = _json if fmt == "json" else _jsonl
+        if to_stdout:
+            write(base, sys.stdout)
+        else:
+            write_text(str(output), lambda out: write(base, out))
+    elif to_stdout:  # csv or tsv: the figures, one row each (a folder holds every table)
+        columns, rows = tables(base)["figures"]
+        _writer(fmt)(columns, rows)
     else:
-        writer = machine.write_csv if fmt == "csv" else machine.write_tsv
-        if output is None:
-            columns, rows = tables(base)["citations"]
-            writer(columns, rows)
-            return
-        os.makedirs(output, exist_ok=True)
-        for name, (columns, rows) in tables(base).items():
-            with open(os.path.join(output, f"{name}.{fmt}"), "w", encoding="utf-8", newline="") as handle:
-                writer(columns, rows, handle)
+        _tables(base, fmt, str(output))
 
 
-def _open_out(path: str | None) -> contextlib.AbstractContextManager[IO[str]]:
-    """The file to write, or stdout (left open) when none is named."""
-    return open(path, "w", encoding="utf-8") if path else contextlib.nullcontext(sys.stdout)
+def _json(base: FactBase, out: IO[str]) -> None:
+    """One JSON object, written record by record: a large base never stands whole in memory as text."""
+    dumps = machine.dumps
+    out.write(f'{{"title": {dumps(base.title)}, "place": {dumps(base.place)}')
+    for name, rows in sections(base):
+        out.write(f",\n{dumps(name)}: [")
+        for n, row in enumerate(rows):
+            out.write(("," if n else "") + "\n  " + dumps(row))
+        out.write("\n]")
+    out.write("}\n")
+
+
+def _jsonl(base: FactBase, out: IO[str]) -> None:
+    for name, rows in sections(base):
+        machine.write_jsonl(({"table": name, **row} for row in rows), out)
+
+
+def _writer(fmt: str) -> Callable[..., None]:
+    return machine.write_csv if fmt == "csv" else machine.write_tsv
+
+
+def _tables(base: FactBase, fmt: str, output: str) -> None:
+    """A file that exists or is named .csv/.tsv gets the figures table; otherwise a folder gets every table."""
+    writer = _writer(fmt)
+    if os.path.isfile(output) or output.endswith(f".{fmt}"):
+        columns, rows = tables(base)["figures"]
+        write_text(output, lambda out: writer(columns, rows, out))
+        return
+    if not os.path.isdir(output):
+        check_target(output)
+        os.makedirs(output)
+    for name, (columns, rows) in tables(base).items():
+        write_text(os.path.join(output, f"{name}.{fmt}"), partial(writer, columns, rows))

@@ -40,7 +40,16 @@ def write_csv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[st
     if header:
         writer.writerow(columns)
     for row in rows:
-        writer.writerow([safe(cell(row.get(c))) for c in columns])
+        writer.writerow([spreadsheet_safe(row.get(c)) for c in columns])
+
+
+def spreadsheet_safe(value: Any) -> str:
+    """A CSV cell a spreadsheet will not run: text (never a number) that starts with =, +, -, @, a tab or a
+    carriage return gets a leading apostrophe, as OWASP advises against formula injection."""
+    text = safe(cell(value))
+    if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
 
 
 def dumps(value: Any, indent: int | None = None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pcli.base.model import Citation, Entity, FactBase, Figure, pick
@@ -200,19 +201,18 @@ def change_record(base: FactBase, answer: Any, lang: str = "en") -> Record:
             "change_unit": "pp" if unit.kind == "percent" else unit.id, "change_percent": percent}  # fmt: skip
 
 
+def sections(base: FactBase) -> Iterator[tuple[str, Iterator[Record]]]:
+    """Every table of the base as (name, records), for `pcli export`: figures with citations in base units, and all
+    the rest, each record with the keys the schema declares. Records are made as they are written."""
+    for table in ("sources", "topics", "units", "indicators"):
+        values: Iterable[object] = getattr(base, table).values()
+        yield table, (plain_record(obj, table) for obj in values)
+    yield "figures", (figure_record(base, f) for f in base.figures)
+    for kind, entities in base.entities.items():
+        yield kind, ({"id": e.id, **e.fields, "citations": citation_records(base, e.citations)} for e in entities)
+    yield "skips", (plain_record(k, "skips") for k in base.skips)
+
+
 def whole_base(base: FactBase) -> Record:
-    """Everything, for `pcli export --format json`: figures with citations in base units, and all the rest, each
-    record with the keys the schema declares."""
-    return {
-        "title": base.title,
-        "place": base.place,
-        "sources": [plain_record(s, "sources") for s in base.sources.values()],
-        "topics": [plain_record(t, "topics") for t in base.topics.values()],
-        "units": [plain_record(u, "units") for u in base.units.values()],
-        "indicators": [plain_record(i, "indicators") for i in base.indicators.values()],
-        "figures": [figure_record(base, f) for f in base.figures],
-        **{
-            kind: [{"id": e.id, **e.fields, "citations": citation_records(base, e.citations)} for e in entities]
-            for kind, entities in base.entities.items()
-        },
-    }
+    """Everything as one record (small bases and tests; export streams `sections`)."""
+    return {"title": base.title, "place": base.place, **{name: list(rows) for name, rows in sections(base)}}

@@ -32,9 +32,28 @@ from pcli.output.views import (
 )
 from pcli.text import safe
 
+MIN_WIDTH = 40
+
 
 def console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, markup=False, emoji=False, highlight=False)
+    return Console(stderr=stderr, markup=False, emoji=False, highlight=False, width=_width(stderr))
+
+
+def _width(stderr: bool) -> int | None:
+    """COLUMNS as given, but never below MIN_WIDTH (COLUMNS=3 drew empty boxes); a COLUMNS of 0 or of no
+    number is ignored (COLUMNS=0 drew nothing at all), and the terminal's own width is used."""
+    import os
+    import sys
+
+    raw = os.environ.get("COLUMNS", "")
+    if raw.strip().isdigit() and int(raw) > 0:
+        return max(int(raw), MIN_WIDTH)
+    if raw:
+        try:
+            return max(os.get_terminal_size((sys.stderr if stderr else sys.stdout).fileno()).columns, MIN_WIDTH)
+        except (OSError, ValueError):
+            return 80
+    return None
 
 
 def draw(view: View, lang: str) -> None:

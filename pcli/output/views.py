@@ -9,7 +9,7 @@ from typing import Any
 
 from pcli.answer.changes import Change
 from pcli.answer.search import Answer
-from pcli.base.model import FactBase, Figure, pick
+from pcli.base.model import Entity, FactBase, Figure, pick
 from pcli.messages import Msg
 from pcli.output.records import (
     ENTITY_COLUMNS,
@@ -170,14 +170,15 @@ class ChangesView(View):
 class SectionView(View):
     """One section of the base that is not figures: programmes, documents, agencies, places or sources."""
 
-    def __init__(self, base: FactBase, name: str, only: str | None = None) -> None:
+    def __init__(self, base: FactBase, name: str, only: str | None = None, entities: Sequence[Entity] | None = None) -> None:
         self.base, self.name, self.only = base, name, only
+        self.entities = entities if entities is not None else base.entities.get(name, [])
         self.columns = SOURCE_COLUMNS if name == "sources" else ENTITY_COLUMNS[name]
 
     def records(self, lang: str) -> list[Record]:
         if self.name == "sources":
             return [source_record(self.base, s) for s in self.base.sources if self.only in (None, s)]
-        return [entity_record(self.base, e, lang) for e in self.base.entities[self.name] if self.only in (None, e.id)]
+        return [entity_record(self.base, e, lang) for e in self.entities if self.only in (None, e.id)]
 
     def rows(self, lang: str) -> list[Record]:
         if self.name == "sources":

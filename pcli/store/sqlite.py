@@ -49,6 +49,12 @@ CREATE VIEW programmes AS SELECT id, json_extract(data, '$.kind') AS kind, name_
 CREATE VIEW agencies AS SELECT id, name_en, json_extract(data, '$.role.en') AS role_en
     FROM entities WHERE kind = 'agencies';
 """
+# How well a figure's period answers one period asked: Period.matches in SQL (9: it does not).
+# Parameters: text, kind, start, end, start, start, start, kind of the period asked.
+_RANK = """(CASE WHEN period_kind = 'undated' THEN 9 WHEN period = ? THEN 0
+    WHEN ? = 'range' THEN (CASE WHEN period_kind != 'range' AND period_start BETWEEN ? AND ? THEN 1 ELSE 9 END)
+    WHEN period_kind = 'range' THEN (CASE WHEN period_start <= ? AND ? <= period_end THEN 2 ELSE 9 END)
+    WHEN period_start != ? THEN 9 WHEN period_kind = 'year' AND ? = 'year' THEN 0 ELSE 1 END)"""
 _FIGURE_COLUMNS = (
     "id, ord, indicator, value_text, qualifier, status, period, place, note, period_kind, period_start, "
     "period_end, period_month, period_day, as_of, part_of"
@@ -225,27 +231,29 @@ class SqliteStore:
         return [(ident, kind or "", number or "") for ident, kind, number in self.db.execute(sql)]
 
     def figures(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
+        """As the Store protocol says; with periods, the `limit` best by how well their period answers (the rank of
+        Period.matches, worked out by SQLite so that a broad period never fetches a whole large base)."""
         where: list[str] = []
         args: list[Any] = []
+        if periods:
+            ranks = [_RANK] * len(periods)
+            rank = ranks[0] if len(ranks) == 1 else f"min({', '.join(ranks)})"
+            where.append("(" + " OR ".join("(period_start <= ? AND period_end >= ?)" for _ in periods) + ")")
+            args += [value for p in periods for value in (p.text, p.kind, p.start, p.end, p.start, p.start, p.start, p.kind)]
+            args += [value for p in periods for value in (p.end, p.start)]
+        else:
+            rank = "0"
         if indicator is not None:
             where.append("indicator = ?")
             args.append(indicator)
         if place is not None:
             where.append("place = ?")
             args.append(place)
-        if periods:
-            where.append("(" + " OR ".join("(period_start <= ? AND period_end >= ?)" for _ in periods) + ")")
-            for p in periods:
-                args.extend((p.end, p.start))
-        sql = (
-            f"SELECT {_FIGURE_COLUMNS} FROM figures"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY status = 'target', sk0 DESC, sk1 DESC, sk2 DESC, sk3 DESC, ord"
-        )
-        if not periods:
-            sql += f" LIMIT {int(limit)}"
+        sql = (f"SELECT * FROM (SELECT {_FIGURE_COLUMNS}, {rank} AS rank, status, sk0, sk1, sk2, sk3 FROM figures"
+               + (" WHERE " + " AND ".join(where) if where else "") + ") WHERE rank < 9"
+               " ORDER BY rank, status = 'target', sk0 DESC, sk1 DESC, sk2 DESC, sk3 DESC, ord LIMIT ?")  # fmt: skip
         # Citations are fetched by cite(), for the few figures that are answered with.
-        return self._figures(self.db.execute(sql, args).fetchall(), cited=False)
+        return self._figures(self.db.execute(sql, [*args, int(limit)]).fetchall(), cited=False)
 
     def figure(self, ident: str) -> Figure | None:
         rows = self.db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE id = ?", (ident,)).fetchall()
