@@ -131,9 +131,12 @@ def parse_query(text: str, places: list[tuple[str, str]], numbers: Numbers | Non
     if len(periods) > MAX_PERIODS:
         raise UsageError("too_many_periods", count=len(periods), limit=MAX_PERIODS)
     words = _take_place(words, places, query)
+    stray = next((w for w in words if w.isdigit()), None)
+    if stray is not None:  # "'23", "23": a number that is not a year, dropped silently, would answer another period
+        raise UsageError("bad_year", word=stray)
     query.elsewhere = _elsewhere(words, {folded for _, folded in places})
     query.change = any(w in CHANGE for w in words) and (len(periods) >= 2 or any(p.kind == "range" for p in periods))
-    content = (w for w in words if w not in FILLER and not w.isdigit() and not (query.change and w in CHANGE))
+    content = (w for w in words if w not in FILLER and not (query.change and w in CHANGE))
     if query.documents or query.cited:
         content = (w for w in content if w not in DOCUMENT_WORDS)
     query.words, query.periods = tuple(content), tuple(periods)

@@ -154,7 +154,11 @@ def discard(cached: str) -> None:
 
 
 def prune(folder: str) -> None:
-    """Keep the MAX_ENTRIES most recently used caches."""
+    """Keep the MAX_ENTRIES most recently used caches; remove the temporaries of killed runs (the folder is pcli's
+    own, so any of them)."""
+    from pcli.files import remove_stale
+
+    remove_stale(folder)
     try:
         entries = [e for e in os.scandir(folder) if e.name.endswith(".sqlite") and e.is_file(follow_symlinks=False)]
     except OSError:
