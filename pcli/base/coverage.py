@@ -7,11 +7,11 @@ each number of an article.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
 
 from pcli.base.model import Citation, FactBase, Figure, Skip
 from pcli.base.scan import FIGURE, Number, scan
@@ -19,10 +19,29 @@ from pcli.base.scan import FIGURE, Number, scan
 KNOWN, SKIPPED, NEW = "known", "skipped", "new"
 
 
-@lru_cache(maxsize=4096)
-def passage(quote: str) -> re.Pattern[str]:
-    """A verbatim passage as a pattern that lets runs of white space differ, as quotes may."""
-    return re.compile(r"\s+".join(re.escape(word) for word in unicodedata.normalize("NFC", quote).split()))
+class Spaced:
+    """A text with its runs of white space made single spaces, and the way back to the text's own offsets: a
+    quote is found by plain search, however long (a pattern of a 100,000-word quote takes seconds to compile)."""
+
+    def __init__(self, text: str) -> None:
+        self.offsets: list[int] = []
+        pieces: list[str] = []
+        for m in re.finditer(r"\S+", text):
+            if pieces:
+                pieces.append(" ")
+                self.offsets.append(m.start() - 1)
+            pieces.append(m[0])
+            self.offsets.extend(range(m.start(), m.end()))
+        self.text = "".join(pieces)
+
+    def find_all(self, quote: str) -> list[tuple[int, int]]:
+        """The (start, end) in the original text of every occurrence of the quote."""
+        wanted = " ".join(unicodedata.normalize("NFC", quote).split())
+        found, at = [], self.text.find(wanted)
+        while wanted and at >= 0:
+            found.append((self.offsets[at], self.offsets[at + len(wanted) - 1] + 1))
+            at = self.text.find(wanted, at + 1)
+        return found
 
 
 class Accounted:
@@ -60,15 +79,26 @@ class Accountant:
     def account(self, text: str) -> list[Accounted]:
         """Every number of the text with its status, in reading order."""
         text = unicodedata.normalize("NFC", text)
+        spans: dict[str, list[tuple[int, int]]] = {}  # each quote's occurrences in this text, found once
+        normal: list[Spaced] = []
+
+        def holds(quote: str, n: Number) -> bool:
+            if quote not in spans:
+                normal[:] = normal or [Spaced(text)]
+                spans[quote] = normal[0].find_all(quote)
+            found = spans[quote]
+            i = bisect.bisect_right(found, (n.start, len(text)))
+            return any(a <= n.start and n.end <= b for a, b in found[max(0, i - 4) : i])
+
         out = []
         for n in scan(text, self.lang):
             if n.kind != FIGURE:
                 out.append(Accounted(n, n.kind))
                 continue
             citations, skips = self._holding(n.written)
-            known = [f.id for f, c, unit_kind in citations if _holds(text, c.quote, n)
+            known = [f.id for f, c, unit_kind in citations if holds(c.quote, n)
                      and math.isclose(n.value, f.value, rel_tol=1e-9) and (unit_kind != "percent" or n.percent)]  # fmt: skip
-            skip = next((k for k in skips if _holds(text, k.quote, n)), None)
+            skip = next((k for k in skips if holds(k.quote, n)), None)
             if known:
                 out.append(Accounted(n, KNOWN, tuple(dict.fromkeys(known))))
             elif skip is not None:
@@ -78,17 +108,17 @@ class Accountant:
         return out
 
 
-def _holds(text: str, quote: str, n: Number) -> bool:
-    """Whether an occurrence of the quote in the text spans the number."""
-    return any(m.start() <= n.start and n.end <= m.end() for m in passage(quote).finditer(text))
-
-
 def account(text: str, lang: str, citations: Iterable[tuple[Figure, Citation, str]], skips: Iterable[Skip]) -> list[Accounted]:
     """Every number of one text with its status, in reading order."""
     return Accountant(lang, citations, skips).account(text)
 
 
-def where(text: str, offset: int) -> tuple[int, int]:
-    """Line and column (from 1) of a character offset."""
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+class Lines:
+    """Line and column (from 1) of character offsets of one text, found by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def where(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1

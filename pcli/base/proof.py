@@ -25,6 +25,15 @@ def _normal(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+def _find_all(text: str, wanted: str) -> list[int]:
+    """Where wanted stands in text, by plain search (a pattern of a very long quote is slow to compile)."""
+    found, at = [], text.find(wanted) if wanted else -1
+    while at >= 0:
+        found.append(at)
+        at = text.find(wanted, at + 1)
+    return found
+
+
 class _Qualifier:
     """A qualifier said in the reader's language: 'more than', or none."""
 
@@ -48,12 +57,12 @@ class _Prover:
         text = self.texts.get(citation.source)
         if text is None:
             return False
-        where = [m.start() for m in re.finditer(re.escape(_normal(citation.quote)), text)]
+        where = _find_all(text, _normal(citation.quote))
         if not where:
             self.problem(citation, name, Msg("quote_missing", source=citation.source, quote=citation.quote[:60]))
             return False
         if citation.context:
-            near = [m.start() for m in re.finditer(re.escape(_normal(citation.context)), text)]
+            near = _find_all(text, _normal(citation.context))
             if not near:
                 self.problem(citation, name, Msg("context_missing", source=citation.source, quote=citation.context[:60]))
                 return False
@@ -147,21 +156,22 @@ def _read_sources(base: FactBase, sources_dir: str, problems: list[Problem]) -> 
 def coverage(base: FactBase, source: str, text: str, path: str) -> list[Problem]:
     """Every number of a source is a figure's value in one of its quotes or a reasoned skip; every skip of the
     source stands in it verbatim and holds its number."""
-    from pcli.base.coverage import NEW, SKIPPED, account, cited, passage, where
+    from pcli.base.coverage import NEW, SKIPPED, Lines, Spaced, account, cited
 
     skips = [k for k in base.skips if k.source == source]
     problems = []
     accounted = account(text, base.sources[source].language, cited(base, source), skips)
+    lines = Lines(text)
     for a in accounted:
         if a.status == NEW:
-            line, column = where(text, a.number.start)
+            line, column = lines.where(a.number.start)
             around = " ".join(text[max(0, a.number.start - 40) : a.number.end + 30].split())
             problems.append(Problem(0, Msg("uncovered", file=path, line=line, column=column, number=a.number.written,
                                            around=around)))  # fmt: skip
     used = {a.skip.id for a in accounted if a.status == SKIPPED and a.skip is not None}
     for skip in skips:
         if skip.id not in used:
-            found = bool(passage(skip.quote).search(text))
+            found = bool(Spaced(text).find_all(skip.quote))
             problems.append(
                 Problem(
                     skip.line,

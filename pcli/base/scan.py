@@ -10,6 +10,7 @@ figures: their kind says so.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from functools import cache
@@ -74,16 +75,22 @@ def _compiled(lang: str) -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[s
 def scan(text: str, lang: str) -> list[Number]:
     """Every number of the text in reading order, each with its kind."""
     grouped, others = _compiled(lang)
-    taken: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int, str]] = []  # sorted spans of numbers that are not figures; the first pattern wins
     for kind, pattern in others:
-        for m in pattern.finditer(text):
-            if not any(a < m.end() and m.start() < b for a, b, _ in taken):
-                taken.append((m.start(), m.end(), kind))
+        fresh, j = [], 0
+        for m in pattern.finditer(text):  # one pattern's matches never overlap each other
+            while j < len(taken) and taken[j][1] <= m.start():
+                j += 1
+            if j == len(taken) or taken[j][0] >= m.end():
+                fresh.append((m.start(), m.end(), kind))
+        taken = sorted(taken + fresh)  # two sorted runs: a linear merge
     thousands = "." if _CONVENTION.get(lang) == "comma_decimal" else ","
     scales = sorted(SCALES.get(lang, {}).items(), key=lambda item: -len(item[0]))
+    starts = [a for a, _, _ in taken]
     found = []
     for m in grouped.finditer(text):
-        kind = next((k for a, b, k in taken if a <= m.start(2) < b), FIGURE)
+        i = bisect.bisect_right(starts, m.start(2)) - 1
+        kind = taken[i][2] if i >= 0 and taken[i][0] <= m.start(2) < taken[i][1] else FIGURE
         whole = m[2].replace(thousands, "")
         value = float(f"{whole}.{m[3]}") if m[3] else float(whole)
         if m[1]:
