@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import IO, Any
 
-from pcli.base.model import LANGS, FactBase
+from pcli.base.model import LANGS, FactBase, Figure
 from pcli.base.schema import KINDS, flat_columns
 from pcli.files import check_target, replacing, write_text
 from pcli.output import machine
@@ -51,65 +51,45 @@ def _flatten(table: str, obj: Any, fields: dict[str, Any] | None = None) -> Reco
     return row
 
 
-def tables(base: FactBase) -> dict[str, tuple[tuple[str, ...], list[Record]]]:
-    figures, citations, figure_citations = [], [], []
-    for f in base.figures:
-        ind = base.indicators[f.indicator]
-        row = {
-            "id": f.id,
-            "indicator": f.indicator,
-            **{f"label_{lang}": ind.label.get(lang, "") for lang in LANGS},
-            "value": f.value,
-            "unit": ind.unit,
-            "qualifier": f.qualifier,
-            "status": f.status,
-            "period": f.period.text,
-            "as_of": f.as_of,
-            "place": f.place,
-            "topic": ind.topic,
-            "part_of": f.part_of,
-            "note": f.note,
-        }
-        figures.append(row)
-        for n, c in enumerate(f.citations):
-            citations.append(
-                {
-                    "record_table": "figures",
-                    "record_id": f.id,
-                    "position": n,
-                    "source": c.source,
-                    "quote": c.quote,
-                    "context": c.context,
-                    "qualifier": c.qualifier or "",
-                }
-            )
-            figure_citations.append({**row, "source": c.source, "quote": c.quote})
-    out: dict[str, tuple[tuple[str, ...], list[Record]]] = {
-        "figures": (FIGURE_TABLE, figures),
-        "figure_citations": ((*FIGURE_TABLE, "source", "quote"), figure_citations),
-    }
+def _figure_row(base: FactBase, f: Figure) -> Record:
+    ind = base.indicators[f.indicator]
+    return {"id": f.id, "indicator": f.indicator, **{f"label_{lang}": ind.label.get(lang, "") for lang in LANGS},
+            "value": f.value, "unit": ind.unit, "qualifier": f.qualifier, "status": f.status, "period": f.period.text,
+            "as_of": f.as_of, "place": f.place, "topic": ind.topic, "part_of": f.part_of, "note": f.note}  # fmt: skip
+
+
+def _citation_rows(base: FactBase, figures: Iterable[Figure]) -> Iterator[Record]:
+    for f in figures:
+        yield from ({"record_table": "figures", "record_id": f.id, "position": n, "source": c.source, "quote": c.quote,
+                     "context": c.context, "qualifier": c.qualifier or ""} for n, c in enumerate(f.citations))  # fmt: skip
+    for kind, entities in base.entities.items():
+        for e in entities:
+            yield from ({"record_table": kind, "record_id": e.id, "position": n, "source": c.source, "quote": c.quote,
+                         "context": c.context, "qualifier": ""} for n, c in enumerate(e.citations))  # fmt: skip
+
+
+def tables(
+    base: FactBase, figures: Callable[[], Iterable[Figure]] | None = None
+) -> dict[str, tuple[tuple[str, ...], Iterable[Record]]]:
+    """Every table of the base as (columns, rows); rows are made as they are written, from `figures()` (a stream
+    from the store) when given."""
+    each = figures or (lambda: base.figures)
+    out: dict[str, tuple[tuple[str, ...], Iterable[Record]]] = {
+        "figures": (FIGURE_TABLE, (_figure_row(base, f) for f in each())),
+        "figure_citations": ((*FIGURE_TABLE, "source", "quote"),
+                             ({**_figure_row(base, f), "source": c.source, "quote": c.quote}
+                              for f in each() for c in f.citations)),
+    }  # fmt: skip
     for kind, entities in base.entities.items():
         out[kind] = (flat_columns(kind), [{**_flatten(kind, None, e.fields), "id": e.id} for e in entities])
-        for e in entities:
-            citations.extend(
-                {
-                    "record_table": kind,
-                    "record_id": e.id,
-                    "position": n,
-                    "source": c.source,
-                    "quote": c.quote,
-                    "context": c.context,
-                    "qualifier": "",
-                }
-                for n, c in enumerate(e.citations)
-            )
-    out["citations"] = (CITATION_TABLE, citations)
+    out["citations"] = (CITATION_TABLE, _citation_rows(base, each()))
     out["sources"] = (flat_columns("sources"), [_flatten("sources", s) for s in base.sources.values()])
     return out
 
 
-def export_base(base: FactBase, fmt: str, output: str | None) -> None:
-    """Write the base in a format to stdout (no output, or "-") or to a file through the one writer."""
+def export_base(base: FactBase, fmt: str, output: str | None, figures: Callable[[], Iterable[Figure]] | None = None) -> None:
+    """Write the base in a format to stdout (no output, or "-") or to a file through the one writer; `figures()`
+    streams the figures from the store (JSON, JSON Lines and the tables never hold them all)."""
     to_stdout = output in (None, "-")
     if fmt == "sqlite":
         from pcli.store.sqlite import write_database
@@ -117,23 +97,23 @@ def export_base(base: FactBase, fmt: str, output: str | None) -> None:
         with replacing(str(output)) as tmp:
             write_database(base, tmp)
     elif fmt in ("json", "jsonl"):
-        write = _json if fmt == "json" else _jsonl
+        write = partial(_json if fmt == "json" else _jsonl, base, figures() if figures else None)
         if to_stdout:
-            write(base, sys.stdout)
+            write(sys.stdout)
         else:
-            write_text(str(output), lambda out: write(base, out))
+            write_text(str(output), write)
     elif to_stdout:  # csv or tsv: the figures, one row each (a folder holds every table)
-        columns, rows = tables(base)["figures"]
+        columns, rows = tables(base, figures)["figures"]
         _writer(fmt)(columns, rows)
     else:
-        _tables(base, fmt, str(output))
+        _tables(base, fmt, str(output), figures)
 
 
-def _json(base: FactBase, out: IO[str]) -> None:
+def _json(base: FactBase, figures: Iterable[Figure] | None, out: IO[str]) -> None:
     """One JSON object, written record by record: a large base never stands whole in memory as text."""
     dumps = machine.dumps
     out.write(f'{{"title": {dumps(base.title)}, "place": {dumps(base.place)}')
-    for name, rows in sections(base):
+    for name, rows in sections(base, figures):
         out.write(f",\n{dumps(name)}: [")
         for n, row in enumerate(rows):
             out.write(("," if n else "") + "\n  " + dumps(row))
@@ -141,8 +121,8 @@ def _json(base: FactBase, out: IO[str]) -> None:
     out.write("}\n")
 
 
-def _jsonl(base: FactBase, out: IO[str]) -> None:
-    for name, rows in sections(base):
+def _jsonl(base: FactBase, figures: Iterable[Figure] | None, out: IO[str]) -> None:
+    for name, rows in sections(base, figures):
         machine.write_jsonl(({"table": name, **row} for row in rows), out)
 
 
@@ -150,15 +130,15 @@ def _writer(fmt: str) -> Callable[..., None]:
     return machine.write_csv if fmt == "csv" else machine.write_tsv
 
 
-def _tables(base: FactBase, fmt: str, output: str) -> None:
+def _tables(base: FactBase, fmt: str, output: str, figures: Callable[[], Iterable[Figure]] | None) -> None:
     """A file that exists or is named .csv/.tsv gets the figures table; otherwise a folder gets every table."""
     writer = _writer(fmt)
     if os.path.isfile(output) or output.endswith(f".{fmt}"):
-        columns, rows = tables(base)["figures"]
-        write_text(output, lambda out: writer(columns, rows, out))
+        columns, rows = tables(base, figures)["figures"]
+        write_text(output, partial(writer, columns, rows))
         return
     if not os.path.isdir(output):
         check_target(output)
         os.makedirs(output)
-    for name, (columns, rows) in tables(base).items():
+    for name, (columns, rows) in tables(base, figures).items():
         write_text(os.path.join(output, f"{name}.{fmt}"), partial(writer, columns, rows))

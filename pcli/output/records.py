@@ -201,13 +201,14 @@ def change_record(base: FactBase, answer: Any, lang: str = "en") -> Record:
             "change_unit": "pp" if unit.kind == "percent" else unit.id, "change_percent": percent}  # fmt: skip
 
 
-def sections(base: FactBase) -> Iterator[tuple[str, Iterator[Record]]]:
+def sections(base: FactBase, figures: Iterable[Figure] | None = None) -> Iterator[tuple[str, Iterator[Record]]]:
     """Every table of the base as (name, records), for `pcli export`: figures with citations in base units, and all
-    the rest, each record with the keys the schema declares. Records are made as they are written."""
+    the rest, each record with the keys the schema declares. Records are made as they are written, from `figures`
+    (a stream from the store) when given."""
     for table in ("sources", "topics", "units", "indicators"):
         values: Iterable[object] = getattr(base, table).values()
         yield table, (plain_record(obj, table) for obj in values)
-    yield "figures", (figure_record(base, f) for f in base.figures)
+    yield "figures", (figure_record(base, f) for f in (base.figures if figures is None else figures))
     for kind, entities in base.entities.items():
         yield kind, ({"id": e.id, **e.fields, "citations": citation_records(base, e.citations)} for e in entities)
     yield "skips", (plain_record(k, "skips") for k in base.skips)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Protocol
 
 from pcli.base.model import Entity, FactBase, Figure, Indicator
@@ -39,6 +40,14 @@ class Store(Protocol):
         """(id, kind, number) of every document."""
         ...
 
+    def each_figure(self) -> Iterator[Figure]:
+        """Every figure in file order, with its citations, without holding them all at once where it can."""
+        ...
+
+    def rest_of_base(self) -> FactBase:
+        """The base with everything but (perhaps) its figures: sources to skips."""
+        ...
+
     def figures(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
         """Figures of one indicator (None: any), best first; with periods, all that overlap them.
 
@@ -73,6 +82,12 @@ class MemoryStore:
 
     def modifiers(self) -> frozenset[str] | None:
         return None
+
+    def each_figure(self) -> Iterator[Figure]:
+        return iter(self.base.figures)
+
+    def rest_of_base(self) -> FactBase:
+        return self.base
 
     def entity(self, table: str, ident: str) -> Entity | None:
         return next((e for e in self.base.entities.get(table, []) if e.id == ident), None)

@@ -6,6 +6,7 @@ Each database is written to a temporary file and renamed into place, so a reader
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, Indicator, Skip, Source, Topic, Unit
@@ -298,10 +299,23 @@ class SqliteStore:
 
     def full_base(self) -> FactBase:
         """Every record, for the commands that need the whole base."""
+        base = self.rest_of_base()
+        base.figures = self._figures(self.db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures ORDER BY ord").fetchall())
+        return base
+
+    def each_figure(self) -> Iterator[Figure]:
+        """Every figure in file order, with its citations, a thousand at a time: memory stays bounded."""
+        cursor = self.db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures ORDER BY ord")
+        while rows := cursor.fetchmany(1000):
+            yield from self._figures(rows)
+
+    def rest_of_base(self) -> FactBase:
+        """The base with its programmes, documents, agencies, places and skips, but no figures."""
         import json
 
         base = self.base
-        base.figures = self._figures(self.db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures ORDER BY ord").fetchall())
+        if any(base.entities.values()):
+            return base
         cites: dict[tuple[str, str], list[Citation]] = {}
         for kind, rid, source, quote, context in self.db.execute(
             "SELECT record_table, record_id, source, quote, context FROM citations WHERE record_table != 'figures' "
