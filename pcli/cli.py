@@ -311,6 +311,25 @@ def extract(
 
 
 @app.command()
+def cite(
+    idents: Annotated[
+        list[str], typer.Argument(metavar="ID...", help="Ids of figures (or documents, programmes, agencies, places) to cite.")
+    ],
+    style: Annotated[str, typer.Option("--style", "-s", help="plain, markdown, bibtex, csl-json or ris.")] = "plain",
+    facts: FactsOption = None,
+    lang: LangOption = None,
+) -> None:
+    """A citation to paste: outlet, date, address, the figure in words and the verbatim quote, for each source.
+
+    Example: pcli cite poor-households-2023 --style bibtex
+    """
+    from pcli import commands
+
+    language = _lang(lang)
+    _finish(commands.cite(facts, idents, style), Format.tsv, language)
+
+
+@app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-F", help="json, jsonl, csv, tsv or sqlite.")] = "json",
     output: Annotated[

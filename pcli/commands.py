@@ -247,6 +247,24 @@ def _spinning(rows: Iterator[object], path: str) -> Iterator[object]:
 
 
 @resilient
+def cite(facts: str | None, idents: list[str], style: str) -> Result:
+    """References for the figures and records named, one per source that holds each."""
+    from pcli.output.cite import STYLES
+    from pcli.output.views import CiteView
+
+    if style not in STYLES:
+        raise UsageError("bad_style", style=style, choices=", ".join(STYLES))
+    store = _store(facts)
+    found: list[object] = []
+    for ident in idents:
+        record = store.figure(ident) or next((e for t in store.base.entities if (e := store.entity(t, ident))), None)
+        if record is None:
+            return _no_such_id(facts, ident)
+        found.append(record)
+    return Result(ExitStatus.FOUND, CiteView(store.base, found, style))
+
+
+@resilient
 def export(facts: str | None, fmt: str, output: str | None) -> Result:
     from pcli.output.export import export_base
 

@@ -8,7 +8,7 @@ from typing import IO
 from pcli.messages import Msg, say
 from pcli.output import Format
 from pcli.output import machine as m
-from pcli.output.views import BatchView, ExtractView, ProblemsView, Result, View
+from pcli.output.views import BatchView, CiteView, ExtractView, ProblemsView, Result, View
 from pcli.text import safe
 
 WRITERS = {Format.tsv: m.write_tsv, Format.csv: m.write_csv, Format.markdown: m.write_markdown}
@@ -34,7 +34,7 @@ def emit(view: View, fmt: Format, lang: str) -> None:
         from pcli.errors import UsageError
 
         raise UsageError("toml_for_extract")
-    special = {BatchView: _batch, ExtractView: _extract, ProblemsView: _problems}.get(type(view))
+    special = {BatchView: _batch, ExtractView: _extract, ProblemsView: _problems, CiteView: _cite}.get(type(view))
     if special is not None:
         special(view, fmt, lang)  # type: ignore[operator]
     elif fmt is Format.table:
@@ -85,6 +85,12 @@ def _extract(view: ExtractView, fmt: Format, lang: str) -> None:
             writer(view.columns, [row.record()], header=False)
     if not view.count:
         tell(Msg("no_numbers", path=view.path), lang)
+
+
+def _cite(view: CiteView, fmt: Format, lang: str) -> None:
+    from pcli.output import cite
+
+    cite.write(cite.references(view.base, view.records_cited, lang), view.style, lang, sys.stdout)
 
 
 def _problems(view: ProblemsView, fmt: Format, lang: str) -> None:

@@ -247,6 +247,13 @@ class ExtractView(View):
             yield row
 
 
+class CiteView(View):
+    """The references of `pcli cite`, in a citation style rather than a table format."""
+
+    def __init__(self, base: FactBase, records: Sequence[Any], style: str) -> None:
+        self.base, self.records_cited, self.style = base, records, style
+
+
 class ProblemsView(View):
     """What `validate` found: every problem with its line, or a summary of a valid base."""
 
