@@ -247,6 +247,16 @@ def _spinning(rows: Iterator[object], path: str) -> Iterator[object]:
 
 
 @resilient
+def list_records(facts: str | None, what: str) -> Result:
+    """What the base holds: indicators, topics, units, sources, documents, programmes, agencies or places."""
+    from pcli.output.views import LISTS, ListView
+
+    if what not in LISTS:
+        raise UsageError("unknown_section", name=what, choices=", ".join(LISTS))
+    return Result(ExitStatus.FOUND, ListView(_base(facts), what))
+
+
+@resilient
 def cite(facts: str | None, idents: list[str], style: str) -> Result:
     """References for the figures and records named, one per source that holds each."""
     from pcli.output.cite import STYLES

@@ -26,6 +26,7 @@ from pcli.output.views import (
     ChangesView,
     ExtractView,
     FiguresView,
+    ListView,
     SectionView,
     ShowView,
     View,
@@ -67,6 +68,11 @@ def draw(view: View, lang: str) -> None:
 
 def _figure_list(out: Console, view: FiguresView, lang: str) -> None:
     out.print(figures_table(view.base, view.figures, lang, wholes=view.wholes))
+
+
+def _list(out: Console, view: ListView, lang: str) -> None:
+    out.print(record_table(word(view.what, lang) if view.what not in ("indicators", "topics", "units") else view.what,
+                           view.columns, view.rows(lang)))  # fmt: skip
 
 
 def _section(out: Console, view: SectionView, lang: str) -> None:
@@ -131,9 +137,18 @@ def _show(out: Console, view: ShowView, lang: str) -> None:
 
 
 def record_table(title: str, columns: Sequence[str], records: Sequence[Record]) -> Table:
+    """A table of records; ids are never wrapped (cut with a marker only when the table cannot fit)."""
     table = Table(title=_t(title), box=box.SIMPLE_HEAD, title_justify="left")
     for column in columns:
-        table.add_column(column, overflow="fold")
+        if column == "id":
+            table.add_column(
+                column,
+                no_wrap=True,
+                overflow="ellipsis",
+                min_width=min(24, max((len(str(r.get("id", ""))) for r in records), default=2)),
+            )
+        else:
+            table.add_column(column, overflow="fold")
     for record in records:
         table.add_row(*(_t(record.get(c, "")) for c in columns))
     return table
@@ -283,5 +298,5 @@ def _extract(out: Console, view: ExtractView, lang: str) -> None:
 
 _DRAWERS: dict[type, Callable[[Console, Any, str], None]] = {
     ShowView: _show, ChangesView: _changes, AnswersView: _answers, ChangeAnswerView: _change_answer,
-    ExtractView: _extract, SectionView: _section,
+    ExtractView: _extract, SectionView: _section, ListView: _list,
 }  # fmt: skip

@@ -247,6 +247,41 @@ class ExtractView(View):
             yield row
 
 
+LISTS = ("indicators", "topics", "units", "sources", "documents", "programmes", "agencies", "places")
+
+
+class ListView(View):
+    """What the base holds, one kind of record a list, with ids to copy: `pcli list`."""
+
+    def __init__(self, base: FactBase, what: str) -> None:
+        self.base, self.what = base, what
+        self.columns = {"indicators": ("id", "label", "unit", "topic", "figures", "periods"),
+                        "topics": ("id", "label", "indicators"), "units": ("id", "kind", "label"),
+                        "sources": ("id", "outlet", "language", "date", "url"),
+                        "documents": ("id", "number", "name")}.get(what, ("id", "name"))  # fmt: skip
+
+    def records(self, lang: str) -> list[Record]:
+        base = self.base
+        if self.what == "indicators":
+            by: dict[str, list[Figure]] = {}
+            for f in base.figures:
+                by.setdefault(f.indicator, []).append(f)
+            return [{"id": i.id, "label": pick(i.label, lang), "unit": i.unit, "topic": i.topic,
+                     "figures": len(by.get(i.id, [])),
+                     "periods": ", ".join(dict.fromkeys(f.period.display(lang, f.as_of) for f in
+                                                        sorted(by.get(i.id, []), key=lambda f: f.period.sort_key)))}
+                    for i in base.indicators.values()]  # fmt: skip
+        if self.what == "topics":
+            count = {t: sum(i.topic == t for i in base.indicators.values()) for t in base.topics}
+            return [{"id": t.id, "label": pick(t.label, lang), "indicators": count[t.id]} for t in base.topics.values()]
+        if self.what == "units":
+            return [{"id": u.id, "kind": u.kind, "label": pick(u.label, lang)} for u in base.units.values()]
+        if self.what == "sources":
+            return [source_record(base, s) for s in base.sources]
+        entities = base.entities[self.what]
+        return [{"id": e.id, "number": e.fields.get("number", ""), "name": e.name(lang)} for e in entities]
+
+
 class CiteView(View):
     """The references of `pcli cite`, in a citation style rather than a table format."""
 

@@ -1,0 +1,77 @@
+"""How the command line ends: every error pcli knows becomes one line on stderr, in the reader's language, with
+its exit code; real bugs still crash."""
+
+# No `from __future__ import annotations` here: Typer would have to evaluate every annotation string.
+import os
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from pcli.cli.options import _default_lang
+from pcli.errors import PcliError
+from pcli.status import ExitStatus
+
+
+class _Group(TyperGroup):
+    """Turns every error pcli knows into one line on stderr and its exit code; real bugs still crash."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        standalone_mode = kwargs.pop("standalone_mode", True)
+        from pcli.messages import say
+
+        given = kwargs.get("args", args[0] if args else None)
+        lang = _lang_of(list(given) if given is not None else sys.argv[1:])
+        try:
+            code = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except typer.TyperException as exc:  # click's usage errors
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `pcli`: the help, as it is
+                print(exc.format_message(), file=sys.stderr)
+            else:
+                _error(exc.format_message(), lang)
+            code = ExitStatus.ERROR
+        except PcliError as exc:
+            _error(exc.say(lang), lang)
+            code = ExitStatus.ERROR
+        except typer.Abort:
+            code = ExitStatus.INTERRUPTED
+        except BrokenPipeError:
+            _silence_stdout()
+            code = ExitStatus.PIPE_CLOSED
+        except OSError as exc:  # stdout on a full disk or a closed device: the output could not be written
+            _silence_stdout()
+            _error(say("output_failed", lang, reason=exc.strerror or str(exc)), lang)
+            code = ExitStatus.ERROR
+        code = int(code or 0) if isinstance(code, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _error(message: str, lang: str) -> None:
+    from pcli.messages import say
+    from pcli.output.render import tell
+
+    tell(say("error", lang, message=message), lang)
+
+
+def _lang_of(args: list[str]) -> str:
+    """The language asked for on the command line, for errors raised before a command has parsed it."""
+    for i, arg in enumerate(args):
+        value = (
+            arg.split("=", 1)[1]
+            if arg.startswith("--lang=")
+            else args[i + 1]
+            if arg in ("--lang", "-l") and i + 1 < len(args)
+            else None
+        )
+        if value in ("en", "vi", "id"):
+            return value
+    return _default_lang()
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so that the interpreter's final flush stays quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
