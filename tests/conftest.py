@@ -26,6 +26,7 @@ def _env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     for name in ("PCLI_FACTS", "PCLI_LANG", "PCLI_CACHE", "FORCE_COLOR", "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PAGER", "cat")  # a terminal test never waits on a pager
     monkeypatch.setenv("LANG", "C.UTF-8")
 
 

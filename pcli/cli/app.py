@@ -18,6 +18,9 @@ from pcli.cli.options import (
     _finish,
     _format,
     _lang,
+    complete_ids,
+    complete_lists,
+    complete_sections,
 )
 from pcli.output import Format
 
@@ -59,7 +62,10 @@ def _root(
 
 @app.command()
 def show(
-    section: Annotated[str | None, typer.Argument(help="figures, programmes, documents, agencies, places or sources.")] = None,
+    section: Annotated[
+        str | None,
+        typer.Argument(help="figures, programmes, documents, agencies, places or sources.", autocompletion=complete_sections),
+    ] = None,
     facts: FactsOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
@@ -150,7 +156,14 @@ def trend(
 
 @app.command()
 def get(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="The exact id of a figure, programme, document, agency or place.")],
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The exact id of a figure, indicator, programme, document, agency, place or source.",
+            autocompletion=complete_ids,
+        ),
+    ],  # fmt: skip
     facts: FactsOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
@@ -223,8 +236,11 @@ def extract(
 @app.command("list")
 def list_(
     what: Annotated[
-        str, typer.Argument(help="indicators, topics, units, sources, documents, programmes, agencies or places.")
-    ] = "indicators",
+        str,
+        typer.Argument(
+            help="indicators, topics, units, sources, documents, programmes, agencies or places.", autocompletion=complete_lists
+        ),
+    ] = "indicators",  # fmt: skip
     facts: FactsOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
@@ -243,7 +259,12 @@ def list_(
 @app.command()
 def cite(
     idents: Annotated[
-        list[str], typer.Argument(metavar="ID...", help="Ids of figures (or documents, programmes, agencies, places) to cite.")
+        list[str],
+        typer.Argument(
+            metavar="ID...",
+            help="Ids of figures (or documents, programmes, agencies, places) to cite.",
+            autocompletion=complete_ids,
+        ),
     ],
     style: Annotated[str, typer.Option("--style", "-s", help="plain, markdown, bibtex, csl-json or ris.")] = "plain",
     facts: FactsOption = None,

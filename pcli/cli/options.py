@@ -3,12 +3,14 @@ given before the command (`pcli --lang vi query …`) hold for it unless it give
 
 # No `from __future__ import annotations` here: Typer would have to evaluate every annotation string.
 import os
+import sys
 from typing import Annotated, Any
 
 import typer
 
 from pcli.errors import UsageError
 from pcli.output import Format, choose_format
+from pcli.status import ExitStatus
 
 FactsOption = Annotated[
     str | None,
@@ -57,7 +59,36 @@ def _finish(result: Any, fmt: Format, lang: str) -> None:
     """Render a command's result, then leave with its exit status."""
     from pcli.output.render import render
 
-    render(result, fmt, lang)
+    try:
+        render(result, fmt, lang)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (`| head -1`): quietly, with the status a shell reports
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(ExitStatus.PIPE_CLOSED) from None
     status = result.final_status()
     if status:
         raise typer.Exit(status)
+
+
+def complete_ids(incomplete: str) -> list[str]:
+    """Shell completion of record ids, from the fact base in use."""
+    from pcli.store.open import open_base
+
+    base = open_base(_facts(None) or os.environ.get("PCLI_FACTS"))
+    ids = [f.id for f in base.figures] + [e.id for es in base.entities.values() for e in es]
+    return [i for i in (*ids, *base.indicators, *base.sources) if i.startswith(incomplete)]
+
+
+def complete_sections(incomplete: str) -> list[str]:
+    from pcli.output.records import SECTIONS
+
+    return [s for s in SECTIONS if s.startswith(incomplete)]
+
+
+def complete_lists(incomplete: str) -> list[str]:
+    from pcli.output.views import LISTS
+
+    return [s for s in LISTS if s.startswith(incomplete)]

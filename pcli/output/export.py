@@ -91,11 +91,17 @@ def export_base(base: FactBase, fmt: str, output: str | None, figures: Callable[
     """Write the base in a format to stdout (no output, or "-") or to a file through the one writer; `figures()`
     streams the figures from the store (JSON, JSON Lines and the tables never hold them all)."""
     to_stdout = output in (None, "-")
-    if fmt == "sqlite":
-        from pcli.store.sqlite import write_database
+    if fmt == "sqlite":  # a publication, with Datasette's metadata.json beside it
+        import json
+
+        from pcli.output.publish import metadata, write_publication
 
         with replacing(str(output)) as tmp:
-            write_database(base, tmp)
+            write_publication(base, tmp)
+        name = os.path.splitext(os.path.basename(str(output)))[0]
+        meta = json.dumps(metadata(base, name), ensure_ascii=False, indent=2) + "\n"
+        folder = os.path.dirname(os.path.abspath(str(output)))
+        write_text(os.path.join(folder, "metadata.json"), partial(_put, meta))
     elif fmt in ("json", "jsonl"):
         write = partial(_json if fmt == "json" else _jsonl, base, figures() if figures else None)
         if to_stdout:
@@ -107,6 +113,10 @@ def export_base(base: FactBase, fmt: str, output: str | None, figures: Callable[
         _writer(fmt)(columns, rows)
     else:
         _tables(base, fmt, str(output), figures)
+
+
+def _put(text: str, out: IO[str]) -> None:
+    out.write(text)
 
 
 def _json(base: FactBase, figures: Iterable[Figure] | None, out: IO[str]) -> None:

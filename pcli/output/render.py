@@ -43,6 +43,9 @@ def emit(view: View, fmt: Format, lang: str) -> None:
         terminal.draw(view, lang)
     elif fmt in (Format.json, Format.jsonl):
         (m.write_json if fmt is Format.json else m.write_jsonl)(view.records(lang))
+    elif fmt is Format.markdown and hasattr(view, "for_people"):
+        columns, rows = view.for_people(lang)
+        m.write_markdown(columns, rows)
     else:
         WRITERS.get(fmt, m.write_tsv)(view.columns, view.rows(lang))
 

@@ -58,12 +58,29 @@ def _width(stderr: bool) -> int | None:
 
 
 def draw(view: View, lang: str) -> None:
-    """Draw any view: each kind of view has its drawing (listed at the end of this module)."""
+    """Draw any view: each kind of view has its drawing (listed at the end of this module). The whole base is
+    paged on a terminal, as git and gh page long output ($PAGER, else less; PAGER= turns it off)."""
     out = console()
-    if isinstance(view, FiguresView):
+    if isinstance(view, ShowView) and out.is_terminal and _pager():
+        with out.pager(styles=not out.no_color):
+            _show(out, view, lang)
+    elif isinstance(view, FiguresView):
         {"answer": _answer, "trend": _trend}.get(view.style, _figure_list)(out, view, lang)
     elif type(view) in _DRAWERS:
         _DRAWERS[type(view)](out, view, lang)
+
+
+def _pager() -> bool:
+    """Whether to page: PAGER is not set empty, and less -FRX (quit if one screen) is the default."""
+    import os
+    import shutil
+
+    if os.environ.get("PAGER", None) == "":
+        return False
+    if "PAGER" not in os.environ and not shutil.which("less"):
+        return False
+    os.environ.setdefault("LESS", "FRX")
+    return True
 
 
 def _figure_list(out: Console, view: FiguresView, lang: str) -> None:
@@ -109,6 +126,7 @@ def figures_table(
     table.add_column(word("h_value", lang), justify="right", ratio=2)
     table.add_column(word("h_period", lang), ratio=1)
     table.add_column(word("h_source", lang), ratio=2)
+    table.add_column("id", no_wrap=True, overflow="ellipsis", style="dim", min_width=min(24, max(len(f.id) for f in figures)))
     wholes = wholes if wholes is not None else {f.id: f for f in base.figures}
     for f in figures:
         label = pick(base.indicators[f.indicator].label, lang) + _target(f.status, lang) + _of_which(base, f, wholes, lang)
@@ -117,6 +135,7 @@ def figures_table(
             _t(display_value(base, f, lang), "bold"),
             _t(period_label(base, f, lang)),
             _t(", ".join(c.source for c in f.citations), "dim"),
+            _t(f.id),
         )
     return table
 
@@ -199,11 +218,13 @@ def _answers(out: Console, view: AnswersView, lang: str) -> None:
         table = Table(title=_t(word("h_also", lang)), box=box.SIMPLE_HEAD, title_justify="left")
         for heading in ("h_figure", "h_value", "h_period", "h_source"):
             table.add_column(word(heading, lang), justify="right" if heading == "h_value" else "left")
+        table.add_column("id", no_wrap=True, overflow="ellipsis", style="dim")
         for answer, row in zip(view.answers[1:], rest, strict=True):
             f = answer.figure
             value = display_value(view.base, f, lang) if f else _kind(answer.kind, lang)
             period = period_label(view.base, f, lang) if f else ""
-            table.add_row(_t(row.get("label", "")), _t(value, "bold"), _t(period), _t(row.get("sources", ""), "dim"))
+            table.add_row(_t(row.get("label", "")), _t(value, "bold"), _t(period), _t(row.get("sources", ""), "dim"),
+                          _t(row.get("id", "")))  # fmt: skip
         out.print(table)
 
 
@@ -251,7 +272,7 @@ def _changes(out: Console, view: ChangesView, lang: str) -> None:
         label = pick(base.indicators[c.indicator].label, lang) + _target(c.status, lang)
         sign = "+" if c.change > 0 else ""
         unit = base.figure_unit(c.before)
-        pct = "" if c.percent is None else f"{sign}{group(round(c.percent, 1), lang)} %"
+        pct = "" if c.percent is None or unit.kind == "percent" else f"{sign}{group(round(c.percent, 1), lang)} %"
         delta = f"{sign}{group(c.change if unit.kind != 'currency' else round(c.change / 1e9, 3), lang)}"
         if unit.kind == "currency":
             delta += " " + word("billion_short", lang)

@@ -10,7 +10,7 @@ from typing import Any
 from pcli.answer.changes import Change
 from pcli.answer.search import Answer
 from pcli.base.model import Entity, FactBase, Figure, pick
-from pcli.messages import Msg
+from pcli.messages import Msg, word
 from pcli.output.records import (
     ENTITY_COLUMNS,
     FIGURE_COLUMNS,
@@ -18,10 +18,12 @@ from pcli.output.records import (
     Record,
     answer_record,
     change_record,
+    display_value,
     entity_record,
     figure_record,
     flat_entity,
     flat_figure,
+    period_label,
     source_record,
     tidy,
 )
@@ -55,6 +57,21 @@ class View:
         return self.records(lang)
 
 
+def people_rows(base: FactBase, figures: Sequence[Figure], lang: str) -> tuple[tuple[str, ...], list[Record]]:
+    """Figures as text to paste (Markdown): one row each, numbers and periods written for people, with the
+    citation: its source, date and quote."""
+    columns = tuple(word(k, lang) for k in ("h_figure", "h_value", "h_period", "h_source")) + ("id",)
+    rows = []
+    for f in figures:
+        first = f.citations[0] if f.citations else None
+        source = base.sources.get(first.source) if first else None
+        cited = f"{source.outlet}{', ' + source.date if source.date else ''}: “{first.quote}”" if first and source else ""
+        values = (pick(base.indicators[f.indicator].label, lang), display_value(base, f, lang),
+                  period_label(base, f, lang), cited, f.id)  # fmt: skip
+        rows.append(dict(zip(columns, values, strict=True)))
+    return columns, rows
+
+
 class FiguresView(View):
     """Figures: a query's answers (the best first), a trend, or the figures of a section."""
 
@@ -80,6 +97,9 @@ class FiguresView(View):
     def rows(self, lang: str) -> list[Record]:
         return [flat_figure(r) for r in self.records(lang)]
 
+    def for_people(self, lang: str) -> tuple[tuple[str, ...], list[Record]]:
+        return people_rows(self.base, self.figures, lang)
+
 
 ANSWER_COLUMNS = (*FIGURE_COLUMNS, "kind")
 
@@ -98,6 +118,10 @@ class AnswersView(View):
 
     def rows(self, lang: str) -> list[Record]:
         return [answer_row(a, record) for a, record in zip(self.answers, self.records(lang), strict=True)]
+
+    def for_people(self, lang: str) -> tuple[tuple[str, ...], list[Record]]:
+        figures = [a.figure for a in self.answers if a.figure is not None]
+        return people_rows(self.base, figures, lang)
 
 
 def answer_row(answer: Answer, record: Record) -> Record:
@@ -141,6 +165,13 @@ class ChangesView(View):
     def __init__(self, base: FactBase, changes: Sequence[Change], before: str, after: str) -> None:
         self.base, self.changes, self.before, self.after = base, changes, before, after
 
+    def for_people(self, lang: str) -> tuple[tuple[str, ...], list[Record]]:
+        columns = (word("h_indicator", lang), self.before, self.after, word("h_change", lang))
+        rows = [dict(zip(columns, (pick(self.base.indicators[c.indicator].label, lang),
+                                   display_value(self.base, c.before, lang), display_value(self.base, c.after, lang),
+                                   change_words(self.base, c, lang)), strict=True)) for c in self.changes]  # fmt: skip
+        return columns, rows
+
     def records(self, lang: str) -> list[Record]:
         out = []
         for c in self.changes:
@@ -165,6 +196,19 @@ class ChangesView(View):
                 }
             )
         return out
+
+
+def change_words(base: FactBase, c: Change, lang: str) -> str:
+    """A change written for people: "-2,134 households (-100 %)", "-0.065 pp"."""
+    from pcli.base.numbers import group
+
+    unit = base.figure_unit(c.before)
+    sign = "+" if c.change > 0 else ""
+    words = word("points", lang) if unit.kind == "percent" else pick(unit.label, lang)
+    text = f"{sign}{group(tidy(c.change), lang)} {words}"
+    if c.percent is not None and unit.kind != "percent":
+        text += f" ({sign}{group(round(c.percent, 1), lang)} %)"
+    return text
 
 
 class SectionView(View):
@@ -199,6 +243,11 @@ class ShowView(View):
 
     def rows(self, lang: str) -> list[Record]:
         return self.first.rows(lang)
+
+    def for_people(self, lang: str) -> tuple[tuple[str, ...], list[Record]]:
+        if isinstance(self.first, FiguresView):
+            return self.first.for_people(lang)
+        return tuple(self.first.columns), self.first.rows(lang)
 
 
 class BatchView(View):

@@ -1,0 +1,124 @@
+"""`export --format sqlite`: the base as a publication, not as pcli's cache. One table per kind of record with
+readable columns, foreign keys with a label column Datasette shows, full-text search tables in sqlite-utils'
+convention (`<table>_fts`), and a metadata.json beside the database (title, description, sources, licence,
+column descriptions), so that `datasette pcli.db -m metadata.json` serves it as it is.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from pcli.base.model import LANGS, FactBase
+from pcli.base.schema import KINDS, flat_columns
+from pcli.output.export import _flatten
+from pcli.output.records import display_value, period_label
+
+LICENSE = "CC BY 4.0"
+LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+_REFERENCES = {"topic": "topics", "unit": "units", "indicator": "indicators", "source": "sources", "issuer": "agencies",
+               "part_of": "figures", "figure": "figures"}  # fmt: skip
+FIGURE_COLUMNS = ("id", "indicator", "label", "value", "unit", "display", "qualifier", "status", "period", "period_label",
+                  "as_of", "place", "topic", "part_of", "note")  # fmt: skip
+CITATION_COLUMNS = ("figure", "record_table", "record_id", "position", "source", "outlet", "quote", "context", "qualifier")
+SEARCHABLE = {"figures": ("label", "note"), "citations": ("quote", "context"),
+              "indicators": ("label_en", "label_vi", "label_id", "aliases"),
+              "documents": ("number", "subject_en", "subject_vi", "subject_id"),
+              "programmes": ("name_en", "name_vi", "name_id"), "agencies": ("name_en", "name_vi", "name_id", "role_en"),
+              "places": ("name_en", "name_vi", "name_id")}  # fmt: skip
+LABELS = {"sources": "outlet", "topics": "label_en", "units": "label_en", "indicators": "label_en", "figures": "label",
+          "agencies": "name_en", "programmes": "name_en", "places": "name_en", "documents": "number"}  # fmt: skip
+
+
+def _create(db: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
+    defs = []
+    for column in columns:
+        kind = "NUMERIC" if column == "value" else "INTEGER" if column in ("position", "year", "as_of", "change") else "TEXT"
+        ref = _REFERENCES.get(column)
+        defs.append(f"[{column}] {kind}" + (" PRIMARY KEY" if column == "id" else "")
+                    + (f" REFERENCES [{ref}](id)" if ref and not (table == ref) or column == "part_of" else ""))  # fmt: skip
+    db.execute(f"CREATE TABLE [{table}] ({', '.join(defs)})")
+    db.executemany(f"INSERT INTO [{table}] VALUES ({', '.join('?' * len(columns))})",
+                   [tuple(_cell(row.get(c)) for c in columns) for row in rows])  # fmt: skip
+
+
+def _cell(value: Any) -> Any:
+    """SQLite's value: booleans as 0 or 1, a missing value (a document's unknown year) as NULL."""
+    if isinstance(value, bool):
+        return int(value)
+    return None if value == "" else value
+
+
+def _figures(base: FactBase) -> list[dict[str, Any]]:
+    return [{"id": f.id, "indicator": f.indicator, "label": base.indicators[f.indicator].label.get("en", ""),
+             "value": f.value, "unit": base.indicators[f.indicator].unit, "display": display_value(base, f),
+             "qualifier": f.qualifier, "status": f.status, "period": f.period.text,
+             "period_label": period_label(base, f), "as_of": f.as_of, "place": f.place,
+             "topic": base.indicators[f.indicator].topic, "part_of": f.part_of or None, "note": f.note}
+            for f in base.figures]  # fmt: skip
+
+
+def _citations(base: FactBase) -> list[dict[str, Any]]:
+    rows = []
+    records = [("figures", f.id, f.citations) for f in base.figures]
+    records += [(kind, e.id, e.citations) for kind, es in base.entities.items() for e in es]
+    for table, ident, citations in records:
+        for n, c in enumerate(citations):
+            rows.append({"figure": ident if table == "figures" else None, "record_table": table, "record_id": ident,
+                         "position": n, "source": c.source, "outlet": base.sources[c.source].outlet
+                         if c.source in base.sources else "", "quote": c.quote, "context": c.context,
+                         "qualifier": c.qualifier or ""})  # fmt: skip
+    return rows
+
+
+def write_publication(base: FactBase, path: str) -> None:
+    """Write the publication database at a new path (the caller renames it into place)."""
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("BEGIN")
+    try:
+        for table in ("sources", "topics", "units", "indicators"):
+            objects = getattr(base, table).values()
+            _create(db, table, flat_columns(table), [_flatten(table, obj) for obj in objects])
+        _create(db, "figures", FIGURE_COLUMNS, _figures(base))
+        for kind, entities in base.entities.items():
+            _create(db, kind, flat_columns(kind), [{**_flatten(kind, None, e.fields), "id": e.id} for e in entities])
+        _create(db, "skips", flat_columns("skips"), [_flatten("skips", k) for k in base.skips])
+        _create(db, "citations", CITATION_COLUMNS, _citations(base))
+        for table, columns in SEARCHABLE.items():
+            names = ", ".join(f"[{c}]" for c in columns)
+            db.execute(f"CREATE VIRTUAL TABLE [{table}_fts] USING FTS5({names}, content=[{table}])")
+            db.execute(f"INSERT INTO [{table}_fts] (rowid, {names}) SELECT rowid, {names} FROM [{table}]")
+        db.execute("CREATE INDEX figures_by_indicator ON figures (indicator, period)")
+        db.execute("CREATE INDEX citations_by_record ON citations (record_table, record_id)")
+        db.execute("COMMIT")
+        db.execute("ANALYZE")
+    finally:
+        db.close()
+
+
+def metadata(base: FactBase, database: str) -> dict[str, Any]:
+    """Datasette's metadata: what the data is, where it comes from, its licence, and each table's columns."""
+    sources = "; ".join(f"{s.outlet}{' (' + s.date + ')' if s.date else ''}" for s in base.sources.values())
+    tables: dict[str, Any] = {}
+    for table in (*KINDS, "citations"):
+        columns = {f.name: f.doc or f.name.replace("_", " ") for f in KINDS[table].fields} if table in KINDS else {}
+        columns.update({f"{f.name}_{lang}": f"{f.name} ({lang})" for f in KINDS.get(table, KINDS["topics"]).fields
+                        if table in KINDS and f.type == "text" for lang in LANGS})  # fmt: skip
+        entry: dict[str, Any] = {"columns": columns}
+        if table in LABELS:
+            entry["label_column"] = LABELS[table]
+        tables[table] = entry
+    tables["figures"]["description"] = (
+        "One row per figure, its value in base units (VND, not billions; percentages as percent points); `display` "
+        "writes it for people. Its quotes are in citations."
+    )
+    tables["citations"]["description"] = "The verbatim quote, in the source's language, behind each figure and record."
+    return {
+        "title": base.title or "pcli fact base",
+        "description": "Cited figures, documents, programmes and agencies of Hanoi's sustainable poverty reduction, "
+                       "each with the verbatim passage of the article it comes from.",
+        "license": LICENSE, "license_url": LICENSE_URL, "source": sources,
+        "source_url": next((s.url for s in base.sources.values() if s.url), ""),
+        "databases": {database: {"tables": tables}},
+    }  # fmt: skip
