@@ -88,12 +88,11 @@ def _figure_list(out: Console, view: FiguresView, lang: str) -> None:
 
 
 def _list(out: Console, view: ListView, lang: str) -> None:
-    out.print(record_table(word(view.what, lang) if view.what not in ("indicators", "topics", "units") else view.what,
-                           view.columns, view.rows(lang)))  # fmt: skip
+    out.print(record_table(word(view.what, lang), view.columns, view.rows(lang), lang))
 
 
 def _section(out: Console, view: SectionView, lang: str) -> None:
-    out.print(record_table(word(view.name, lang), view.columns, view.rows(lang)))
+    out.print(record_table(word(view.name, lang), view.columns, view.rows(lang), lang))
 
 
 def _kind(kind: str, lang: str) -> str:
@@ -147,7 +146,7 @@ def _show(out: Console, view: ShowView, lang: str) -> None:
     for name in view.sections:
         if name != "figures":
             section = SectionView(base, name)
-            out.print(record_table(word(name, lang), section.columns, section.rows(lang)))
+            out.print(record_table(word(name, lang), section.columns, section.rows(lang), lang))
             continue
         for topic in base.topics.values():
             figures = [f for f in base.figures if base.indicators[f.indicator].topic == topic.id]
@@ -155,7 +154,14 @@ def _show(out: Console, view: ShowView, lang: str) -> None:
                 out.print(figures_table(base, figures, lang, pick(topic.label, lang)))
 
 
-def record_table(title: str, columns: Sequence[str], records: Sequence[Record]) -> Table:
+def heading(column: str, lang: str) -> str:
+    """A column's heading in the reader's language (the catalogue's col_ entries), else its name."""
+    from pcli.messages import catalogue
+
+    return word(f"col_{column}", lang) if f"col_{column}" in catalogue() else column
+
+
+def record_table(title: str, columns: Sequence[str], records: Sequence[Record], lang: str = "en") -> Table:
     """A table of records; ids are never wrapped (cut with a marker only when the table cannot fit)."""
     table = Table(title=_t(title), box=box.SIMPLE_HEAD, title_justify="left")
     for column in columns:
@@ -167,7 +173,7 @@ def record_table(title: str, columns: Sequence[str], records: Sequence[Record]) 
                 min_width=min(24, max((len(str(r.get("id", ""))) for r in records), default=2)),
             )
         else:
-            table.add_column(column, overflow="fold")
+            table.add_column(heading(column, lang), overflow="fold")
     for record in records:
         table.add_row(*(_t(record.get(c, "")) for c in columns))
     return table
@@ -306,8 +312,8 @@ def _trend(out: Console, view: FiguresView, lang: str) -> None:
 def _extract(out: Console, view: ExtractView, lang: str) -> None:
     """Every number of the article; the new ones, which the base does not hold yet, stand out."""
     table = Table(title=_t(view.path), box=box.SIMPLE_HEAD, title_justify="left")
-    for heading in ("line:col", "number", "value", "unit", "kind", "status", "sentence"):
-        table.add_column(heading, overflow="fold", ratio=4 if heading == "sentence" else None)
+    for column in ("line", "number", "value", "unit", "kind", "status", "sentence"):
+        table.add_column(heading(column, lang), overflow="fold", ratio=4 if column == "sentence" else None)
     for row in view.each():
         style = "bold yellow" if row.status == "new" else "dim" if row.kind != "figure" else ""
         status = row.status + (f" {row.figures}" if row.figures else "") + (f" ({row.reason})" if row.reason else "")
