@@ -100,3 +100,11 @@ if __name__ == "__main__":
         print(f"{kind:20} {passed:3}/{asked}")
     total = [sum(x) for x in zip(*score().values(), strict=True)]
     print(f"{'all':20} {total[0]:3}/{total[1]}")
+
+
+def test_batch_answers_stay_what_they_were() -> None:
+    """The answers of `pcli query -` on a fixed set of questions, recorded before the speed work; any change
+    to them must be a deliberate change of this file."""
+    folder = Path(__file__).parent
+    queries = (folder / "batch_queries.txt").read_text(encoding="utf-8")
+    assert run("query", "-", input=queries).stdout == (folder / "batch_expected.tsv").read_text(encoding="utf-8")

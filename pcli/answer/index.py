@@ -67,16 +67,21 @@ class RecordIndex:
                 self.by_token.setdefault(token, []).append(n)
         self.vocabulary = sorted(self.by_token)
         self.distinguishing = modifiers if modifiers is not None else distinguishing(phrases)
+        self._known: dict[str, dict[str, float]] = {}
         self.by_initial: dict[str, list[str]] = {}
         for token in self.vocabulary:
             self.by_initial.setdefault(token[:1], []).append(token)
 
     def known(self, word: str) -> dict[str, float]:
-        """The vocabulary's tokens a query word matches, with how well. Tokens of the same initial first: a typo
-        in a word's first letter is rare, and comparing with all of them costs start-up time."""
-        sims = {t: s for t in self.by_initial.get(word[:1], ()) if (s := similarity(word, t))}
-        if not sims and len(word) >= 4:
-            sims = {t: s for t in self.vocabulary if (s := similarity(word, t))}
+        """The vocabulary's tokens a query word matches, with how well, worked out once per word (a batch asks
+        the same words again and again). Tokens of the same initial first: a typo in a word's first letter is
+        rare, and comparing with all of them costs start-up time."""
+        sims = self._known.get(word)
+        if sims is None:
+            sims = {t: s for t in self.by_initial.get(word[:1], ()) if (s := similarity(word, t))}
+            if not sims and len(word) >= 4:
+                sims = {t: s for t in self.vocabulary if (s := similarity(word, t))}
+            self._known[word] = sims
         return sims
 
     def unknown(self, words: tuple[str, ...]) -> list[str]:
@@ -90,7 +95,9 @@ class RecordIndex:
         sims = {w: self.known(w) for w in set(words)}
         if not all(sims.values()):
             return []
-        candidates = sorted({n for t in sims[words[0]] for n in self.by_token[t]})
+        # Only phrases with a match for every word can answer: intersect each word's phrases before scoring.
+        each = [{n for t in sims[w] for n in self.by_token[t]} for w in sims]
+        candidates = sorted(set.intersection(*each))
         best: dict[str, float] = {}
         for key, phrase in (self.phrases[n] for n in candidates):
             if kinds is not None and key.split(":", 1)[0] not in kinds:

@@ -4,6 +4,7 @@ the documents it cites by number, whether it asks for a change, and a place the 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pcli.base.periods import Period, parse_period
 from pcli.base.reading import fold_keep
@@ -40,6 +41,8 @@ def _refuse_odd_years(words: list[str]) -> None:
     """A number of four or more digits is a year from 1900 to 2100, or the query is refused: "1899", "20232" or
     "fy2023" dropped silently would answer some other period's figure."""
     for word in words:
+        if word.isalpha():
+            continue
         digits = "".join(ch if ch.isdigit() else " " for ch in word).split()
         if any(len(run) >= 4 for run in digits) and not _is_year(word):
             raise UsageError("bad_year", word=word)
@@ -94,11 +97,21 @@ def _split_number(number: str) -> tuple[str, str, str]:
 Numbers = list[tuple[str, str, tuple[str, str, str]]]  # (document id, kind, split number)
 
 
+@cache
+def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One pattern a kind of document, of its words in three languages ("resolution", "nghị quyết", "NQ")."""
+    return tuple(
+        (kind, re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")) for kind, words in DOCUMENT_KINDS.items()
+    )
+
+
 def _documents(text: str, numbers: Numbers, query: Query) -> str:
     """Find the document numbers the question cites ("24/2021/QH15", "24/2021", "nghị quyết 24", "decision 1362")
     and take them out of the text: a document number is neither a period nor an odd year."""
+    if not any(ch.isdigit() for ch in text):
+        return text  # no number, no document number: the common case, and the cheap one
     folded = fold_keep(text)
-    named = {kind for kind, words in DOCUMENT_KINDS.items() if any(re.search(rf"\b{w}\b", folded) for w in words)}
+    named = {kind for kind, pattern in _kind_patterns() if pattern.search(folded)}
     kept = []
     last = 0
     for m in re.finditer(_NUMBER, folded):

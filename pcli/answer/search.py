@@ -50,12 +50,14 @@ class Searcher:
         self.index = RecordIndex(store.phrases(), store.modifiers())
         self.places = store.places()
         self.numbers = document_numbers(store.documents())
+        self.names: dict[str, str] | None = None
 
     def search(self, text: str, limit: int = 10, kinds: frozenset[str] | None = None) -> Found:
         query = parse_query(text, self.places, self.numbers)
         found = self._find(query, limit, kinds)
-        self.store.cite([a.figure for a in found.answers if a.figure is not None])
-        self.store.cite([f for a in found.answers for f in (a.before, a.after) if f is not None])
+        cited = [f for a in found.answers for f in (a.figure, a.before, a.after) if f is not None]
+        if cited:
+            self.store.cite(cited)
         return found
 
     def _find(self, query: Query, limit: int, kinds: frozenset[str] | None) -> Found:
@@ -99,7 +101,7 @@ class Searcher:
                 answers.append(Answer(kind, score, record=self._record(kind, ident)))
         ranked.sort(key=lambda pair: pair[0])  # stable: within a rank, the indicator order and figure order stay
         figures = [Answer("figure", score, f) for _, f in ranked]
-        if figures and query.periods:  # after the answer, the same indicator's other periods
+        if figures and query.periods and len(figures) < limit:  # after the answer, the same indicator's other periods
             first = figures[0].figure
             assert first is not None
             others = self.store.figures(first.indicator, [], query.place, limit)
@@ -143,21 +145,23 @@ class Searcher:
         return Msg("no_match_in", query=_shown(query.text), periods=_Periods(asked or query.periods), label=label, known=known)
 
     def _nearest(self, key: str, query: Query, **values: str) -> Msg:
-        """A miss that names the nearest things the base holds: whole labels, names and document numbers."""
-        names = self._names()
-        close = self.index.nearest(query.words, list(names))
-        hint = Msg("did_you_mean_words", words="; ".join(names[c] for c in close)) if close else Msg("try_show")
-        return Msg(key, query=_shown(query.text), hint=hint, **values)
+        """A miss that names the nearest things the base holds: whole labels, names and document numbers (found
+        only when the message is said: a batch says none)."""
+        return Msg(key, query=_shown(query.text), hint=_Nearest(self, query.words), **values)
 
     def _names(self) -> dict[str, str]:
-        """Folded name → name as written, of every indicator, programme, agency, place and document number."""
+        """Folded name → name as written, of every indicator, programme, agency, place and document number
+        (worked out once)."""
         from pcli.text import fold
 
+        if self.names is not None:
+            return self.names
         base = self.store.base
         names = [text for ind in base.indicators.values() for text in (*ind.label.values(), *ind.aliases)]
         names += [number for _, _, number in self.store.documents()]
         names += [s.outlet for s in base.sources.values()]
-        return {fold(n): n for n in names}
+        self.names = {fold(n): n for n in names}
+        return self.names
 
 
 def _endpoints(periods: Sequence[Period]) -> tuple[Period, Period]:
@@ -171,6 +175,19 @@ def _endpoints(periods: Sequence[Period]) -> tuple[Period, Period]:
 
 def _shown(text: str) -> str:
     return one_line(text[:80]) + ("…" if len(text) > 80 else "")
+
+
+class _Nearest:
+    """ " Did you mean: …?" with the whole names closest to the words asked, worked out when said."""
+
+    def __init__(self, searcher: Searcher, words: tuple[str, ...]) -> None:
+        self.searcher, self.words = searcher, words
+
+    def say(self, lang: str) -> str:
+        names = self.searcher._names()
+        close = self.searcher.index.nearest(self.words, list(names))
+        hint = Msg("did_you_mean_words", words="; ".join(names[c] for c in close)) if close else Msg("try_show")
+        return hint.say(lang)
 
 
 class _Periods:

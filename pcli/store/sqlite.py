@@ -190,6 +190,8 @@ class SqliteStore:
 
     def __init__(self, db: sqlite3.Connection, path: str) -> None:
         self.db = db
+        self._cited: dict[str, tuple[Citation, ...]] = {}
+        self._entities: dict[tuple[str, str], Entity | None] = {}
         self.meta: dict[str, str] = dict(db.execute("SELECT key, value FROM meta"))
         self.base = FactBase(path=path, title=self.meta.get("title", ""), place=self.meta.get("place", ""))
         for row in db.execute("SELECT id, outlet, language, date, url, file, title, note, report, rendering_of FROM sources"):
@@ -217,6 +219,11 @@ class SqliteStore:
         return frozenset(self.meta["modifiers"].split()) if "modifiers" in self.meta else None
 
     def entity(self, table: str, ident: str) -> Entity | None:
+        if (table, ident) not in self._entities:
+            self._entities[(table, ident)] = self._entity(table, ident)
+        return self._entities[(table, ident)]
+
+    def _entity(self, table: str, ident: str) -> Entity | None:
         import json
 
         row = self.db.execute("SELECT data FROM entities WHERE kind = ? AND id = ?", (table, ident)).fetchone()
@@ -261,9 +268,11 @@ class SqliteStore:
         return self._figures(rows)[0] if rows else None
 
     def cite(self, figures: list[Figure]) -> None:
-        """Fill in the citations of figures fetched without them."""
+        """Fill in the citations of figures fetched without them (each figure's read once a run: a batch of
+        queries answers with the same figures again and again)."""
         cites: dict[str, list[Citation]] = {}
-        ids = [f.id for f in figures]
+        known = self._cited
+        ids = [f.id for f in figures if f.id not in known]
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             sql = (
@@ -272,8 +281,10 @@ class SqliteStore:
             )
             for rid, source, quote, context, qualifier in self.db.execute(sql, chunk):
                 cites.setdefault(rid, []).append(Citation(source, quote, 0, context, qualifier))
+        for ident in ids:
+            known[ident] = tuple(cites.get(ident, ()))
         for figure in figures:
-            figure.citations = tuple(cites.get(figure.id, ()))
+            figure.citations = known[figure.id]
 
     def _figures(self, rows: list[Any], cited: bool = True) -> list[Figure]:
         figures = [
