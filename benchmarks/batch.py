@@ -37,7 +37,7 @@ def queries(count: int) -> list[str]:
     with open(os.path.join(ROOT, "tests", "batch_queries.txt"), encoding="utf-8") as handle:
         base = [line.strip() for line in handle if line.strip() and not any(c.isdigit() for c in line)]
     rng = random.Random(1)
-    out = []
+    out: list[str] = []
     while len(out) < count:
         question = rng.choice(base)
         out.append(question if rng.random() < 0.5 else f"{question} {rng.choice((2022, 2023, 2024))}")
@@ -62,7 +62,7 @@ def fts_lookup(facts: str, asked: list[str]) -> float:
         db.execute("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?)",
                    (f["id"], f["indicator"], f["value"], f.get("period", ""), years[0], years[-1]))  # fmt: skip
     start = time.perf_counter()
-    out = []
+    out: list[str] = []
     for text in asked:
         words = fold(text).split()
         years = [int(w) for w in words if len(w) == 4 and w.isdigit()]

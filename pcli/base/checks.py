@@ -39,6 +39,8 @@ def _text(value: Any, field: Field) -> Msg | None:
 
 
 def _number(value: Any, field: Field) -> Msg | None:
+    if value.__class__ is int:
+        return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         return Msg("want_number", got=_describe(value))
     if isinstance(value, float) and not math.isfinite(value):
@@ -76,11 +78,19 @@ def _is(test: Callable[[Any], bool], key: str, describe: bool = True) -> Callabl
     return check
 
 
+def _str(value: Any, field: Field) -> Msg | None:  # the commonest check, so written out: no closure to call
+    return None if value.__class__ is str and value.strip() else Msg("want_str")
+
+
+def _any_str(value: Any, field: Field) -> Msg | None:
+    return None if isinstance(value, str) else Msg("want_any_str")
+
+
 CHECKS: dict[str, Callable[[Any, Field], Msg | None]] = {
     "ident": _is(lambda v: isinstance(v, str) and bool(_IDENT.fullmatch(v)), "want_ident"),
-    "id": _is(lambda v: isinstance(v, str) and bool(v.strip()), "want_str", False),
-    "str": _is(lambda v: isinstance(v, str) and bool(v.strip()), "want_str", False),
-    "any_str": _is(lambda v: isinstance(v, str), "want_any_str", False),
+    "id": _str,
+    "str": _str,
+    "any_str": _any_str,
     "text": _text,
     "number": _number,
     "int": _is(lambda v: isinstance(v, int) and not isinstance(v, bool), "want_int"),

@@ -9,7 +9,7 @@ from pcli.base.checks import CHECKS, did_you_mean, value_wrong
 from pcli.base.linemap import LineMap, NoLines
 from pcli.base.model import Citation, Entity, FactBase, Figure, Indicator, Skip, Source, Topic, Unit
 from pcli.base.periods import UNDATED, parse_period
-from pcli.base.schema import CITATION, ENTITY_TABLES, KINDS, LANGS, SCHEMA_VERSION, SINGULAR, TOP_LEVEL, Kind
+from pcli.base.schema import CITATION, ENTITY_TABLES, KINDS, LANGS, SCHEMA_VERSION, SINGULAR, TOP_LEVEL, Field, Kind
 from pcli.base.tomlfile import parse_toml, read_text
 from pcli.errors import FactBaseError
 from pcli.messages import Msg
@@ -38,8 +38,11 @@ class _Builder:
         self.problems: list[Problem] = []
         self.base = FactBase(path=path)
         self.raw_ids = {table: self._ids(table) for table in KINDS}
+        built: dict[str, Mapping[str, object]] = {"sources": self.base.sources, "topics": self.base.topics,
+                                                  "units": self.base.units, "indicators": self.base.indicators}  # fmt: skip
+        self.known: dict[str, Mapping[str, object]] = {t: built.get(t, self.raw_ids[t]) for t in KINDS}
 
-    def problem(self, line: int, name: str, msg: Msg) -> None:
+    def problem(self, line: int, name: object, msg: Msg) -> None:
         self.problems.append(Problem(line, Msg("named", name=name, message=msg) if name else msg))
 
     def _ids(self, table: str) -> dict[str, None]:
@@ -47,20 +50,20 @@ class _Builder:
         records = raw if isinstance(raw, list) else []
         return {r["id"]: None for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)}
 
-    def records(self, kind: Kind) -> list[tuple[int, dict[str, Any], int, str]]:
+    def records(self, kind: Kind) -> list[tuple[int, dict[str, Any], int, object]]:
         """The records of a table whose keys all check, as (index, record, line, name); the rest are problems."""
         table = kind.table
         raw = self.data.get(table, [])
         if not isinstance(raw, list):
             self.problem(self.lines.key("", -1, table), "", Msg("not_array", table=table))
             return []
-        out = []
+        out: list[tuple[int, dict[str, Any], int, object]] = []
         for index, record in enumerate(raw):
             line = self.lines.record(table, index)
             if not isinstance(record, dict):
                 self.problem(line or self.lines.key("", -1, table), f"{table}[{index}]", Msg("not_table"))
                 continue
-            name = f"{table}[{index}]" + (f" ({record['id']})" if isinstance(record.get("id"), str) else "")
+            name = _Name(table, index, record)
             line_of = self._key_lines(table, index)
             if self._fields(kind, record, name, line_of, line):
                 self._references(kind, record, name, line_of)
@@ -73,35 +76,31 @@ class _Builder:
 
         return line_of
 
-    def _fields(self, kind: Kind, record: dict[str, Any], name: str, line_of: Callable[[str], int], line: int) -> bool:
+    def _fields(self, kind: Kind, record: dict[str, Any], name: object, line_of: Callable[[str], int], line: int) -> bool:
         ok = True
+        checks = _checks(kind)
         for key, value in record.items():
-            field = kind.field(key)
-            if field is None:
+            found = checks.get(key)
+            if found is None:
                 hint = did_you_mean(key, [f.name for f in kind.fields])
                 self.problem(line_of(key), name, Msg("unknown_key", key=key, hint=hint))
                 continue
-            wrong = CHECKS[field.type](value, field)
+            field, check = found
+            wrong = check(value, field)
             if wrong:
                 self.problem(line_of(key), name, Msg("keyed", key=key, message=wrong))
                 ok = False
-        for field in kind.fields:
-            if field.required and field.name not in record:
-                self.problem(line, name, Msg("missing_key", key=field.name))
+        for required in kind.required:
+            if required not in record:
+                self.problem(line, name, Msg("missing_key", key=required))
                 ok = False
         return ok
 
-    def _references(self, kind: Kind, record: dict[str, Any], name: str, line_of: Callable[[str], int]) -> None:
-        for field in kind.fields:
-            if not field.ref or field.name not in record or field.name == "part_of":  # parts are checked as figures
+    def _references(self, kind: Kind, record: dict[str, Any], name: object, line_of: Callable[[str], int]) -> None:
+        for field in kind.refs:  # parts (part_of) are checked as figures, with their whole at hand
+            if field.name not in record:
                 continue
-            built: dict[str, Mapping[str, object]] = {
-                "sources": self.base.sources,
-                "topics": self.base.topics,
-                "units": self.base.units,
-                "indicators": self.base.indicators,
-            }
-            known = built[field.ref] if field.ref in built else self.raw_ids[field.ref]
+            known = self.known[field.ref]
             values = record[field.name] if field.type == "refs" else [record[field.name]]
             for value in values:
                 if value not in known:
@@ -114,11 +113,17 @@ class _Builder:
                         ),
                     )
 
-    def citations(self, table: str, index: int, record: dict[str, Any], name: str) -> tuple[Citation, ...]:
+    def citations(self, table: str, index: int, record: dict[str, Any], name: object) -> tuple[Citation, ...]:
         out = []
+        sources = self.base.sources
         for position, raw in enumerate(record.get("citations", [])):
             line = self.lines.item(table, index, "citations", position)
-            where = f"{name}: citations[{position}]"
+            if raw.__class__ is dict and len(raw) == 2:  # the common case, { source, quote }, checked in place
+                source, quote = raw.get("source"), raw.get("quote")
+                if source.__class__ is str and source in sources and quote.__class__ is str and quote.strip():
+                    out.append(Citation(source, quote, line))
+                    continue
+            where = _Where(name, position)
             if not isinstance(raw, dict):
                 self.problem(line, where, Msg("want_citation"))
             elif self._fields(CITATION, raw, where, _fixed(line), line):
@@ -213,6 +218,48 @@ class _Builder:
         if not self.base.figures and not any(p.message.startswith("figures") for p in self.problems):
             self.problem(0, "", Msg("no_figures"))
         return self.base
+
+
+_CHECKS: dict[str, dict[str, tuple[Field, Callable[[Any, Field], Msg | None]]]] = {}
+
+
+def _checks(kind: Kind) -> dict[str, tuple[Field, Callable[[Any, Field], Msg | None]]]:
+    """Each key of a kind with its field and the check of its type, looked up once."""
+    found = _CHECKS.get(kind.table)
+    if found is None:
+        found = _CHECKS[kind.table] = {f.name: (f, CHECKS[f.type]) for f in kind.fields}
+    return found
+
+
+class _Name:
+    """A record's name in messages ("figures[3] (poor-2023)"), written only when a message needs it."""
+
+    __slots__ = ("table", "index", "record")
+
+    def __init__(self, table: str, index: int, record: dict[str, Any]) -> None:
+        self.table, self.index, self.record = table, index, record
+
+    def __str__(self) -> str:
+        ident = self.record.get("id")
+        return f"{self.table}[{self.index}]" + (f" ({ident})" if isinstance(ident, str) else "")
+
+    def __format__(self, spec: str) -> str:
+        return str(self)
+
+
+class _Where:
+    """A citation's place in messages ("figures[3] (poor-2023): citations[0]"), written only when needed."""
+
+    __slots__ = ("name", "position")
+
+    def __init__(self, name: object, position: int) -> None:
+        self.name, self.position = name, position
+
+    def __str__(self) -> str:
+        return f"{self.name}: citations[{self.position}]"
+
+    def __format__(self, spec: str) -> str:
+        return str(self)
 
 
 def _fixed(line: int) -> Callable[[str], int]:

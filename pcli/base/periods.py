@@ -98,8 +98,19 @@ def _number(text: str, digits: int) -> int | None:
 UNDATED = Period("", "undated", 0, 0)
 
 
+_PARSED: dict[str, Period] = {}
+
+
 def parse_period(text: str) -> Period:
-    """Parse a period; raise ValueError with a message that says what is wrong. Years run from 1900 to 2100."""
+    """Parse a period; raise ValueError with a message that says what is wrong. Years run from 1900 to 2100.
+    A base names few periods many times: each is parsed once (periods are never changed once made)."""
+    period = _PARSED.get(text)
+    if period is None:
+        period = _PARSED[text] = _parse_period(text)
+    return period
+
+
+def _parse_period(text: str) -> Period:
     raw = text.strip()
     if raw != text:
         raise ValueError(f"{text!r} has spaces around it: write {raw!r}")

@@ -45,26 +45,32 @@ _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 MAX_KEY_PARTS = 32  # a dotted key of tens of thousands of parts takes the TOML parser quadratic time
 MAX_KEY_LENGTH = 1024
-_DOTTED = re.compile(rf"(?:[A-Za-z0-9_-]+[ \t]*\.[ \t]*){{{MAX_KEY_PARTS - 1},}}[A-Za-z0-9_-]+[ \t]*(?:=|\])")
-_LONG_KEY = re.compile(rf"[A-Za-z0-9_-]{{{MAX_KEY_LENGTH + 1},}}[ \t]*=")
+# A key of MAX_KEY_PARTS parts or more is at least this long: only such keys (rare) are looked at closely.
+_LONG = re.compile(rf"(?:^|[{{,])[ \t]*([A-Za-z0-9_.\- \t]{{{2 * MAX_KEY_PARTS - 1},}}?)[ \t]*(?:=|\]\]?)", re.M)
+
+
+# A cheap sign that a key may be dotted deeply (four dots close together); only then is the text searched
+# closely. A long key without dots costs the parser no more than its length, and is reported as unknown.
+_DOTS = re.compile(r"\.[^.\n]{0,40}\.[^.\n]{0,40}\.[^.\n]{0,40}\.")
 
 
 def check_keys(text: str, path: str) -> None:
     """Refuse keys too long or too deeply dotted, anywhere (inline tables too), before the parser meets them."""
-    for pattern in (_DOTTED, _LONG_KEY):
-        m = pattern.search(text)
-        if m:
-            key = m[0].rstrip("=] \t")
+    if not _DOTS.search(text):
+        return
+    for m in _LONG.finditer(text):
+        key = m[1]
+        if key.count(".") >= MAX_KEY_PARTS or len(key) > MAX_KEY_LENGTH:
             line = text.count("\n", 0, m.start()) + 1
             raise FactBaseError(path, "toml_key_too_big", line, parts=key.count(".") + 1, length=len(key),
                                 max_parts=MAX_KEY_PARTS, max_length=MAX_KEY_LENGTH)  # fmt: skip
 
 
 def parse_toml(text: str, path: str) -> dict[str, Any]:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python < 3.11
-        import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
+    try:  # tomli's compiled wheels parse a large base 2-3x faster than the standard library, with the same API
+        import tomli as tomllib
+    except ModuleNotFoundError:
+        import tomllib  # type: ignore[no-redef]
 
     check_keys(text, path)
     try:

@@ -13,7 +13,7 @@ from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, Indicator
 from pcli.base.periods import Period
 from pcli.store.memory import places_of
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 
 
 _SCHEMA = """
@@ -25,20 +25,21 @@ CREATE TABLE units (id TEXT PRIMARY KEY, kind TEXT, label_en TEXT, label_vi TEXT
 CREATE TABLE indicators (id TEXT PRIMARY KEY, ord INTEGER, topic TEXT REFERENCES topics(id),
                          unit TEXT REFERENCES units(id), label_en TEXT, label_vi TEXT, label_id TEXT,
                          aliases TEXT, note TEXT, change INTEGER);
-CREATE TABLE figures (id TEXT PRIMARY KEY, ord INTEGER, indicator TEXT REFERENCES indicators(id),
-                      label_en TEXT, value NUMERIC, value_text TEXT, unit TEXT REFERENCES units(id), qualifier TEXT, status TEXT,
-                      period TEXT, place TEXT, topic TEXT REFERENCES topics(id), note TEXT,
+CREATE TABLE figures (id TEXT, ord INTEGER, indicator TEXT REFERENCES indicators(id),
+                      value_text TEXT, qualifier TEXT, status TEXT, period TEXT, place TEXT, note TEXT,
                       period_kind TEXT, period_start INTEGER, period_end INTEGER, period_month INTEGER,
                       period_day INTEGER, as_of INTEGER, part_of TEXT,
                       sk0 INTEGER, sk1 INTEGER, sk2 INTEGER, sk3 INTEGER);
 CREATE TABLE citations (record_table TEXT, record_id TEXT, position INTEGER, source TEXT REFERENCES sources(id),
-                        quote TEXT, context TEXT, qualifier TEXT, PRIMARY KEY (record_table, record_id, position));
+                        quote TEXT, context TEXT, qualifier TEXT);
 CREATE TABLE entities (kind TEXT, id TEXT, ord INTEGER, name_en TEXT, data TEXT, PRIMARY KEY (kind, id));
 CREATE TABLE places (name TEXT PRIMARY KEY, folded TEXT);
 CREATE TABLE phrases (record TEXT, words TEXT);
 CREATE TABLE skips (id TEXT PRIMARY KEY, source TEXT, quote TEXT, number TEXT, reason TEXT);
 """
 _INDEXES = """
+CREATE UNIQUE INDEX figures_by_id ON figures (id);
+CREATE INDEX citations_by_record ON citations (record_table, record_id, position);
 CREATE INDEX figures_by_indicator ON figures (indicator, period_start, period_end);
 CREATE INDEX figures_by_period ON figures (period_start, period_end);
 CREATE VIEW documents AS SELECT id, json_extract(data, '$.number') AS number, json_extract(data, '$.kind') AS kind,
@@ -73,11 +74,12 @@ def number_of(text: str) -> int | float:
 
 
 def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None) -> None:
-    """Write the base as a new SQLite database at path, in one transaction, analysed for the query planner. The
-    caller writes it where it will be renamed into place (pcli/files.py)."""
+    """Write the base as a new SQLite database at path, in one transaction. The caller writes it where it will be
+    renamed into place (pcli/files.py)."""
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA journal_mode = OFF")
     db.execute("PRAGMA synchronous = OFF")  # the file is synced once, whole, before it is renamed into place
+    db.execute("PRAGMA cache_size = -131072")  # 128 MiB at most: indexes are built after the rows, in memory
     db.execute("BEGIN")
     try:
         for statement in _SCHEMA.split(";"):
@@ -87,7 +89,7 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
         db.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
         _write_small_tables(db, base)
         figures, citations = _figure_rows(base)
-        db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 24)})", figures)
+        db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 20)})", figures)
         citations.extend(_write_entities(db, base))
         db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)", citations)
         from pcli.base.words import distinguishing, record_phrases
@@ -103,8 +105,7 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
         for statement in _INDEXES.split(";\n"):
             if statement.strip():
                 db.execute(statement)
-        db.execute("COMMIT")
-        db.execute("ANALYZE")
+        db.execute("COMMIT")  # no ANALYZE: pcli's own queries name their indexes; the publication is analysed
     finally:
         db.close()
 
@@ -130,32 +131,9 @@ def _figure_rows(base: FactBase) -> tuple[list[tuple[Any, ...]], list[tuple[Any,
     rows: list[tuple[Any, ...]] = []
     citations: list[tuple[Any, ...]] = []
     for f in base.figures:
-        ind, p = base.indicators[f.indicator], f.period
-        rows.append(
-            (
-                f.id,
-                f.order,
-                f.indicator,
-                ind.label.get("en", ""),
-                f.value,
-                number_text(f.value),
-                ind.unit,
-                f.qualifier,
-                f.status,
-                p.text,
-                f.place,
-                ind.topic,
-                f.note,
-                p.kind,
-                p.start,
-                p.end,
-                p.month,
-                p.day,
-                int(f.as_of),
-                f.part_of,
-                *p.sort_key,
-            )
-        )
+        p = f.period
+        rows.append((f.id, f.order, f.indicator, number_text(f.value), f.qualifier, f.status, p.text, f.place, f.note,
+                     p.kind, p.start, p.end, p.month, p.day, int(f.as_of), f.part_of, *p.sort_key))  # fmt: skip
         citations.extend(("figures", f.id, n, c.source, c.quote, c.context, c.qualifier) for n, c in enumerate(f.citations))
     return rows, citations
 
