@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import subprocess
@@ -45,3 +46,23 @@ def summary(name: str, samples: list[float]) -> str:
 
 def ratio(a: list[float], b: list[float]) -> float:
     return statistics.median(a) / statistics.median(b)
+
+
+def options(runs: int, **more: int) -> argparse.Namespace:
+    """The options every benchmark takes: --figures, --runs, and its own."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--figures", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=runs)
+    for name, default in more.items():
+        parser.add_argument(f"--{name.replace('_', '-')}", type=int, default=default)
+    return parser.parse_args()
+
+
+def generated(folder: str, figures: int) -> tuple[str, dict[str, str]]:
+    """A generated base of that many figures in folder, and an environment whose cache lives there too."""
+    from make_facts import generate
+
+    big = os.path.join(folder, "big.toml")
+    with open(big, "w", encoding="utf-8") as handle:
+        handle.write(generate(figures, 1))
+    return big, {**os.environ, "XDG_CACHE_HOME": os.path.join(folder, "cache")}

@@ -8,7 +8,6 @@ Example: python benchmarks/batch.py --queries 5000 --figures 100000
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import re
@@ -20,8 +19,7 @@ import time
 import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _timing import pcli_command  # noqa: E402
-from make_facts import generate  # noqa: E402
+from _timing import generated, options, pcli_command  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FILLER = set("a an the of in on at for to how many much what was were is are nam la bao nhieu cua tahun berapa jumlah".split())
@@ -94,18 +92,11 @@ def pcli_batch(facts: str, asked: list[str], env: dict[str, str]) -> float:
     return len(asked) / elapsed
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--queries", type=int, default=5000)
-    parser.add_argument("--figures", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args(argv)
+def main() -> int:
+    args = options(runs=3, queries=5000)
     asked = queries(args.queries)
     with tempfile.TemporaryDirectory() as tmp:
-        big = os.path.join(tmp, "big.toml")
-        with open(big, "w", encoding="utf-8") as handle:
-            handle.write(generate(args.figures, 1))
-        env = {**os.environ, "XDG_CACHE_HOME": os.path.join(tmp, "cache")}
+        big, env = generated(tmp, args.figures)
         for name, facts in (("bundled base", os.path.join(ROOT, "facts.toml")), (f"{args.figures} figures", big)):
             ours = [pcli_batch(facts, asked, env) for _ in range(args.runs)]
             theirs = [fts_lookup(facts, asked) for _ in range(args.runs)]

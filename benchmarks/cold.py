@@ -6,30 +6,22 @@ Example: python benchmarks/cold.py --figures 100000 --runs 5
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _timing import PYTHON, pcli_command, ratio, summary, time_once  # noqa: E402
-from make_facts import generate  # noqa: E402
+from _timing import PYTHON, generated, options, pcli_command, ratio, summary, time_once  # noqa: E402
 
 PARSE = "import sys, tomllib; tomllib.load(open(sys.argv[1], 'rb'))"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--figures", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args(argv)
+def main() -> int:
+    args = options(runs=5)
     with tempfile.TemporaryDirectory() as tmp:
-        big = os.path.join(tmp, "big.toml")
-        with open(big, "w", encoding="utf-8") as handle:
-            handle.write(generate(args.figures, 1))
-        cache = os.path.join(tmp, "cache")
-        env = {**os.environ, "XDG_CACHE_HOME": cache}
+        big, env = generated(tmp, args.figures)
+        cache = env["XDG_CACHE_HOME"]
         cold, parse = [], []
         for _ in range(args.runs):
             shutil.rmtree(cache, ignore_errors=True)

@@ -6,7 +6,6 @@ Example: python benchmarks/scale.py --figures 100000 --runs 15
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
@@ -16,8 +15,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _timing import PYTHON, interleaved, pcli_command, ratio, summary, time_once  # noqa: E402
-from make_facts import generate  # noqa: E402
+from _timing import PYTHON, generated, interleaved, options, pcli_command, ratio, summary, time_once  # noqa: E402
 
 QUERY = "poor households 2023"
 PEAK = (
@@ -26,18 +24,11 @@ PEAK = (
 )
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--figures", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--cold-runs", type=int, default=3)
-    args = parser.parse_args(argv)
+def main() -> int:
+    args = options(runs=15, cold_runs=3)
     with tempfile.TemporaryDirectory() as tmp:
-        big = os.path.join(tmp, "big.toml")
-        with open(big, "w", encoding="utf-8") as handle:
-            handle.write(generate(args.figures, 1))
-        cache = os.path.join(tmp, "cache")
-        env = {**os.environ, "XDG_CACHE_HOME": cache}
+        big, env = generated(tmp, args.figures)
+        cache = env["XDG_CACHE_HOME"]
         pcli = pcli_command()
         small_cmd = [*pcli, "query", QUERY, "--format", "tsv"]
         big_cmd = [*pcli, "query", QUERY, "--format", "tsv", "--facts", big]

@@ -7,8 +7,9 @@ from conftest import cases
 
 from pcli.answer.index import RecordIndex, similarity
 from pcli.answer.query import parse_query
-from pcli.base.numbers import group, humanize, raw, read_numbers, value_positions
+from pcli.base.numbers import group, humanize, raw
 from pcli.base.periods import UNDATED, parse_period
+from pcli.base.scan import read_numbers, value_positions
 from pcli.errors import UsageError
 from pcli.text import fold, one_line, safe
 

@@ -7,7 +7,6 @@ import re
 from functools import cache
 
 from pcli.base.periods import Period, parse_period
-from pcli.base.reading import fold_keep
 from pcli.base.words import CHANGE, DOCUMENT_KINDS, DOCUMENT_WORDS, FILLER, OTHER_PLACES
 from pcli.errors import UsageError
 from pcli.text import fold
@@ -90,7 +89,8 @@ def _point(rest: list[str], year: str) -> str:
 
 def _split_number(number: str) -> tuple[str, str, str]:
     """ "24/2021/QH15" as ("24", "2021", "qh15"); "1362/QĐ-UBND" as ("1362", "", "qd-ubnd")."""
-    m = re.fullmatch(_NUMBER, fold_keep(number).replace(" ", ""))
+    plain = number.replace("Đ", "D").replace("đ", "d").lower().replace(" ", "")  # numbers are ASCII but for Đ
+    m = re.fullmatch(_NUMBER, plain)
     return (m[1].lstrip("0") or "0", m[2] or "", m[3] or "") if m else ("", "", "")
 
 
@@ -110,6 +110,8 @@ def _documents(text: str, numbers: Numbers, query: Query) -> str:
     and take them out of the text: a document number is neither a period nor an odd year."""
     if not any(ch.isdigit() for ch in text):
         return text  # no number, no document number: the common case, and the cheap one
+    from pcli.base.reading import fold_keep
+
     folded = fold_keep(text)
     named = {kind for kind, pattern in _kind_patterns() if pattern.search(folded)}
     kept = []

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from pcli.base.scan import read_numbers, value_positions
-
-__all__ = ["read_numbers", "value_positions"]  # the one reader lives in base/scan.py
-
 _SEPARATORS = {"en": (",", "."), "vi": (".", ","), "id": (".", ",")}
 
 

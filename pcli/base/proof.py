@@ -12,8 +12,8 @@ import unicodedata
 
 from pcli.base.loader import Problem
 from pcli.base.model import Citation, FactBase, Figure
-from pcli.base.numbers import value_positions
 from pcli.base.reading import BASICALLY_WORDS, GOAL_WORDS, periods_in, qualifier_before, states_any
+from pcli.base.scan import value_positions
 from pcli.messages import Msg, word
 
 _SPACE = re.compile(r"\s+")

@@ -5,10 +5,8 @@ JSON, and what the terminal draws. A view knows nothing of formats; `render` pic
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pcli.answer.changes import Change
-from pcli.answer.search import Answer
 from pcli.base.model import Entity, FactBase, Figure, pick
 from pcli.messages import Msg, word
 from pcli.output.records import (
@@ -27,6 +25,10 @@ from pcli.output.records import (
     source_record,
     tidy,
 )
+
+if TYPE_CHECKING:  # imported when used: a query does not need changes
+    from pcli.answer.changes import Change
+    from pcli.answer.search import Answer
 
 CHANGE_COLUMNS = (
     "indicator",

@@ -101,7 +101,7 @@ def _trusted(cached: str, key: str, path: str, st: os.stat_result) -> SqliteStor
         if store.meta.get("key") == key:
             written = int(store.meta.get("written_ns", "0"))
             if st.st_mtime_ns < written - RACY_NS or store.meta.get("checksum") == checksum(path):
-                verify(db)
+                verify(db, store.meta.get("schema", ""))
                 _touch(cached)
                 return store
     except (sqlite3.Error, OSError, ValueError, KeyError, TypeError, IndexError):

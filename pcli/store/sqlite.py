@@ -105,6 +105,7 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
         for statement in _INDEXES.split(";\n"):
             if statement.strip():
                 db.execute(statement)
+        db.execute("INSERT INTO meta VALUES ('schema', ?)", (schema_of(db),))
         db.execute("COMMIT")  # no ANALYZE: pcli's own queries name their indexes; the publication is analysed
     finally:
         db.close()
@@ -151,16 +152,19 @@ def _write_entities(db: sqlite3.Connection, base: FactBase) -> list[tuple[Any, .
     return citations
 
 
-def verify(db: sqlite3.Connection) -> None:
-    """Raise sqlite3.Error unless every table and column pcli reads is there: a cache with the right key but a
-    missing table or column is as broken as a truncated one."""
-    for statement in _SCHEMA.split(";"):
-        words = statement.split()
-        if len(words) > 2 and words[0] == "CREATE":
-            table = words[2]
-            columns = [part.split()[0] for part in statement[statement.index("(") + 1 : statement.rindex(")")].split(",")
-                       if part.split() and part.split()[0].isidentifier() and part.split()[0] != "PRIMARY"]  # fmt: skip
-            db.execute(f"SELECT {', '.join(columns)} FROM {table} LIMIT 0")
+def schema_of(db: sqlite3.Connection) -> str:
+    """A checksum of the database's tables, columns and indexes as SQLite records them."""
+    import zlib
+
+    text = "\n".join(sql for (sql,) in db.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"))
+    return f"{zlib.crc32(text.encode()):08x}"
+
+
+def verify(db: sqlite3.Connection, expected: str) -> None:
+    """Raise sqlite3.Error unless the tables and columns are those written (their checksum is kept in meta): a
+    cache with the right key but a missing table or column is as broken as a truncated one. One query."""
+    if schema_of(db) != expected:
+        raise sqlite3.DatabaseError("the cache's tables are not those pcli wrote")
 
 
 class SqliteStore:
