@@ -200,7 +200,7 @@ def validate(facts: str | None, sources: str | None) -> Result:
         raise UsageError("sources_not_folder", path=sources)
     path = facts_path(facts)
     try:
-        base, problems = read_and_check(path)
+        base, problems = read_and_check(path, lines=sources is not None)
     except FactBaseError as exc:  # the file cannot be parsed at all: that one problem is all there is
         from pcli.base.loader import Problem
 

@@ -362,9 +362,13 @@ def load(path: str) -> FactBase:
     return base
 
 
-def read_and_check(path: str) -> tuple[FactBase, list[Problem]]:
+def read_and_check(path: str, lines: bool = False) -> tuple[FactBase, list[Problem]]:
+    """Every problem of a base, with its line. Lines are found only when there is a problem or when asked for
+    (the proof against the sources reports citations' lines): a large valid base is never scanned for them."""
     text = read_text(path)
-    return build(parse_toml(text, path), text, path)
+    data = parse_toml(text, path)
+    base, problems = build(data, text, path, lines=lines)
+    return build(data, text, path) if problems and not lines else (base, problems)
 
 
 __all__ = ["ENTITY_TABLES", "Problem", "build", "load", "parse_toml", "read_and_check", "read_text"]

@@ -249,11 +249,11 @@ class SqliteStore:
         rows = self.db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE id = ?", (ident,)).fetchall()
         return self._figures(rows)[0] if rows else None
 
-    def cite(self, figures: list[Figure]) -> None:
+    def cite(self, figures: list[Figure], remember: bool = True) -> None:
         """Fill in the citations of figures fetched without them (each figure's read once a run: a batch of
-        queries answers with the same figures again and again)."""
+        queries answers with the same figures again and again; a stream of every figure remembers none)."""
         cites: dict[str, list[Citation]] = {}
-        known = self._cited
+        known = self._cited if remember else {}
         ids = [f.id for f in figures if f.id not in known]
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -300,7 +300,9 @@ class SqliteStore:
         """Every figure in file order, with its citations, a thousand at a time: memory stays bounded."""
         cursor = self.db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures ORDER BY ord")
         while rows := cursor.fetchmany(1000):
-            yield from self._figures(rows)
+            figures = self._figures(rows, cited=False)
+            self.cite(figures, remember=False)
+            yield from figures
 
     def rest_of_base(self) -> FactBase:
         """The base with its programmes, documents, agencies, places and skips, but no figures."""
