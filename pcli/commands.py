@@ -126,22 +126,24 @@ def compare(facts: str | None, before: str, after: str, topic: str | None) -> Re
 
 @resilient
 def trend(facts: str | None, wanted: str) -> Result:
-    from pcli.answer.changes import series
-
-    base = _base(facts)
+    """One indicator's figures over time, read from the store (its cached phrases answer the search)."""
+    store = _store(facts)
     place = None
-    if wanted in base.indicators:
+    if wanted in store.base.indicators:
         indicator = wanted
     else:
         from pcli.answer.search import search
-        from pcli.store.memory import MemoryStore
 
-        found = search(MemoryStore(base), wanted, 1, frozenset(("figure",))).answers
+        found = search(store, wanted, 1, frozenset(("figure",))).answers
         first = found[0].figure if found else None
         if first is None:
             return Result(ExitStatus.NOT_FOUND, miss=Msg("no_indicator", query=wanted[:80]))
         indicator, place = first.indicator, first.place
-    return Result(ExitStatus.FOUND, FiguresView(base, series(base, indicator, place), "trend"))
+    figures = sorted(
+        store.figures(indicator, [], place, 10_000), key=lambda f: (f.status == "target", f.period.sort_key, f.order)
+    )
+    store.cite(figures)
+    return Result(ExitStatus.FOUND, FiguresView(store.base, figures, "trend", wholes={}))
 
 
 @resilient

@@ -65,9 +65,3 @@ def known_periods(base: FactBase) -> list[str]:
     years = {str(f.period.year) for f in base.figures if f.period.year is not None}
     ranges = {f.period.text for f in base.figures if f.period.kind == "range"}
     return sorted(years) + sorted(ranges)
-
-
-def series(base: FactBase, indicator: str, place: str | None = None) -> list[Figure]:
-    """All figures of one indicator in time order (targets last)."""
-    figures = [f for f in base.figures if f.indicator == indicator and (place is None or f.place == place)]
-    return sorted(figures, key=lambda f: (f.status == "target", f.period.sort_key, f.order))
