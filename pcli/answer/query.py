@@ -130,7 +130,7 @@ def _documents(text: str, numbers: Numbers, query: Query) -> str:
     return "".join(kept) + text[last:]
 
 
-def parse_query(text: str, places: list[tuple[str, str]], numbers: Numbers | None = None) -> Query:
+def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numbers | None = None) -> Query:
     """Split a question into content words, periods, place and cited documents.
 
     places: (name, folded name) pairs of the places the base has figures for; numbers: (document id, kind,
@@ -145,11 +145,12 @@ def parse_query(text: str, places: list[tuple[str, str]], numbers: Numbers | Non
     words, periods = _periods(tokens)
     if len(periods) > MAX_PERIODS:
         raise UsageError("too_many_periods", count=len(periods), limit=MAX_PERIODS)
+    places = places if isinstance(places, Places) else Places(places)
     words = _take_place(words, places, query)
     stray = next((w for w in words if w.isdigit()), None)
     if stray is not None:  # "'23", "23": a number that is not a year, dropped silently, would answer another period
         raise UsageError("bad_year", word=stray)
-    query.elsewhere = _elsewhere(words, {folded for _, folded in places})
+    query.elsewhere = _elsewhere(words, places.folded)
     query.change = any(w in CHANGE for w in words) and (len(periods) >= 2 or any(p.kind == "range" for p in periods))
     content = (w for w in words if w not in FILLER and not (query.change and w in CHANGE))
     if query.documents or query.cited:
@@ -158,19 +159,32 @@ def parse_query(text: str, places: list[tuple[str, str]], numbers: Numbers | Non
     return query
 
 
-def _take_place(words: list[str], places: list[tuple[str, str]], query: Query) -> list[str]:
-    present = set(words)
+class Places:
+    """The places a base has figures for, looked up by a word of their name: a large base names hundreds."""
+
+    def __init__(self, places: list[tuple[str, str]]) -> None:
+        self.places = places
+        self.folded = {folded for _, folded in places}
+        self.by_word: dict[str, list[tuple[str, list[str]]]] = {}
+        for candidate, folded in places:
+            name = folded.split()
+            if name:
+                self.by_word.setdefault(name[0], []).append((candidate, name))
+                self.by_word.setdefault("".join(name), []).append((candidate, ["".join(name)]))
+
+
+def _take_place(words: list[str], places: Places, query: Query) -> list[str]:
     bigrams = {words[i] + words[i + 1]: i for i in range(len(words) - 1)}  # "ha noi" for "Hanoi"
-    for candidate, folded in places:
-        name = folded.split()
-        for i in range(len(words) - len(name) + 1):
-            if name and present.issuperset(name) and words[i : i + len(name)] == name:
+    for start, word in enumerate(words):
+        for candidate, name in places.by_word.get(word, ()):
+            if words[start : start + len(name)] == name:
                 query.place = candidate
-                return words[:i] + words[i + len(name) :]
-        i = bigrams.get("".join(name), -1)
-        if i >= 0:
-            query.place = candidate
-            return words[:i] + words[i + 2 :]
+                return words[:start] + words[start + len(name) :]
+    for joined, i in bigrams.items():
+        for candidate, name in places.by_word.get(joined, ()):
+            if len(name) == 1:
+                query.place = candidate
+                return words[:i] + words[i + 2 :]
     return words
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pcli.answer.index import RecordIndex
-from pcli.answer.query import Query, document_numbers, parse_query
+from pcli.answer.query import Places, Query, document_numbers, parse_query
 from pcli.base.model import Entity, Figure, Source
 from pcli.base.periods import Period
 from pcli.messages import Msg, Texts
@@ -48,7 +48,7 @@ class Searcher:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.index = RecordIndex(store.phrases(), store.modifiers())
-        self.places = store.places()
+        self.places = Places(store.places())
         self.numbers = document_numbers(store.documents())
         self.names: dict[str, str] | None = None
 
