@@ -137,3 +137,15 @@ def test_terminal_honours_no_color_and_width() -> None:
     assert max(len(line) for line in plain.splitlines()) <= 40
     code, coloured = _pty_run("query", "poor households 2023")
     assert "\x1b[" in coloured
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "id"])
+def test_fast_rows_equal_rows_made_from_full_records(lang: str) -> None:
+    """Tables for scripts skip the full record; the row must still be the one the full record flattens to."""
+    from pcli.base.loader import load
+    from pcli.output.records import figure_record, figure_row, flat_figure
+
+    base = load(str(ROOT / "facts.toml"))
+    assert base.figures
+    for figure in base.figures:
+        assert figure_row(base, figure, lang) == flat_figure(figure_record(base, figure, lang)), figure.id

@@ -19,6 +19,7 @@ from pcli.output.records import (
     display_value,
     entity_record,
     figure_record,
+    figure_row,
     flat_entity,
     flat_figure,
     period_label,
@@ -97,7 +98,7 @@ class FiguresView(View):
         return out
 
     def rows(self, lang: str) -> list[Record]:
-        return [flat_figure(r) for r in self.records(lang)]
+        return [figure_row(self.base, f, lang) for f in self.figures]
 
     def for_people(self, lang: str) -> tuple[tuple[str, ...], list[Record]]:
         return people_rows(self.base, self.figures, lang)
@@ -119,7 +120,8 @@ class AnswersView(View):
         return [{**answer_record(self.base, a, lang), "score": a.score} for a in self.answers]
 
     def rows(self, lang: str) -> list[Record]:
-        return [answer_row(a, record) for a, record in zip(self.answers, self.records(lang), strict=True)]
+        return [{**figure_row(self.base, a.figure, lang), "kind": "figure"} if a.figure is not None
+                else answer_row(a, answer_record(self.base, a, lang)) for a in self.answers]  # fmt: skip
 
     def for_people(self, lang: str) -> tuple[tuple[str, ...], list[Record]]:
         figures = [a.figure for a in self.answers if a.figure is not None]
