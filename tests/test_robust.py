@@ -28,7 +28,9 @@ def test_an_interrupted_export_leaves_the_old_file(tmp_path: Path) -> None:
     env = {**os.environ, "PCLI_CACHE": "off"}
     proc = subprocess.Popen([sys.executable, "-m", "pcli", "export", "-F", "json", "-o", str(target), "--facts", str(big)],
                             cwd=ROOT, env=env, stderr=subprocess.PIPE)  # fmt: skip
-    time.sleep(1.5)
+    deadline = time.monotonic() + 60
+    while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.005)  # interrupt once the new file is being written, not before
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err

@@ -119,6 +119,18 @@ def test_safe_and_one_line() -> None:
     assert one_line("a\tb\nc\\d") == "a\\tb\\nc\\\\d"
 
 
+def test_every_unsafe_character_is_made_visible_even_in_clean_text() -> None:
+    """safe() and JSON skip their translation on printable text; no unsafe character may pass as printable."""
+    from pcli.output.machine import dumps
+    from pcli.text import UNSAFE_RANGES
+
+    for low, high in UNSAFE_RANGES:
+        for code in range(low, high + 1):
+            text = f"Hộ nghèo {chr(code)} năm 2024"
+            assert chr(code) not in safe(text), hex(code)
+            assert chr(code) not in dumps(text) and chr(code) not in dumps({"q": [text]}, indent=2), hex(code)
+
+
 # ----------------------------------------------------------------------------- matching and scoring
 
 

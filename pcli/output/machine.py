@@ -55,7 +55,8 @@ def spreadsheet_safe(value: Any) -> str:
 def dumps(value: Any, indent: int | None = None) -> str:
     import json
 
-    return json.dumps(value, ensure_ascii=False, indent=indent).translate(_JSON_ESCAPES)
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return text if text.isprintable() else text.translate(_JSON_ESCAPES)  # as in pcli.text.safe
 
 
 def write_json(records: Any, out: IO[str] | None = None) -> None:

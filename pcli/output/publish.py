@@ -74,7 +74,10 @@ def _citations(base: FactBase) -> list[dict[str, Any]]:
 def write_publication(base: FactBase, path: str) -> None:
     """Write the publication database at a new path (the caller renames it into place)."""
     db = sqlite3.connect(path, isolation_level=None)
+    # No journal and no syncs of SQLite's own: the file is new and unseen until `replacing` syncs it once and
+    # renames it into place, so a crash leaves only a temporary file behind.
     db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
     db.execute("BEGIN")
     try:
         for table in ("sources", "topics", "units", "indicators"):
@@ -91,8 +94,8 @@ def write_publication(base: FactBase, path: str) -> None:
             db.execute(f"INSERT INTO [{table}_fts] (rowid, {names}) SELECT rowid, {names} FROM [{table}]")
         db.execute("CREATE INDEX figures_by_indicator ON figures (indicator, period)")
         db.execute("CREATE INDEX citations_by_record ON citations (record_table, record_id)")
-        db.execute("COMMIT")
         db.execute("ANALYZE")
+        db.execute("COMMIT")
     finally:
         db.close()
 

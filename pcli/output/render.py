@@ -54,16 +54,16 @@ def _batch(view: BatchView, fmt: Format, lang: str) -> None:
     """One line out per line in, flushed as it goes: TSV (the query and its best answer), JSON Lines, or, with
     --format json, one array at the end."""
     if fmt is Format.json:
-        m.write_json([{"query": text, "match": record} for text, record, _ in view.stream(lang)])
-        return
-    if fmt is not Format.jsonl:
-        m.write_tsv(view.columns, [], header=True)
-    for text, record, row in view.stream(lang):
-        if fmt is Format.jsonl:
+        m.write_json([{"query": text, "match": record} for text, record in view.stream(lang)])
+    elif fmt is Format.jsonl:
+        for text, record in view.stream(lang):
             m.write_jsonl([{"query": text, "match": record}])
-        else:
+            sys.stdout.flush()
+    else:
+        m.write_tsv(view.columns, [], header=True)
+        for row in view.rows_as_they_come(lang):
             m.write_tsv(view.columns, [row], header=False)
-        sys.stdout.flush()
+            sys.stdout.flush()
 
 
 def _extract(view: ExtractView, fmt: Format, lang: str) -> None:

@@ -120,12 +120,18 @@ class AnswersView(View):
         return [{**answer_record(self.base, a, lang), "score": a.score} for a in self.answers]
 
     def rows(self, lang: str) -> list[Record]:
-        return [{**figure_row(self.base, a.figure, lang), "kind": "figure"} if a.figure is not None
-                else answer_row(a, answer_record(self.base, a, lang)) for a in self.answers]  # fmt: skip
+        return [row_of(self.base, a, lang) for a in self.answers]
 
     def for_people(self, lang: str) -> tuple[tuple[str, ...], list[Record]]:
         figures = [a.figure for a in self.answers if a.figure is not None]
         return people_rows(self.base, figures, lang)
+
+
+def row_of(base: FactBase, answer: Answer, lang: str) -> Record:
+    """An answer as one row of ANSWER_COLUMNS; a figure's row is made without its full record."""
+    if answer.figure is not None:
+        return {**figure_row(base, answer.figure, lang), "kind": "figure"}
+    return answer_row(answer, answer_record(base, answer, lang))
 
 
 def answer_row(answer: Answer, record: Record) -> Record:
@@ -263,15 +269,17 @@ class BatchView(View):
         self.base, self.answers = base, answers
         self.found = False
 
-    def stream(self, lang: str) -> Iterator[tuple[str, Record | None, Record]]:
-        """(query, the best answer's record or None, its row)."""
+    def stream(self, lang: str) -> Iterator[tuple[str, Record | None]]:
+        """(query, the best answer's full record, or None when nothing answers it)."""
         for text, answer in self.answers:
-            if answer is None:
-                yield text, None, {"query": text}
-                continue
-            self.found = True
-            record = answer_record(self.base, answer, lang)
-            yield text, record, {"query": text, **answer_row(answer, record)}
+            self.found |= answer is not None
+            yield text, None if answer is None else answer_record(self.base, answer, lang)
+
+    def rows_as_they_come(self, lang: str) -> Iterator[Record]:
+        """Each query's row: the query and its best answer, or the query alone."""
+        for text, answer in self.answers:
+            self.found |= answer is not None
+            yield {"query": text} if answer is None else {"query": text, **row_of(self.base, answer, lang)}
 
 
 EXTRACT_COLUMNS = ("line", "column", "written", "value", "unit", "qualifier", "periods", "kind", "status", "figures",
