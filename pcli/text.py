@@ -51,5 +51,7 @@ def safe(text: str) -> str:
 
 def one_line(text: str) -> str:
     """Escape tabs, newlines and backslashes for one-line-per-record output, then make it safe."""
+    if text.isprintable() and "\\" not in text:  # tab, newline and return are not printable
+        return text
     escaped = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
     return safe(escaped)

@@ -117,6 +117,7 @@ def test_fold() -> None:
 def test_safe_and_one_line() -> None:
     assert safe("a\x1b[2Jb\u202ec") == "a␛[2Jb<U+202E>c"
     assert one_line("a\tb\nc\\d") == "a\\tb\\nc\\\\d"
+    assert [one_line(f"hộ {c}") for c in "\t\n\r\\"] == ["hộ \\t", "hộ \\n", "hộ \\r", "hộ \\\\"]
 
 
 def test_every_unsafe_character_is_made_visible_even_in_clean_text() -> None:
@@ -128,6 +129,7 @@ def test_every_unsafe_character_is_made_visible_even_in_clean_text() -> None:
         for code in range(low, high + 1):
             text = f"Hộ nghèo {chr(code)} năm 2024"
             assert chr(code) not in safe(text), hex(code)
+            assert chr(code) not in one_line(text), hex(code)
             assert chr(code) not in dumps(text) and chr(code) not in dumps({"q": [text]}, indent=2), hex(code)
 
 

@@ -68,6 +68,7 @@ class RecordIndex:
         self.vocabulary = sorted(self.by_token)
         self.distinguishing = modifiers if modifiers is not None else distinguishing(phrases)
         self._known: dict[str, dict[str, float]] = {}
+        self._postings: dict[str, set[int]] = {}
         self.by_initial: dict[str, list[str]] = {}
         for token in self.vocabulary:
             self.by_initial.setdefault(token[:1], []).append(token)
@@ -84,6 +85,13 @@ class RecordIndex:
             self._known[word] = sims
         return sims
 
+    def _phrases_of(self, word: str, sims: dict[str, float]) -> set[int]:
+        """The phrases with a token the word matches, worked out once per word."""
+        found = self._postings.get(word)
+        if found is None:
+            found = self._postings[word] = {n for t in sims for n in self.by_token[t]}
+        return found
+
     def unknown(self, words: tuple[str, ...]) -> list[str]:
         """The words no record's phrase holds in any form: the base may not hold what was asked."""
         return [w for w in words if not self.known(w)]
@@ -96,16 +104,18 @@ class RecordIndex:
         if not all(sims.values()):
             return []
         # Only phrases with a match for every word can answer: intersect each word's phrases before scoring.
-        each = [{n for t in sims[w] for n in self.by_token[t]} for w in sims]
+        each = [self._phrases_of(w, sims[w]) for w in sims]
         candidates = sorted(set.intersection(*each))
         best: dict[str, float] = {}
+        gets = [sims[w].get for w in words]
+        matching = set().union(*sims.values())  # the tokens some word of the query matches
         for key, phrase in (self.phrases[n] for n in candidates):
             if kinds is not None and key.split(":", 1)[0] not in kinds:
                 continue
-            matched = [max((sims[w].get(t, 0.0) for t in phrase), default=0.0) for w in words]
+            matched = [max([get(t, 0.0) for t in phrase], default=0.0) for get in gets]
             if not all(matched):
                 continue
-            used_at = [any(sims[w].get(t) for w in words) for t in phrase]
+            used_at = [t in matching for t in phrase]
             if self._modified(phrase, used_at):  # "near poor households" for "poor households"
                 continue
             used = sum(used_at)

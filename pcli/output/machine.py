@@ -30,7 +30,7 @@ def write_tsv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[st
     if header:
         out.write("\t".join(columns) + "\n")
     for row in rows:
-        out.write("\t".join(one_line(cell(row.get(c))) for c in columns) + "\n")
+        out.write("\t".join([one_line(v if type(v := row.get(c)) is str else cell(v)) for c in columns]) + "\n")
 
 
 def write_csv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[str] | None = None, header: bool = True) -> None:
