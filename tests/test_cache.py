@@ -102,3 +102,20 @@ def test_slow_load_shows_progress_on_a_terminal_only(tmp_path: Path) -> None:
     assert code == 0 and "Reading big.toml" in screen, screen[:500]
     piped = pcli("query", "poor households 2023", "--facts", str(big), env={"XDG_CACHE_HOME": str(tmp_path / "c2")})
     assert piped.exit_code == 0 and piped.stderr == "", piped.output
+
+
+def test_a_large_base_answers_the_same_from_its_cache(tmp_path: Path) -> None:
+    """The cache orders figures in SQL (by index, or by a computed rank); memory orders them in Python. On a base
+    with thousands of figures an indicator, every question of the batch gets the same answers from both."""
+    from conftest import ROOT, make_big_base
+
+    big = str(make_big_base(tmp_path / "big.toml", 3000))
+    queries = (ROOT / "tests" / "batch_queries.txt").read_text(encoding="utf-8")
+    args = ("query", "-", "--facts", big, "--format", "jsonl")
+    uncached = run(*args, input=queries, env={"PCLI_CACHE": "off"})
+    run(*args, input=queries)
+    warm = run(*args, input=queries)
+    assert _cache_files(tmp_path)
+    assert uncached.exit_code == warm.exit_code == 0
+    assert uncached.stdout == warm.stdout
+    assert uncached.stdout.count('"match": {') > 100
