@@ -119,3 +119,32 @@ def test_a_large_base_answers_the_same_from_its_cache(tmp_path: Path) -> None:
     assert uncached.exit_code == warm.exit_code == 0
     assert uncached.stdout == warm.stdout
     assert uncached.stdout.count('"match": {') > 100
+
+
+def test_the_cache_and_memory_pick_the_same_figures_for_every_period(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQL narrows the figures by index and ranks them; memory gives every figure whose years meet and the search
+    ranks them. Every indicator, asked for years, ranges, points and several periods at once, gets the same
+    figures in the same order."""
+    from pcli.answer.search import rank_figures
+    from pcli.base.periods import parse_period
+    from pcli.store.cache import open_cached
+    from pcli.store.sqlite import SqliteStore
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    open_cached(str(FACTS))
+    cached = open_cached(str(FACTS))
+    assert isinstance(cached, SqliteStore)
+    monkeypatch.setenv("PCLI_CACHE", "off")
+    memory = open_cached(str(FACTS))
+    asked = [["2022"], ["2024"], ["2025"], ["2022-2024"], ["2021-2025"], ["2024-12"], ["2024-12-31"], ["2023", "2025"],
+             ["2022-2023", "2024-12"], []]  # fmt: skip
+    checked = 0
+    for indicator in [*memory.base.indicators, None]:
+        for texts in asked:
+            periods = [parse_period(t) for t in texts]
+            for place in (None, "Hanoi"):
+                want = [f.id for _, f in rank_figures(memory.figures(indicator, periods, place, 50), tuple(periods))][:50]
+                got = [f.id for _, f in rank_figures(cached.figures(indicator, periods, place, 50), tuple(periods))]
+                assert got == want, (indicator, texts, place)
+                checked += bool(want)
+    assert checked > 50

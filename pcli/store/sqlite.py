@@ -13,7 +13,7 @@ from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, Indicator
 from pcli.base.periods import Period
 from pcli.store.memory import places_of
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 
 
 _SCHEMA = """
@@ -42,6 +42,7 @@ CREATE UNIQUE INDEX figures_by_id ON figures (id);
 CREATE INDEX citations_by_record ON citations (record_table, record_id, position);
 CREATE INDEX figures_by_indicator ON figures (indicator, period_start, period_end);
 CREATE INDEX figures_by_period ON figures (period_start, period_end);
+CREATE INDEX figures_ranges ON figures (indicator, period_start) WHERE period_kind = 'range';
 CREATE INDEX figures_in_order ON figures (indicator, status = 'target', sk0 DESC, sk1 DESC, sk2 DESC, sk3 DESC, ord);
 CREATE VIEW documents AS SELECT id, json_extract(data, '$.number') AS number, json_extract(data, '$.kind') AS kind,
     json_extract(data, '$.issuer') AS issuer, json_extract(data, '$.year') AS year,
@@ -170,6 +171,16 @@ def verify(db: sqlite3.Connection, expected: str) -> None:
         raise sqlite3.DatabaseError("the cache's tables are not those pcli wrote")
 
 
+def _period_branches(p: Period) -> list[tuple[str, list[Any]]]:
+    """The figures whose period can answer `p` (rank below 9 in _RANK), as conditions an index serves: for a range
+    asked, the dated figures that start inside it (its own text starts there too); for a year or a point, those
+    starting in the same year, and the ranges that hold it (few: their own partial index)."""
+    if p.kind == "range":
+        return [("period_start BETWEEN ? AND ?", [p.start, p.end])]
+    return [("period_start = ?", [p.start]),
+            ("period_kind = 'range' AND period_start <= ? AND period_end >= ?", [p.start, p.start])]  # fmt: skip
+
+
 class SqliteStore:
     """A Store over the cache database: the small tables in memory, figures fetched as asked."""
 
@@ -236,14 +247,18 @@ class SqliteStore:
         if periods:
             ranks = [_RANK] * len(periods)
             rank = ranks[0] if len(ranks) == 1 else f"min({', '.join(ranks)})"
-            where.append("(" + " OR ".join("(period_start <= ? AND period_end >= ?)" for _ in periods) + ")")
             args += [value for p in periods for value in (p.text, p.kind, p.start, p.end, p.start, p.start, p.start, p.kind)]
-            args += [value for p in periods for value in (p.end, p.start)]
+            branches = []
+            for p in periods:  # what each period asked can match, each branch a narrow range of one index
+                for condition, values in _period_branches(p):
+                    branches.append(condition if indicator is None else f"indicator = ? AND {condition}")
+                    args += values if indicator is None else [indicator, *values]
+            where.append("(" + " OR ".join(f"({b})" for b in branches) + ")")
         else:
             rank = "0"
-        if indicator is not None:
-            where.append("indicator = ?")
-            args.append(indicator)
+            if indicator is not None:
+                where.append("indicator = ?")
+                args.append(indicator)
         if place is not None:
             where.append("place = ?")
             args.append(place)
