@@ -1,5 +1,6 @@
 """Scale: a warm query on a generated base of N figures against the same query on the bundled base; the cold
-(first) run; peak memory of a warm query. Goals for N=100,000: warm <= 1.5x, cold <= 8 s, peak <= 300 MiB.
+(first) run; peak memory of a warm query. Goals: warm <= 1.1x for 100,000 figures
+(1.2x for 1,000,000), peak <= 100 MiB, cold run recorded (8 s for 100,000 was the first goal).
 
 Example: python benchmarks/scale.py --figures 100000 --runs 15
 """
@@ -50,9 +51,9 @@ def main() -> int:
         print(summary(name, samples))
     print(summary(f"{args.figures} figures (cold)", cold))
     small, large = times["bundled base (warm)"], times[f"{args.figures} figures (warm)"]
-    print(f"warm {args.figures} / warm bundled: {ratio(large, small):.2f}x  (goal <= 1.5x)")
-    print(f"cold run: median {statistics.median(cold):.2f} s, max {max(cold):.2f} s  (goal <= 8 s)")
-    print(f"peak memory of a warm query: {max(peaks):.0f} MiB  (goal <= 300 MiB)")
+    print(f"warm {args.figures} / warm bundled: {ratio(large, small):.2f}x  (goal <= {1.1 if args.figures <= 100_000 else 1.2}x)")
+    print(f"cold run: median {statistics.median(cold):.2f} s, max {max(cold):.2f} s  (recorded)")
+    print(f"peak memory of a warm query: {max(peaks):.0f} MiB  (goal <= 100 MiB)")
     print(f"first answer on the big base: {answer['id']} = {answer['value']} ({answer['place']})")
     return 0 if answer["id"] == "poor-households-2023" else 1
 
