@@ -139,9 +139,8 @@ class Searcher:
     def _periods_known(self, query: Query, indicator: str | None, asked: Sequence[Period] = ()) -> Msg:
         if indicator is None:
             return Msg("no_figure_in", query=_shown(query.text), periods=_Periods(asked or query.periods))
-        figures = sorted(self.store.figures(indicator, [], query.place, 1000), key=lambda f: f.period.sort_key)
         label = Texts({lang: one_line(text) for lang, text in self.store.base.indicators[indicator].label.items()})
-        known = _Periods([f.period for f in figures], [f.as_of for f in figures])
+        known = _Known(self.store, indicator, query.place)
         return Msg("no_match_in", query=_shown(query.text), periods=_Periods(asked or query.periods), label=label, known=known)
 
     def _nearest(self, key: str, query: Query, **values: str) -> Msg:
@@ -198,6 +197,17 @@ class _Periods:
 
     def say(self, lang: str) -> str:
         return ", ".join(dict.fromkeys(p.display(lang, by) for p, by in zip(self.periods, self.as_of, strict=True)))
+
+
+class _Known:
+    """The periods an indicator has figures for, read from the store when the message is said (a batch says none)."""
+
+    def __init__(self, store: Store, indicator: str, place: str | None) -> None:
+        self.store, self.indicator, self.place = store, indicator, place
+
+    def say(self, lang: str) -> str:
+        figures = sorted(self.store.figures(self.indicator, [], self.place, 1000), key=lambda f: f.period.sort_key)
+        return _Periods([f.period for f in figures], [f.as_of for f in figures]).say(lang)
 
 
 def period_rank(period: Period, asked: tuple[Period, ...]) -> int | None:
