@@ -12,6 +12,21 @@ from collections.abc import Mapping, Sequence
 
 PYTHON = sys.executable
 
+# The framework's floor: a one-command Typer app that takes a query and prints it.
+BARE = """import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def main(text: str, format: str = "tsv") -> None:
+    print(text)
+
+
+if __name__ == "__main__":
+    app()
+"""
+
 
 def pcli_command() -> list[str]:
     script = os.path.join(os.path.dirname(PYTHON), "pcli")

@@ -14,21 +14,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _timing import PYTHON, interleaved, options, pcli_command, ratio, summary  # noqa: E402
+from _timing import BARE, PYTHON, interleaved, options, pcli_command, ratio, summary  # noqa: E402
 
-BARE = """import typer
-
-app = typer.Typer()
-
-
-@app.command()
-def main(text: str, format: str = "tsv") -> None:
-    print(text)
-
-
-if __name__ == "__main__":
-    app()
-"""
 BARE_TABLE = """import typer
 from rich.console import Console
 from rich.table import Table

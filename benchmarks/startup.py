@@ -12,21 +12,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _timing import PYTHON, interleaved, pcli_command, ratio, summary  # noqa: E402
-
-BARE = """import typer
-
-app = typer.Typer()
-
-
-@app.command()
-def main(text: str, format: str = "tsv") -> None:
-    print(text)
-
-
-if __name__ == "__main__":
-    app()
-"""
+from _timing import BARE, PYTHON, interleaved, pcli_command, ratio, summary  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
