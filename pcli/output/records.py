@@ -133,15 +133,6 @@ def figure_row(base: FactBase, figure: Figure, lang: str = "en") -> Record:
             "quote": citations[0].quote if citations else ""}  # fmt: skip
 
 
-def flat_figure(record: Record) -> Record:
-    citations = record["citations"]
-    return {
-        **{k: record[k] for k in FIGURE_COLUMNS if k in record},
-        "sources": ",".join(c["source"] for c in citations),
-        "quote": citations[0]["quote"] if citations else "",
-    }
-
-
 def entity_record(base: FactBase, entity: Entity, lang: str = "en") -> Record:
     out: Record = {"id": entity.id}
     for key, value in entity.fields.items():
@@ -175,7 +166,7 @@ def section(base: FactBase, name: str, lang: str = "en") -> tuple[tuple[str, ...
     """(columns, flat rows, full records) of one section of the base."""
     if name == "figures":
         full = [figure_record(base, f, lang) for f in base.figures]
-        return FIGURE_COLUMNS, [flat_figure(r) for r in full], full
+        return FIGURE_COLUMNS, [figure_row(base, f, lang) for f in base.figures], full
     if name == "sources":
         full = [source_record(base, s) for s in base.sources]
         return SOURCE_COLUMNS, full, full

@@ -21,7 +21,6 @@ from pcli.output.records import (
     figure_record,
     figure_row,
     flat_entity,
-    flat_figure,
     period_label,
     source_record,
     tidy,
@@ -131,13 +130,11 @@ def row_of(base: FactBase, answer: Answer, lang: str) -> Record:
     """An answer as one row of ANSWER_COLUMNS; a figure's row is made without its full record."""
     if answer.figure is not None:
         return {**figure_row(base, answer.figure, lang), "kind": "figure"}
-    return answer_row(answer, answer_record(base, answer, lang))
+    return _record_row(answer, answer_record(base, answer, lang))
 
 
-def answer_row(answer: Answer, record: Record) -> Record:
-    """An answer of any kind as one row of ANSWER_COLUMNS."""
-    if answer.figure is not None:
-        return {**flat_figure(record), "kind": "figure"}
+def _record_row(answer: Answer, record: Record) -> Record:
+    """An answer other than a figure as one row of ANSWER_COLUMNS, from its full record."""
     if answer.kind == "change":
         return {"id": record["id"], "indicator": record["indicator"], "label": record["label"], "value": record["change"],
                 "unit": record["change_unit"], "period": f"{record['from']['period']}..{record['to']['period']}",

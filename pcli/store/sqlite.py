@@ -254,11 +254,8 @@ class SqliteStore:
                     branches.append(condition if indicator is None else f"indicator = ? AND {condition}")
                     args += values if indicator is None else [indicator, *values]
             where.append("(" + " OR ".join(f"({b})" for b in branches) + ")")
-        else:
+        else:  # neither periods nor an indicator: every figure, in order
             rank = "0"
-            if indicator is not None:
-                where.append("indicator = ?")
-                args.append(indicator)
         if place is not None:
             where.append("place = ?")
             args.append(place)
