@@ -180,7 +180,3 @@ def guess_language(path: str) -> str:
 
     with open(path, encoding="utf-8") as handle:
         return guess_lang(handle.read(20000))
-
-
-def new_rows(rows: Iterator[Row]) -> Iterator[Row]:
-    return (r for r in rows if r.status == NEW)

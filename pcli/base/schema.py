@@ -55,10 +55,6 @@ class Kind:
     def field(self, name: str) -> Field | None:
         return self.by_name.get(name)
 
-    @property
-    def text_fields(self) -> tuple[str, ...]:
-        return tuple(f.name for f in self.fields if f.type == "text")
-
 
 _ID = Field("id", "ident", True)
 _NOTE = Field("note", "any_str")

@@ -213,8 +213,3 @@ def sections(base: FactBase, figures: Iterable[Figure] | None = None) -> Iterato
     for kind, entities in base.entities.items():
         yield kind, ({"id": e.id, **e.fields, "citations": citation_records(base, e.citations)} for e in entities)
     yield "skips", (plain_record(k, "skips") for k in base.skips)
-
-
-def whole_base(base: FactBase) -> Record:
-    """Everything as one record (small bases and tests; export streams `sections`)."""
-    return {"title": base.title, "place": base.place, **{name: list(rows) for name, rows in sections(base)}}
