@@ -69,11 +69,9 @@ def _strings(value: Any, field: Field) -> Msg | None:
     return None if ok else Msg("want_strings")
 
 
-def _is(test: Callable[[Any], bool], key: str, describe: bool = True) -> Callable[[Any, Field], Msg | None]:
+def _is(test: Callable[[Any], bool], key: str) -> Callable[[Any, Field], Msg | None]:
     def check(value: Any, field: Field) -> Msg | None:
-        if test(value):
-            return None
-        return Msg(key, got=_describe(value)) if describe else Msg(key)
+        return None if test(value) else Msg(key, got=_describe(value))
 
     return check
 
@@ -86,8 +84,18 @@ def _any_str(value: Any, field: Field) -> Msg | None:
     return None if isinstance(value, str) else Msg("want_any_str")
 
 
+def _ident(value: Any, field: Field) -> Msg | None:  # every record has one: written out, as _str
+    if value.__class__ is str and _IDENT.fullmatch(value):
+        return None
+    return Msg("want_ident", got=_describe(value))
+
+
+def _citations(value: Any, field: Field) -> Msg | None:  # every figure has them: written out, as _str
+    return None if value.__class__ is list and value else Msg("want_citations")
+
+
 CHECKS: dict[str, Callable[[Any, Field], Msg | None]] = {
-    "ident": _is(lambda v: isinstance(v, str) and bool(_IDENT.fullmatch(v)), "want_ident"),
+    "ident": _ident,
     "id": _str,
     "str": _str,
     "any_str": _any_str,
@@ -99,7 +107,7 @@ CHECKS: dict[str, Callable[[Any, Field], Msg | None]] = {
     "choice": _choice,
     "strings": _strings,
     "refs": _strings,
-    "citations": _is(lambda v: isinstance(v, list) and bool(v), "want_citations", False),
+    "citations": _citations,
 }
 
 

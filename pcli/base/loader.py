@@ -111,10 +111,11 @@ class _Builder:
             if wrong:
                 self.problem(line_of(key), name, Msg("keyed", key=key, message=wrong))
                 ok = False
-        for required in kind.required:
-            if required not in record:
-                self.problem(line, name, Msg("missing_key", key=required))
-                ok = False
+        if not kind.required_set <= record.keys():
+            for required in kind.required:
+                if required not in record:
+                    self.problem(line, name, Msg("missing_key", key=required))
+                    ok = False
         return ok
 
     def _references(self, kind: Kind, record: dict[str, Any], name: object, line_of: Callable[[str], int]) -> None:

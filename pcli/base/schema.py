@@ -43,13 +43,14 @@ class Field:
 class Kind:
     """One kind of record: a `[[table]]` of the TOML file."""
 
-    __slots__ = ("table", "fields", "named", "by_name", "required", "refs")
+    __slots__ = ("table", "fields", "named", "by_name", "required", "required_set", "refs")
 
     def __init__(self, table: str, fields: tuple[Field, ...], named: bool = False) -> None:
         self.table, self.fields = table, fields
         self.named = named  # its ids share one namespace with figures (`pcli get` finds any of them)
         self.by_name = {f.name: f for f in fields}
         self.required = tuple(f.name for f in fields if f.required)
+        self.required_set = frozenset(self.required)
         self.refs = tuple(f for f in fields if f.ref and f.name != "part_of")
 
     def field(self, name: str) -> Field | None:
