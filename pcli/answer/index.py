@@ -68,7 +68,7 @@ class RecordIndex:
         self.vocabulary = sorted(self.by_token)
         self.distinguishing = modifiers if modifiers is not None else distinguishing(phrases)
         self._known: dict[str, dict[str, float]] = {}
-        self._postings: dict[str, set[int]] = {}
+        self._postings: dict[str, dict[int, float]] = {}
         self.by_initial: dict[str, list[str]] = {}
         for token in self.vocabulary:
             self.by_initial.setdefault(token[:1], []).append(token)
@@ -85,11 +85,16 @@ class RecordIndex:
             self._known[word] = sims
         return sims
 
-    def _phrases_of(self, word: str, sims: dict[str, float]) -> set[int]:
-        """The phrases with a token the word matches, worked out once per word."""
+    def _phrases_of(self, word: str) -> dict[int, float]:
+        """The phrases with a token the word matches, each with how well its best such token matches, worked out
+        once per word."""
         found = self._postings.get(word)
         if found is None:
-            found = self._postings[word] = {n for t in sims for n in self.by_token[t]}
+            found = self._postings[word] = {}
+            for token, similar in self.known(word).items():
+                for n in self.by_token[token]:
+                    if similar > found.get(n, 0.0):
+                        found[n] = similar
         return found
 
     def unknown(self, words: tuple[str, ...]) -> list[str]:
@@ -100,21 +105,18 @@ class RecordIndex:
         """(score, "kind:id"), best first, of the records with a phrase that matches every word."""
         if not words:
             return []
-        sims = {w: self.known(w) for w in set(words)}
-        if not all(sims.values()):
+        each = [self._phrases_of(w) for w in words]
+        if not all(each):
             return []
         # Only phrases with a match for every word can answer: intersect each word's phrases before scoring.
-        each = [self._phrases_of(w, sims[w]) for w in sims]
-        candidates = sorted(set.intersection(*each))
+        candidates = sorted(set(each[0]).intersection(*each[1:]))
         best: dict[str, float] = {}
-        gets = [sims[w].get for w in words]
-        matching = set().union(*sims.values())  # the tokens some word of the query matches
-        for key, phrase in (self.phrases[n] for n in candidates):
+        matching = set().union(*(self.known(w) for w in words))  # the tokens some word of the query matches
+        for n in candidates:
+            key, phrase = self.phrases[n]
             if kinds is not None and key.split(":", 1)[0] not in kinds:
                 continue
-            matched = [max([get(t, 0.0) for t in phrase], default=0.0) for get in gets]
-            if not all(matched):
-                continue
+            matched = [found[n] for found in each]  # each word's best token in the phrase
             used_at = [t in matching for t in phrase]
             if self._modified(phrase, used_at):  # "near poor households" for "poor households"
                 continue
