@@ -105,14 +105,14 @@ def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
-_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 
 
 def _documents(text: str, numbers: Numbers, query: Query) -> str:
     """Find the document numbers the question cites ("24/2021/QH15", "24/2021", "nghị quyết 24", "decision 1362")
     and take them out of the text: a document number is neither a period nor an odd year."""
-    if _DIGIT.search(text) is None:
-        return text  # no number, no document number: the common case, and the cheap one
+    if "/" not in text and all(_is_year(run) for run in _DIGITS.findall(text)):
+        return text  # no number but years and no "/": no document number (the common case, and the cheap one)
     from pcli.base.reading import fold_keep
 
     folded = fold_keep(text)
@@ -177,22 +177,27 @@ class Places:
 
 
 def _take_place(words: list[str], places: Places, query: Query) -> list[str]:
-    bigrams = {words[i] + words[i + 1]: i for i in range(len(words) - 1)}  # "ha noi" for "Hanoi"
+    by_word = places.by_word
     for start, word in enumerate(words):
-        for candidate, name in places.by_word.get(word, ()):
+        for candidate, name in by_word.get(word, ()):
             if words[start : start + len(name)] == name:
                 query.place = candidate
                 return words[:start] + words[start + len(name) :]
-    for joined, i in bigrams.items():
-        for candidate, name in places.by_word.get(joined, ()):
+    for i in range(len(words) - 1):  # "ha noi" for "Hanoi"
+        for candidate, name in by_word.get(words[i] + words[i + 1], ()):
             if len(name) == 1:
                 query.place = candidate
                 return words[:i] + words[i + 2 :]
     return words
 
 
+_OTHER_FIRST = frozenset(name.split()[0] for name in OTHER_PLACES)  # a name can start only with one of these
+
+
 def _elsewhere(words: list[str], covered: set[str]) -> str:
     """A place the question names that the base does not cover ("Da Nang", "Ho Chi Minh City")."""
+    if _OTHER_FIRST.isdisjoint(words):
+        return ""
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             name = " ".join(words[i : i + size])
