@@ -188,6 +188,7 @@ class SqliteStore:
         self.db = db
         self._cited: dict[str, tuple[Citation, ...]] = {}
         self._entities: dict[tuple[str, str], Entity | None] = {}
+        self._read: dict[tuple[str | None, tuple[Period, ...], str | None, int], list[Figure]] = {}
         self.meta: dict[str, str] = dict(db.execute("SELECT key, value FROM meta"))
         self.base = FactBase(path=path, title=self.meta.get("title", ""), place=self.meta.get("place", ""))
         for row in db.execute("SELECT id, outlet, language, date, url, file, title, note, report, rendering_of FROM sources"):
@@ -236,7 +237,17 @@ class SqliteStore:
 
     def figures(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
         """As the Store protocol says; with periods, the `limit` best by how well their period answers (the rank of
-        Period.matches, worked out by SQLite so that a broad period never fetches a whole large base)."""
+        Period.matches, worked out by SQLite so that a broad period never fetches a whole large base). Each read
+        is kept for the run, as citations are: a batch asks for the same indicator and year in many words."""
+        key = (indicator, tuple(periods), place, limit)
+        found = self._read.get(key)
+        if found is None:
+            if len(self._read) >= 4096:
+                self._read.clear()
+            found = self._read[key] = self._fetch(indicator, periods, place, limit)
+        return list(found)
+
+    def _fetch(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
         where: list[str] = []
         args: list[Any] = []
         if not periods and indicator is not None:  # an indicator's figures, best first: read in index order
