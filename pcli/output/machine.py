@@ -30,7 +30,11 @@ def write_tsv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[st
     if header:
         out.write("\t".join(columns) + "\n")
     for row in rows:
-        out.write("\t".join([one_line(v if type(v := row.get(c)) is str else cell(v)) for c in columns]) + "\n")
+        cells = [v if type(v := row.get(c)) is str else cell(v) for c in columns]
+        whole = "".join(cells)
+        if not whole.isprintable() or "\\" in whole:  # as one_line's own test, for the whole row at once
+            cells = [one_line(v) for v in cells]
+        out.write("\t".join(cells) + "\n")
 
 
 def write_csv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[str] | None = None, header: bool = True) -> None:
