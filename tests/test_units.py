@@ -173,3 +173,16 @@ def test_parse_query_takes_out_periods_place_and_filler() -> None:
     assert query.words == ("poor", "households") and [p.text for p in query.periods] == ["2024-12-31"]
     with pytest.raises(UsageError):
         parse_query("poor households 20232", [])
+
+
+@pytest.mark.parametrize("text", ["poor households ²⁰²³", "poor households ２０２３", "poor households 2023/"])
+def test_digits_that_fold_to_a_year_are_a_year(text: str) -> None:
+    """Years are read from the folded words: digits written another way (superscript, full width) count."""
+    query = parse_query(text, [])
+    assert query.words == ("poor", "households") and [p.text for p in query.periods] == ["2023"]
+
+
+@pytest.mark.parametrize("text", ["poor households ²³", "poor households ２３"])
+def test_numbers_that_fold_to_a_stray_number_are_refused(text: str) -> None:
+    with pytest.raises(UsageError):
+        parse_query(text, [])

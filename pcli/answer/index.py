@@ -108,8 +108,9 @@ class RecordIndex:
         each = [self._phrases_of(w) for w in words]
         if not all(each):
             return []
-        # Only phrases with a match for every word can answer: intersect each word's phrases before scoring.
-        candidates = sorted(set(each[0]).intersection(*each[1:]))
+        # Only phrases with a match for every word can answer: intersect each word's phrases before scoring (in
+        # any order: a record keeps its best phrase's score, and the ranking below breaks every tie).
+        candidates = set(each[0]).intersection(*each[1:])
         best: dict[str, float] = {}
         matching = set().union(*(self.known(w) for w in words))  # the tokens some word of the query matches
         for n in candidates:

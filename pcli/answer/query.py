@@ -143,14 +143,18 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
         raise UsageError("query_too_long", length=len(text), limit=MAX_QUERY)
     query = Query(text, (), (), None)
     rest = _documents(text, numbers or [], query)
-    tokens = fold(rest).split()
-    _refuse_odd_years(tokens)
-    words, periods = _periods(tokens)
-    if len(periods) > MAX_PERIODS:
-        raise UsageError("too_many_periods", count=len(periods), limit=MAX_PERIODS)
+    folded = fold(rest)
+    words = folded.split()
+    periods: list[Period] = []
+    digits = _DIGITS.search(folded) is not None  # no digit: no year, no odd number (half of all questions)
+    if digits:
+        _refuse_odd_years(words)
+        words, periods = _periods(words)
+        if len(periods) > MAX_PERIODS:
+            raise UsageError("too_many_periods", count=len(periods), limit=MAX_PERIODS)
     places = places if isinstance(places, Places) else Places(places)
     words = _take_place(words, places, query)
-    stray = next((w for w in words if w.isdigit()), None)
+    stray = next((w for w in words if w.isdigit()), None) if digits else None
     if stray is not None:  # "'23", "23": a number that is not a year, dropped silently, would answer another period
         raise UsageError("bad_year", word=stray)
     query.elsewhere = _elsewhere(words, places.folded)
