@@ -70,12 +70,12 @@ class Searcher:
             return Found([], Msg("no_document", number=query.cited, known=", ".join(n for _, _, n in self.store.documents())))
         if not query.words:
             return self._period_only(query, limit) if kinds is None or "figure" in kinds else Found([], Msg("try_show"))
-        unknown = self.index.unknown(query.words)
-        if unknown:
-            return Found([], self._nearest("unknown_words", query, words=", ".join(repr(w) for w in unknown)))
         wanted = None if kinds is None else frozenset(("indicator",) if "figure" in kinds else ()) | kinds
         scored = self.index.score(query.words, wanted)
-        if not scored:
+        if not scored:  # (a record that matches every word means every word is known)
+            unknown = self.index.unknown(query.words)
+            if unknown:
+                return Found([], self._nearest("unknown_words", query, words=", ".join(repr(w) for w in unknown)))
             return Found([], self._nearest("no_match", query))
         best = [key for score, key in scored if score == scored[0][0]]
         if query.change:
