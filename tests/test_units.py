@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
 from conftest import cases
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pcli.answer.index import RecordIndex, similarity
 from pcli.answer.query import parse_query
@@ -112,6 +117,16 @@ def test_humanize_and_raw() -> None:
 def test_fold() -> None:
     assert fold("Hộ cận nghèo, ĐỒNG") == "ho can ngheo dong"
     assert fold("near-poor  households!") == "near poor households"
+
+
+@given(st.text())
+def test_fold_strips_exactly_the_combining_marks(text: str) -> None:
+    """fold's translation table gives what testing each character would."""
+    from pcli.text import _EXTRA_FOLDS
+
+    decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLDS))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower().translate(_EXTRA_FOLDS)
+    assert fold(text) == re.sub(r"[^0-9a-z]+", " ", bare).strip()
 
 
 def test_safe_and_one_line() -> None:
