@@ -68,6 +68,10 @@ def test_bundled_base_is_the_same_either_way(monkeypatch: pytest.MonkeyPatch) ->
     assert streamed(str(FACTS)) == expected
     monkeypatch.setattr(tomlstream, "BATCH", 3)  # many batches, cut between any two figures
     assert streamed(str(FACTS)) == expected
+    pieces = tomlstream.Pieces(str(FACTS), "figures")
+    pieces.scan()
+    figures = len(expected[7])  # FactBase.figures (the slots in order)
+    assert len(pieces.batches) == -(-figures // 3)  # the run of figures, three to a batch
 
 
 def test_generated_base_in_several_batches_is_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
