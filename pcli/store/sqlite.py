@@ -13,7 +13,7 @@ from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, Indicator
 from pcli.base.periods import Period
 from pcli.store.memory import places_of
 
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 
 
 _SCHEMA = """
@@ -29,7 +29,8 @@ CREATE TABLE figures (id TEXT, ord INTEGER, indicator TEXT REFERENCES indicators
                       value_text TEXT, qualifier TEXT, status TEXT, period TEXT, place TEXT, note TEXT,
                       period_kind TEXT, period_start INTEGER, period_end INTEGER, period_month INTEGER,
                       period_day INTEGER, as_of INTEGER, part_of TEXT,
-                      sk0 INTEGER, sk1 INTEGER, sk2 INTEGER, sk3 INTEGER);
+                      sk0 INTEGER, sk1 INTEGER, sk2 INTEGER, sk3 INTEGER,
+                      cite_source TEXT, cite_quote TEXT, cite_context TEXT, cite_qualifier TEXT);
 CREATE TABLE citations (record_table TEXT, record_id TEXT, position INTEGER, source TEXT REFERENCES sources(id),
                         quote TEXT, context TEXT, qualifier TEXT);
 CREATE TABLE entities (kind TEXT, id TEXT, ord INTEGER, name_en TEXT, data TEXT, PRIMARY KEY (kind, id));
@@ -63,7 +64,7 @@ _RANK = """(CASE WHEN period_kind = 'undated' THEN 9 WHEN period = ? THEN 0
     WHEN period_start != ? THEN 9 WHEN period_kind = 'year' AND ? = 'year' THEN 0 ELSE 1 END)"""
 _FIGURE_COLUMNS = (
     "id, ord, indicator, value_text, qualifier, status, period, place, note, period_kind, period_start, "
-    "period_end, period_month, period_day, as_of, part_of"
+    "period_end, period_month, period_day, as_of, part_of, cite_source, cite_quote, cite_context, cite_qualifier"
 )
 
 
@@ -93,7 +94,7 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
         db.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
         _write_small_tables(db, base)
         figures, citations = _figure_rows(base)
-        db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 20)})", figures)
+        db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 24)})", figures)
         citations.extend(_write_entities(db, base))
         db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)", citations)
         from pcli.base.words import distinguishing, record_phrases
@@ -133,14 +134,20 @@ def _write_small_tables(db: sqlite3.Connection, base: FactBase) -> None:
 
 
 def _figure_rows(base: FactBase) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """A figure's row holds its citation when it has one (most have); several go to the citations table."""
     rows: list[tuple[Any, ...]] = []
     citations: list[tuple[Any, ...]] = []
     for f in base.figures:
-        p = f.period
+        p, cited = f.period, f.citations
+        one = (cited[0].source, cited[0].quote, cited[0].context, cited[0].qualifier) if len(cited) == 1 else _NONE
         rows.append((f.id, f.order, f.indicator, number_text(f.value), f.qualifier, f.status, p.text, f.place, f.note,
-                     p.kind, p.start, p.end, p.month, p.day, int(f.as_of), f.part_of, *p.sort_key))  # fmt: skip
-        citations.extend(("figures", f.id, n, c.source, c.quote, c.context, c.qualifier) for n, c in enumerate(f.citations))
+                     p.kind, p.start, p.end, p.month, p.day, int(f.as_of), f.part_of, *p.sort_key, *one))  # fmt: skip
+        if len(cited) != 1:
+            citations.extend(("figures", f.id, n, c.source, c.quote, c.context, c.qualifier) for n, c in enumerate(cited))
     return rows, citations
+
+
+_NONE = (None, None, None, None)
 
 
 def _write_entities(db: sqlite3.Connection, base: FactBase) -> list[tuple[Any, ...]]:
@@ -281,8 +288,10 @@ class SqliteStore:
         return self._figures(rows)[0] if rows else None
 
     def cite(self, figures: list[Figure], remember: bool = True) -> None:
-        """Fill in the citations of figures fetched without them (each figure's read once a run: a batch of
-        queries answers with the same figures again and again; a stream of every figure remembers none)."""
+        """Fill in the citations of figures fetched without them: those with several (one comes in the figure's
+        row). Each figure's are read once a run: a batch of queries answers with the same figures again and
+        again; a stream of every figure remembers none."""
+        figures = [f for f in figures if not f.citations]  # every figure has one at least
         cites: dict[str, list[Citation]] = {}
         known = self._cited if remember else {}
         ids = [f.id for f in figures if f.id not in known]
@@ -311,7 +320,7 @@ class SqliteStore:
                 period=Period(r[6], r[9], r[10], r[11], r[12], r[13]),
                 place=r[7],
                 note=r[8],
-                citations=(),
+                citations=() if r[16] is None else (Citation(r[16], r[17], 0, r[18], r[19]),),
                 as_of=bool(r[14]),
                 part_of=r[15],
             )
