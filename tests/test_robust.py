@@ -118,6 +118,17 @@ def test_damaged_caches_never_crash(tmp_path: Path, offset: int, noise: bytes) -
     assert again.exit_code == 0 and again.stdout == expected, again.output
 
 
+def test_a_changed_digit_in_a_cached_value_is_never_an_answer(tmp_path: Path) -> None:
+    """SQLite cannot see a damaged byte inside a value; the checksum written beside the cache does."""
+    expected = run("query", "poor households 2023", "-F", "json").stdout
+    (cached,) = (tmp_path / "cache" / "pcli").glob("*.sqlite")
+    data = cached.read_bytes()
+    assert data.count(b"690") >= 1 and (tmp_path / "cache" / "pcli" / (cached.name + ".sum")).is_file()
+    cached.write_bytes(data.replace(b"690", b"691"))
+    again = run("query", "poor households 2023", "-F", "json")
+    assert again.exit_code == 0 and again.stdout == expected and '"value": 690' in expected, again.output
+
+
 def test_a_cache_with_the_right_key_but_a_missing_column_is_rebuilt(tmp_path: Path) -> None:
     import sqlite3
 
