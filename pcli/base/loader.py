@@ -72,10 +72,9 @@ class _Builder:
                 self.problem(line or self.lines.key("", -1, table), f"{table}[{index}]", Msg("not_table"))
                 continue
             first = self._unique(seen, table, index, record)
-            name = _Name(table, index, record)
-            line_of = self._key_lines(table, index)
-            if self._fields(kind, record, name, line_of, line):
-                self._references(kind, record, name, line_of)
+            name = _Name(table, index, record, self.lines)
+            if self._fields(kind, record, name, name.line_of, line):
+                self._references(kind, record, name, name.line_of)
                 yield index, record, line, name, first
 
     def _unique(self, seen: dict[str, int], table: str, index: int, record: dict[str, Any]) -> bool:
@@ -90,12 +89,6 @@ class _Builder:
             return False
         seen[same] = line
         return True
-
-    def _key_lines(self, table: str, index: int) -> Callable[[str], int]:
-        def line_of(key: str) -> int:
-            return self.lines.key(table, index, key)
-
-        return line_of
 
     def _fields(self, kind: Kind, record: dict[str, Any], name: object, line_of: Callable[[str], int], line: int) -> bool:
         ok = True
@@ -232,12 +225,16 @@ def _checks(kind: Kind) -> dict[str, tuple[Field, Callable[[Any, Field], Msg | N
 
 
 class _Name:
-    """A record's name in messages ("figures[3] (poor-2023)"), written only when a message needs it."""
+    """A record's name in messages ("figures[3] (poor-2023)"), written only when a message needs it, and the
+    lines of its keys."""
 
-    __slots__ = ("table", "index", "record")
+    __slots__ = ("table", "index", "record", "lines")
 
-    def __init__(self, table: str, index: int, record: dict[str, Any]) -> None:
-        self.table, self.index, self.record = table, index, record
+    def __init__(self, table: str, index: int, record: dict[str, Any], lines: LineMap | NoLines) -> None:
+        self.table, self.index, self.record, self.lines = table, index, record, lines
+
+    def line_of(self, key: str) -> int:
+        return self.lines.key(self.table, self.index, key)
 
     def __str__(self) -> str:
         ident = self.record.get("id")
