@@ -157,8 +157,8 @@ def _put(text: str, out: IO[str]) -> None:
 def _written_sum(cached: str) -> str:
     """The checksum written beside a cache ("" when there is none)."""
     try:
-        with open(cached + ".sum", encoding="ascii") as handle:
-            return handle.read(16)
+        with open(cached + ".sum", "rb") as handle:  # bytes: no codec to import
+            return handle.read(16).decode()
     except (OSError, ValueError):
         return ""
 
