@@ -91,17 +91,19 @@ def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None
 
 def _query_lines(searcher: Searcher, kinds: frozenset[str] | None) -> Result:
     """One answer per input line, in one process, the index made once; exit 0 when any line was answered."""
+    from pcli.lines import line_groups
     from pcli.output.views import BatchView
 
-    def answers() -> Iterator[tuple[str, Answer | None]]:
-        for line in sys.stdin:
-            text = line.rstrip("\n")
-            if text.strip():
-                try:
-                    found = searcher.search(text, 1, kinds).answers
-                except UsageError:  # one refused line does not end the batch: it has no answer
-                    found = []
-                yield text, found[0] if found else None
+    def best(text: str) -> Answer | None:
+        try:
+            found = searcher.search(text, 1, kinds).answers
+        except UsageError:  # one refused line does not end the batch: it has no answer
+            found = []
+        return found[0] if found else None
+
+    def answers() -> Iterator[list[tuple[str, Answer | None]]]:
+        for group in line_groups(sys.stdin):  # the lines at hand, answered together
+            yield [(text, best(text)) for text in group if text.strip()]
 
     return Result(ExitStatus.FOUND, BatchView(searcher.store.base, answers()))
 

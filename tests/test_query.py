@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
 
 import pytest
-from conftest import FACTS, run
+from conftest import FACTS, pcli, run
 
 # (query, id of the figure that must come first)
 FIRST = [
@@ -164,6 +168,53 @@ def test_stdin_batch_one_line_per_query() -> None:
     jsonl = run("query", "-", "--format", "jsonl", input=queries)
     lines = [json.loads(line) for line in jsonl.stdout.splitlines()]
     assert [bool(x["match"]) for x in lines] == [True, True, False, True]
+
+
+def test_stdin_batch_from_a_pipe_is_the_same_as_line_by_line() -> None:
+    """A real pipe is read in groups (os.read); the test runner's stdin one line at a time: same rows, and a
+    line written on Windows (CRLF) is the same question without its carriage return."""
+    queries = "poor households 2022\nhộ nghèo 2023\r\nxyzzy\n\nrumah tangga hampir miskin 2024"
+    piped = pcli("query", "-", input=queries)
+    assert piped.exit_code == 0 and piped.stdout == run("query", "-", input=queries).stdout, piped.output
+    assert [row.split("\t")[:2] for row in piped.stdout.splitlines()[1:]] == [
+        ["poor households 2022", "poor-households-2022"],
+        ["hộ nghèo 2023", "poor-households-2023"],
+        ["xyzzy", ""],
+        ["rumah tangga hampir miskin 2024", "near-poor-households-2024-end"],
+    ]
+
+
+def test_a_script_that_waits_for_each_answer_gets_it() -> None:
+    """Each answer is flushed before pcli waits for the next line: a co-process never deadlocks."""
+    command = [sys.executable, "-m", "pcli", "query", "-"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # pcli's own flushing, not Python's
+    with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+                          env=env) as proc:  # fmt: skip
+        assert proc.stdin is not None and proc.stdout is not None
+        try:
+            assert _within(proc, proc.stdout.readline).startswith("query\tid")
+            for question, ident in (("poor households 2023", "poor-households-2023"), ("hộ nghèo 2022", "poor-households-2022")):
+                proc.stdin.write(question + "\n")
+                proc.stdin.flush()
+                assert _within(proc, proc.stdout.readline).split("\t")[:2] == [question, ident]
+            proc.stdin.close()
+            assert proc.wait(timeout=30) == 0
+        finally:
+            proc.kill()
+
+
+def _within(proc: subprocess.Popen[str], read: Callable[[], str], seconds: float = 30) -> str:
+    """What read() returns, or a failure (not a hang) when it does not return in time."""
+    import threading
+
+    out: list[str] = []
+    thread = threading.Thread(target=lambda: out.append(read()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        proc.kill()
+        pytest.fail(f"no answer within {seconds} s: pcli waited for input with an answer not yet flushed")
+    return out[0]
 
 
 def test_get_by_id() -> None:

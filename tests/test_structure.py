@@ -18,6 +18,7 @@ PACKAGE = ROOT / "pcli"
 LAYERS = {
     "messages": 0,
     "text": 0,
+    "lines": 0,
     "status": 0,
     "errors": 1,
     "files": 1,

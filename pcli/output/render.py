@@ -51,18 +51,19 @@ def emit(view: View, fmt: Format, lang: str) -> None:
 
 
 def _batch(view: BatchView, fmt: Format, lang: str) -> None:
-    """One line out per line in, flushed as it goes: TSV (the query and its best answer), JSON Lines, or, with
-    --format json, one array at the end."""
+    """One line out per line in, flushed whenever the input has no more lines at hand: TSV (the query and its
+    best answer), JSON Lines, or, with --format json, one array at the end."""
     if fmt is Format.json:
-        m.write_json([{"query": text, "match": record} for text, record in view.stream(lang)])
+        m.write_json([{"query": text, "match": record} for group in view.stream(lang) for text, record in group])
     elif fmt is Format.jsonl:
-        for text, record in view.stream(lang):
-            m.write_jsonl([{"query": text, "match": record}])
+        for group in view.stream(lang):
+            m.write_jsonl({"query": text, "match": record} for text, record in group)
             sys.stdout.flush()
     else:
         m.write_tsv(view.columns, [], header=True)
-        for row in view.rows_as_they_come(lang):
-            m.write_tsv(view.columns, [row], header=False)
+        sys.stdout.flush()
+        for rows in view.rows_as_they_come(lang):
+            m.write_tsv(view.columns, rows, header=False)
             sys.stdout.flush()
 
 

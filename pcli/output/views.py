@@ -258,25 +258,26 @@ class ShowView(View):
 
 
 class BatchView(View):
-    """One answer per line of input, produced as the lines come: `pcli query -`."""
+    """One answer per line of input, produced as the lines come, in the groups they came in: `pcli query -`."""
 
     columns = ("query", *ANSWER_COLUMNS)
 
-    def __init__(self, base: FactBase, answers: Iterator[tuple[str, Answer | None]]) -> None:
+    def __init__(self, base: FactBase, answers: Iterator[list[tuple[str, Answer | None]]]) -> None:
         self.base, self.answers = base, answers
         self.found = False
 
-    def stream(self, lang: str) -> Iterator[tuple[str, Record | None]]:
-        """(query, the best answer's full record, or None when nothing answers it)."""
-        for text, answer in self.answers:
-            self.found |= answer is not None
-            yield text, None if answer is None else answer_record(self.base, answer, lang)
+    def stream(self, lang: str) -> Iterator[list[tuple[str, Record | None]]]:
+        """(query, the best answer's full record, or None when nothing answers it), a group at a time."""
+        for group in self.answers:
+            self.found |= any(answer is not None for _, answer in group)
+            yield [(text, None if answer is None else answer_record(self.base, answer, lang)) for text, answer in group]
 
-    def rows_as_they_come(self, lang: str) -> Iterator[Record]:
-        """Each query's row: the query and its best answer, or the query alone."""
-        for text, answer in self.answers:
-            self.found |= answer is not None
-            yield {"query": text} if answer is None else {"query": text, **row_of(self.base, answer, lang)}
+    def rows_as_they_come(self, lang: str) -> Iterator[list[Record]]:
+        """Each query's row, a group at a time: the query and its best answer, or the query alone."""
+        for group in self.answers:
+            self.found |= any(answer is not None for _, answer in group)
+            yield [{"query": text} if answer is None else {"query": text, **row_of(self.base, answer, lang)}
+                   for text, answer in group]  # fmt: skip
 
 
 EXTRACT_COLUMNS = ("line", "column", "written", "value", "unit", "qualifier", "periods", "kind", "status", "figures",
