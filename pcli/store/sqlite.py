@@ -93,8 +93,8 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
         info = {"format": str(FORMAT_VERSION), "title": base.title, "place": base.place, **(meta or {})}
         db.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
         _write_small_tables(db, base)
-        figures, citations = _figure_rows(base)
-        db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 24)})", figures)
+        citations: list[tuple[Any, ...]] = []
+        db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 24)})", _figure_rows(base, citations))
         citations.extend(_write_entities(db, base))
         db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)", citations)
         from pcli.base.words import distinguishing, record_phrases
@@ -133,18 +133,16 @@ def _write_small_tables(db: sqlite3.Connection, base: FactBase) -> None:
     db.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", indicators)
 
 
-def _figure_rows(base: FactBase) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """A figure's row holds its citation when it has one (most have); several go to the citations table."""
-    rows: list[tuple[Any, ...]] = []
-    citations: list[tuple[Any, ...]] = []
+def _figure_rows(base: FactBase, citations: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """Each figure's row, made as SQLite takes it (a million rows are never held at once). A row holds the
+    figure's citation when it has one (most have); several are added to `citations`, for their own table."""
     for f in base.figures:
         p, cited = f.period, f.citations
         one = (cited[0].source, cited[0].quote, cited[0].context, cited[0].qualifier) if len(cited) == 1 else _NONE
-        rows.append((f.id, f.order, f.indicator, number_text(f.value), f.qualifier, f.status, p.text, f.place, f.note,
-                     p.kind, p.start, p.end, p.month, p.day, int(f.as_of), f.part_of, *p.sort_key, *one))  # fmt: skip
+        yield (f.id, f.order, f.indicator, number_text(f.value), f.qualifier, f.status, p.text, f.place, f.note,
+               p.kind, p.start, p.end, p.month, p.day, int(f.as_of), f.part_of, *p.sort_key, *one)  # fmt: skip
         if len(cited) != 1:
             citations.extend(("figures", f.id, n, c.source, c.quote, c.context, c.qualifier) for n, c in enumerate(cited))
-    return rows, citations
 
 
 _NONE = (None, None, None, None)
