@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # đ/Đ have no Unicode decomposition, so NFKD alone leaves them in place.
 _EXTRA_FOLDS = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ß": "ss"})
@@ -15,6 +14,8 @@ class _Bare(dict[int, int | None]):
     all of Unicode would cost start-up). Translating by it is faster than testing each character in Python."""
 
     def __missing__(self, code: int) -> int | None:
+        import unicodedata
+
         value = self[code] = None if unicodedata.combining(chr(code)) else code
         return value
 
@@ -26,6 +27,8 @@ def fold(text: str) -> str:
     """Lower-case, strip diacritics (đ → d), turn punctuation into single spaces."""
     if text.isascii():
         return _NON_WORD.sub(" ", text.lower()).strip()
+    import unicodedata  # only for text that is not ASCII: an English question never needs it
+
     decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLDS))
     bare = decomposed.translate(_BARE).lower()
     return _NON_WORD.sub(" ", bare.translate(_EXTRA_FOLDS)).strip()

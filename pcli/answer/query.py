@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from pcli.base.periods import Period, parse_period
-from pcli.base.words import CHANGE, DOCUMENT_KINDS, DOCUMENT_WORDS, FILLER, OTHER_PLACES
+from pcli.base.words import CHANGE, DOCUMENT_KINDS, DOCUMENT_WORDS, FILLER, MONTHS, OTHER_PLACES
 from pcli.errors import UsageError
 from pcli.text import fold
 
@@ -71,8 +71,6 @@ def _periods(words: list[str]) -> tuple[list[str], list[Period]]:
 def _point(rest: list[str], year: str) -> str:
     """The year, or the point in it the words before it name ("end of 2024", "tháng 9 2025", "September 2025"),
     taking those words out of rest."""
-    from pcli.base.reading import MONTHS
-
     for n in (2, 1):
         point = _POINT_WORDS.get(tuple(rest[-n:])) if len(rest) >= n else None
         if point:

@@ -11,43 +11,10 @@ import re
 import unicodedata
 from functools import cache
 
+from pcli.base.words import MONTHS
+
 _YEAR = r"(1[89]\d\d|20\d\d|2100)"
 _EXTRA = str.maketrans({"đ": "d", "Đ": "d", "–": "-", "—": "-"})
-
-MONTHS = {
-    name: n
-    for names in (
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        (
-            "januari",
-            "februari",
-            "maret",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "agustus",
-            "september",
-            "oktober",
-            "november",
-            "desember",
-        ),
-    )
-    for n, name in enumerate(names, start=1)
-}
 
 # Each pattern names what it reads; its groups are years (and a month number or name where it has one).
 _PATTERNS = (

@@ -24,6 +24,42 @@ FILLER_WORDS = {
 }
 FILLER = frozenset(word for words in FILLER_WORDS.values() for word in words.split())
 
+# Month names in English and Indonesian, for "September 2025" and "Agustus 2025" (Vietnamese writes "tháng 9").
+MONTHS = {
+    name: n
+    for names in (
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        (
+            "januari",
+            "februari",
+            "maret",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "agustus",
+            "september",
+            "oktober",
+            "november",
+            "desember",
+        ),
+    )
+    for n, name in enumerate(names, start=1)
+}
+
 # Words that ask how much something changed between two periods ("giảm bao nhiêu từ 2022 đến 2024").
 CHANGE_WORDS = {
     "en": "change changed changes fall fell fallen drop dropped decrease decreased decline declined rise rose risen "
