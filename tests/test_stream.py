@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -68,8 +69,9 @@ def test_bundled_base_is_the_same_either_way(monkeypatch: pytest.MonkeyPatch) ->
     assert streamed(str(FACTS)) == expected
     monkeypatch.setattr(tomlstream, "BATCH", 3)  # many batches, cut between any two figures
     assert streamed(str(FACTS)) == expected
-    pieces = tomlstream.Pieces(str(FACTS), "figures")
-    pieces.scan()
+    with open(FACTS, "rb") as handle:
+        pieces = tomlstream.Pieces(handle, "figures")
+        pieces.scan()
     figures = len(expected[7])  # FactBase.figures (the slots in order)
     assert len(pieces.batches) == -(-figures // 3)  # the run of figures, three to a batch
 
@@ -78,6 +80,18 @@ def test_generated_base_in_several_batches_is_the_same(tmp_path: Path, monkeypat
     path = str(make_big_base(tmp_path / "big.toml", 2500))
     monkeypatch.setattr(tomlstream, "BLOCK", 4096)  # headers fall across many read blocks
     assert streamed(path) == whole(path)
+
+
+def test_a_file_replaced_while_it_is_read_is_not_mixed_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tomlstream, "BATCH", 1)
+    first = MINIMAL + FIGURE.format(id="f1", value=11)
+    path = write(tmp_path, first)
+    data, batches = stream_toml(path, "figures")
+    replacement = tmp_path / "new.toml"
+    replacement.write_text(first.replace("690", "999").replace("value = 11", "value = 22"), encoding="utf-8")
+    os.replace(replacement, path)  # as an editor saves: a new file under the old name
+    values = [record["value"] for batch in batches for record in batch]
+    assert values == [690, 11]
 
 
 def test_figures_among_other_tables_and_as_tables_of_tables(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import IO, Any
 
 from pcli.base import tomlfile
 from pcli.base.tomlfile import parse_toml
@@ -33,29 +33,29 @@ class NotStreamable(Exception):
 
 
 class Pieces:
-    """Where the `[[figures]]` batches of a file are, and the rest of the file as one text."""
+    """Where the `[[figures]]` batches of an open file are, and the rest of the file as one text. The file is
+    read through one handle from the scan to the last batch: a file replaced meanwhile is not mixed in."""
 
-    def __init__(self, path: str, table: str) -> None:
-        self.path, self.table = path, table.encode()
+    def __init__(self, handle: IO[bytes], table: str, path: str = "") -> None:
+        self.handle, self.table, self.path = handle, table.encode(), path
         self.batches: list[tuple[int, int]] = []  # (start, end) byte offsets of whole records
         self.rest: list[bytes] = []
         self._start = -1  # where the batch being gathered starts; -1 outside the figures
         self._count = 0
 
     def scan(self) -> None:
-        with open(self.path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if not 0 < size <= tomlfile.MAX_BYTES:
-                raise NotStreamable
-            offset, carry = 0, b""
-            while True:
-                block = handle.read(BLOCK)
-                data = carry + block
-                end = data.rfind(b"\n") + 1 if block else len(data)
-                self._lines(data[:end], offset)
-                offset, carry = offset + end, data[end:]
-                if not block:
-                    break
+        size = os.fstat(self.handle.fileno()).st_size
+        if not 0 < size <= tomlfile.MAX_BYTES:
+            raise NotStreamable
+        offset, carry = 0, b""
+        while True:
+            block = self.handle.read(BLOCK)
+            data = carry + block
+            end = data.rfind(b"\n") + 1 if block else len(data)
+            self._lines(data[:end], offset)
+            offset, carry = offset + end, data[end:]
+            if not block:
+                break
         self._close(offset)
 
     def _lines(self, data: bytes, offset: int) -> None:
@@ -87,13 +87,13 @@ class Pieces:
             self._start = -1
 
     def records(self) -> Iterator[list[Any]]:
-        """Each batch of records, parsed when it is wanted."""
+        """Each batch of records, parsed when it is wanted; the file is closed after the last."""
         table = self.table.decode()
-        with open(self.path, "rb") as handle:
+        with self.handle:
             for start, end in self.batches:
-                handle.seek(start)
+                self.handle.seek(start)
                 try:
-                    parsed = parse_toml(handle.read(end - start).decode("utf-8"), self.path)
+                    parsed = parse_toml(self.handle.read(end - start).decode("utf-8"), self.path)
                 except (UnicodeDecodeError, FactBaseError):
                     raise NotStreamable from None
                 records = parsed.get(table)
@@ -104,12 +104,17 @@ class Pieces:
 
 def stream_toml(path: str, table: str) -> tuple[dict[str, Any], Iterator[list[Any]]]:
     """The document without `table`, and the records of `table` in batches, or NotStreamable."""
-    pieces = Pieces(path, table)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 (closed by the batches' reader, or below)
+    except OSError:
+        raise NotStreamable from None
+    pieces = Pieces(handle, table, path)
     try:
         pieces.scan()
         rest = parse_toml(b"".join(pieces.rest).decode("utf-8"), path)
-    except (OSError, UnicodeDecodeError, FactBaseError):
+        if table in rest or not pieces.batches:
+            raise NotStreamable
+    except (OSError, UnicodeDecodeError, FactBaseError, NotStreamable):
+        handle.close()
         raise NotStreamable from None
-    if table in rest or not pieces.batches:
-        raise NotStreamable
     return rest, pieces.records()
