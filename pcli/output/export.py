@@ -7,13 +7,13 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import IO, Any
+from typing import IO
 
 from pcli.base.model import LANGS, FactBase, Figure
-from pcli.base.schema import KINDS, flat_columns
+from pcli.base.schema import flat_columns
 from pcli.files import check_target, replacing, write_text
 from pcli.output import machine
-from pcli.output.records import Record, sections
+from pcli.output.records import Record, flat_row, sections
 
 FIGURE_TABLE = (
     "id",
@@ -33,22 +33,6 @@ FIGURE_TABLE = (
     "note",
 )
 CITATION_TABLE = ("record_table", "record_id", "position", "source", "quote", "context", "qualifier")
-
-
-def _flatten(table: str, obj: Any, fields: dict[str, Any] | None = None) -> Record:
-    """A record as one row of its table: text as one column per language, lists joined with commas."""
-    row: Record = {}
-    for field in KINDS[table].fields:
-        value = fields.get(field.name) if fields is not None else getattr(obj, field.name, None)
-        if field.type == "citations":
-            continue
-        if field.type == "text":
-            row.update({f"{field.name}_{lang}": (value or {}).get(lang, "") for lang in LANGS})
-        elif isinstance(value, list | tuple):
-            row[field.name] = ",".join(str(v) for v in value)
-        else:
-            row[field.name] = "" if value is None else value
-    return row
 
 
 def _figure_row(base: FactBase, f: Figure) -> Record:
@@ -81,9 +65,9 @@ def tables(
                               for f in each() for c in f.citations)),
     }  # fmt: skip
     for kind, entities in base.entities.items():
-        out[kind] = (flat_columns(kind), [{**_flatten(kind, None, e.fields), "id": e.id} for e in entities])
+        out[kind] = (flat_columns(kind), [{**flat_row(kind, None, e.fields), "id": e.id} for e in entities])
     out["citations"] = (CITATION_TABLE, _citation_rows(base, each()))
-    out["sources"] = (flat_columns("sources"), [_flatten("sources", s) for s in base.sources.values()])
+    out["sources"] = (flat_columns("sources"), [flat_row("sources", s) for s in base.sources.values()])
     return out
 
 

@@ -11,8 +11,7 @@ from typing import Any
 
 from pcli.base.model import LANGS, FactBase
 from pcli.base.schema import KINDS, flat_columns
-from pcli.output.export import _flatten
-from pcli.output.records import display_value, period_label
+from pcli.output.records import display_value, flat_row, period_label
 
 LICENSE = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -82,11 +81,11 @@ def write_publication(base: FactBase, path: str) -> None:
     try:
         for table in ("sources", "topics", "units", "indicators"):
             objects = getattr(base, table).values()
-            _create(db, table, flat_columns(table), [_flatten(table, obj) for obj in objects])
+            _create(db, table, flat_columns(table), [flat_row(table, obj) for obj in objects])
         _create(db, "figures", FIGURE_COLUMNS, _figures(base))
         for kind, entities in base.entities.items():
-            _create(db, kind, flat_columns(kind), [{**_flatten(kind, None, e.fields), "id": e.id} for e in entities])
-        _create(db, "skips", flat_columns("skips"), [_flatten("skips", k) for k in base.skips])
+            _create(db, kind, flat_columns(kind), [{**flat_row(kind, None, e.fields), "id": e.id} for e in entities])
+        _create(db, "skips", flat_columns("skips"), [flat_row("skips", k) for k in base.skips])
         _create(db, "citations", CITATION_COLUMNS, _citations(base))
         for table, columns in SEARCHABLE.items():
             names = ", ".join(f"[{c}]" for c in columns)

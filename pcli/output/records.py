@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from pcli.base.model import Citation, Entity, FactBase, Figure, pick
+from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, pick
 from pcli.base.numbers import humanize
 from pcli.base.schema import ENTITY_TABLES, KINDS
 from pcli.messages import say, word
@@ -139,6 +139,22 @@ def entity_record(base: FactBase, entity: Entity, lang: str = "en") -> Record:
         out[key] = pick(value, lang) if isinstance(value, dict) else value
     out["citations"] = citation_records(base, entity.citations)
     return out
+
+
+def flat_row(table: str, obj: Any, fields: dict[str, Any] | None = None) -> Record:
+    """A record as one row of its table: text as one column per language, lists joined with commas."""
+    row: Record = {}
+    for field in KINDS[table].fields:
+        value = fields.get(field.name) if fields is not None else getattr(obj, field.name, None)
+        if field.type == "citations":
+            continue
+        if field.type == "text":
+            row.update({f"{field.name}_{lang}": (value or {}).get(lang, "") for lang in LANGS})
+        elif isinstance(value, list | tuple):
+            row[field.name] = ",".join(str(v) for v in value)
+        else:
+            row[field.name] = "" if value is None else value
+    return row
 
 
 def flat_entity(kind: str, record: Record) -> Record:
