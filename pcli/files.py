@@ -60,11 +60,16 @@ def replacing(path: str) -> Iterator[str]:
             os.remove(tmp)
 
 
-def write_text(path: str, write: Callable[[IO[str]], None]) -> None:
+def write_text(path: str, write: Callable[[IO[str]], object]) -> None:
     """Write a text file through `write(handle)`, atomically."""
     with replacing(path) as tmp:
         with open(tmp, "x", encoding="utf-8", newline="") as handle:
             write(handle)
+
+
+def put_text(path: str, text: str) -> None:
+    """Write a text already made, atomically."""
+    write_text(path, lambda handle: handle.write(text))
 
 
 def remove_stale(folder: str, name: str = "") -> None:

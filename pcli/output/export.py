@@ -11,7 +11,7 @@ from typing import IO
 
 from pcli.base.model import LANGS, FactBase, Figure
 from pcli.base.schema import flat_columns
-from pcli.files import check_target, replacing, write_text
+from pcli.files import check_target, put_text, replacing, write_text
 from pcli.output import machine
 from pcli.output.records import Record, flat_row, sections
 
@@ -85,7 +85,7 @@ def export_base(base: FactBase, fmt: str, output: str | None, figures: Callable[
         name = os.path.splitext(os.path.basename(str(output)))[0]
         meta = json.dumps(metadata(base, name), ensure_ascii=False, indent=2) + "\n"
         folder = os.path.dirname(os.path.abspath(str(output)))
-        write_text(os.path.join(folder, "metadata.json"), partial(_put, meta))
+        put_text(os.path.join(folder, "metadata.json"), meta)
     elif fmt in ("json", "jsonl"):
         write = partial(_json if fmt == "json" else _jsonl, base, figures() if figures else None)
         if to_stdout:
@@ -97,10 +97,6 @@ def export_base(base: FactBase, fmt: str, output: str | None, figures: Callable[
         _writer(fmt)(columns, rows)
     else:
         _tables(base, fmt, str(output), figures)
-
-
-def _put(text: str, out: IO[str]) -> None:
-    out.write(text)
 
 
 def _json(base: FactBase, figures: Iterable[Figure] | None, out: IO[str]) -> None:

@@ -26,7 +26,6 @@ import stat
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from typing import IO
 
 from pcli.store.memory import MemoryStore
 from pcli.store.sqlite import FORMAT_VERSION, SqliteStore, verify, write_database
@@ -131,9 +130,7 @@ def _load(path: str, slow: Callable[[str], AbstractContextManager[None]] | None)
 def _write(memory: MemoryStore, cached: str, key: str, path: str, before: str) -> None:
     """Keep the base in the cache, with the checksum of the file as it was before it was read; a cache that cannot
     be written only costs speed."""
-    from functools import partial
-
-    from pcli.files import WriteError, replacing, write_text
+    from pcli.files import WriteError, put_text, replacing
 
     meta = {"key": key, "written_ns": str(time.time_ns()), "checksum": before}
     try:
@@ -144,14 +141,10 @@ def _write(memory: MemoryStore, cached: str, key: str, path: str, before: str) -
             write_database(memory.base, tmp, meta)
             written = checksum(tmp) if os.path.getsize(tmp) <= CHECKED_BYTES else ""
         if written:
-            write_text(cached + ".sum", partial(_put, written))
+            put_text(cached + ".sum", written)
         prune(os.path.dirname(cached))
     except (OSError, sqlite3.Error, WriteError):
         pass
-
-
-def _put(text: str, out: IO[str]) -> None:
-    out.write(text)
 
 
 def _written_sum(cached: str) -> str:
