@@ -64,9 +64,14 @@ def safe(text: str) -> str:
     return text if text.isprintable() else text.translate(_SAFE)
 
 
+def plain(text: str) -> bool:
+    """Whether one_line would leave the text as it is: tab, newline and return are not printable."""
+    return text.isprintable() and "\\" not in text
+
+
 def one_line(text: str) -> str:
     """Escape tabs, newlines and backslashes for one-line-per-record output, then make it safe."""
-    if text.isprintable() and "\\" not in text:  # tab, newline and return are not printable
+    if plain(text):
         return text
     escaped = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
     return safe(escaped)

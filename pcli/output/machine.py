@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 from pcli.base.numbers import raw
-from pcli.text import UNSAFE_RANGES, one_line, safe
+from pcli.text import UNSAFE_RANGES, one_line, plain, safe
 
 # JSON escapes C0 controls itself; DEL, C1 controls, bidi and zero-width characters it would write raw.
 _JSON_ESCAPES = {code: f"\\u{code:04x}" for low, high in UNSAFE_RANGES for code in range(max(low, 0x7F), high + 1)}
@@ -31,8 +31,7 @@ def write_tsv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[st
         out.write("\t".join(columns) + "\n")
     for row in rows:
         cells = [v if type(v := row.get(c)) is str else cell(v) for c in columns]
-        whole = "".join(cells)
-        if not whole.isprintable() or "\\" in whole:  # as one_line's own test, for the whole row at once
+        if not plain("".join(cells)):  # one test for the whole row; cell by cell only when it fails
             cells = [one_line(v) for v in cells]
         out.write("\t".join(cells) + "\n")
 
