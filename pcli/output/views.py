@@ -266,16 +266,19 @@ class BatchView(View):
         self.base, self.answers = base, answers
         self.found = False
 
-    def stream(self, lang: str) -> Iterator[list[tuple[str, Record | None]]]:
-        """(query, the best answer's full record, or None when nothing answers it), a group at a time."""
+    def _groups(self) -> Iterator[list[tuple[str, Answer | None]]]:
         for group in self.answers:
             self.found |= any(answer is not None for _, answer in group)
+            yield group
+
+    def stream(self, lang: str) -> Iterator[list[tuple[str, Record | None]]]:
+        """(query, the best answer's full record, or None when nothing answers it), a group at a time."""
+        for group in self._groups():
             yield [(text, None if answer is None else answer_record(self.base, answer, lang)) for text, answer in group]
 
     def rows_as_they_come(self, lang: str) -> Iterator[list[Record]]:
         """Each query's row, a group at a time: the query and its best answer, or the query alone."""
-        for group in self.answers:
-            self.found |= any(answer is not None for _, answer in group)
+        for group in self._groups():
             yield [{"query": text} if answer is None else {"query": text, **row_of(self.base, answer, lang)}
                    for text, answer in group]  # fmt: skip
 
