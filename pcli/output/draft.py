@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from pcli.base.model import FactBase
+from pcli.base.numbers import raw
 
 
 def _string(text: str) -> str:
@@ -35,7 +36,7 @@ def block(row: Any, source: str, base: FactBase) -> str:
     if row.same:
         lines.append(f"# the base holds this value as {row.same}: if it is that figure, add this citation to it instead")
     lines += ["[[figures]]", f'id = "new-{row.line}-{row.column}"  # line {row.line}, column {row.column}: name it',
-             f'indicator = "FILL-IN"  # {hint} (pcli show figures)', f"value = {_number(row.value)}"]  # fmt: skip
+             f'indicator = "FILL-IN"  # {hint} (pcli show figures)', f"value = {raw(row.value)}"]  # fmt: skip
     if row.period:
         lines.append(f"period = {_string(row.period)}  # as the text says; delete it if that is not the figure's period")
     else:
@@ -47,10 +48,6 @@ def block(row: Any, source: str, base: FactBase) -> str:
         citation += f", context = {_string(row.context)}"
     lines += ["citations = [", f"  {{ {citation} }},", "]"]
     return "\n".join(lines) + "\n"
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() and abs(value) < 2**53 else repr(float(value))
 
 
 def write(rows: Iterable[Any], base: FactBase, path: str, source: str, out: IO[str]) -> int:
