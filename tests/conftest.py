@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from pcli.cli import app
+from pcli.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "facts.toml"

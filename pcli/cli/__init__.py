@@ -1,14 +1,11 @@
-"""The command line: `app` (the commands, pcli/cli/app.py) and `main` (the entry point)."""
+"""The command line: the commands are in pcli/cli/app.py; `main` is the entry point. Importing this package
+imports nothing else, so that `main` decides how start-up runs."""
 
+import gc
 import os
 import sys
 
-import typer
-
-from pcli.cli.app import app
-from pcli.cli.options import _GLOBAL_OPTIONS
-
-__all__ = ["app", "main"]
+__all__ = ["main"]
 
 
 def main() -> None:
@@ -21,30 +18,20 @@ def main() -> None:
         encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
         if encoding and encoding != "utf8" and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    # Importing Typer, Click and pcli's command line makes some 24,000 objects that all live until the process
+    # ends; the garbage collector would walk them again and again while they are made (about 3 ms of a 60 ms run,
+    # benchmarks/README.md). It is off while they are imported, and they are frozen out of its sight before the
+    # command runs with it on.
+    gc.disable()
     try:
-        _app_for(sys.argv[1:])()
+        from pcli.cli.app import app_for
+    finally:
+        gc.freeze()
+        gc.enable()
+    try:
+        app_for(sys.argv[1:])()
     finally:
         # Python's last garbage collection at exit walks every object Typer and Click created (7-10 ms,
         # benchmarks/README.md) to free memory the process is about to give back anyway. Freezing them first
         # skips that walk; files are flushed and databases closed explicitly, not by the collector.
-        import gc
-
         gc.freeze()
-
-
-def _app_for(args: list[str]) -> typer.Typer:
-    """The app with only the command being run, when one is named: Typer builds a Click command for every
-    command it has, on every run, and pcli's start-up is measured. Help and errors for the whole app are
-    unchanged: without a known command name, the whole app runs."""
-    import copy
-
-    values = {i + 1 for i, arg in enumerate(args) if arg in _GLOBAL_OPTIONS}  # `pcli --lang vi query …`
-    name = next((arg for i, arg in enumerate(args) if not arg.startswith("-") and i not in values), None)
-    chosen = [
-        info for info in app.registered_commands if info.callback is not None and (info.name or info.callback.__name__) == name
-    ]
-    if not chosen or os.environ.get("_PCLI_COMPLETE"):
-        return app
-    single = copy.copy(app)
-    single.registered_commands = chosen
-    return single

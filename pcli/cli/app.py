@@ -10,6 +10,7 @@ from pcli import __version__
 from pcli.cli.handling import _Group
 from pcli.cli.options import (
     _GLOBAL,
+    _GLOBAL_OPTIONS,
     FactsOption,
     FormatOption,
     LangOption,
@@ -311,3 +312,22 @@ def export(
 
     language = _lang(lang)
     _finish(commands.export(_facts(facts), fmt.value, output), Format.tsv, language)
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command being run, when one is named: Typer builds a Click command for every
+    command it has, on every run, and pcli's start-up is measured. Help and errors for the whole app are
+    unchanged: without a known command name, the whole app runs."""
+    import copy
+    import os
+
+    values = {i + 1 for i, arg in enumerate(args) if arg in _GLOBAL_OPTIONS}  # `pcli --lang vi query …`
+    name = next((arg for i, arg in enumerate(args) if not arg.startswith("-") and i not in values), None)
+    chosen = [
+        info for info in app.registered_commands if info.callback is not None and (info.name or info.callback.__name__) == name
+    ]
+    if not chosen or os.environ.get("_PCLI_COMPLETE"):
+        return app
+    single = copy.copy(app)
+    single.registered_commands = chosen
+    return single
