@@ -251,3 +251,25 @@ def test_tiny_or_zero_columns_still_draw(columns: str) -> None:
 
 def test_the_bundled_base_is_untouched() -> None:
     assert run("validate", "--facts", str(FACTS)).exit_code == 0
+
+
+def test_the_collector_is_on_while_a_command_runs() -> None:
+    """main() imports the app with the garbage collector off; the command itself (a million figures' load, a
+    long batch) must run with it on, and what start-up made is frozen."""
+    code = (
+        "import gc, sys\n"
+        "import pcli.commands as c\n"
+        "seen = []\n"
+        "get = c.get\n"
+        "c.get = lambda *a: (seen.append(gc.isenabled()), get(*a))[1]\n"
+        "sys.argv = ['pcli', 'get', 'poor-households-2023', '--format', 'json']\n"
+        "from pcli.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(seen, gc.get_freeze_count() > 0, file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert json.loads(proc.stdout)[0]["id"] == "poor-households-2023"
+    assert proc.stderr.strip() == "[True] True"
