@@ -286,9 +286,6 @@ def export(facts: str | None, fmt: str, output: str | None) -> Result:
         raise UsageError("export_format", fmt=fmt)
     if fmt == "sqlite" and not output:
         raise UsageError("sqlite_needs_output")
-    if fmt == "sqlite":
-        export_base(_base(facts), fmt, output)
-    else:  # figures streamed from the store: a large base is never held whole
-        store = _store(facts)
-        export_base(store.rest_of_base(), fmt, output, store.each_figure)
+    store = _store(facts)  # figures streamed from the store: a large base is never held whole
+    export_base(store.rest_of_base(), fmt, output, store.each_figure)
     return Result(ExitStatus.FOUND)

@@ -86,6 +86,27 @@ def test_the_sqlite_export_is_a_publication_datasette_serves(tmp_path: Path) -> 
     assert served["title"] == metadata["title"]
 
 
+def test_the_sqlite_export_of_a_large_base_holds_every_figure_and_quote(tmp_path: Path) -> None:
+    """Figures go into the publication a thousand at a time: across the chunks, every figure, its display and
+    its quotes are there, in file order, as the JSON Lines export gives them."""
+    import sqlite3
+
+    from conftest import make_big_base
+
+    facts = str(make_big_base(tmp_path / "big.toml", 2_500))
+    database = tmp_path / "big.db"
+    assert run("export", "--facts", facts, "--format", "sqlite", "-o", str(database)).exit_code == 0
+    lines = run("export", "--facts", facts, "--format", "jsonl").stdout.splitlines()
+    figures = [r for r in map(json.loads, lines) if r["table"] == "figures"]
+    assert len(figures) == 2_500
+    db = sqlite3.connect(database)
+    rows = db.execute("SELECT id, value, display, period_label FROM figures ORDER BY rowid").fetchall()
+    assert rows == [(f["id"], f["value"], f["display"], f["period_label"]) for f in figures]
+    quotes = db.execute("SELECT record_id, quote FROM citations WHERE record_table = 'figures' ORDER BY rowid").fetchall()
+    assert quotes == [(f["id"], c["quote"]) for f in figures for c in f["citations"]]
+    db.close()
+
+
 # ----------------------------------------------------------------------------- one option set
 
 

@@ -81,7 +81,7 @@ def export_base(base: FactBase, fmt: str, output: str | None, figures: Callable[
         from pcli.output.publish import metadata, write_publication
 
         with replacing(str(output)) as tmp:
-            write_publication(base, tmp)
+            write_publication(base, figures() if figures else base.figures, tmp)
         name = os.path.splitext(os.path.basename(str(output)))[0]
         meta = json.dumps(metadata(base, name), ensure_ascii=False, indent=2) + "\n"
         folder = os.path.dirname(os.path.abspath(str(output)))

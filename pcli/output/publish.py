@@ -7,9 +7,11 @@ column descriptions), so that `datasette pcli.db -m metadata.json` serves it as 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
-from pcli.base.model import LANGS, FactBase
+from pcli.base.model import LANGS, Entity, FactBase, Figure
 from pcli.base.schema import KINDS, flat_columns
 from pcli.output.records import display_value, flat_row, period_label
 
@@ -29,7 +31,7 @@ LABELS = {"sources": "outlet", "topics": "label_en", "units": "label_en", "indic
           "agencies": "name_en", "programmes": "name_en", "places": "name_en", "documents": "number"}  # fmt: skip
 
 
-def _create(db: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
+def _create(db: sqlite3.Connection, table: str, columns: tuple[str, ...]) -> None:
     defs = []
     for column in columns:
         kind = "NUMERIC" if column == "value" else "INTEGER" if column in ("position", "year", "as_of", "change") else "TEXT"
@@ -37,8 +39,11 @@ def _create(db: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: 
         defs.append(f"[{column}] {kind}" + (" PRIMARY KEY" if column == "id" else "")
                     + (f" REFERENCES [{ref}](id)" if ref and not (table == ref) or column == "part_of" else ""))  # fmt: skip
     db.execute(f"CREATE TABLE [{table}] ({', '.join(defs)})")
+
+
+def _insert(db: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> None:
     db.executemany(f"INSERT INTO [{table}] VALUES ({', '.join('?' * len(columns))})",
-                   [tuple(_cell(row.get(c)) for c in columns) for row in rows])  # fmt: skip
+                   (tuple(_cell(row.get(c)) for c in columns) for row in rows))  # fmt: skip
 
 
 def _cell(value: Any) -> Any:
@@ -48,30 +53,27 @@ def _cell(value: Any) -> Any:
     return None if value == "" else value
 
 
-def _figures(base: FactBase) -> list[dict[str, Any]]:
-    return [{"id": f.id, "indicator": f.indicator, "label": base.indicators[f.indicator].label.get("en", ""),
-             "value": f.value, "unit": base.indicators[f.indicator].unit, "display": display_value(base, f),
-             "qualifier": f.qualifier, "status": f.status, "period": f.period.text,
-             "period_label": period_label(base, f), "as_of": f.as_of, "place": f.place,
-             "topic": base.indicators[f.indicator].topic, "part_of": f.part_of or None, "note": f.note}
-            for f in base.figures]  # fmt: skip
+def _figure(base: FactBase, f: Figure) -> dict[str, Any]:
+    ind = base.indicators[f.indicator]
+    return {"id": f.id, "indicator": f.indicator, "label": ind.label.get("en", ""), "value": f.value, "unit": ind.unit,
+            "display": display_value(base, f), "qualifier": f.qualifier, "status": f.status, "period": f.period.text,
+            "period_label": period_label(base, f), "as_of": f.as_of, "place": f.place, "topic": ind.topic,
+            "part_of": f.part_of or None, "note": f.note}  # fmt: skip
 
 
-def _citations(base: FactBase) -> list[dict[str, Any]]:
-    rows = []
-    records = [("figures", f.id, f.citations) for f in base.figures]
-    records += [(kind, e.id, e.citations) for kind, es in base.entities.items() for e in es]
-    for table, ident, citations in records:
-        for n, c in enumerate(citations):
-            rows.append({"figure": ident if table == "figures" else None, "record_table": table, "record_id": ident,
-                         "position": n, "source": c.source, "outlet": base.sources[c.source].outlet
-                         if c.source in base.sources else "", "quote": c.quote, "context": c.context,
-                         "qualifier": c.qualifier or ""})  # fmt: skip
-    return rows
+def _citations(base: FactBase, table: str, records: Iterable[Figure | Entity]) -> Iterator[dict[str, Any]]:
+    for record in records:
+        for n, c in enumerate(record.citations):
+            yield {"figure": record.id if table == "figures" else None, "record_table": table, "record_id": record.id,
+                   "position": n, "source": c.source, "outlet": base.sources[c.source].outlet
+                   if c.source in base.sources else "", "quote": c.quote, "context": c.context,
+                   "qualifier": c.qualifier or ""}  # fmt: skip
 
 
-def write_publication(base: FactBase, path: str) -> None:
-    """Write the publication database at a new path (the caller renames it into place)."""
+def write_publication(base: FactBase, figures: Iterable[Figure], path: str) -> None:
+    """Write the publication database at a new path (the caller renames it into place). The figures come as a
+    stream (`base` holds the rest) and go in a thousand at a time with their citations: a base of a million
+    figures is never whole in memory."""
     db = sqlite3.connect(path, isolation_level=None)
     # No journal and no syncs of SQLite's own: the file is new and unseen until `replacing` syncs it once and
     # renames it into place, so a crash leaves only a temporary file behind.
@@ -79,18 +81,26 @@ def write_publication(base: FactBase, path: str) -> None:
     db.execute("PRAGMA synchronous = OFF")
     db.execute("BEGIN")
     try:
-        for table in ("sources", "topics", "units", "indicators"):
-            objects = getattr(base, table).values()
-            _create(db, table, flat_columns(table), [flat_row(table, obj) for obj in objects])
-        _create(db, "figures", FIGURE_COLUMNS, _figures(base))
+        listed = ("sources", "topics", "units", "indicators")
+        columns = {**{t: flat_columns(t) for t in listed}, "figures": FIGURE_COLUMNS,
+                   **{kind: flat_columns(kind) for kind in base.entities}, "skips": flat_columns("skips"),
+                   "citations": CITATION_COLUMNS}  # fmt: skip
+        for table, names in columns.items():
+            _create(db, table, names)
+        for table in listed:
+            _insert(db, table, columns[table], (flat_row(table, obj) for obj in getattr(base, table).values()))
+        it = iter(figures)
+        while chunk := list(islice(it, 1000)):
+            _insert(db, "figures", FIGURE_COLUMNS, (_figure(base, f) for f in chunk))
+            _insert(db, "citations", CITATION_COLUMNS, _citations(base, "figures", chunk))
         for kind, entities in base.entities.items():
-            _create(db, kind, flat_columns(kind), [{**flat_row(kind, None, e.fields), "id": e.id} for e in entities])
-        _create(db, "skips", flat_columns("skips"), [flat_row("skips", k) for k in base.skips])
-        _create(db, "citations", CITATION_COLUMNS, _citations(base))
-        for table, columns in SEARCHABLE.items():
-            names = ", ".join(f"[{c}]" for c in columns)
-            db.execute(f"CREATE VIRTUAL TABLE [{table}_fts] USING FTS5({names}, content=[{table}])")
-            db.execute(f"INSERT INTO [{table}_fts] (rowid, {names}) SELECT rowid, {names} FROM [{table}]")
+            _insert(db, kind, columns[kind], ({**flat_row(kind, None, e.fields), "id": e.id} for e in entities))
+            _insert(db, "citations", CITATION_COLUMNS, _citations(base, kind, entities))
+        _insert(db, "skips", columns["skips"], (flat_row("skips", k) for k in base.skips))
+        for table, searched in SEARCHABLE.items():
+            fts = ", ".join(f"[{c}]" for c in searched)
+            db.execute(f"CREATE VIRTUAL TABLE [{table}_fts] USING FTS5({fts}, content=[{table}])")
+            db.execute(f"INSERT INTO [{table}_fts] (rowid, {fts}) SELECT rowid, {fts} FROM [{table}]")
         db.execute("CREATE INDEX figures_by_indicator ON figures (indicator, period)")
         db.execute("CREATE INDEX citations_by_record ON citations (record_table, record_id)")
         db.execute("ANALYZE")
