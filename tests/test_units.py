@@ -135,6 +135,23 @@ def test_safe_and_one_line() -> None:
     assert [one_line(f"hộ {c}") for c in "\t\n\r\\"] == ["hộ \\t", "hộ \\n", "hộ \\r", "hộ \\\\"]
 
 
+_CELLS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8),
+                   st.sampled_from(["=1+1", "+1", "-2", "@x", "\tx", "\rx", "a\x1bb", "x\u202ey", "-"]))  # fmt: skip
+
+
+@given(st.lists(_CELLS, max_size=6))
+def test_csv_rows_are_made_as_each_cell_would_be(values: list[object]) -> None:
+    """spreadsheet_safe tests a whole row for unsafe characters at once; each cell is what the rule for one cell
+    gives: safe() text, and an apostrophe before text (never a number) a spreadsheet would run."""
+    from pcli.output.machine import cell, spreadsheet_safe
+
+    def one(value: object) -> str:
+        text = safe(cell(value))
+        return "'" + text if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+    assert spreadsheet_safe(values) == [one(v) for v in values]
+
+
 def test_every_unsafe_character_is_made_visible_even_in_clean_text() -> None:
     """safe() and JSON skip their translation on printable text; no unsafe character may pass as printable."""
     from pcli.output.machine import dumps

@@ -43,16 +43,20 @@ def write_csv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[st
     if header:
         writer.writerow(columns)
     for row in rows:
-        writer.writerow([spreadsheet_safe(row.get(c)) for c in columns])
+        writer.writerow(spreadsheet_safe([row.get(c) for c in columns]))
 
 
-def spreadsheet_safe(value: Any) -> str:
-    """A CSV cell a spreadsheet will not run: text (never a number) that starts with =, +, -, @, a tab or a
-    carriage return gets a leading apostrophe, as OWASP advises against formula injection."""
-    text = safe(cell(value))
-    if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
+def spreadsheet_safe(values: list[Any]) -> list[str]:
+    """A row of CSV cells a spreadsheet will not run: text (never a number) that starts with =, +, -, @, a tab
+    or a carriage return gets a leading apostrophe, as OWASP advises against formula injection; every cell is
+    made safe() for a terminal, with one test for the whole row."""
+    cells = [v if type(v) is str else cell(v) for v in values]
+    if not "".join(cells).isprintable():
+        cells = [safe(text) for text in cells]
+    return ["'" + t if t[:1] in _FORMULA_STARTS and isinstance(v, str) else t for v, t in zip(values, cells, strict=True)]
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def dumps(value: Any, indent: int | None = None) -> str:
