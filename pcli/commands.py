@@ -110,19 +110,19 @@ def _query_lines(searcher: Searcher, kinds: frozenset[str] | None) -> Result:
 
 @resilient
 def compare(facts: str | None, before: str, after: str, topic: str | None) -> Result:
-    from pcli.answer.changes import asked_period, changes_between, known_periods
+    from pcli.answer.changes import asked_period, changes_between
 
     a, b = asked_period(before), asked_period(after)
     if a.text == b.text:
         raise UsageError("same_period_twice", period=a.text)
-    base = _base(facts)
+    store = _store(facts)
+    base = store.base
     if topic is not None and topic not in base.topics:
         raise UsageError("unknown_topic", name=topic, choices=", ".join(base.topics))
-    changes = changes_between(base, a, b, topic)
+    changes = changes_between(base, store.standing_for([a, b]), a, b, topic)  # not the whole base
     if not changes:
-        return Result(
-            ExitStatus.NOT_FOUND, miss=Msg("no_change", before=a.text, after=b.text, known=", ".join(known_periods(base)))
-        )
+        known = ", ".join(store.known_periods())
+        return Result(ExitStatus.NOT_FOUND, miss=Msg("no_change", before=a.text, after=b.text, known=known))
     return Result(ExitStatus.FOUND, ChangesView(base, changes, a.text, b.text))
 
 

@@ -121,6 +121,50 @@ def test_a_large_base_answers_the_same_from_its_cache(tmp_path: Path) -> None:
     assert uncached.stdout.count('"match": {') > 100
 
 
+def test_compare_and_list_read_only_what_they_need_and_answer_as_memory_does(tmp_path: Path) -> None:
+    """compare reads the figures of its two periods and list the indicators' periods from the cache's indexes,
+    not the whole base; on a base with many places, years, months and ranges, every answer and every miss is
+    the one the whole base in memory gives."""
+    import re
+
+    from conftest import make_big_base
+
+    path = make_big_base(tmp_path / "big.toml", 40)
+    indicators = sorted(set(re.findall(r'^indicator = "(\w+)"', path.read_text(encoding="utf-8"), re.M)))
+    periods = [str(y) for y in range(2016, 2026)] + ["2019-03", "2020-12-31", "2016-2020", "2021-2024", "2018-2019"]
+    more = []
+    for n, (indicator, place, period) in enumerate(
+        (i, p, t) for i in indicators for p in ("Ba Vì", "Sóc Sơn", "Mê Linh") for t in periods
+    ):
+        if n * 7 % 11 == 3:
+            continue  # gaps: not every indicator and place has every period
+        value = 1 + (n * 37) % 97  # a count, a share or money alike
+        more.append(f'[[figures]]\nid = "more-{n}"\nindicator = "{indicator}"\nvalue = {value}\nperiod = "{period}"\n'
+                    f'place = "{place}"\ncitations = [{{ source = "synthetic", quote = "{value} in {period}" }}]\n')  # fmt: skip
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("\n" + "\n".join(more))
+    big = str(path)
+    asks: list[tuple[int, tuple[str, ...]]] = [
+        (0, ("compare", "2016", "2018")), (0, ("compare", "2024", "2016")), (0, ("compare", "2016-2020", "2019")),
+        (0, ("compare", "2019", "2020", "--topic", "livelihoods")), (0, ("compare", "2021-2024", "2023")),
+        (1, ("compare", "1990", "1995")), (0, ("list", "indicators"))]  # fmt: skip
+    answered = 0
+    for code, ask in asks:
+        args = (*ask, "--facts", big, "--format", "json")
+        off = run(*args, env={"PCLI_CACHE": "off"})
+        run(*args)
+        warm = run(*args)
+        assert (warm.exit_code, warm.stdout, warm.stderr) == (off.exit_code, off.stdout, off.stderr), ask
+        assert warm.exit_code == code, (ask, warm.output[:300])
+        if code == 0:
+            assert warm.json(), ask
+            answered += len(warm.json())
+        else:  # the miss says which periods have data, ranges included
+            assert "2016, 2017, 2018" in warm.stderr and "2016-2020, 2018-2019" in warm.stderr, warm.stderr
+    assert answered > 100
+    assert _cache_files(tmp_path)
+
+
 def test_the_cache_and_memory_pick_the_same_figures_for_every_period(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """SQL narrows the figures by index and ranks them; memory gives every figure whose years meet and the search
     ranks them. Every indicator, asked for years, ranges, points and several periods at once, gets the same

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pcli.base.model import FactBase, Figure
 from pcli.base.periods import Period, parse_period
 from pcli.errors import UsageError
@@ -45,23 +47,20 @@ def best_for(figures: list[Figure], asked: Period) -> Figure | None:
     return min(within, key=figure_order) if within else None
 
 
-def changes_between(base: FactBase, before: Period, after: Period, topic: str | None = None) -> list[Change]:
-    """Every indicator known in both periods. Targets compare only with targets, units never mix."""
+def changes_between(
+    base: FactBase, figures: Iterable[Figure], before: Period, after: Period, topic: str | None = None
+) -> list[Change]:
+    """Every indicator known in both periods, from figures that include every one that can stand for either
+    (Store.standing_for; more do no harm: best_for picks). Targets compare only with targets, units never mix."""
     groups: dict[tuple[str, str, str], list[Figure]] = {}
-    for figure in base.figures:
+    for figure in figures:
         if topic and base.indicators[figure.indicator].topic != topic:
             continue
         groups.setdefault((figure.indicator, figure.place, figure.status), []).append(figure)
     changes = []
-    for (indicator, place, status), figures in groups.items():
-        a, b = best_for(figures, before), best_for(figures, after)
+    for (indicator, place, status), group in groups.items():
+        a, b = best_for(group, before), best_for(group, after)
         if a is not None and b is not None and a is not b:
             changes.append(Change(indicator, place, status, a, b))
     changes.sort(key=lambda c: (c.status == "target", c.before.order))
     return changes
-
-
-def known_periods(base: FactBase) -> list[str]:
-    years = {str(f.period.year) for f in base.figures if f.period.year is not None}
-    ranges = {f.period.text for f in base.figures if f.period.kind == "range"}
-    return sorted(years) + sorted(ranges)

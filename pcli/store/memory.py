@@ -61,6 +61,15 @@ class Store(Protocol):
         """One figure by its id, with its citations."""
         ...
 
+    def known_periods(self) -> list[str]:
+        """The years the figures fall in, then the ranges they cover, as compare's miss lists them."""
+        ...
+
+    def standing_for(self, periods: list[Period]) -> list[Figure]:
+        """Every figure that can stand for one of these years or ranges in a comparison (stands_for), in file
+        order; their citations may be left out."""
+        ...
+
 
 class MemoryStore:
     def __init__(self, base: FactBase) -> None:
@@ -111,6 +120,12 @@ class MemoryStore:
     def figure(self, ident: str) -> Figure | None:
         return next((f for f in self.base.figures if f.id == ident), None)
 
+    def known_periods(self) -> list[str]:
+        return known_periods(self.base.figures)
+
+    def standing_for(self, periods: list[Period]) -> list[Figure]:
+        return [f for f in self.base.figures if any(stands_for(f.period, asked) for asked in periods)]
+
     def figures(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
         pool = self._figures_of(indicator) if indicator else sorted(self.base.figures, key=figure_order)
         out = []
@@ -125,11 +140,23 @@ class MemoryStore:
         return out
 
 
+def known_periods(figures: list[Figure]) -> list[str]:
+    years = {str(f.period.year) for f in figures if f.period.year is not None}
+    ranges = {f.period.text for f in figures if f.period.kind == "range"}
+    return sorted(years) + sorted(ranges)
+
+
 def places_of(figures: list[Figure]) -> list[tuple[str, str]]:
     """(name, folded name) of every place that has figures, by name."""
     from pcli.text import fold
 
     return [(name, fold(name)) for name in sorted({figure.place for figure in figures if figure.place})]
+
+
+def stands_for(period: Period, asked: Period) -> bool:
+    """Whether a figure's period can stand for a year or range asked (answer/changes.best_for): it is that period,
+    or, for a year, a point in that year ("end of 2024" for 2024)."""
+    return period.text == asked.text or (asked.kind == "year" and period.kind != "range" and period.start == asked.start)
 
 
 def overlaps(period: Period, asked: Period) -> bool:

@@ -281,6 +281,28 @@ class SqliteStore:
         # Citations are fetched by cite(), for the few figures that are answered with.
         return self._figures(self.db.execute(sql, [*args, int(limit)]).fetchall(), cited=False)
 
+    def known_periods(self) -> list[str]:
+        """As the Store protocol says, from the index of periods rather than every figure."""
+        sql = ("SELECT DISTINCT period_start FROM figures WHERE period_kind NOT IN ('range', 'undated')"
+               " ORDER BY period_start")  # fmt: skip
+        years = [str(start) for (start,) in self.db.execute(sql)]
+        sql = "SELECT DISTINCT period FROM figures WHERE period_kind = 'range' ORDER BY period"
+        return sorted(years) + [text for (text,) in self.db.execute(sql)]
+
+    def standing_for(self, periods: list[Period]) -> list[Figure]:
+        """As the Store protocol says (memory.stands_for in SQL), each period a narrow range of the index of
+        periods."""
+        branches: list[str] = []
+        args: list[int | str] = []
+        for p in periods:
+            if p.kind == "year":
+                branches.append("(period_start = ? AND period_kind != 'range')")
+                args.append(p.start)
+            branches.append("(period_start = ? AND period_end = ? AND period = ?)")
+            args += [p.start, p.end, p.text]
+        sql = f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE {' OR '.join(branches)} ORDER BY ord"
+        return self._figures(self.db.execute(sql, args).fetchall(), cited=False)
+
     def figure(self, ident: str) -> Figure | None:
         rows = self.db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE id = ?", (ident,)).fetchall()
         return self._figures(rows)[0] if rows else None
