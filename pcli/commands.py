@@ -257,7 +257,9 @@ def list_records(facts: str | None, what: str) -> Result:
 
     if what not in LISTS:
         raise UsageError("unknown_section", name=what, choices=", ".join(LISTS))
-    return Result(ExitStatus.FOUND, ListView(_base(facts), what))
+    store = _store(facts)
+    periods = store.periods_of_indicators() if what == "indicators" else {}
+    return Result(ExitStatus.FOUND, ListView(store.rest_of_base(), what, periods))
 
 
 @resilient

@@ -29,6 +29,7 @@ from pcli.output.records import (
 if TYPE_CHECKING:  # imported when used: a query does not need changes
     from pcli.answer.changes import Change
     from pcli.answer.search import Answer
+    from pcli.base.periods import Period
 
 CHANGE_COLUMNS = (
     "indicator",
@@ -313,10 +314,11 @@ LISTS = ("indicators", "topics", "units", "sources", "documents", "programmes", 
 
 
 class ListView(View):
-    """What the base holds, one kind of record a list, with ids to copy: `pcli list`."""
+    """What the base holds, one kind of record a list, with ids to copy: `pcli list`. For indicators, how many
+    figures each has and their periods (Store.periods_of_indicators), not the figures themselves."""
 
-    def __init__(self, base: FactBase, what: str) -> None:
-        self.base, self.what = base, what
+    def __init__(self, base: FactBase, what: str, periods: dict[str, tuple[int, list[tuple[Period, bool]]]]) -> None:
+        self.base, self.what, self.periods = base, what, periods
         self.columns = {"indicators": ("id", "label", "unit", "topic", "figures", "periods"),
                         "topics": ("id", "label", "indicators"), "units": ("id", "kind", "label"),
                         "sources": ("id", "outlet", "language", "date", "url"),
@@ -325,13 +327,11 @@ class ListView(View):
     def records(self, lang: str) -> list[Record]:
         base = self.base
         if self.what == "indicators":
-            by: dict[str, list[Figure]] = {}
-            for f in base.figures:
-                by.setdefault(f.indicator, []).append(f)
+            none: tuple[int, list[tuple[Period, bool]]] = (0, [])
             return [{"id": i.id, "label": pick(i.label, lang), "unit": i.unit, "topic": i.topic,
-                     "figures": len(by.get(i.id, [])),
-                     "periods": ", ".join(dict.fromkeys(f.period.display(lang, f.as_of) for f in
-                                                        sorted(by.get(i.id, []), key=lambda f: f.period.sort_key)))}
+                     "figures": self.periods.get(i.id, none)[0],
+                     "periods": ", ".join(dict.fromkeys(p.display(lang, as_of)
+                                                        for p, as_of in self.periods.get(i.id, none)[1]))}
                     for i in base.indicators.values()]  # fmt: skip
         if self.what == "topics":
             count = {t: sum(i.topic == t for i in base.indicators.values()) for t in base.topics}

@@ -28,7 +28,8 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 
 from pcli.store.memory import MemoryStore
-from pcli.store.sqlite import FORMAT_VERSION, SqliteStore, verify, write_database
+from pcli.store.sqlite import SqliteStore
+from pcli.store.sqlite_schema import FORMAT_VERSION, verify, write_database
 
 ENV_CACHE = "PCLI_CACHE"  # "off" to read the TOML every time
 MAX_ENTRIES = 32

@@ -65,6 +65,11 @@ class Store(Protocol):
         """The years the figures fall in, then the ranges they cover, as compare's miss lists them."""
         ...
 
+    def periods_of_indicators(self) -> dict[str, tuple[int, list[tuple[Period, bool]]]]:
+        """For each indicator with figures: how many, and its distinct (period, as_of) in time order (file order
+        among equals), as `list indicators` shows them."""
+        ...
+
     def standing_for(self, periods: list[Period]) -> list[Figure]:
         """Every figure that can stand for one of these years or ranges in a comparison (stands_for), in file
         order; their citations may be left out."""
@@ -122,6 +127,18 @@ class MemoryStore:
 
     def known_periods(self) -> list[str]:
         return known_periods(self.base.figures)
+
+    def periods_of_indicators(self) -> dict[str, tuple[int, list[tuple[Period, bool]]]]:
+        by: dict[str, list[Figure]] = {}
+        for f in self.base.figures:
+            by.setdefault(f.indicator, []).append(f)
+        return {
+            indicator: (
+                len(figures),
+                list(dict.fromkeys((f.period, f.as_of) for f in sorted(figures, key=lambda f: f.period.sort_key))),
+            )
+            for indicator, figures in by.items()
+        }
 
     def standing_for(self, periods: list[Period]) -> list[Figure]:
         return [f for f in self.base.figures if any(stands_for(f.period, asked) for asked in periods)]

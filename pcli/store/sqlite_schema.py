@@ -1,0 +1,164 @@
+"""The SQLite form of a fact base: its tables and indexes, how a base is written into them, and the check that a
+database has them. pcli/store/sqlite.py reads it back.
+
+Each database is written to a temporary file and renamed into place, so a reader sees a whole database or none.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from pcli.base.model import LANGS, FactBase
+from pcli.store.memory import places_of
+
+FORMAT_VERSION = 11
+
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE sources (id TEXT PRIMARY KEY, outlet TEXT, language TEXT, date TEXT, url TEXT, file TEXT,
+                      title TEXT, note TEXT, report TEXT, rendering_of TEXT);
+CREATE TABLE topics (id TEXT PRIMARY KEY, label_en TEXT, label_vi TEXT, label_id TEXT);
+CREATE TABLE units (id TEXT PRIMARY KEY, kind TEXT, label_en TEXT, label_vi TEXT, label_id TEXT);
+CREATE TABLE indicators (id TEXT PRIMARY KEY, ord INTEGER, topic TEXT REFERENCES topics(id),
+                         unit TEXT REFERENCES units(id), label_en TEXT, label_vi TEXT, label_id TEXT,
+                         aliases TEXT, note TEXT, change INTEGER);
+CREATE TABLE figures (id TEXT, ord INTEGER, indicator TEXT REFERENCES indicators(id),
+                      value_text TEXT, qualifier TEXT, status TEXT, period TEXT, place TEXT, note TEXT,
+                      period_kind TEXT, period_start INTEGER, period_end INTEGER, period_month INTEGER,
+                      period_day INTEGER, as_of INTEGER, part_of TEXT,
+                      sk0 INTEGER, sk1 INTEGER, sk2 INTEGER, sk3 INTEGER,
+                      cite_source TEXT, cite_quote TEXT, cite_context TEXT, cite_qualifier TEXT);
+CREATE TABLE citations (record_table TEXT, record_id TEXT, position INTEGER, source TEXT REFERENCES sources(id),
+                        quote TEXT, context TEXT, qualifier TEXT);
+CREATE TABLE entities (kind TEXT, id TEXT, ord INTEGER, name_en TEXT, data TEXT, PRIMARY KEY (kind, id));
+CREATE TABLE places (name TEXT PRIMARY KEY, folded TEXT);
+CREATE TABLE phrases (record TEXT, words TEXT);
+CREATE TABLE skips (id TEXT PRIMARY KEY, source TEXT, quote TEXT, number TEXT, reason TEXT);
+"""
+_INDEXES = """
+CREATE UNIQUE INDEX figures_by_id ON figures (id);
+CREATE INDEX citations_by_record ON citations (record_table, record_id, position);
+CREATE INDEX figures_by_indicator ON figures (indicator, period_start, period_end);
+CREATE INDEX figures_by_period ON figures (period_start, period_end);
+CREATE INDEX figures_ranges ON figures (indicator, period_start) WHERE period_kind = 'range';
+CREATE INDEX figures_in_order ON figures (indicator, status = 'target', sk0 DESC, sk1 DESC, sk2 DESC, sk3 DESC, ord);
+CREATE VIEW documents AS SELECT id, json_extract(data, '$.number') AS number, json_extract(data, '$.kind') AS kind,
+    json_extract(data, '$.issuer') AS issuer, json_extract(data, '$.year') AS year,
+    json_extract(data, '$.subject.en') AS subject_en, json_extract(data, '$.subject.vi') AS subject_vi,
+    json_extract(data, '$.subject.id') AS subject_id FROM entities WHERE kind = 'documents';
+CREATE VIEW programmes AS SELECT id, json_extract(data, '$.kind') AS kind, name_en,
+    json_extract(data, '$.period') AS period FROM entities WHERE kind = 'programmes';
+CREATE VIEW agencies AS SELECT id, name_en, json_extract(data, '$.role.en') AS role_en
+    FROM entities WHERE kind = 'agencies';
+"""
+
+
+def number_text(value: float) -> str:
+    """A value as text that reads back as the same number of the same type: 100 and 100.0, -0.0 and 1e+18 stay
+    what they were (an SQLite NUMERIC column would turn 100.0 into 100)."""
+    return str(value) if isinstance(value, int) else repr(float(value))
+
+
+def number_of(text: str) -> int | float:
+    return int(text) if text.lstrip("-").isdigit() else float(text)
+
+
+def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None) -> None:
+    """Write the base as a new SQLite database at path, in one transaction. The caller writes it where it will be
+    renamed into place (pcli/files.py)."""
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")  # the file is synced once, whole, before it is renamed into place
+    db.execute("PRAGMA cache_size = -131072")  # 128 MiB at most: indexes are built after the rows, in memory
+    db.execute("BEGIN")
+    try:
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        info = {"format": str(FORMAT_VERSION), "title": base.title, "place": base.place, **(meta or {})}
+        db.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
+        _write_small_tables(db, base)
+        citations: list[tuple[Any, ...]] = []
+        db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 24)})", _figure_rows(base, citations))
+        citations.extend(_write_entities(db, base))
+        db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)", citations)
+        from pcli.base.words import distinguishing, record_phrases
+
+        words = record_phrases(base)
+
+        db.execute("INSERT INTO meta VALUES ('modifiers', ?)", (" ".join(sorted(distinguishing(words))),))
+        db.executemany("INSERT INTO phrases VALUES (?, ?)", [(ind, " ".join(w)) for ind, w in words])
+        db.executemany("INSERT INTO places VALUES (?, ?)", places_of(base.figures))
+        db.executemany(
+            "INSERT INTO skips VALUES (?, ?, ?, ?, ?)", [(k.id, k.source, k.quote, k.number, k.reason) for k in base.skips]
+        )
+        for statement in _INDEXES.split(";\n"):
+            if statement.strip():
+                db.execute(statement)
+        db.execute("INSERT INTO meta VALUES ('schema', ?)", (schema_of(db),))
+        db.execute("COMMIT")  # no ANALYZE: pcli's own queries name their indexes; the publication is analysed
+    finally:
+        db.close()
+
+
+def _write_small_tables(db: sqlite3.Connection, base: FactBase) -> None:
+    sources = [
+        (s.id, s.outlet, s.language, s.date, s.url, s.file, s.title, s.note, s.report, s.rendering_of)
+        for s in base.sources.values()
+    ]
+    db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sources)
+    topics = [(t.id, *(t.label.get(lang, "") for lang in LANGS)) for t in base.topics.values()]
+    db.executemany("INSERT INTO topics VALUES (?, ?, ?, ?)", topics)
+    units = [(u.id, u.kind, *(u.label.get(lang, "") for lang in LANGS)) for u in base.units.values()]
+    db.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?)", units)
+    indicators = [
+        (i.id, n, i.topic, i.unit, *(i.label.get(lang, "") for lang in LANGS), "\n".join(i.aliases), i.note, int(i.change))
+        for n, i in enumerate(base.indicators.values())
+    ]
+    db.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", indicators)
+
+
+def _figure_rows(base: FactBase, citations: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """Each figure's row, made as SQLite takes it (a million rows are never held at once). A row holds the
+    figure's citation when it has one (most have); several are added to `citations`, for their own table."""
+    for f in base.figures:
+        p, cited = f.period, f.citations
+        one = (cited[0].source, cited[0].quote, cited[0].context, cited[0].qualifier) if len(cited) == 1 else _NONE
+        yield (f.id, f.order, f.indicator, number_text(f.value), f.qualifier, f.status, p.text, f.place, f.note,
+               p.kind, p.start, p.end, p.month, p.day, int(f.as_of), f.part_of, *p.sort_key, *one)  # fmt: skip
+        if len(cited) != 1:
+            citations.extend(("figures", f.id, n, c.source, c.quote, c.context, c.qualifier) for n, c in enumerate(cited))
+
+
+_NONE = (None, None, None, None)
+
+
+def _write_entities(db: sqlite3.Connection, base: FactBase) -> list[tuple[Any, ...]]:
+    """Programmes, documents, agencies and places as JSON rows; their citations are returned."""
+    import json
+
+    citations: list[tuple[Any, ...]] = []
+    for kind, entities in base.entities.items():
+        rows = [(kind, e.id, n, e.name("en"), json.dumps(e.fields, ensure_ascii=False)) for n, e in enumerate(entities)]
+        db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?)", rows)
+        for e in entities:
+            citations.extend((kind, e.id, n, c.source, c.quote, c.context, c.qualifier) for n, c in enumerate(e.citations))
+    return citations
+
+
+def schema_of(db: sqlite3.Connection) -> str:
+    """A checksum of the database's tables, columns and indexes as SQLite records them."""
+    import zlib
+
+    text = "\n".join(sql for (sql,) in db.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"))
+    return f"{zlib.crc32(text.encode()):08x}"
+
+
+def verify(db: sqlite3.Connection, expected: str) -> None:
+    """Raise sqlite3.Error unless the tables and columns are those written (their checksum is kept in meta): a
+    cache with the right key but a missing table or column is as broken as a truncated one. One query."""
+    if schema_of(db) != expected:
+        raise sqlite3.DatabaseError("the cache's tables are not those pcli wrote")
