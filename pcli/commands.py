@@ -180,13 +180,14 @@ def _indicator(store: Store, ident: str) -> Result:
 
 
 def _no_such_id(facts: str | None, ident: str) -> Result:
-    """A miss, with the ids that come closest (the only case where the whole base is read)."""
+    """A miss, with the ids that come closest (in a large base, among those that begin as it does)."""
     import difflib
 
     from pcli.text import one_line
 
-    base = _base(facts)
-    ids = [f.id for f in base.figures] + [e.id for es in base.entities.values() for e in es]
+    store = _store(facts)
+    base = store.rest_of_base()
+    ids = store.figure_ids_near(ident) + [e.id for es in base.entities.values() for e in es]
     ids += [*base.indicators, *base.sources]
     close = difflib.get_close_matches(ident, ids, n=3, cutoff=0.6)
     hint = Msg("did_you_mean_ids", ids=", ".join(close)) if close else ""

@@ -165,6 +165,23 @@ def test_compare_and_list_read_only_what_they_need_and_answer_as_memory_does(tmp
     assert _cache_files(tmp_path)
 
 
+def test_a_mistyped_id_in_a_large_base_is_matched_among_ids_that_begin_alike(tmp_path: Path) -> None:
+    """In a base of more than NEAR figures, a miss's did-you-mean reads only the ids that share the longest
+    beginning with the one asked (a range of the index), not every figure; a small base compares with all."""
+    from conftest import make_big_base
+
+    from pcli.store.memory import NEAR
+
+    big = str(make_big_base(tmp_path / "big.toml", NEAR + 2_000))
+    assert run("get", "gen-1", "--facts", big).exit_code == 0 and _cache_files(tmp_path)
+    for asked, close in (("gen-10234x", "gen-10234"), ("poor-households-2O23", "poor-households-2023")):
+        miss = run("get", asked, "--facts", big)
+        assert miss.exit_code == 1 and f"Did you mean: {close}" in miss.stderr, miss.output
+    # A slip in the first letter finds nothing among the ids that begin with h; the whole base in memory would.
+    assert "gen-10234" not in run("get", "hen-10234", "--facts", big).stderr
+    assert "gen-10234" in run("get", "hen-10234", "--facts", big, env={"PCLI_CACHE": "off"}).stderr
+
+
 def test_the_cache_and_memory_pick_the_same_figures_for_every_period(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """SQL narrows the figures by index and ranks them; memory gives every figure whose years meet and the search
     ranks them. Every indicator, asked for years, ranges, points and several periods at once, gets the same

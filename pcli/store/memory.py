@@ -8,6 +8,8 @@ from typing import Protocol
 from pcli.base.model import Entity, FactBase, Figure, Indicator
 from pcli.base.periods import Period
 
+NEAR = 10_000  # ids a mistyped id is compared with at most (difflib: about 0.3 s for 10,000 alike)
+
 
 def figure_order(figure: Figure) -> tuple[bool, int, int, int, int, int]:
     """The order of figures when no period is asked: achieved before targets, latest first, then file order."""
@@ -63,6 +65,11 @@ class Store(Protocol):
 
     def known_periods(self) -> list[str]:
         """The years the figures fall in, then the ranges they cover, as compare's miss lists them."""
+        ...
+
+    def figure_ids_near(self, ident: str) -> list[str]:
+        """Figure ids to compare with a mistyped one: all of them in a base of up to NEAR figures; in a larger
+        one, at most NEAR of those that share the longest beginning with it."""
         ...
 
     def periods_of_indicators(self) -> dict[str, tuple[int, list[tuple[Period, bool]]]]:
@@ -127,6 +134,9 @@ class MemoryStore:
 
     def known_periods(self) -> list[str]:
         return known_periods(self.base.figures)
+
+    def figure_ids_near(self, ident: str) -> list[str]:
+        return [f.id for f in self.base.figures]  # in memory already: a base read whole is a small one
 
     def periods_of_indicators(self) -> dict[str, tuple[int, list[tuple[Period, bool]]]]:
         by: dict[str, list[Figure]] = {}

@@ -10,6 +10,7 @@ from typing import Any
 
 from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, Indicator, Skip, Source, Topic, Unit
 from pcli.base.periods import Period
+from pcli.store.memory import NEAR
 from pcli.store.sqlite_schema import number_of
 
 # The order of figures that answer equally well (figure_order in SQL), which the index figures_in_order keeps.
@@ -137,6 +138,17 @@ class SqliteStore:
         years = sorted(str(start) for (start,) in self.db.execute(sql))
         sql = "SELECT DISTINCT period FROM figures WHERE period_kind = 'range' ORDER BY period"
         return years + [text for (text,) in self.db.execute(sql)]
+
+    def figure_ids_near(self, ident: str) -> list[str]:
+        """As the Store protocol says; the beginnings as ranges of the index of ids, longest first."""
+        if self.db.execute("SELECT COUNT(*) FROM figures").fetchone()[0] <= NEAR:
+            return [i for (i,) in self.db.execute("SELECT id FROM figures")]
+        for size in range(len(ident), 0, -1):
+            sql = "SELECT id FROM figures WHERE id >= ? AND id < ? LIMIT ?"
+            ids = [i for (i,) in self.db.execute(sql, (ident[:size], ident[:size] + "\U0010ffff", NEAR))]
+            if ids:
+                return ids
+        return []
 
     def periods_of_indicators(self) -> dict[str, tuple[int, list[tuple[Period, bool]]]]:
         """As the Store protocol says, counted by SQLite rather than read figure by figure."""
