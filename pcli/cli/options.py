@@ -74,11 +74,13 @@ def _finish(result: Any, fmt: Format, lang: str) -> None:
 
 
 def complete_ids(incomplete: str) -> list[str]:
-    """Shell completion of record ids, from the fact base in use."""
-    from pcli.store.open import open_base
+    """Shell completion of record ids, from the fact base in use (a large one's figure ids read as a range of
+    their index, not whole)."""
+    from pcli.store.open import open_store
 
-    base = open_base(_facts(None) or os.environ.get("PCLI_FACTS"))
-    ids = [f.id for f in base.figures] + [e.id for es in base.entities.values() for e in es]
+    store = open_store(_facts(None) or os.environ.get("PCLI_FACTS"))
+    base = store.rest_of_base()
+    ids = store.figure_ids_near(incomplete) + [e.id for es in base.entities.values() for e in es]
     return [i for i in (*ids, *base.indicators, *base.sources) if i.startswith(incomplete)]
 
 
