@@ -182,6 +182,27 @@ def test_a_mistyped_id_in_a_large_base_is_matched_among_ids_that_begin_alike(tmp
     assert "gen-10234" in run("get", "hen-10234", "--facts", big, env={"PCLI_CACHE": "off"}).stderr
 
 
+def test_places_are_looked_up_by_word_from_the_cache_as_from_memory(tmp_path: Path) -> None:
+    """The cache answers a place by a word of its name (its first word, or the name as one word) instead of
+    reading every place on every run; a base of 500 places gets the same answers and misses either way."""
+    from conftest import make_big_base
+
+    big = str(make_big_base(tmp_path / "big.toml", 3000))
+    asks = ["poor households Nam Định", "poor households nam dinh 2016", "poor households namdinh", "Đông Yên",
+            "poor households dong yen 2016", "poor households in Da Nang", "poor households in Ha Noi 2023",
+            "hanoi poor households", "poor households nam"]  # fmt: skip
+    places = set()
+    for ask in asks:
+        args = ("query", ask, "--facts", big, "--format", "json")
+        off = run(*args, env={"PCLI_CACHE": "off"})
+        run(*args)
+        warm = run(*args)
+        assert (warm.exit_code, warm.stdout, warm.stderr) == (off.exit_code, off.stdout, off.stderr), ask
+        places |= {a.get("place") for a in warm.json()}
+    assert {"Nam Định", "Đông Yên", "Hanoi"} <= places
+    assert _cache_files(tmp_path)
+
+
 def test_the_cache_and_memory_pick_the_same_figures_for_every_period(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """SQL narrows the figures by index and ranks them; memory gives every figure whose years meet and the search
     ranks them. Every indicator, asked for years, ranges, points and several periods at once, gets the same

@@ -4,11 +4,13 @@ the documents it cites by number, whether it asks for a change, and a place the 
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 
 from pcli.base.periods import Period, parse_period
 from pcli.base.words import CHANGE, DOCUMENT_KINDS, DOCUMENT_WORDS, FILLER, MONTHS, OTHER_PLACES
 from pcli.errors import UsageError
+from pcli.store.memory import places_named
 from pcli.text import fold
 
 # "end of 2024", "cuối năm 2024", "akhir tahun 2024": a point in time, not the whole year.
@@ -155,7 +157,7 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     stray = next((w for w in words if w.isdigit()), None) if digits else None
     if stray is not None:  # "'23", "23": a number that is not a year, dropped silently, would answer another period
         raise UsageError("bad_year", word=stray)
-    query.elsewhere = _elsewhere(words, places.folded)
+    query.elsewhere = _elsewhere(words, places)
     query.change = any(w in CHANGE for w in words) and (len(periods) >= 2 or any(p.kind == "range" for p in periods))
     content = (w for w in words if w not in FILLER and not (query.change and w in CHANGE))
     if query.documents or query.cited:
@@ -165,28 +167,40 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
 
 
 class Places:
-    """The places a base has figures for, looked up by a word of their name: a large base names hundreds."""
+    """The places a base has figures for, looked up by a word of their name as questions ask them: nothing is read
+    until a word asks, and each word once (a large base names thousands of places; a batch repeats its words).
+    `named(word)` gives the (name, folded name) of the places whose folded name begins with that word or, written
+    as one word, is it ("hanoi" for "ha noi"), by name; a list of places stands for a base's own (tests)."""
 
-    def __init__(self, places: list[tuple[str, str]]) -> None:
-        self.places = places
-        self.folded = {folded for _, folded in places}
-        self.by_word: dict[str, list[tuple[str, list[str]]]] = {}
-        for candidate, folded in places:
-            name = folded.split()
-            if name:
-                self.by_word.setdefault(name[0], []).append((candidate, name))
-                self.by_word.setdefault("".join(name), []).append((candidate, ["".join(name)]))
+    def __init__(self, named: Callable[[str], list[tuple[str, str]]] | list[tuple[str, str]]) -> None:
+        self.named = partial(places_named, named) if isinstance(named, list) else named
+        self._by_word: dict[str, list[tuple[str, list[str]]]] = {}
+
+    def by_word(self, word: str) -> list[tuple[str, list[str]]]:
+        """(name, the words a question must have in a row) of each place the word may begin."""
+        found = self._by_word.get(word)
+        if found is None:
+            found = self._by_word[word] = []
+            for candidate, folded in self.named(word):
+                name = folded.split()
+                if name[0] == word:
+                    found.append((candidate, name))
+                if "".join(name) == word:
+                    found.append((candidate, ["".join(name)]))
+        return found
+
+    def covers(self, folded: str) -> bool:
+        return any(name == folded for _, name in self.named(folded.split()[0]))
 
 
 def _take_place(words: list[str], places: Places, query: Query) -> list[str]:
-    by_word = places.by_word
     for start, word in enumerate(words):
-        for candidate, name in by_word.get(word, ()):
+        for candidate, name in places.by_word(word):
             if words[start : start + len(name)] == name:
                 query.place = candidate
                 return words[:start] + words[start + len(name) :]
     for i in range(len(words) - 1):  # "ha noi" for "Hanoi"
-        for candidate, name in by_word.get(words[i] + words[i + 1], ()):
+        for candidate, name in places.by_word(words[i] + words[i + 1]):
             if len(name) == 1:
                 query.place = candidate
                 return words[:i] + words[i + 2 :]
@@ -196,14 +210,14 @@ def _take_place(words: list[str], places: Places, query: Query) -> list[str]:
 _OTHER_FIRST = frozenset(name.split()[0] for name in OTHER_PLACES)  # a name can start only with one of these
 
 
-def _elsewhere(words: list[str], covered: set[str]) -> str:
+def _elsewhere(words: list[str], places: Places) -> str:
     """A place the question names that the base does not cover ("Da Nang", "Ho Chi Minh City")."""
     if _OTHER_FIRST.isdisjoint(words):
         return ""
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             name = " ".join(words[i : i + size])
-            if name in OTHER_PLACES and name not in covered:
+            if name in OTHER_PLACES and not places.covers(name):
                 return name
     return ""
 

@@ -48,7 +48,7 @@ class Searcher:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.index = RecordIndex(store.phrases(), store.modifiers())
-        self.places = Places(store.places())
+        self.places = Places(store.places_named)
         self.numbers = document_numbers(store.documents())
         self.names: dict[str, str] | None = None
 

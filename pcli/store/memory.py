@@ -22,8 +22,9 @@ class Store(Protocol):
 
     def indicators(self) -> list[Indicator]: ...
 
-    def places(self) -> list[tuple[str, str]]:
-        """(name, folded name) of every place that has figures."""
+    def places_named(self, word: str) -> list[tuple[str, str]]:
+        """(name, folded name) of the places with figures whose folded name begins with the word or, written as
+        one word, is it; by name."""
         ...
 
     def phrases(self) -> list[tuple[str, tuple[str, ...]]]:
@@ -88,6 +89,7 @@ class MemoryStore:
         self.base = base
         self._by_indicator: dict[str, list[Figure]] = {}  # in file order; each sorted when first asked for
         self._sorted: set[str] = set()
+        self._places: list[tuple[str, str]] | None = None
         for figure in base.figures:
             self._by_indicator.setdefault(figure.indicator, []).append(figure)
 
@@ -103,8 +105,10 @@ class MemoryStore:
     def indicators(self) -> list[Indicator]:
         return list(self.base.indicators.values())
 
-    def places(self) -> list[tuple[str, str]]:
-        return places_of(self.base.figures)
+    def places_named(self, word: str) -> list[tuple[str, str]]:
+        if self._places is None:
+            self._places = places_of(self.base.figures)
+        return places_named(self._places, word)
 
     def phrases(self) -> list[tuple[str, tuple[str, ...]]]:
         from pcli.base.words import record_phrases
@@ -171,6 +175,11 @@ def known_periods(figures: list[Figure]) -> list[str]:
     years = {str(f.period.year) for f in figures if f.period.year is not None}
     ranges = {f.period.text for f in figures if f.period.kind == "range"}
     return sorted(years) + sorted(ranges)
+
+
+def places_named(places: list[tuple[str, str]], word: str) -> list[tuple[str, str]]:
+    """The places of a list that a word may begin (Store.places_named), in the list's order."""
+    return [(n, f) for n, f in places if (parts := f.split()) and (parts[0] == word or "".join(parts) == word)]
 
 
 def places_of(figures: list[Figure]) -> list[tuple[str, str]]:

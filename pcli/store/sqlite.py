@@ -61,8 +61,9 @@ class SqliteStore:
     def indicators(self) -> list[Indicator]:
         return list(self.base.indicators.values())
 
-    def places(self) -> list[tuple[str, str]]:
-        return self.db.execute("SELECT name, folded FROM places ORDER BY name").fetchall()
+    def places_named(self, word: str) -> list[tuple[str, str]]:
+        sql = "SELECT name, folded FROM places WHERE first = ? OR joined = ? ORDER BY name"
+        return self.db.execute(sql, (word, word)).fetchall()
 
     def phrases(self) -> list[tuple[str, tuple[str, ...]]]:
         rows = self.db.execute("SELECT record, words FROM phrases ORDER BY rowid")

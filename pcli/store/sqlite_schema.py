@@ -13,7 +13,7 @@ from typing import Any
 from pcli.base.model import LANGS, FactBase
 from pcli.store.memory import places_of
 
-FORMAT_VERSION = 11
+FORMAT_VERSION = 12
 
 
 _SCHEMA = """
@@ -34,12 +34,14 @@ CREATE TABLE figures (id TEXT, ord INTEGER, indicator TEXT REFERENCES indicators
 CREATE TABLE citations (record_table TEXT, record_id TEXT, position INTEGER, source TEXT REFERENCES sources(id),
                         quote TEXT, context TEXT, qualifier TEXT);
 CREATE TABLE entities (kind TEXT, id TEXT, ord INTEGER, name_en TEXT, data TEXT, PRIMARY KEY (kind, id));
-CREATE TABLE places (name TEXT PRIMARY KEY, folded TEXT);
+CREATE TABLE places (name TEXT PRIMARY KEY, folded TEXT, first TEXT, joined TEXT);
 CREATE TABLE phrases (record TEXT, words TEXT);
 CREATE TABLE skips (id TEXT PRIMARY KEY, source TEXT, quote TEXT, number TEXT, reason TEXT);
 """
 _INDEXES = """
 CREATE UNIQUE INDEX figures_by_id ON figures (id);
+CREATE INDEX places_by_first ON places (first);
+CREATE INDEX places_by_joined ON places (joined);
 CREATE INDEX citations_by_record ON citations (record_table, record_id, position);
 CREATE INDEX figures_by_indicator ON figures (indicator, period_start, period_end);
 CREATE INDEX figures_by_period ON figures (period_start, period_end);
@@ -91,7 +93,10 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
 
         db.execute("INSERT INTO meta VALUES ('modifiers', ?)", (" ".join(sorted(distinguishing(words))),))
         db.executemany("INSERT INTO phrases VALUES (?, ?)", [(ind, " ".join(w)) for ind, w in words])
-        db.executemany("INSERT INTO places VALUES (?, ?)", places_of(base.figures))
+        places = [
+            (name, folded, (folded.split() or [""])[0], "".join(folded.split())) for name, folded in places_of(base.figures)
+        ]
+        db.executemany("INSERT INTO places VALUES (?, ?, ?, ?)", places)
         db.executemany(
             "INSERT INTO skips VALUES (?, ?, ?, ?, ?)", [(k.id, k.source, k.quote, k.number, k.reason) for k in base.skips]
         )
