@@ -31,7 +31,7 @@ def _slow(message: str) -> AbstractContextManager[None]:
 
 
 def _base(facts: str | None) -> FactBase:
-    return stores.open_base(facts, _slow)
+    return stores.whole(stores.open_store(facts, _slow))
 
 
 def _store(facts: str | None) -> Store:
@@ -64,7 +64,9 @@ def resilient(command: Callable[..., Result]) -> Callable[..., Result]:
 def show(facts: str | None, name: str | None) -> Result:
     if name is not None and name not in SECTIONS:
         raise UsageError("unknown_section", name=name, choices=", ".join(SECTIONS))
-    return Result(ExitStatus.FOUND, ShowView(_base(facts), [name] if name else list(SECTIONS)))
+    store = _store(facts)
+    sections = [name] if name else list(SECTIONS)
+    return Result(ExitStatus.FOUND, ShowView(store.rest_of_base(), sections, store.each_figure, lambda: stores.whole(store)))
 
 
 @resilient

@@ -152,6 +152,25 @@ def test_csv_rows_are_made_as_each_cell_would_be(values: list[object]) -> None:
     assert spreadsheet_safe(values) == [one(v) for v in values]
 
 
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=6),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(st.lists(_JSON, max_size=4))
+def test_json_arrays_are_written_a_record_at_a_time_as_a_whole_dump_writes_them(records: list[object]) -> None:
+    """write_json streams an array (show on a large base); the text is the one dumps gives the whole list."""
+    import io
+
+    from pcli.output.machine import dumps, write_json
+
+    out = io.StringIO()
+    write_json(iter(records), out)
+    assert out.getvalue() == dumps(records, indent=2) + "\n"
+
+
 def test_every_unsafe_character_is_made_visible_even_in_clean_text() -> None:
     """safe() and JSON skip their translation on printable text; no unsafe character may pass as printable."""
     from pcli.output.machine import dumps

@@ -66,8 +66,14 @@ def dumps(value: Any, indent: int | None = None) -> str:
     return text if text.isprintable() else text.translate(_JSON_ESCAPES)  # as in pcli.text.safe
 
 
-def write_json(records: Any, out: IO[str] | None = None) -> None:
-    (out or sys.stdout).write(dumps(records, indent=2) + "\n")
+def write_json(records: Iterable[Any], out: IO[str] | None = None) -> None:
+    """A JSON array, written a record at a time (a stream is never held whole), as json.dumps(list, indent=2)
+    writes it: a JSON text has no raw newline but those of its layout."""
+    out = out or sys.stdout
+    count = 0
+    for count, record in enumerate(records, 1):
+        out.write(("[\n  " if count == 1 else ",\n  ") + dumps(record, indent=2).replace("\n", "\n  "))
+    out.write("\n]\n" if count else "[]\n")
 
 
 def write_jsonl(records: Iterable[Any], out: IO[str] | None = None) -> None:

@@ -88,7 +88,7 @@ def _figure_list(out: Console, view: FiguresView, lang: str) -> None:
 
 
 def _list(out: Console, view: ListView, lang: str) -> None:
-    out.print(record_table(word(view.what, lang), view.columns, view.rows(lang), lang))
+    out.print(record_table(word(view.what, lang), view.columns, list(view.rows(lang)), lang))
 
 
 def _section(out: Console, view: SectionView, lang: str) -> None:

@@ -4,7 +4,7 @@ JSON, and what the terminal draws. A view knows nothing of formats; `render` pic
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pcli.base.model import Entity, FactBase, Figure, pick
@@ -49,14 +49,14 @@ CHANGE_COLUMNS = (
 
 
 class View:
-    """The base of every view: one table of rows."""
+    """The base of every view: one table of rows (a list, or a stream written as it comes)."""
 
     columns: Sequence[str] = ()
 
-    def records(self, lang: str) -> list[Record]:
+    def records(self, lang: str) -> Iterable[Record]:
         return []
 
-    def rows(self, lang: str) -> list[Record]:
+    def rows(self, lang: str) -> Iterable[Record]:
         return self.records(lang)
 
 
@@ -239,23 +239,38 @@ class SectionView(View):
 
 
 class ShowView(View):
-    """The base as tables: on a terminal every section asked; in a machine format the first one."""
+    """The base as tables: on a terminal every section asked; in a machine format the first one. Its figures come
+    from `figures()`, a stream from the store, so that a pipe never holds a large base whole; the terminal and
+    Markdown ask for `whole()`, the base with every figure (figures by topic, "of which")."""
 
-    def __init__(self, base: FactBase, sections: Sequence[str]) -> None:
-        self.base, self.sections = base, sections
-        self.first: View = FiguresView(base, base.figures) if sections[0] == "figures" else SectionView(base, sections[0])
-        self.columns = self.first.columns
+    def __init__(
+        self, rest: FactBase, sections: Sequence[str], figures: Callable[[], Iterable[Figure]], whole: Callable[[], FactBase]
+    ) -> None:
+        self.rest, self.sections, self._figures, self._whole = rest, sections, figures, whole
+        self._base: FactBase | None = None
+        self.columns = FIGURE_COLUMNS if sections[0] == "figures" else SectionView(rest, sections[0]).columns
 
-    def records(self, lang: str) -> list[Record]:
-        return self.first.records(lang)
+    @property
+    def base(self) -> FactBase:
+        if self._base is None:
+            self._base = self._whole()
+        return self._base
 
-    def rows(self, lang: str) -> list[Record]:
-        return self.first.rows(lang)
+    def records(self, lang: str) -> Iterable[Record]:
+        if self.sections[0] == "figures":
+            return (figure_record(self.rest, f, lang) for f in self._figures())
+        return SectionView(self.rest, self.sections[0]).records(lang)
+
+    def rows(self, lang: str) -> Iterable[Record]:
+        if self.sections[0] == "figures":
+            return (figure_row(self.rest, f, lang) for f in self._figures())
+        return SectionView(self.rest, self.sections[0]).rows(lang)
 
     def for_people(self, lang: str) -> tuple[tuple[str, ...], list[Record]]:
-        if isinstance(self.first, FiguresView):
-            return self.first.for_people(lang)
-        return tuple(self.first.columns), self.first.rows(lang)
+        if self.sections[0] == "figures":
+            return FiguresView(self.base, self.base.figures).for_people(lang)
+        section = SectionView(self.base, self.sections[0])
+        return tuple(section.columns), section.rows(lang)
 
 
 class BatchView(View):

@@ -12,9 +12,8 @@ from pcli.store.memory import Store
 Slow = Callable[[str], AbstractContextManager[None]]
 
 
-def open_base(path: str | None, slow: Slow | None = None) -> FactBase:
-    """The whole base, from the cache when it is current."""
-    store = open_store(path, slow)
+def whole(store: Store) -> FactBase:
+    """The base with every figure (read whole from the cache, or the one in memory)."""
     full = getattr(store, "full_base", None)
     return full() if full else store.base
 
