@@ -5,13 +5,13 @@ status with a view to render, or a miss to say). Bad arguments raise UsageError 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pcli.base.locate import facts_path
 from pcli.base.model import FactBase
-from pcli.errors import UsageError
+from pcli.errors import FactBaseError, UsageError
 from pcli.messages import Msg
 from pcli.output.records import SECTIONS
 from pcli.output.views import ChangesView, FiguresView, Result, SectionView, ShowView
@@ -21,6 +21,8 @@ from pcli.store.memory import Store
 
 if TYPE_CHECKING:
     from pcli.answer.search import Answer, Searcher
+
+T = TypeVar("T")
 
 
 def _slow(message: str) -> AbstractContextManager[None]:
@@ -46,18 +48,42 @@ def resilient(command: Callable[..., Result]) -> Callable[..., Result]:
         try:
             return command(facts, *args)
         except Exception as exc:
-            import sqlite3
-
-            if not isinstance(exc, sqlite3.DatabaseError):
+            if not _damaged(exc):
                 raise
-            from pcli.base.locate import facts_path
-            from pcli.store.cache import cache_path, discard
-
-            discard(cache_path(facts_path(facts)))
+            _discard_cache(facts)
             return command(facts, *args)
 
     run.__doc__ = command.__doc__
     return run
+
+
+def _guarded(facts: str | None, stream: Callable[[], Iterable[T]]) -> Callable[[], Iterator[T]]:
+    """A stream read while the output is written, after the command has returned (past `resilient`): a cache found
+    damaged part-way is discarded, and the run ends with one line and exit 2 instead of a traceback; the next run
+    rebuilds the cache."""
+
+    def each() -> Iterator[T]:
+        try:
+            yield from stream()
+        except Exception as exc:
+            if not _damaged(exc):
+                raise
+            _discard_cache(facts)
+            raise FactBaseError(facts_path(facts), "cache_damaged") from None
+
+    return each
+
+
+def _damaged(exc: Exception) -> bool:
+    import sqlite3
+
+    return isinstance(exc, sqlite3.DatabaseError)
+
+
+def _discard_cache(facts: str | None) -> None:
+    from pcli.store.cache import cache_path, discard
+
+    discard(cache_path(facts_path(facts)))
 
 
 @resilient
@@ -66,7 +92,8 @@ def show(facts: str | None, name: str | None) -> Result:
         raise UsageError("unknown_section", name=name, choices=", ".join(SECTIONS))
     store = _store(facts)
     sections = [name] if name else list(SECTIONS)
-    return Result(ExitStatus.FOUND, ShowView(store.rest_of_base(), sections, store.each_figure, lambda: stores.whole(store)))
+    figures, whole = _guarded(facts, store.each_figure), _guarded(facts, lambda: [stores.whole(store)])
+    return Result(ExitStatus.FOUND, ShowView(store.rest_of_base(), sections, figures, lambda: next(whole())))
 
 
 @resilient
@@ -80,7 +107,7 @@ def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None
         raise UsageError("bad_kind", kinds=", ".join(sorted(kinds - set(KINDS))), choices=", ".join(KINDS))
     store = _store(facts)
     if text == "-":
-        return _query_lines(Searcher(store), kinds)
+        return _query_lines(facts, Searcher(store), kinds)
     found = Searcher(store).search(text, limit, kinds)
     if found.miss is not None or not found.answers:
         return Result(ExitStatus.NOT_FOUND, miss=found.miss)
@@ -91,7 +118,7 @@ def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None
     return Result(ExitStatus.FOUND, AnswersView(store.base, found.answers, wholes))
 
 
-def _query_lines(searcher: Searcher, kinds: frozenset[str] | None) -> Result:
+def _query_lines(facts: str | None, searcher: Searcher, kinds: frozenset[str] | None) -> Result:
     """One answer per input line, in one process, the index made once; exit 0 when any line was answered."""
     from pcli.lines import line_groups
     from pcli.output.views import BatchView
@@ -107,7 +134,7 @@ def _query_lines(searcher: Searcher, kinds: frozenset[str] | None) -> Result:
         for group in line_groups(sys.stdin):  # the lines at hand, answered together
             yield [(text, best(text)) for text in group if text.strip()]
 
-    return Result(ExitStatus.FOUND, BatchView(searcher.store.base, answers()))
+    return Result(ExitStatus.FOUND, BatchView(searcher.store.base, _guarded(facts, answers)()))
 
 
 @resilient

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -273,3 +274,36 @@ def test_the_collector_is_on_while_a_command_runs() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert json.loads(proc.stdout)[0]["id"] == "poor-households-2023"
     assert proc.stderr.strip() == "[True] True"
+
+
+@pytest.mark.parametrize("args", [("show",), ("show", "-F", "json"), ("query", "-")])
+def test_a_cache_found_damaged_while_the_answer_is_written_ends_in_one_line(
+    args: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """show and query - read the store while they write (after the command has returned): damage SQLite reports
+    part-way through a large cache is one line and exit 2, not a traceback, and the cache is gone, so that the
+    next run rebuilds it and answers."""
+    import sqlite3
+
+    from pcli.store.sqlite import SqliteStore
+
+    expected = run(*args, input="poor households 2023\n")
+    cached = list((tmp_path / "cache" / "pcli").glob("*.sqlite"))
+    assert expected.exit_code == 0 and cached
+
+    def failing(self: SqliteStore, *_: object) -> Iterator[object]:
+        yield from []
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    def fails(self: SqliteStore, *_: object) -> object:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(SqliteStore, "each_figure", failing)
+    monkeypatch.setattr(SqliteStore, "figures", fails)
+    damaged = run(*args, input="poor households 2023\n")
+    assert damaged.exit_code == 2, damaged.output
+    assert damaged.stderr.count("\n") == 1 and "damaged" in damaged.stderr, damaged.stderr
+    assert not any(path.exists() for path in cached)
+    monkeypatch.undo()
+    again = run(*args, input="poor households 2023\n")
+    assert (again.exit_code, again.stdout) == (0, expected.stdout)
