@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pcli.base.model import FactBase, Figure
 from pcli.base.periods import Period, parse_period
 from pcli.errors import UsageError
-from pcli.store.memory import figure_order
+from pcli.store.memory import figure_order, stands_for
 
 
 class Change:
@@ -41,9 +41,7 @@ def best_for(figures: list[Figure], asked: Period) -> Figure | None:
     exact = [f for f in figures if f.period.text == asked.text]
     if exact:
         return min(exact, key=lambda f: f.order)
-    if asked.kind == "range":
-        return None
-    within = [f for f in figures if f.period.kind != "range" and f.period.start == asked.start]
+    within = [f for f in figures if stands_for(f.period, asked)]  # none for a range: only its own text stands
     return min(within, key=figure_order) if within else None
 
 

@@ -79,8 +79,8 @@ class Store(Protocol):
         ...
 
     def standing_for(self, periods: list[Period]) -> list[Figure]:
-        """Every figure that can stand for one of these years or ranges in a comparison (stands_for), in file
-        order; their citations may be left out."""
+        """Every figure that can stand for one of these periods in a comparison (stands_for), in file order; their
+        citations may be left out."""
         ...
 
 
@@ -190,9 +190,9 @@ def places_of(figures: list[Figure]) -> list[tuple[str, str]]:
 
 
 def stands_for(period: Period, asked: Period) -> bool:
-    """Whether a figure's period can stand for a year or range asked (answer/changes.best_for): it is that period,
-    or, for a year, a point in that year ("end of 2024" for 2024)."""
-    return period.text == asked.text or (asked.kind == "year" and period.kind != "range" and period.start == asked.start)
+    """Whether a figure's period can stand for the period asked (answer/changes.best_for): it is that period, or,
+    unless a range is asked, a year or a point in the same year ("end of 2024" for 2024)."""
+    return period.text == asked.text or (asked.kind != "range" and period.kind != "range" and period.start == asked.start)
 
 
 def overlaps(period: Period, asked: Period) -> bool:

@@ -169,7 +169,7 @@ class SqliteStore:
         branches: list[str] = []
         args: list[int | str] = []
         for p in periods:
-            if p.kind == "year":
+            if p.kind != "range":
                 branches.append("(period_start = ? AND period_kind != 'range')")
                 args.append(p.start)
             branches.append("(period_start = ? AND period_end = ? AND period = ?)")
