@@ -70,6 +70,19 @@ def pcli(*args: str, input: str | None = None, env: dict[str, str] | None = None
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
+def pcli_into_closed_pipe(*args: str) -> Result:
+    """The real CLI in a subprocess writing into a pipe whose reader has already gone (as after `| head -1`, but
+    with no race: the read end is closed before pcli starts, so its first write meets a broken pipe)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "pcli", *args], stdout=write_end, stderr=subprocess.PIPE,
+                              text=True, timeout=120, cwd=ROOT)  # fmt: skip
+    finally:
+        os.close(write_end)
+    return Result(proc.returncode, "", proc.stderr)
+
+
 def source_text(name: str) -> str:
     if not SOURCES.is_dir():
         pytest.skip("../shared/sources is not beside the checkout")

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run
+from conftest import ROOT, pcli_into_closed_pipe, run
 
 # ----------------------------------------------------------------------------- cite
 
@@ -153,9 +153,8 @@ def test_a_closed_pipe_is_141_not_nothing_found() -> None:
     proc = subprocess.run(f"'{sys.executable}' -m pcli show figures | head -1", shell=True, capture_output=True,
                           text=True, cwd=ROOT, executable="/bin/bash", env=None)  # fmt: skip
     assert proc.stdout.startswith("id\t") and proc.stderr == ""
-    status = subprocess.run(f"'{sys.executable}' -m pcli show figures | head -1 > /dev/null; echo ${{PIPESTATUS[0]}}",
-                            shell=True, capture_output=True, text=True, cwd=ROOT, executable="/bin/bash")  # fmt: skip
-    assert status.stdout.strip() == "141"
+    closed = pcli_into_closed_pipe("show", "figures")
+    assert closed.exit_code == 141 and closed.stderr == ""
 
 
 @pytest.mark.parametrize("args", [("get", "nope"), ("trend", "xyzzy"), ("query", "xyzzy"), ("compare", "2019", "2020")])
