@@ -1,7 +1,6 @@
 """The command line: parse arguments, pick an output. The work is done in the modules it calls."""
 
 # No `from __future__ import annotations` here: Typer would have to evaluate every annotation string.
-from enum import Enum
 from typing import Annotated
 
 import typer
@@ -9,21 +8,18 @@ import typer
 from pcli import __version__
 from pcli.cli.handling import _Group
 from pcli.cli.options import (
-    _GLOBAL,
-    _GLOBAL_OPTIONS,
     FactsOption,
-    FormatOption,
     LangOption,
-    _default_lang,
-    _facts,
-    _finish,
-    _format,
-    _lang,
+    RootFormatOption,
+    Shared,
     complete_ids,
     complete_lists,
     complete_sections,
+    finish,
+    format_opt,
+    resolve,
+    scan,
 )
-from pcli.output import Format
 
 EXIT_CODES = ("Exit codes: 0 found, 1 nothing found, 2 bad usage or bad data, 130 interrupted, 141 the reader of a "
               "pipe stopped early.")  # fmt: skip
@@ -50,25 +46,27 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
     facts: FactsOption = None,
-    fmt: FormatOption = None,
+    fmt: RootFormatOption = None,
     lang: LangOption = None,
 ) -> None:
     """Options given here hold for the command that follows, unless it gives its own."""
-    _GLOBAL.update(facts=facts, fmt=fmt, lang=lang)
+    ctx.obj = Shared(facts, fmt, lang)
 
 
 @app.command()
 def show(
+    ctx: typer.Context,
     section: Annotated[
         str | None,
         typer.Argument(help="figures, programmes, documents, agencies, places or sources.", autocompletion=complete_sections),
     ] = None,
     facts: FactsOption = None,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_opt("show")] = None,
     lang: LangOption = None,
 ) -> None:
     """Show the fact base: figures by topic, programmes, documents, agencies, places, sources.
@@ -79,12 +77,13 @@ def show(
     """
     from pcli import commands
 
-    language = _lang(lang)
-    _finish(commands.show(_facts(facts), section), _format(fmt), language)
+    o = resolve(ctx, "show", facts, fmt, lang)
+    finish(commands.show(o.facts, section), o.fmt, o.lang)
 
 
 @app.command()
 def query(
+    ctx: typer.Context,
     text: Annotated[
         str, typer.Argument(help="What to look for, in English, Vietnamese or Indonesian; - reads one query per line from stdin.")
     ],
@@ -98,7 +97,7 @@ def query(
         ),
     ] = None,
     facts: FactsOption = None,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_opt("query")] = None,
     lang: LangOption = None,
 ) -> None:
     """Answer a question with the records that fit it best (figures, documents, programmes, agencies, places,
@@ -112,18 +111,19 @@ def query(
     """
     from pcli import commands
 
-    language = _lang(lang)
+    o = resolve(ctx, "query", facts, fmt, lang)
     kinds = frozenset(k.strip() for item in kind for k in item.split(",")) if kind else None
-    _finish(commands.query(_facts(facts), text, limit, kinds), _format(fmt), language)
+    finish(commands.query(o.facts, text, limit, kinds), o.fmt, o.lang)
 
 
 @app.command()
 def compare(
+    ctx: typer.Context,
     before: Annotated[str, typer.Argument(help="A year (2022) or a range (2021-2024).")],
     after: Annotated[str, typer.Argument(help="A year or a range.")],
     topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only indicators of this topic.")] = None,
     facts: FactsOption = None,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_opt("compare")] = None,
     lang: LangOption = None,
 ) -> None:
     """Every indicator known in both periods, side by side with the change.
@@ -134,15 +134,16 @@ def compare(
     """
     from pcli import commands
 
-    language = _lang(lang)
-    _finish(commands.compare(_facts(facts), before, after, topic), _format(fmt), language)
+    o = resolve(ctx, "compare", facts, fmt, lang)
+    finish(commands.compare(o.facts, before, after, topic), o.fmt, o.lang)
 
 
 @app.command()
 def trend(
+    ctx: typer.Context,
     indicator: Annotated[str, typer.Argument(help="An indicator id (poor_households) or a query.")],
     facts: FactsOption = None,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_opt("trend")] = None,
     lang: LangOption = None,
 ) -> None:
     """The series of one indicator over all its periods, with a bar chart on a terminal.
@@ -151,12 +152,13 @@ def trend(
     """
     from pcli import commands
 
-    language = _lang(lang)
-    _finish(commands.trend(_facts(facts), indicator), _format(fmt), language)
+    o = resolve(ctx, "trend", facts, fmt, lang)
+    finish(commands.trend(o.facts, indicator), o.fmt, o.lang)
 
 
 @app.command()
 def get(
+    ctx: typer.Context,
     ident: Annotated[
         str,
         typer.Argument(
@@ -166,7 +168,7 @@ def get(
         ),
     ],  # fmt: skip
     facts: FactsOption = None,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_opt("get")] = None,
     lang: LangOption = None,
 ) -> None:
     """One record by its id, exactly: a figure, indicator (with its figures), document, programme, agency, place
@@ -176,12 +178,13 @@ def get(
     """
     from pcli import commands
 
-    language = _lang(lang)
-    _finish(commands.get(_facts(facts), ident), _format(fmt), language)
+    o = resolve(ctx, "get", facts, fmt, lang)
+    finish(commands.get(o.facts, ident), o.fmt, o.lang)
 
 
 @app.command()
 def validate(
+    ctx: typer.Context,
     facts: FactsOption = None,
     sources: Annotated[
         str | None,
@@ -193,7 +196,7 @@ def validate(
             "quotes.",
         ),
     ] = None,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_opt("validate")] = None,
     lang: LangOption = None,
 ) -> None:
     """Check a fact base and list every problem as file:line: message. Exit 0 when valid, 2 when not.
@@ -202,18 +205,19 @@ def validate(
     """
     from pcli import commands
 
-    language = _lang(lang)
-    _finish(commands.validate(_facts(facts), sources), _format(fmt), language)
+    o = resolve(ctx, "validate", facts, fmt, lang)
+    finish(commands.validate(o.facts, sources), o.fmt, o.lang)
 
 
 @app.command()
 def extract(
+    ctx: typer.Context,
     path: Annotated[str, typer.Argument(metavar="FILE", help="An article's text (UTF-8).")],
     source: Annotated[
         str | None, typer.Option("--source", help="The source id its draft figures cite (default: the file's name).")
     ] = None,
     facts: FactsOption = None,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_opt("extract")] = None,
     lang: Annotated[
         str | None,
         typer.Option(
@@ -230,12 +234,13 @@ def extract(
     """
     from pcli import commands
 
-    language = _lang(lang) if lang is not None or _GLOBAL.get("lang") else None
-    _finish(commands.extract(_facts(facts), path, language, source), _format(fmt), language or _default_lang())
+    o = resolve(ctx, "extract", facts, fmt, lang)
+    finish(commands.extract(o.facts, path, o.lang if o.lang_given else None, source), o.fmt, o.lang)
 
 
 @app.command("list")
 def list_(
+    ctx: typer.Context,
     what: Annotated[
         str,
         typer.Argument(
@@ -243,7 +248,7 @@ def list_(
         ),
     ] = "indicators",  # fmt: skip
     facts: FactsOption = None,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_opt("list")] = None,
     lang: LangOption = None,
 ) -> None:
     """What the base holds, with ids that copy whole: indicators (with their figures' periods), topics, units,
@@ -253,12 +258,13 @@ def list_(
     """
     from pcli import commands
 
-    language = _lang(lang)
-    _finish(commands.list_records(_facts(facts), what), _format(fmt), language)
+    o = resolve(ctx, "list", facts, fmt, lang)
+    finish(commands.list_records(o.facts, what), o.fmt, o.lang)
 
 
 @app.command()
 def cite(
+    ctx: typer.Context,
     idents: Annotated[
         list[str],
         typer.Argument(
@@ -277,26 +283,14 @@ def cite(
     """
     from pcli import commands
 
-    language = _lang(lang)
-    _finish(commands.cite(_facts(facts), idents, style), Format.tsv, language)
-
-
-class ExportFormat(str, Enum):
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    tsv = "tsv"
-    sqlite = "sqlite"
+    o = resolve(ctx, "cite", facts, None, lang)
+    finish(commands.cite(o.facts, idents, style), o.fmt, o.lang)
 
 
 @app.command()
 def export(
-    fmt: Annotated[
-        ExportFormat,
-        typer.Option(
-            "--format", "-f", "-F", case_sensitive=False, help="json, jsonl, csv, tsv or sqlite (a Datasette-ready database)."
-        ),
-    ] = ExportFormat.json,
+    ctx: typer.Context,
+    fmt: Annotated[str | None, format_opt("export")] = None,
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", help="File to write (a folder for csv and tsv: one file per table); required for sqlite."),
@@ -310,8 +304,8 @@ def export(
     """
     from pcli import commands
 
-    language = _lang(lang)
-    _finish(commands.export(_facts(facts), fmt.value, output), Format.tsv, language)
+    o = resolve(ctx, "export", facts, fmt, lang)
+    finish(commands.export(o.facts, o.raw_format, output), o.fmt, o.lang)
 
 
 def app_for(args: list[str]) -> typer.Typer:
@@ -321,8 +315,7 @@ def app_for(args: list[str]) -> typer.Typer:
     import copy
     import os
 
-    values = {i + 1 for i, arg in enumerate(args) if arg in _GLOBAL_OPTIONS}  # `pcli --lang vi query …`
-    name = next((arg for i, arg in enumerate(args) if not arg.startswith("-") and i not in values), None)
+    name, _ = scan(args)  # `pcli --lang vi query …`
     chosen = [
         info for info in app.registered_commands if info.callback is not None and (info.name or info.callback.__name__) == name
     ]

@@ -9,7 +9,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from pcli.cli.options import _default_lang
+from pcli.cli.options import scan
 from pcli.errors import PcliError
 from pcli.status import ExitStatus
 
@@ -22,7 +22,7 @@ class _Group(TyperGroup):
         from pcli.messages import say
 
         given = kwargs.get("args", args[0] if args else None)
-        lang = _lang_of(list(given) if given is not None else sys.argv[1:])
+        _, lang = scan(list(given) if given is not None else sys.argv[1:])
         try:
             code = super().main(*args, **{**kwargs, "standalone_mode": False})
         except typer.TyperException as exc:  # click's usage errors
@@ -54,21 +54,6 @@ def _error(message: str, lang: str) -> None:
     from pcli.output.render import tell
 
     tell(say("error", lang, message=message), lang)
-
-
-def _lang_of(args: list[str]) -> str:
-    """The language asked for on the command line, for errors raised before a command has parsed it."""
-    for i, arg in enumerate(args):
-        value = (
-            arg.split("=", 1)[1]
-            if arg.startswith("--lang=")
-            else args[i + 1]
-            if arg in ("--lang", "-l") and i + 1 < len(args)
-            else None
-        )
-        if value in ("en", "vi", "id"):
-            return value
-    return _default_lang()
 
 
 def _silence_stdout() -> None:

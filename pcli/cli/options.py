@@ -1,61 +1,114 @@
-"""The options every command shares, and how a command's result is rendered and its exit status returned. Options
-given before the command (`pcli --lang vi query …`) hold for it unless it gives its own."""
+"""The options every command shares, resolved once: given before the command (`pcli --lang vi query …`) they
+are kept on the root's Click context, and a command's own options win over them. Also how a command's result is
+rendered and its exit status returned."""
 
 # No `from __future__ import annotations` here: Typer would have to evaluate every annotation string.
 import os
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
+from typer._types import TyperChoice  # Typer's own Choice (it carries its own Click): imported by Typer anyway
 
 from pcli.errors import UsageError
-from pcli.output import Format, choose_format
+from pcli.output import FORMATS, Format, choose_format
 from pcli.status import ExitStatus
+
+LANGS = ("en", "vi", "id")
+ALL_FORMATS = tuple(dict.fromkeys(f for formats in FORMATS.values() for f in formats))
+
+
+def format_opt(command: str) -> Any:
+    """The --format option of one command, offering only the formats it writes (`Annotated[str | None, …]`)."""
+    choices = FORMATS[command]
+    default = "auto (the default) is a table on a terminal, TSV in a pipe" if "auto" in choices else f"{choices[0]} by default"
+    return typer.Option("--format", "-f", "-F", click_type=TyperChoice(choices, case_sensitive=False),
+                        help=f"Output format; {default}.")  # fmt: skip
+
 
 FactsOption = Annotated[
     str | None,
     typer.Option("--facts", envvar="PCLI_FACTS", show_envvar=True, help="Fact base file (default: the bundled facts.toml)."),
 ]
-FormatOption = Annotated[
-    Format | None,
-    typer.Option("--format", "-f", "-F", case_sensitive=False,
-                 help="Output format; auto (the default) is a table on a terminal, TSV in a pipe."),
+RootFormatOption = Annotated[
+    str | None,
+    typer.Option("--format", "-f", "-F", click_type=TyperChoice(ALL_FORMATS, case_sensitive=False),
+                 help="Output format for the command that follows (each command takes its own set)."),
 ]  # fmt: skip
 LangOption = Annotated[
     str | None,
-    typer.Option("--lang", "-l", autocompletion=lambda: ["en", "vi", "id"],
+    typer.Option("--lang", "-l", autocompletion=lambda: list(LANGS),
                  help="Labels, numbers and messages in en, vi or id (default: $PCLI_LANG, then $LANG, else en)."),
 ]  # fmt: skip
-_GLOBAL: dict[str, Any] = {}  # options given before the command: `pcli --lang vi query …`
-_GLOBAL_OPTIONS = ("--facts", "--format", "-f", "-F", "--lang", "-l")
+GLOBAL_OPTIONS = ("--facts", "--format", "-f", "-F", "--lang", "-l")  # the options that take a value, on the root
 
 
-def _facts(value: str | None) -> str | None:
-    return value if value is not None else _GLOBAL.get("facts")
+class Shared(NamedTuple):
+    """The shared options as the root was given them; None where it was not."""
+
+    facts: str | None = None
+    fmt: str | None = None
+    lang: str | None = None
 
 
-def _format(value: Format | None) -> Format:
-    return choose_format(value or _GLOBAL.get("fmt") or Format.auto)
+class Resolved(NamedTuple):
+    """The options a command runs with: its own, else the root's, else the defaults."""
+
+    facts: str | None
+    fmt: Format
+    lang: str
+    lang_given: bool  # whether --lang was given at all (extract guesses the article's language otherwise)
+    raw_format: str = "auto"
+
+
+def resolve(ctx: typer.Context, command: str, facts: str | None, fmt: str | None, lang: str | None) -> Resolved:
+    """One command's options, its own over the root's, checked: a format the command does not write, given
+    before it (`pcli --format csv cite …`), is a usage error rather than quietly another format."""
+    root = ctx.find_object(Shared) or Shared()
+    chosen = (fmt or root.fmt or FORMATS[command][0]).lower()
+    if chosen not in FORMATS[command]:
+        raise UsageError("format_not_for", fmt=chosen, command=command, choices=", ".join(FORMATS[command]))
+    given = lang if lang is not None else root.lang
+    as_format = choose_format(Format(chosen)) if chosen in Format.__members__ else Format.tsv
+    return Resolved(facts if facts is not None else root.facts, as_format, _lang(given), given is not None, chosen)
 
 
 def _lang(value: str | None) -> str:
-    value = value if value is not None else _GLOBAL.get("lang")
     if value is not None:
-        if value not in ("en", "vi", "id"):
+        if value.lower() not in LANGS:
             raise UsageError("bad_lang", value=value)
-        return value
-    return _default_lang()
+        return value.lower()
+    return default_lang()
 
 
-def _default_lang() -> str:
+def default_lang() -> str:
     for candidate in (os.environ.get("PCLI_LANG", ""), os.environ.get("LANG", "")):
         code = candidate.split("_")[0].split(".")[0].lower()
-        if code in ("en", "vi", "id"):
+        if code in LANGS:
             return code
     return "en"
 
 
-def _finish(result: Any, fmt: Format, lang: str) -> None:
+def scan(args: list[str]) -> tuple[str | None, str]:
+    """Before Click has parsed anything: the command named (the first word that is not an option or a shared
+    option's value) and the language asked, for the errors Click raises while it parses."""
+    values = {i + 1 for i, arg in enumerate(args) if arg in GLOBAL_OPTIONS}
+    name = next((arg for i, arg in enumerate(args) if not arg.startswith("-") and i not in values), None)
+    lang = default_lang()
+    for i, arg in enumerate(args):
+        value = (
+            arg.split("=", 1)[1]
+            if arg.startswith("--lang=")
+            else args[i + 1]
+            if arg in ("--lang", "-l") and i + 1 < len(args)
+            else None
+        )
+        if value is not None and value.lower() in LANGS:
+            lang = value.lower()
+    return name, lang
+
+
+def finish(result: Any, fmt: Format, lang: str) -> None:
     """Render a command's result, then leave with its exit status."""
     from pcli.output.render import render
 
@@ -63,8 +116,6 @@ def _finish(result: Any, fmt: Format, lang: str) -> None:
         render(result, fmt, lang)
         sys.stdout.flush()
     except BrokenPipeError:  # the reader stopped early (`| head -1`): quietly, with the status a shell reports
-        import os
-
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         raise typer.Exit(ExitStatus.PIPE_CLOSED) from None
@@ -73,12 +124,21 @@ def _finish(result: Any, fmt: Format, lang: str) -> None:
         raise typer.Exit(status)
 
 
-def complete_ids(incomplete: str) -> list[str]:
+def _facts_of(ctx: typer.Context) -> str | None:
+    """--facts as given so far while a shell completes: the command's own, else the root's."""
+    while ctx is not None:
+        if ctx.params.get("facts"):
+            return str(ctx.params["facts"])
+        ctx = ctx.parent  # type: ignore[assignment]
+    return os.environ.get("PCLI_FACTS")
+
+
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of record ids, from the fact base in use (a large one's figure ids read as a range of
     their index, not whole)."""
     from pcli.store.open import open_store
 
-    store = open_store(_facts(None) or os.environ.get("PCLI_FACTS"))
+    store = open_store(_facts_of(ctx))
     base = store.rest_of_base()
     ids = store.figure_ids_near(incomplete) + [e.id for es in base.entities.values() for e in es]
     return [i for i in (*ids, *base.indicators, *base.sources) if i.startswith(incomplete)]

@@ -17,6 +17,22 @@ class Format(str, Enum):
     toml = "toml"  # extract's draft of [[figures]] blocks
 
 
+_TABLES = ("auto", "table", "tsv", "csv", "json", "jsonl", "markdown")
+FORMATS: dict[str, tuple[str, ...]] = {
+    "show": _TABLES,
+    "query": _TABLES,
+    "compare": _TABLES,
+    "trend": _TABLES,
+    "get": _TABLES,
+    "list": _TABLES,
+    "validate": ("auto", "table", "tsv", "json", "jsonl"),
+    "extract": ("auto", "table", "tsv", "csv", "json", "jsonl", "toml"),
+    "cite": ("auto",),  # cite writes citation styles (--style)
+    "export": ("json", "jsonl", "csv", "tsv", "sqlite"),
+}
+"""The formats each command writes, its default first: one table, for --help, the checks and completion."""
+
+
 def choose_format(fmt: Format) -> Format:
     """`auto` is decided at call time: a Rich table on a terminal, TSV in a pipe."""
     if fmt is Format.auto:
