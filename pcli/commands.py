@@ -294,7 +294,8 @@ def list_records(facts: str | None, what: str) -> Result:
 
 @resilient
 def cite(facts: str | None, idents: list[str], style: str) -> Result:
-    """References for the figures and records named, one per source that holds each."""
+    """One reference per source that holds any of the figures and records named; an id that names nothing is bad
+    usage (exit 2), said before anything is written."""
     from pcli.output.cite import STYLES
     from pcli.output.views import CiteView
 
@@ -305,7 +306,10 @@ def cite(facts: str | None, idents: list[str], style: str) -> Result:
     for ident in idents:
         record = store.figure(ident) or next((e for t in store.base.entities if (e := store.entity(t, ident))), None)
         if record is None:
-            return _no_such_id(facts, ident)
+            from pcli.text import one_line
+
+            miss = _no_such_id(facts, ident).miss
+            raise UsageError("cite_unknown_id", ident=one_line(ident[:80]), hint=miss.values["hint"] if miss else "")
         found.append(record)
     return Result(ExitStatus.FOUND, CiteView(store.base, found, style))
 

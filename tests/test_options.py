@@ -26,7 +26,7 @@ def test_the_commands_own_format_wins_over_the_roots() -> None:
 @pytest.mark.parametrize(
     ("args", "fmt"),
     [
-        (("--format", "json", "cite", "poor-households-2023"), "json"),
+        (("--format", "csv", "cite", "poor-households-2023"), "csv"),
         (("--format", "toml", "query", "poor households"), "toml"),
         (("--format", "sqlite", "show"), "sqlite"),
         (("--format", "markdown", "export"), "markdown"),

@@ -15,45 +15,90 @@ from conftest import ROOT, pcli_into_closed_pipe, run
 # ----------------------------------------------------------------------------- cite
 
 
-def test_bibtex_that_bibtexparser_reads() -> None:
+def test_bibtex_that_bibtexparser_reads_has_one_entry_per_article() -> None:
     import bibtexparser
 
     text = run("cite", "poor-households-2023", "entrusted-capital", "--style", "bibtex").stdout
     library = bibtexparser.parse_string(text)  # type: ignore[attr-defined]
     assert not library.failed_blocks
     entries = {e.key: e for e in library.entries}
-    assert set(entries) == {"vtc-poor-households-2023", "hanoimoi-poor-households-2023", "vtc-entrusted-capital",
-                            "hanoimoi-entrusted-capital"}  # fmt: skip
-    vtc = entries["vtc-poor-households-2023"]
-    assert vtc["journal"] == "VTC News" and vtc["year"] == "2025" and "690" in vtc["note"]
-    assert "giảm còn 690 hộ" in vtc["note"]
+    assert set(entries) == {"vtc", "hanoimoi"}  # the articles, not one entry per figure
+    vtc = entries["vtc"]
+    assert vtc["journal"] == "VTC News" and vtc["year"] == "2025" and vtc["urldate"] == _today_or_yesterday(vtc["urldate"])
+    assert vtc["title"].startswith("[") and "690" not in vtc["title"]  # a supplied title, naming the subject
+    assert "giảm còn 690 hộ" in vtc["note"] and "8.718 tỷ đồng" in vtc["note"]  # both figures and their quotes
     # each source's own reading: "up to" where the Vietnamese says it, not where the Indonesian does not
-    assert "up to 8,718" in entries["vtc-entrusted-capital"]["note"]
-    assert "up to" not in entries["hanoimoi-entrusted-capital"]["note"]
+    assert "up to 8,718" in vtc["note"]
+    assert "up to" not in entries["hanoimoi"]["note"]
 
 
-def test_csl_json_that_citeproc_renders() -> None:
+def _today_or_yesterday(value: str) -> str:
+    """The accessed date is the day of the run: today, or yesterday when the run began before midnight."""
+    import datetime
+
+    today = datetime.date.today()
+    assert value in (today.isoformat(), (today - datetime.timedelta(days=1)).isoformat()), value
+    return value
+
+
+def test_csl_json_that_citeproc_renders_one_entry_per_article() -> None:
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
 
-    items = json.loads(run("cite", "poor-households-2023", "--style", "csl-json").stdout)
-    assert {i["type"] for i in items} == {"article-newspaper"}
+    ids = ("poor-households-2023", "poor-households-2024-end", "poverty-rate-2022", "entrusted-capital", "job-fair-hires-2024")
+    items = json.loads(run("cite", *ids, "--style", "csl-json").stdout)
+    assert {i["type"] for i in items} == {"article-newspaper"} and len(items) == 2
     bibliography = CitationStylesBibliography(CitationStylesStyle("harvard-cite-them-right", validate=False), CiteProcJSON(items),
                                               formatter.plain)  # fmt: skip
     bibliography.register(Citation([CitationItem(i["id"]) for i in items]))
     rendered = [str(entry) for entry in bibliography.bibliography()]
     assert len(rendered) == 2 and any("VTC News" in r and "2025" in r for r in rendered)
+    assert not any("690" in r for r in rendered)  # no figure stands as a title or an author
+
+
+@pytest.mark.parametrize(("style", "vtc_start"), [("apa", "VTC News. (2025, December 10). ["),
+                                                  ("chicago", "VTC News. 2025. “[")])  # fmt: skip
+def test_apa_and_chicago_are_rendered_by_citeproc_from_real_csl_styles(style: str, vtc_start: str) -> None:
+    result = run("cite", "poor-households-2023", "poor-households-2024-end", "--style", style)
+    assert result.exit_code == 0, result.output
+    entries = result.stdout.strip().split("\n\n")
+    assert len(entries) == 2, result.stdout  # two articles, five figures or one
+    vtc, hanoimoi = entries
+    assert vtc.startswith(vtc_start), vtc
+    head = vtc.splitlines()[0]
+    assert head.count("[Hanoi") == 1 and "Edition" not in head and "n.d.." not in result.stdout
+    assert "“đến năm 2023 giảm còn 690 hộ (0,03%)”" in vtc and "0 households (end of 2024)" in vtc
+    assert "n.d." in hanoimoi.splitlines()[0] and "https://hanoimoi.vn/" in hanoimoi
+    vi = run("cite", "poor-households-2023", "--style", style, "--lang", "vi").stdout
+    assert "Tháng Mười Hai" in vi and "Hộ nghèo: 690 hộ (năm 2023)" in vi
 
 
 def test_plain_markdown_and_ris_in_the_readers_language() -> None:
     plain = run("cite", "poor-households-2023", "--lang", "vi").stdout
     assert "Hộ nghèo: 690 hộ (năm 2023)" in plain and "“đến năm 2023 giảm còn 690 hộ (0,03%)”" in plain
+    assert "n.d.." not in run("cite", "poor-households-2023").stdout
     markdown = run("cite", "poor-households-2023", "--style", "markdown").stdout
     assert "> “đến năm 2023 giảm còn 690 hộ (0,03%)”" in markdown and "(https://hanoimoi.vn/" in markdown
     ris = run("cite", "resolution-24-2021-qh15", "--style", "ris").stdout
     assert ris.count("TY  - NEWS") == 2 and ris.count("ER  - ") == 2
-    missing = run("cite", "nope")
-    assert missing.exit_code == 1
+    target = run("cite", "poor-households-2025-target").stdout
+    assert "(target, end of 2025)" in target, target
+
+
+def test_cite_names_a_bad_id_and_writes_nothing() -> None:
+    for args in (("nope",), ("poor-households-2023", "nope")):
+        result = run("cite", *args, "--style", "apa")
+        assert result.exit_code == 2 and result.stdout == "", result.output
+        assert result.stderr.count("\n") == 1 and "'nope'" in result.stderr, result.stderr
+    close = run("cite", "poor-househlds-2023", "--lang", "vi")
+    assert close.exit_code == 2 and "poor-households-2023" in close.stderr and "không thể" in close.stderr
+
+
+def test_cite_as_json_gives_each_article_and_what_is_cited_of_it() -> None:
+    entries = run("cite", "poor-households-2023", "entrusted-capital", "-f", "json", "--style", "chicago").json()
+    assert [e["source"] for e in entries] == ["vtc", "hanoimoi"]
+    assert [c["id"] for c in entries[0]["cited"]] == ["poor-households-2023", "entrusted-capital"]
+    assert entries[0]["citation"].startswith("VTC News. 2025.") and entries[0]["style"] == "chicago"
 
 
 # ----------------------------------------------------------------------------- Datasette

@@ -273,17 +273,21 @@ def cite(
             autocompletion=complete_ids,
         ),
     ],
-    style: Annotated[str, typer.Option("--style", "-s", help="plain, markdown, bibtex, csl-json or ris.")] = "plain",
+    style: Annotated[
+        str, typer.Option("--style", "-s", help="plain, markdown, apa, chicago, bibtex, csl-json or ris.")
+    ] = "plain",
     facts: FactsOption = None,
+    fmt: Annotated[str | None, format_opt("cite")] = None,
     lang: LangOption = None,
 ) -> None:
-    """A citation to paste: outlet, date, address, the figure in words and the verbatim quote, for each source.
+    """References to paste, one per article cited: its title, outlet, date, address and the date accessed, with
+    each figure in words and its verbatim quote. --format json gives each entry's parts and its text in --style.
 
-    Example: pcli cite poor-households-2023 --style bibtex
+    Example: pcli cite poor-households-2023 poor-households-2024-end --style apa
     """
     from pcli import commands
 
-    o = resolve(ctx, "cite", facts, None, lang)
+    o = resolve(ctx, "cite", facts, fmt, lang)
     finish(commands.cite(o.facts, idents, style), o.fmt, o.lang)
 
 

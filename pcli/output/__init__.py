@@ -27,7 +27,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "list": _TABLES,
     "validate": ("auto", "table", "tsv", "json", "jsonl"),
     "extract": ("auto", "table", "tsv", "csv", "json", "jsonl", "toml"),
-    "cite": ("auto",),  # cite writes citation styles (--style)
+    "cite": ("auto", "json", "jsonl"),  # cite writes citation styles (--style), or its entries as JSON
     "export": ("json", "jsonl", "csv", "tsv", "sqlite"),
 }
 """The formats each command writes, its default first: one table, for --help, the checks and completion."""

@@ -1,116 +1,166 @@
-"""`pcli cite`: a citation a writer can paste, for a figure or any record with quotes, one reference per source that
-holds it: plain text or Markdown in the reader's language, BibTeX, CSL-JSON or RIS for reference managers.
+"""`pcli cite`: references a writer can paste. The article is what is cited: one entry per source, however many
+of its figures or records are named, with its title (or a title supplied in square brackets, as cataloguers mark
+one, naming the article's subject), outlet, date, address and the date it was accessed; what is cited of it (each
+figure in words and its verbatim quote, in the source's own language) is the entry's note.
 
-Each reference names the outlet, the date and address where the source gives them, the figure in words, and
-the verbatim quote in the source's own language. A source that is a rendering of another says so.
+Styles: plain text or Markdown in the reader's language, APA and Chicago (rendered by citeproc-py from the CSL
+styles in pcli/styles/), BibTeX, CSL-JSON and RIS for reference managers.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import IO, Any
 
 from pcli.base.model import Citation, FactBase, Figure, Source, pick
 from pcli.messages import say
 from pcli.output.records import displayed, period_label
 
-STYLES = ("plain", "markdown", "bibtex", "csl-json", "ris")
+STYLES = ("plain", "markdown", "apa", "chicago", "bibtex", "csl-json", "ris")
+CSL_STYLES = {"apa": "apa.csl", "chicago": "chicago-author-date.csl"}
+CSL_LOCALES = {"en": "en-US", "vi": "vi-VN", "id": "id-ID"}
 LANGUAGE_NAMES = {"vi": "Vietnamese", "id": "Indonesian", "en": "English"}
 
 
-class Reference:
-    """One source's support for one record: what it says, and where it says it."""
+class Cited:
+    """One figure or record as one source states it."""
 
-    __slots__ = ("key", "record_id", "statement", "source", "citation")
+    __slots__ = ("record_id", "statement", "quote")
 
-    def __init__(self, key: str, record_id: str, statement: str, source: Source, citation: Citation) -> None:
-        self.key, self.record_id, self.statement, self.source, self.citation = key, record_id, statement, source, citation
+    def __init__(self, record_id: str, statement: str, quote: str) -> None:
+        self.record_id, self.statement, self.quote = record_id, statement, quote
 
 
-def references(base: FactBase, records: Sequence[Any], lang: str) -> list[Reference]:
-    """A reference for each citation of each record (a figure, or a programme, document, agency or place)."""
-    out = []
+class Entry:
+    """One bibliography entry: a source, and what of it is cited."""
+
+    __slots__ = ("key", "source", "title", "accessed", "cited")
+
+    def __init__(self, key: str, source: Source, title: str, accessed: str) -> None:
+        self.key, self.source, self.title, self.accessed = key, source, title, accessed
+        self.cited: list[Cited] = []
+
+
+def entries(base: FactBase, records: Sequence[Any], lang: str, accessed: str = "") -> list[Entry]:
+    """One entry per source that holds any of the records, in the order the sources are first met."""
+    accessed = accessed or datetime.date.today().isoformat()
+    out: dict[str, Entry] = {}
     for record in records:
         for citation in record.citations:
-            if isinstance(record, Figure):  # in this source's own reading: "up to" where it says so, not where not
-                label = pick(base.indicators[record.indicator].label, lang)
-                value = displayed(base, record, citation.reading(record.qualifier), lang)
-                statement = f"{label}: {value} ({period_label(base, record, lang)})"
-            else:
-                statement = record.name(lang)
             source = base.sources.get(citation.source)
-            if source is not None:
-                key = re.sub(r"[^a-z0-9]+", "-", f"{source.id}-{record.id}".lower()).strip("-")
-                out.append(Reference(key, record.id, statement, source, citation))
-    return out
+            if source is None:
+                continue
+            if source.id not in out:
+                key = re.sub(r"[^a-z0-9]+", "-", source.id.lower()).strip("-") or "source"
+                out[source.id] = Entry(key, source, source.title or f"[{_subject(base, lang)}]", accessed)
+            out[source.id].cited.append(Cited(record.id, _statement(base, record, citation, lang), citation.quote))
+    return list(out.values())
 
 
-def write(refs: Iterable[Reference], style: str, lang: str, out: IO[str]) -> None:
-    refs = list(refs)
+def _subject(base: FactBase, lang: str) -> str:
+    """What the article is about, for a title the base does not give: the base's title."""
+    title: Any = base.title
+    return (title if isinstance(title, str) else pick(title, lang)) or say("cite_untitled", lang)
+
+
+def _statement(base: FactBase, record: Any, citation: Citation, lang: str) -> str:
+    if not isinstance(record, Figure):
+        return str(record.name(lang))
+    # in this source's own reading: "up to" where it says so, not where not
+    label = pick(base.indicators[record.indicator].label, lang)
+    value = displayed(base, record, citation.reading(record.qualifier), lang)
+    period = period_label(base, record, lang)
+    if record.status == "target":
+        period = f"{say('target', lang)}, {period}"
+    return f"{label}: {value} ({period})"
+
+
+def write(found: Sequence[Entry], style: str, lang: str, out: IO[str]) -> None:
     if style == "csl-json":
-        out.write(json.dumps([_csl(r, lang) for r in refs], ensure_ascii=False, indent=2) + "\n")
+        out.write(json.dumps([csl_item(e, lang) for e in found], ensure_ascii=False, indent=2) + "\n")
         return
+    out.write("\n".join(text(found, style, lang)))
+
+
+def text(found: Sequence[Entry], style: str, lang: str) -> list[str]:
+    """Each entry as text in a style (CSL-JSON: the whole list as one text)."""
+    if style == "csl-json":
+        return [json.dumps([csl_item(e, lang) for e in found], ensure_ascii=False, indent=2) + "\n"]
+    if style in CSL_STYLES:
+        return _rendered(found, style, lang)
     writer = {"plain": _plain, "markdown": _markdown, "bibtex": _bibtex, "ris": _ris}[style]
-    out.write("\n".join(writer(r, lang) for r in refs))
+    return [writer(e, lang) for e in found]
 
 
-def _title(ref: Reference) -> str:
-    """The article's title where the base has it; else, in square brackets as cataloguers mark a title they
-    supply, what is cited."""
-    return ref.source.title or f"[{ref.statement}]"
+def records(found: Sequence[Entry], style: str, lang: str) -> list[dict[str, Any]]:
+    """The entries as JSON objects: the source's parts, what is cited of it, and the entry in the style asked."""
+    texts = text(found, style, lang) if style != "csl-json" else [json.dumps(csl_item(e, lang), ensure_ascii=False)
+                                                                  for e in found]  # fmt: skip
+    return [{"key": e.key, "source": e.source.id, "outlet": e.source.outlet, "title": e.title, "date": e.source.date,
+             "url": e.source.url, "accessed": e.accessed, "language": e.source.language,
+             "cited": [{"id": c.record_id, "statement": c.statement, "quote": c.quote} for c in e.cited],
+             "style": style, "citation": t.strip()} for e, t in zip(found, texts, strict=True)]  # fmt: skip
+
+
+def _sentence(*parts: str) -> str:
+    """Parts joined as sentences, one full stop at the end however the last part ends ("n.d." stays "n.d.")."""
+    body = ". ".join(p.rstrip(".") if i < len(parts) - 1 else p for i, p in enumerate(parts) if p)
+    return body if body.endswith(".") else body + "."
+
+
+def _head(entry: Entry, outlet: str, lang: str, url: str) -> str:
+    """ "VTC News. 2025-12-10. [Title]. Accessed 2026-12-04." as far as the source gives them."""
+    source = entry.source
+    if source.rendering_of:
+        outlet += f" ({say('rendering', lang, original=source.rendering_of)})"
+    date = source.date or say("no_date", lang)
+    return _sentence(outlet, date, entry.title, url, say("cite_accessed", lang, date=entry.accessed))
+
+
+def _plain(entry: Entry, lang: str) -> str:
+    head = _head(entry, entry.source.outlet, lang, entry.source.url)
+    return head + "\n" + "".join(f"  {c.statement}: “{c.quote}”\n" for c in entry.cited)
+
+
+def _markdown(entry: Entry, lang: str) -> str:
+    source = entry.source
+    outlet = f"[{source.outlet}]({source.url})" if source.url else f"*{source.outlet}*"
+    head = _head(entry, outlet, lang, "")
+    return head + "\n\n" + "".join(f"- {c.statement}\n\n  > “{c.quote}”\n\n" for c in entry.cited)
+
+
+def _note(entry: Entry, lang: str) -> str:
+    return " ".join(say("cite_note", lang, statement=c.statement, quote=c.quote) for c in entry.cited)
 
 
 def _date_parts(date: str) -> list[int]:
     return [int(part) for part in date.split("-")] if re.fullmatch(r"\d{4}(-\d{2}){0,2}", date) else []
 
 
-def _where(source: Source, lang: str) -> str:
-    """ "VTC News, 2025-12-10, https://…" as far as the source gives them."""
-    parts = [source.outlet, source.date or say("no_date", lang), source.url]
-    text = ", ".join(p for p in parts if p)
-    if source.rendering_of:
-        text += f" ({say('rendering', lang, original=source.rendering_of)})"
-    return text
-
-
-def _plain(ref: Reference, lang: str) -> str:
-    return f"{ref.statement}. “{ref.citation.quote}” — {_where(ref.source, lang)}.\n"
-
-
-def _markdown(ref: Reference, lang: str) -> str:
-    outlet = f"[{ref.source.outlet}]({ref.source.url})" if ref.source.url else f"*{ref.source.outlet}*"
-    rest = ", ".join(p for p in (ref.source.date or say("no_date", lang),) if p)
-    return f"{ref.statement}\n\n> “{ref.citation.quote}”\n> — {outlet}, {rest}\n"
-
-
 def _bibtex_escape(text: str) -> str:
     return re.sub(r"([{}%&$#_^\\\\])", r"\\\1", text)
 
 
-def _bibtex(ref: Reference, lang: str) -> str:
-    source = ref.source
-    fields = {"journal": source.outlet, "title": _title(ref),
-              "url": source.url, "language": LANGUAGE_NAMES.get(source.language, source.language),
-              "note": _note(ref, lang)}  # fmt: skip
+def _bibtex(entry: Entry, lang: str) -> str:
+    source = entry.source
+    fields = {"journal": source.outlet, "title": entry.title, "url": source.url, "urldate": entry.accessed,
+              "language": LANGUAGE_NAMES.get(source.language, source.language), "note": _note(entry, lang)}  # fmt: skip
     date = _date_parts(source.date)
     if date:
         fields["year"] = str(date[0])
         fields["date"] = source.date
     body = ",\n".join(f"  {name} = {{{_bibtex_escape(value)}}}" for name, value in fields.items() if value)
-    return f"@article{{{ref.key},\n{body}\n}}\n"
+    return f"@article{{{entry.key},\n{body}\n}}\n"
 
 
-def _note(ref: Reference, lang: str) -> str:
-    return say("cite_note", lang, statement=ref.statement, quote=ref.citation.quote)
-
-
-def _csl(ref: Reference, lang: str) -> dict[str, Any]:
-    source = ref.source
-    item: dict[str, Any] = {"id": ref.key, "type": "article-newspaper", "container-title": source.outlet,
-                            "title": _title(ref),
-                            "language": source.language, "note": _note(ref, lang)}  # fmt: skip
+def csl_item(entry: Entry, lang: str) -> dict[str, Any]:
+    source = entry.source
+    item: dict[str, Any] = {"id": entry.key, "type": "article-newspaper", "container-title": source.outlet,
+                            "title": entry.title, "language": source.language, "note": _note(entry, lang),
+                            "accessed": {"date-parts": [_date_parts(entry.accessed)]}}  # fmt: skip
     if source.url:
         item["URL"] = source.url
     date = _date_parts(source.date)
@@ -119,14 +169,34 @@ def _csl(ref: Reference, lang: str) -> dict[str, Any]:
     return item
 
 
-def _ris(ref: Reference, lang: str) -> str:
-    source = ref.source
-    lines = [("TY", "NEWS"), ("T2", source.outlet), ("TI", _title(ref)),
+def _ris(entry: Entry, lang: str) -> str:
+    source = entry.source
+    lines = [("TY", "NEWS"), ("T2", source.outlet), ("TI", entry.title),
              ("LA", LANGUAGE_NAMES.get(source.language, source.language))]  # fmt: skip
     date = _date_parts(source.date)
     if date:
         lines += [("PY", str(date[0])), ("DA", source.date.replace("-", "/"))]
     if source.url:
         lines.append(("UR", source.url))
-    lines += [("N1", _note(ref, lang)), ("ID", ref.key), ("ER", "")]
+    lines += [("Y2", entry.accessed.replace("-", "/")), ("N1", _note(entry, lang)), ("ID", entry.key), ("ER", "")]
     return "\n".join(f"{tag}  - {value}" for tag, value in lines) + "\n"
+
+
+def _rendered(found: Sequence[Entry], style: str, lang: str) -> list[str]:
+    """APA or Chicago, rendered by citeproc-py from the bundled CSL style (imported only for these styles), each
+    entry followed by what is cited of it."""
+    from importlib.resources import files
+
+    from citeproc import Citation as CslCitation
+    from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    # The outlet stands as the author: citeproc-py does not suppress a title it moved to the author's place, so an
+    # unsigned article would print its title twice in APA. Chicago puts the outlet there itself.
+    items = [{**csl_item(e, lang), "author": [{"literal": e.source.outlet}]} for e in found]
+    path = str(files("pcli").joinpath("styles", CSL_STYLES[style]))
+    csl = CitationStylesStyle(path, locale=CSL_LOCALES.get(lang, "en-US"), validate=False)
+    bibliography = CitationStylesBibliography(csl, CiteProcJSON(items), formatter.plain)
+    bibliography.register(CslCitation([CitationItem(e.key) for e in found]))
+    by_key = {str(item.key): str(text) for item, text in zip(bibliography.items, bibliography.bibliography(), strict=True)}
+    return [by_key[e.key] + "\n" + "".join(f"  {c.statement}: “{c.quote}”\n" for c in e.cited) for e in found]

@@ -94,7 +94,11 @@ def _extract(view: ExtractView, fmt: Format, lang: str) -> None:
 def _cite(view: CiteView, fmt: Format, lang: str) -> None:
     from pcli.output import cite
 
-    cite.write(cite.references(view.base, view.records_cited, lang), view.style, lang, sys.stdout)
+    found = cite.entries(view.base, view.records_cited, lang)
+    if fmt in (Format.json, Format.jsonl):
+        (m.write_json if fmt is Format.json else m.write_jsonl)(cite.records(found, view.style, lang))
+    else:
+        cite.write(found, view.style, lang, sys.stdout)
 
 
 def _problems(view: ProblemsView, fmt: Format, lang: str) -> None:
