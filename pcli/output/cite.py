@@ -10,14 +10,16 @@ styles in pcli/styles/), BibTeX, CSL-JSON and RIS for reference managers.
 from __future__ import annotations
 
 import datetime
-import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, Any
 
 from pcli.base.model import Citation, FactBase, Figure, Source, pick
 from pcli.messages import say
+from pcli.output.escape import link, markdown, one_field
+from pcli.output.machine import dumps
 from pcli.output.records import displayed, period_label
+from pcli.text import safe
 
 STYLES = ("plain", "markdown", "apa", "chicago", "bibtex", "csl-json", "ris")
 CSL_STYLES = {"apa": "apa.csl", "chicago": "chicago-author-date.csl"}
@@ -79,16 +81,17 @@ def _statement(base: FactBase, record: Any, citation: Citation, lang: str) -> st
 
 
 def write(found: Sequence[Entry], style: str, lang: str, out: IO[str]) -> None:
+    """The entries in a style, each escaped by its style's rules, with nothing that could drive a terminal."""
     if style == "csl-json":
-        out.write(json.dumps([csl_item(e, lang) for e in found], ensure_ascii=False, indent=2) + "\n")
+        out.write(dumps([csl_item(e, lang) for e in found], indent=2) + "\n")
         return
-    out.write("\n".join(text(found, style, lang)))
+    out.write(safe("\n".join(text(found, style, lang))))
 
 
 def text(found: Sequence[Entry], style: str, lang: str) -> list[str]:
     """Each entry as text in a style (CSL-JSON: the whole list as one text)."""
     if style == "csl-json":
-        return [json.dumps([csl_item(e, lang) for e in found], ensure_ascii=False, indent=2) + "\n"]
+        return [dumps([csl_item(e, lang) for e in found], indent=2) + "\n"]
     if style in CSL_STYLES:
         return _rendered(found, style, lang)
     writer = {"plain": _plain, "markdown": _markdown, "bibtex": _bibtex, "ris": _ris}[style]
@@ -97,10 +100,10 @@ def text(found: Sequence[Entry], style: str, lang: str) -> list[str]:
 
 def records(found: Sequence[Entry], style: str, lang: str) -> list[dict[str, Any]]:
     """The entries as JSON objects: the source's parts, what is cited of it, and the entry in the style asked."""
-    texts = text(found, style, lang) if style != "csl-json" else [json.dumps(csl_item(e, lang), ensure_ascii=False)
+    texts = text(found, style, lang) if style != "csl-json" else [dumps(csl_item(e, lang))
                                                                   for e in found]  # fmt: skip
     return [{"key": e.key, "source": e.source.id, "outlet": e.source.outlet, "title": e.title, "date": e.source.date,
-             "url": e.source.url, "accessed": e.accessed, "language": e.source.language,
+             "url": link(e.source.url), "accessed": e.accessed, "language": e.source.language,
              "cited": [{"id": c.record_id, "statement": c.statement, "quote": c.quote} for c in e.cited],
              "style": style, "citation": t.strip()} for e, t in zip(found, texts, strict=True)]  # fmt: skip
 
@@ -111,25 +114,27 @@ def _sentence(*parts: str) -> str:
     return body if body.endswith(".") else body + "."
 
 
-def _head(entry: Entry, outlet: str, lang: str, url: str) -> str:
-    """ "VTC News. 2025-12-10. [Title]. Accessed 2026-12-04." as far as the source gives them."""
+def _head(entry: Entry, outlet: str, lang: str, url: str, field: Callable[[str], str] = str) -> str:
+    """ "VTC News. 2025-12-10. [Title]. Accessed 2026-12-04." as far as the source gives them, each part from
+    the data written by `field` (Markdown's escaping, say)."""
     source = entry.source
     if source.rendering_of:
-        outlet += f" ({say('rendering', lang, original=source.rendering_of)})"
-    date = source.date or say("no_date", lang)
-    return _sentence(outlet, date, entry.title, url, say("cite_accessed", lang, date=entry.accessed))
+        outlet += f" ({field(say('rendering', lang, original=source.rendering_of))})"
+    date = field(source.date or say("no_date", lang))
+    return _sentence(outlet, date, field(entry.title), url, field(say("cite_accessed", lang, date=entry.accessed)))
 
 
 def _plain(entry: Entry, lang: str) -> str:
-    head = _head(entry, entry.source.outlet, lang, entry.source.url)
+    head = _head(entry, entry.source.outlet, lang, link(entry.source.url))
     return head + "\n" + "".join(f"  {c.statement}: “{c.quote}”\n" for c in entry.cited)
 
 
 def _markdown(entry: Entry, lang: str) -> str:
     source = entry.source
-    outlet = f"[{source.outlet}]({source.url})" if source.url else f"*{source.outlet}*"
-    head = _head(entry, outlet, lang, "")
-    return head + "\n\n" + "".join(f"- {c.statement}\n\n  > “{c.quote}”\n\n" for c in entry.cited)
+    url = link(source.url)
+    outlet = f"[{markdown(source.outlet)}]({url})" if url else f"*{markdown(source.outlet)}*"
+    head = _head(entry, outlet, lang, "", markdown)
+    return head + "\n\n" + "".join(f"- {markdown(c.statement)}\n\n  > “{markdown(c.quote)}”\n\n" for c in entry.cited)
 
 
 def _note(entry: Entry, lang: str) -> str:
@@ -146,7 +151,7 @@ def _bibtex_escape(text: str) -> str:
 
 def _bibtex(entry: Entry, lang: str) -> str:
     source = entry.source
-    fields = {"journal": source.outlet, "title": entry.title, "url": source.url, "urldate": entry.accessed,
+    fields = {"journal": source.outlet, "title": entry.title, "url": link(source.url), "urldate": entry.accessed,
               "language": LANGUAGE_NAMES.get(source.language, source.language), "note": _note(entry, lang)}  # fmt: skip
     date = _date_parts(source.date)
     if date:
@@ -161,8 +166,8 @@ def csl_item(entry: Entry, lang: str) -> dict[str, Any]:
     item: dict[str, Any] = {"id": entry.key, "type": "article-newspaper", "container-title": source.outlet,
                             "title": entry.title, "language": source.language, "note": _note(entry, lang),
                             "accessed": {"date-parts": [_date_parts(entry.accessed)]}}  # fmt: skip
-    if source.url:
-        item["URL"] = source.url
+    if link(source.url):
+        item["URL"] = link(source.url)
     date = _date_parts(source.date)
     if date:
         item["issued"] = {"date-parts": [date]}
@@ -176,10 +181,10 @@ def _ris(entry: Entry, lang: str) -> str:
     date = _date_parts(source.date)
     if date:
         lines += [("PY", str(date[0])), ("DA", source.date.replace("-", "/"))]
-    if source.url:
-        lines.append(("UR", source.url))
+    if link(source.url):
+        lines.append(("UR", link(source.url)))
     lines += [("Y2", entry.accessed.replace("-", "/")), ("N1", _note(entry, lang)), ("ID", entry.key), ("ER", "")]
-    return "\n".join(f"{tag}  - {value}" for tag, value in lines) + "\n"
+    return "\n".join(f"{tag}  - {one_field(value)}" for tag, value in lines) + "\n"  # RIS: one field a line
 
 
 def _rendered(found: Sequence[Entry], style: str, lang: str) -> list[str]:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 from pcli.base.numbers import raw
+from pcli.output.escape import markdown_cell
 from pcli.text import UNSAFE_RANGES, one_line, plain, safe
 
 # JSON escapes C0 controls itself; DEL, C1 controls, bidi and zero-width characters it would write raw.
@@ -87,4 +88,4 @@ def write_markdown(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: 
     out.write("| " + " | ".join(columns) + " |\n")
     out.write("|" + "|".join("---" for _ in columns) + "|\n")
     for row in rows:
-        out.write("| " + " | ".join(one_line(cell(row.get(c))).replace("|", "\\|") for c in columns) + " |\n")
+        out.write("| " + " | ".join(markdown_cell(one_line(cell(row.get(c)))) for c in columns) + " |\n")

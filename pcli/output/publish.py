@@ -13,6 +13,7 @@ from typing import Any
 
 from pcli.base.model import LANGS, Entity, FactBase, Figure
 from pcli.base.schema import KINDS, flat_columns
+from pcli.output.escape import link
 from pcli.output.records import display_value, flat_row, period_label
 
 LICENSE = "CC BY 4.0"
@@ -131,6 +132,6 @@ def metadata(base: FactBase, database: str) -> dict[str, Any]:
         "description": "Cited figures, documents, programmes and agencies of Hanoi's sustainable poverty reduction, "
                        "each with the verbatim passage of the article it comes from.",
         "license": LICENSE, "license_url": LICENSE_URL, "source": sources,
-        "source_url": next((s.url for s in base.sources.values() if s.url), ""),
+        "source_url": next((url for s in base.sources.values() if (url := link(s.url))), ""),
         "databases": {database: {"tables": tables}},
     }  # fmt: skip

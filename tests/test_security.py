@@ -1,0 +1,124 @@
+"""Security (issue 25): no data drives a terminal or a browser, no file outside the sources is read, no cache
+another user could write is trusted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import MINIMAL, pcli, run, write
+
+# Everything the red team put in a base: colour, clear screen, an OSC title and hyperlink, BEL, CR, a bidi
+# override, a zero-width space and a C1 CSI (0x9B).
+CONTROLS = (
+    "\x1b[31mRED\x1b[0m \x1b[2J \x1b]0;pwned\x07 \x1b]8;;http://evil.example\x07link\x1b]8;;\x07 \x07 \r \u202e \u200b \x9b2J"
+)
+RAW = ("\x1b", "\x07", "\r", "\u202e", "\u200b", "\x9b")
+
+
+def _hostile_base(tmp_path: Path, quote: str = "690 poor households in 2023 " + CONTROLS, **source: str) -> str:
+    fields = {"outlet": "Test Daily " + CONTROLS, "url": "https://example.org/a", "title": "T " + CONTROLS, **source}
+    text = MINIMAL.replace('outlet = "Test Daily"', "\n".join(f"{k} = {json.dumps(v)}" for k, v in fields.items()))
+    return write(tmp_path, text.replace('quote = "690 poor households in 2023"', f"quote = {json.dumps(quote)}"))
+
+
+# ----------------------------------------------------------------------------- 1. cite's control characters
+
+
+@pytest.mark.parametrize("style", ["plain", "markdown", "apa", "chicago", "bibtex", "csl-json", "ris"])
+def test_cite_writes_no_control_character_of_the_data(tmp_path: Path, style: str) -> None:
+    result = pcli("cite", "poor-2023", "--facts", _hostile_base(tmp_path), "--style", style)
+    assert result.exit_code == 0, result.output
+    assert not [c for c in RAW if c in result.stdout], repr(result.stdout)
+    assert "␛" in result.stdout or "\\u001b" in result.stdout  # shown, not dropped
+    if style == "csl-json":
+        assert json.loads(result.stdout)[0]["container-title"].startswith("Test Daily")
+
+
+def test_cite_on_a_terminal_is_not_driven_by_the_data(tmp_path: Path) -> None:
+    from test_output import _pty_run
+
+    code, screen = _pty_run("cite", "poor-2023", "--facts", _hostile_base(tmp_path))
+    assert code == 0, screen
+    assert "\x1b]0;" not in screen and "\x1b]8;;" not in screen and "\x1b[2J" not in screen and "\x07" not in screen
+    assert "\u202e" not in screen and "\x9b" not in screen and "␛" in screen
+
+
+# ----------------------------------------------------------------------------- 4. links and markup
+
+
+def test_only_http_links_are_published(tmp_path: Path) -> None:
+    facts = _hostile_base(tmp_path, url="javascript:alert(document.cookie)")
+    for style in ("plain", "markdown", "apa", "chicago", "bibtex", "csl-json", "ris"):
+        out = pcli("cite", "poor-2023", "--facts", facts, "--style", style).stdout
+        assert "javascript" not in out, (style, out)
+    assert "javascript" not in pcli("cite", "poor-2023", "--facts", facts, "--format", "json").stdout
+    database = tmp_path / "pub.db"
+    assert run("export", "--facts", facts, "--format", "sqlite", "-o", str(database)).exit_code == 0
+    metadata = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
+    assert "javascript" not in json.dumps(metadata)
+
+
+def test_datasette_shows_no_javascript_link(tmp_path: Path) -> None:
+    import asyncio
+
+    from datasette.app import Datasette
+
+    facts = _hostile_base(tmp_path, url="javascript:alert(1)")
+    database = tmp_path / "pub.db"
+    assert run("export", "--facts", facts, "--format", "sqlite", "-o", str(database)).exit_code == 0
+    metadata = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
+
+    async def page() -> str:
+        datasette = Datasette([str(database)], metadata=metadata)
+        await datasette.invoke_startup()
+        response = await datasette.client.get("/pub/figures")
+        assert response.status_code == 200
+        return str(response.text)
+
+    html = asyncio.run(page())
+    assert 'href="javascript' not in html.lower() and "javascript:alert" not in html
+    good = _hostile_base(tmp_path, url="https://example.org/article")
+    assert run("export", "--facts", good, "--format", "sqlite", "-o", str(database)).exit_code == 0
+    metadata = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
+    assert 'href="https://example.org/article"' in asyncio.run(page())  # a real source link still shows
+
+
+def test_a_quote_cannot_make_a_second_ris_record(tmp_path: Path) -> None:
+    facts = _hostile_base(tmp_path, quote="690 poor households in 2023\nER  -\nTY  - JOUR\nTI  - Forged")
+    out = pcli("cite", "poor-2023", "--facts", facts, "--style", "ris").stdout
+    lines = out.splitlines()
+    assert sum(line.startswith("TY  -") for line in lines) == 1 and sum(line.startswith("ER  -") for line in lines) == 1
+    assert all(line[:2].isalnum() and line[2:6] == "  - " for line in lines if line), out
+
+
+MARKUP = (
+    "x\n\n# Heading\n</blockquote><script>alert(1)</script><img src=x onerror=alert(1)> "
+    "![b](http://beacon.example/p.gif) [c](javascript:alert(1)) &lt;i&gt;"
+)
+
+
+def _rendered(markdown_text: str) -> str:
+    from markdown_it import MarkdownIt
+
+    return str(MarkdownIt("commonmark").enable("table").render(markdown_text))
+
+
+def test_cite_markdown_stays_in_its_blockquote(tmp_path: Path) -> None:
+    facts = _hostile_base(tmp_path, quote="690 poor households in 2023 " + MARKUP, outlet="Daily " + MARKUP)
+    out = pcli("cite", "poor-2023", "--facts", facts, "--style", "markdown").stdout
+    html = _rendered(out)
+    for tag in ("<script", "<img", "<h1", '<a href="javascript', "<i>"):
+        assert tag not in html, (tag, html)
+    assert html.count("<blockquote>") == 1 and "alert(1)" in html  # the text is there, as text
+    assert '<a href="https://example.org/a">' in html
+
+
+def test_show_markdown_labels_stay_text(tmp_path: Path) -> None:
+    text = MINIMAL.replace('label = { en = "Poor households"', f"label = {{ en = {json.dumps('Poor ' + MARKUP)}")
+    out = run("show", "figures", "--facts", write(tmp_path, text), "--format", "markdown").stdout
+    html = _rendered(out)
+    for tag in ("<script", "<img", "<h1", "<a href", "<i>"):
+        assert tag not in html, (tag, html)
+    assert "<table>" in html and "alert(1)" in html
