@@ -1,4 +1,5 @@
-"""The one way pcli writes a file (exports, CSV folders, the cache, drafts), as git writes its index: into a
+"""The one way pcli reads a file the data names (only inside its folder, only a regular file, of bounded size),
+and the one way it writes a file (exports, CSV folders, the cache, drafts), as git writes its index: into a
 temporary file beside the target, flushed to disk, then renamed over it. A failed or interrupted write leaves
 the old file or the new one, never half of either; a target that is not a regular file (a device, a FIFO, a
 folder, a symbolic link) is refused rather than replaced or written through.
@@ -23,6 +24,10 @@ class WriteError(PcliError):
     """A file pcli was asked to write and could not, said in plain words."""
 
 
+class ReadError(PcliError):
+    """A file pcli was asked to read and would not or could not, said in plain words."""
+
+
 def check_target(path: str) -> None:
     """Refuse a target that is not a regular file or absent, and a folder that does not exist."""
     try:
@@ -32,12 +37,41 @@ def check_target(path: str) -> None:
     except OSError as exc:
         raise WriteError("write_failed", path=path, reason=exc.strerror or str(exc)) from None
     if mode is not None and not stat.S_ISREG(mode):
-        what = (Msg("a_link") if stat.S_ISLNK(mode) else Msg("a_folder") if stat.S_ISDIR(mode) else
-                Msg("a_fifo") if stat.S_ISFIFO(mode) else Msg("a_device"))  # fmt: skip
-        raise WriteError("write_not_regular", path=path, what=what)
+        raise WriteError("write_not_regular", path=path, what=kind_of(mode))
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise WriteError("write_no_folder", path=path, folder=folder)
+
+
+def kind_of(mode: int) -> Msg:
+    """What a file that is not a regular one is, in words: a link, a folder, a FIFO, a device."""
+    return (Msg("a_link") if stat.S_ISLNK(mode) else Msg("a_folder") if stat.S_ISDIR(mode) else
+            Msg("a_fifo") if stat.S_ISFIFO(mode) else Msg("a_device"))  # fmt: skip
+
+
+def read_within(folder: str, name: str, limit: int) -> str:
+    """The UTF-8 text of the file `name` inside `folder`, or a ReadError. Only a regular file of at most `limit`
+    bytes whose real path lies in the folder is read: `..`, an absolute path or a symbolic link out of it, a
+    device, a FIFO (opened without waiting) and a file larger than the limit are refused before a byte is read."""
+    path = os.path.join(folder, name)
+    root = os.path.realpath(folder)
+    if os.path.commonpath([root, os.path.realpath(path)]) != root:
+        raise ReadError("read_outside", path=path, folder=folder)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise ReadError("read_failed", path=path, reason=exc.strerror or str(exc)) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError("read_not_regular", path=path, what=kind_of(info.st_mode))
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ReadError("read_too_large", path=path, limit=limit // 2**20)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ReadError("read_not_utf8", path=path) from None
 
 
 @contextmanager

@@ -122,3 +122,91 @@ def test_show_markdown_labels_stay_text(tmp_path: Path) -> None:
     for tag in ("<script", "<img", "<h1", "<a href", "<i>"):
         assert tag not in html, (tag, html)
     assert "<table>" in html and "alert(1)" in html
+
+
+# ----------------------------------------------------------------------------- 2. validate --sources stays in DIR
+
+
+def _base_citing_file(tmp_path: Path, name: str) -> str:
+    text = MINIMAL.replace('language = "en"', f'language = "en"\nfile = {json.dumps(name)}', 1)
+    return write(tmp_path, text)
+
+
+@pytest.mark.parametrize("name", ["../secret.txt", "/etc/passwd", "../../../../etc/shadow", "/proc/self/environ",
+                                  "link.txt", "/dev/zero", "/dev/urandom", "fifo.txt", "huge.txt"])  # fmt: skip
+def test_validate_sources_reads_only_regular_files_inside_the_folder(tmp_path: Path, name: str) -> None:
+    import os
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (tmp_path / "secret.txt").write_text("690 poor households in 2023 SECRET-TOKEN", encoding="utf-8")
+    (sources / "link.txt").symlink_to(tmp_path / "secret.txt")
+    os.mkfifo(sources / "fifo.txt")
+    with open(sources / "huge.txt", "wb") as handle:  # sparse: 65 MiB that take no room
+        handle.truncate(65 * 2**20)
+    result = pcli("validate", "--facts", _base_citing_file(tmp_path, name), "--sources", str(sources), timeout=60)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
+    assert "SECRET-TOKEN" not in result.stderr + result.stdout and "root:" not in result.stderr
+    assert "PATH=" not in result.stderr and "HOME=" not in result.stderr
+    refusal = [line for line in result.stderr.splitlines() if "sources (s)" in line]
+    assert len(refusal) == 1, result.stderr
+    words = {"../": "outside", "/etc": "outside", "/proc": "outside", "link": "outside", "/dev": "outside",
+             "fifo": "FIFO", "huge": "larger than"}  # fmt: skip
+    assert next(w for k, w in words.items() if k in name) in refusal[0], refusal
+
+
+def test_validate_sources_still_reads_a_file_in_a_subfolder(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    (sources / "en").mkdir(parents=True)
+    (sources / "en" / "a.txt").write_text("There were 690 poor households in 2023.", encoding="utf-8")
+    result = pcli("validate", "--facts", _base_citing_file(tmp_path, "en/a.txt"), "--sources", str(sources))
+    assert result.exit_code == 0 and "1 quotes proven" in result.stderr, result.output
+
+
+# ----------------------------------------------------------------------------- 11. a fact base that never ends
+
+
+@pytest.mark.parametrize("facts", ["/dev/zero", "/dev/urandom", "fifo"])
+def test_a_fact_base_that_is_not_a_regular_file_is_refused(tmp_path: Path, facts: str) -> None:
+    import os
+
+    if facts == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+        facts = str(tmp_path / "fifo")
+    for env in ({"PCLI_FACTS": facts}, {"PCLI_FACTS": facts, "PCLI_CACHE": "off"}):
+        result = pcli("query", "poor households", env=env, timeout=60)
+        assert result.exit_code == 2 and "not a fact base file" in result.stderr, result.output
+    assert pcli("show", "--facts", facts, timeout=60).exit_code == 2
+    assert pcli("validate", "--facts", facts, timeout=60).exit_code == 2
+
+
+# ----------------------------------------------------------------------------- 14. proof cost: not quote × numbers
+
+
+class _CountedQuote(str):
+    """A quote that counts the characters searched by `in` on it."""
+
+    searched = 0
+
+    def __contains__(self, part: object) -> bool:
+        _CountedQuote.searched += len(self)
+        return str.__contains__(self, part)  # type: ignore[operator]
+
+
+def test_a_long_quote_is_not_searched_once_for_each_number_of_the_source() -> None:
+    from pcli.base.coverage import KNOWN, NEW, account
+    from pcli.base.model import Citation
+
+    numbers = " ".join(str(100_000 + i) for i in range(20_000))
+    text = f"In 2023 there were 690 poor households. {numbers}"
+    quote = _CountedQuote(f"there were 690 poor households. {numbers[:60_000]}")
+
+    class Figure:
+        id, value = "poor-2023", 690.0
+
+    _CountedQuote.searched = 0
+    accounted = account(text, "en", [(Figure(), Citation("s", quote), "count")], [])  # type: ignore[list-item]
+    assert [a.status for a in accounted if a.number.written == "690"] == [KNOWN]
+    assert sum(a.status == NEW for a in accounted) == 20_000
+    assert _CountedQuote.searched <= 4 * len(text)  # linear in the text, not quote length × numbers

@@ -17,6 +17,7 @@ from pcli.base.model import Citation, FactBase, Figure, Skip
 from pcli.base.scan import FIGURE, Number, scan
 
 KNOWN, SKIPPED, NEW = "known", "skipped", "new"
+_DIGITS = re.compile(r"\d+")
 
 
 class Spaced:
@@ -69,12 +70,27 @@ class Accountant:
     def __init__(self, lang: str, citations: Iterable[tuple[Figure, Citation, str]], skips: Iterable[Skip]) -> None:
         self.lang, self.citations, self.skips = lang, list(citations), list(skips)
         self.holding: dict[str, tuple[list[tuple[Figure, Citation, str]], list[Skip]]] = {}
+        self.by_run: dict[str, list[int]] | None = None
 
     def _holding(self, written: str) -> tuple[list[tuple[Figure, Citation, str]], list[Skip]]:
+        """The citations that may hold the number, and the skips whose quotes hold it as written. A number that
+        stands inside a quote's passage has its first run of digits among the quote's own runs (`holds` then
+        checks the passage): a long quote is read once for its runs, not once for each number of the text."""
         if written not in self.holding:
-            self.holding[written] = ([c for c in self.citations if written in c[1].quote],
+            first = _DIGITS.search(written)
+            maybe = self._runs().get(first[0], []) if first else range(len(self.citations))
+            self.holding[written] = ([self.citations[i] for i in maybe],
                                      [k for k in self.skips if k.number == written and written in k.quote])  # fmt: skip
         return self.holding[written]
+
+    def _runs(self) -> dict[str, list[int]]:
+        """Each run of digits of the quotes, with the citations whose quote has it (in their order)."""
+        if self.by_run is None:
+            self.by_run = {}
+            for i, (_, citation, _) in enumerate(self.citations):
+                for run in set(_DIGITS.findall(citation.quote)):
+                    self.by_run.setdefault(run, []).append(i)
+        return self.by_run
 
     def account(self, text: str) -> list[Accounted]:
         """Every number of the text with its status, in reading order."""

@@ -14,9 +14,11 @@ from pcli.base.loader import Problem
 from pcli.base.model import Citation, FactBase, Figure
 from pcli.base.reading import BASICALLY_WORDS, GOAL_WORDS, periods_in, qualifier_before, states_any
 from pcli.base.scan import value_positions
+from pcli.files import ReadError, read_within
 from pcli.messages import Msg, word
 
 _SPACE = re.compile(r"\s+")
+SOURCE_LIMIT = 64 * 2**20  # bytes: an article is a few dozen KiB; /dev/zero is never read into memory
 CONTEXT_REACH = 800  # characters: a context dates its quote's passage, so it stands near the quote
 
 
@@ -143,13 +145,10 @@ def _read_sources(base: FactBase, sources_dir: str, problems: list[Problem]) -> 
         if not source.file:
             problems.append(Problem(source.line, Msg("source_no_file", ident=source.id)))
             continue
-        path = os.path.join(sources_dir, source.file)
         try:
-            with open(path, encoding="utf-8") as handle:
-                texts[source.id] = handle.read()
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not readable as UTF-8"
-            problems.append(Problem(source.line, Msg("source_unreadable", ident=source.id, path=path, reason=reason)))
+            texts[source.id] = read_within(sources_dir, source.file, SOURCE_LIMIT)
+        except ReadError as exc:
+            problems.append(Problem(source.line, Msg("source_unreadable", ident=source.id, reason=exc.message)))
     return texts
 
 
