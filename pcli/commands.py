@@ -152,6 +152,7 @@ def compare(facts: str | None, before: str, after: str, topic: str | None) -> Re
     if not changes:
         known = ", ".join(store.known_periods())
         return Result(ExitStatus.NOT_FOUND, miss=Msg("no_change", before=a.text, after=b.text, known=known))
+    store.cite([f for c in changes for f in (c.before, c.after)])  # a chart names its sources
     return Result(ExitStatus.FOUND, ChangesView(base, changes, a.text, b.text))
 
 

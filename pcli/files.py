@@ -106,6 +106,13 @@ def put_text(path: str, text: str) -> None:
     write_text(path, lambda handle: handle.write(text))
 
 
+def put_bytes(path: str, data: bytes) -> None:
+    """Write bytes already made (an image), atomically."""
+    with replacing(path) as tmp:
+        with open(tmp, "xb") as handle:
+            handle.write(data)
+
+
 def remove_stale(folder: str, name: str = "") -> None:
     """Remove the temporary files of runs that were killed before they could clean up."""
     now = time.time()

@@ -10,8 +10,10 @@ from pcli.cli.handling import _Group
 from pcli.cli.options import (
     FactsOption,
     LangOption,
+    OutputOption,
     RootFormatOption,
     Shared,
+    chart_output,
     complete_ids,
     complete_lists,
     complete_sections,
@@ -124,9 +126,11 @@ def compare(
     topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only indicators of this topic.")] = None,
     facts: FactsOption = None,
     fmt: Annotated[str | None, format_opt("compare")] = None,
+    output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Every indicator known in both periods, side by side with the change.
+    """Every indicator known in both periods, side by side with the change; --format svg or png -o FILE draws
+    them as a chart, a panel per indicator.
 
     "End of 2024" counts as 2024; targets are compared only with targets.
 
@@ -135,7 +139,8 @@ def compare(
     from pcli import commands
 
     o = resolve(ctx, "compare", facts, fmt, lang)
-    finish(commands.compare(o.facts, before, after, topic), o.fmt, o.lang)
+    target = chart_output(o.fmt, output)
+    finish(commands.compare(o.facts, before, after, topic), o.fmt, o.lang, target)
 
 
 @app.command()
@@ -144,16 +149,19 @@ def trend(
     indicator: Annotated[str, typer.Argument(help="An indicator id (poor_households) or a query.")],
     facts: FactsOption = None,
     fmt: Annotated[str | None, format_opt("trend")] = None,
+    output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
-    """The series of one indicator over all its periods, with a bar chart on a terminal.
+    """The series of one indicator over all its periods, with a bar chart on a terminal; --format svg or png
+    -o FILE writes a chart to paste, its periods spaced as time, targets and undated figures marked.
 
-    Example: pcli trend "poor households"
+    Example: pcli trend "poor households" --format png -o poor-households.png
     """
     from pcli import commands
 
     o = resolve(ctx, "trend", facts, fmt, lang)
-    finish(commands.trend(o.facts, indicator), o.fmt, o.lang)
+    target = chart_output(o.fmt, output)
+    finish(commands.trend(o.facts, indicator), o.fmt, o.lang, target)
 
 
 @app.command()

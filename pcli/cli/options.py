@@ -40,6 +40,10 @@ LangOption = Annotated[
     typer.Option("--lang", "-l", autocompletion=lambda: list(LANGS),
                  help="Labels, numbers and messages in en, vi or id (default: $PCLI_LANG, then $LANG, else en)."),
 ]  # fmt: skip
+OutputOption = Annotated[
+    str | None,
+    typer.Option("--output", "-o", help="The image file --format svg or png writes (- for stdout), atomically."),
+]
 GLOBAL_OPTIONS = ("--facts", "--format", "-f", "-F", "--lang", "-l")  # the options that take a value, on the root
 
 
@@ -108,12 +112,23 @@ def scan(args: list[str]) -> tuple[str | None, str]:
     return name, lang
 
 
-def finish(result: Any, fmt: Format, lang: str) -> None:
+def chart_output(fmt: Format, output: str | None) -> str | None:
+    """A chart (--format svg or png) is written to -o FILE (or `-o -`, stdout); -o is for charts only. Checked
+    before anything is read."""
+    charts = fmt in (Format.svg, Format.png)
+    if charts and not output:
+        raise UsageError("chart_needs_output", fmt=fmt.value)
+    if output and not charts:
+        raise UsageError("output_for_charts")
+    return output
+
+
+def finish(result: Any, fmt: Format, lang: str, output: str | None = None) -> None:
     """Render a command's result, then leave with its exit status."""
     from pcli.output.render import render
 
     try:
-        render(result, fmt, lang)
+        render(result, fmt, lang, output)
         sys.stdout.flush()
     except BrokenPipeError:  # the reader stopped early (`| head -1`): quietly, with the status a shell reports
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -15,14 +15,16 @@ class Format(str, Enum):
     jsonl = "jsonl"
     markdown = "markdown"
     toml = "toml"  # extract's draft of [[figures]] blocks
+    svg = "svg"  # trend's and compare's charts
+    png = "png"
 
 
 _TABLES = ("auto", "table", "tsv", "csv", "json", "jsonl", "markdown")
 FORMATS: dict[str, tuple[str, ...]] = {
     "show": _TABLES,
     "query": _TABLES,
-    "compare": _TABLES,
-    "trend": _TABLES,
+    "compare": (*_TABLES, "svg", "png"),
+    "trend": (*_TABLES, "svg", "png"),
     "get": _TABLES,
     "list": _TABLES,
     "validate": ("auto", "table", "tsv", "json", "jsonl"),

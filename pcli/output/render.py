@@ -20,20 +20,23 @@ def tell(message: Msg | str, lang: str = "en", stream: IO[str] | None = None) ->
     print(safe(text.replace("\n", " ").strip()), file=stream or sys.stderr)
 
 
-def render(result: Result, fmt: Format, lang: str) -> None:
+def render(result: Result, fmt: Format, lang: str, output: str | None = None) -> None:
     if result.miss is not None:
         if fmt is Format.json:
             print("[]")
         tell(result.miss, lang)
     if result.view is not None:
-        emit(result.view, fmt, lang)
+        emit(result.view, fmt, lang, output)
 
 
-def emit(view: View, fmt: Format, lang: str) -> None:
+def emit(view: View, fmt: Format, lang: str, output: str | None = None) -> None:
     if fmt is Format.toml and not isinstance(view, ExtractView):
         from pcli.errors import UsageError
 
         raise UsageError("toml_for_extract")
+    if fmt in (Format.svg, Format.png):
+        _chart(view, fmt, lang, output or "-")
+        return
     special = {BatchView: _batch, ExtractView: _extract, ProblemsView: _problems, CiteView: _cite}.get(type(view))
     if special is not None:
         special(view, fmt, lang)  # type: ignore[operator]
@@ -48,6 +51,24 @@ def emit(view: View, fmt: Format, lang: str) -> None:
         m.write_markdown(columns, rows)
     else:
         WRITERS.get(fmt, m.write_tsv)(view.columns, view.rows(lang))
+
+
+def _chart(view: View, fmt: Format, lang: str, output: str) -> None:
+    """trend's or compare's chart, drawn whole, then written to stdout or through the one atomic writer."""
+    from pcli.files import put_bytes
+    from pcli.output import charts
+    from pcli.output.views import ChangesView, FiguresView
+
+    if isinstance(view, ChangesView):
+        spec = charts.compare_spec(view.base, view.changes, view.before, view.after, lang)
+    else:
+        assert isinstance(view, FiguresView)
+        spec = charts.trend_spec(view.base, view.figures, lang)
+    data = charts.draw(spec, fmt.value, lang)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        put_bytes(output, data)
 
 
 def _batch(view: BatchView, fmt: Format, lang: str) -> None:
