@@ -210,3 +210,73 @@ def test_a_long_quote_is_not_searched_once_for_each_number_of_the_source() -> No
     assert [a.status for a in accounted if a.number.written == "690"] == [KNOWN]
     assert sum(a.status == NEW for a in accounted) == 20_000
     assert _CountedQuote.searched <= 4 * len(text)  # linear in the text, not quote length × numbers
+
+
+# ----------------------------------------------------------------------------- 3. a cache another user could plant
+
+
+def _plant(folder: Path, value: int) -> None:
+    """What another user could do in a cache folder they can write: change a figure, and write the checksum."""
+    import sqlite3
+
+    from pcli.store.cache import checksum
+
+    for cached in folder.glob("*.sqlite"):
+        db = sqlite3.connect(cached)
+        column = next(c for (_, c, *_) in db.execute("PRAGMA table_info(figures)") if c.startswith("value"))
+        db.execute(f"UPDATE figures SET {column} = ? WHERE id = 'poor-2023'", (str(value),))
+        db.commit()
+        db.close()
+        Path(f"{cached}.sum").write_text(checksum(str(cached)), encoding="utf-8")
+
+
+def _planted_query(tmp_path: Path, env: dict[str, str] | None = None) -> tuple[Path, str]:
+    facts = write(tmp_path, MINIMAL)
+    assert run("query", "poor households 2023", "--facts", facts, "-F", "json").json()[0]["value"] == 690
+    folder = tmp_path / "cache" / "pcli"
+    _plant(folder, 999999)
+    return folder, facts
+
+
+def test_a_planted_cache_in_a_folder_others_may_write_is_not_trusted(tmp_path: Path) -> None:
+    folder, facts = _planted_query(tmp_path)
+    assert run("query", "poor households 2023", "--facts", facts, "-F", "json").json()[0]["value"] == 999999  # own
+    folder.chmod(0o777)
+    result = pcli("query", "poor households 2023", "--facts", facts, "-F", "json")
+    assert result.exit_code == 0 and result.json()[0]["value"] == 690, result.output
+    notes = [line for line in result.stderr.splitlines() if "not using the cache" in line]
+    assert len(notes) == 1 and "writable by other users" in notes[0], result.stderr
+    folder.chmod(0o700)
+    for cached in folder.glob("*.sqlite"):
+        cached.chmod(0o666)  # the file itself open to others
+    result = pcli("query", "poor households 2023", "--facts", facts, "-F", "json", "--lang", "vi")
+    assert result.json()[0]["value"] == 690 and result.stderr.count("bộ nhớ đệm") == 1, result.output
+
+
+def test_a_cache_folder_another_user_made_first_is_not_trusted(tmp_path: Path) -> None:
+    import os
+
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a folder to another user; the mode test above runs everywhere")
+    folder, facts = _planted_query(tmp_path)
+    for path in (folder, *folder.iterdir()):
+        os.chown(path, 65534, 65534)
+    result = pcli("query", "poor households 2023", "--facts", facts, "-F", "json")
+    assert result.exit_code == 0 and result.json()[0]["value"] == 690, result.output
+    assert result.stderr.count("owned by another user") == 1, result.stderr
+    assert [p.stat().st_uid for p in folder.iterdir()] == [65534] * len(list(folder.iterdir()))  # nothing written
+
+
+def test_the_cache_pcli_writes_is_the_users_alone(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o002)
+    try:
+        result = pcli("query", "poor households 2023", "--facts", write(tmp_path, MINIMAL))
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0 and result.stderr == "", result.output
+    folder = tmp_path / "cache" / "pcli"
+    for path in (folder, *folder.iterdir()):
+        assert not stat.S_IMODE(path.stat().st_mode) & 0o077, path

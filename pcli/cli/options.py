@@ -125,8 +125,12 @@ def chart_output(fmt: Format, output: str | None) -> str | None:
 
 def finish(result: Any, fmt: Format, lang: str, output: str | None = None) -> None:
     """Render a command's result, then leave with its exit status."""
-    from pcli.output.render import render
+    from pcli.output.render import render, tell
+    from pcli.store.cache import NOTICES
 
+    for notice in NOTICES.values():  # a cache not trusted for who owns it: said once, before the answer
+        tell(notice, lang)
+    NOTICES.clear()
     try:
         render(result, fmt, lang, output)
         sys.stdout.flush()

@@ -10,6 +10,9 @@ trusting it is git's for its index:
   stat cannot prove it unchanged: its content is compared with the checksum stored inside;
 - the cache's tables and columns are checked on open; anything that is not a regular file at the cache path (a
   FIFO, a device) is never opened; any SQLite error discards the cache and the answer comes from the TOML;
+- a cache folder or file that is not the user's own, or that others may write, is never read nor written (as ssh
+  and git treat files they trust): in a shared cache folder another user could plant a cache with its checksum,
+  and its numbers would be answered; the CLI says so once, and the answer comes from the TOML;
 - a cache of up to CHECKED_BYTES is checked whole on every open against the checksum written beside it
   (`.sum`), as git checks its index: a damaged byte in a value would otherwise be a wrong number. A larger
   cache (over about 25,000 figures) is trusted on its key and SQLite's own checks, as reading it whole would
@@ -27,6 +30,7 @@ import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
+from pcli.messages import Msg
 from pcli.store.memory import MemoryStore
 from pcli.store.sqlite import SqliteStore
 from pcli.store.sqlite_schema import FORMAT_VERSION, verify, write_database
@@ -35,6 +39,7 @@ ENV_CACHE = "PCLI_CACHE"  # "off" to read the TOML every time
 MAX_ENTRIES = 32
 RACY_NS = 2 * 10**9  # a modification this close to the cache's own writing is not proven by stat
 CHECKED_BYTES = 8 * 2**20  # checked whole on every open: 0.2 ms for the bundled base's cache, 5 ms at this size
+NOTICES: dict[str, Msg] = {}  # caches not trusted for who owns them, each said once by the CLI
 
 
 def cache_dir() -> str:
@@ -79,6 +84,8 @@ def open_cached(path: str, slow: Callable[[str], AbstractContextManager[None]] |
     except OSError:
         return _load(path, slow)  # the loader says why in its own words
     key, cached = cache_key(path, st), cache_path(path)
+    if not _own(os.path.dirname(cached), folder=True) or not _own(cached) or not _own(cached + ".sum"):
+        return _load(path, slow)
     store = _trusted(cached, key, path, st)
     if store is not None:
         return store
@@ -91,6 +98,20 @@ def open_cached(path: str, slow: Callable[[str], AbstractContextManager[None]] |
         if before:
             _write(memory, cached, key, path, before)
     return memory
+
+
+def _own(path: str, folder: bool = False) -> bool:
+    """Whether pcli may use a cache folder or file: absent, or the user's own and writable by no one else. What is
+    refused is noted in NOTICES, for the CLI to say once."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return True  # absent: made by pcli, the user's own
+    why = ("cache_foreign" if st.st_uid != os.geteuid() else "cache_writable" if st.st_mode & 0o022 else
+           "cache_not_folder" if folder and not stat.S_ISDIR(st.st_mode) else "")  # fmt: skip
+    if why:
+        NOTICES.setdefault(path, Msg("cache_refused", path=path, why=Msg(why)))
+    return not why
 
 
 def _trusted(cached: str, key: str, path: str, st: os.stat_result) -> SqliteStore | None:
@@ -137,12 +158,16 @@ def _write(memory: MemoryStore, cached: str, key: str, path: str, before: str) -
     try:
         if cache_key(path, os.stat(path)) != key:
             return  # the file changed while it was read: cache nothing rather than a mix
-        os.makedirs(os.path.dirname(cached), exist_ok=True)
+        os.makedirs(os.path.dirname(cached), mode=0o700, exist_ok=True)
+        if not _own(os.path.dirname(cached), folder=True):
+            return
         with _no_gc(), replacing(cached) as tmp:
             write_database(memory.base, tmp, meta)
+            os.chmod(tmp, 0o600)  # the user's alone, whatever the umask: a cache others may write is refused
             written = checksum(tmp) if os.path.getsize(tmp) <= CHECKED_BYTES else ""
         if written:
             put_text(cached + ".sum", written)
+            os.chmod(cached + ".sum", 0o600)
         prune(os.path.dirname(cached))
     except (OSError, sqlite3.Error, WriteError):
         pass
