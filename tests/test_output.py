@@ -134,7 +134,8 @@ def test_terminal_honours_no_color_and_width() -> None:
     assert code == 0
     assert "\x1b[3" not in screen  # no colour codes
     plain = re.sub(r"\x1b\[[0-9;]*m", "", screen).replace("\r", "")
-    assert max(len(line) for line in plain.splitlines()) <= 40
+    # only a word no line can hold (an address) runs on, whole, for the terminal to wrap
+    assert max(len(line) for line in plain.splitlines() if len(line.split()) > 1) <= 40
     code, coloured = _pty_run("query", "poor households 2023")
     assert "\x1b[" in coloured
 

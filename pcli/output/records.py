@@ -111,10 +111,15 @@ def display_value(base: FactBase, figure: Figure, lang: str = "en") -> str:
 
 
 def displayed(base: FactBase, figure: Figure, qualifier: str, lang: str) -> str:
+    """A figure's value for people, as one source reads it: "more than 3,600 households"; a target says so in
+    the value itself ("basically 0 households (target)"), so that no table, cell or paste shows a goal as a
+    result."""
     unit = base.figure_unit(figure)
     text = humanize(figure.value, unit.kind, pick(unit.label, lang), lang)
     if qualifier:
         text = f"{word(qualifier, lang)} {text}"
+    if figure.status == "target":
+        text = say("as_target", lang, value=text)
     return text
 
 

@@ -1,4 +1,5 @@
-"""Everything drawn for a person at a terminal, with Rich. The only module that imports Rich.
+"""Everything drawn for a person at a terminal, with Rich (terminal_tables.py lays out its tables; they and
+progress.py are the only modules that import Rich).
 
 Data text never reaches Rich as markup: the console parses none, and every string passes through
 `safe()` so that escape sequences, bidi overrides and zero-width characters show instead of acting.
@@ -11,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -20,6 +21,7 @@ from pcli.base.model import FactBase, Figure, pick
 from pcli.base.numbers import group
 from pcli.messages import say, word
 from pcli.output.records import Record, display_value, displayed, independent_reports, period_label
+from pcli.output.terminal_tables import Col, fitted
 from pcli.output.views import (
     AnswersView,
     ChangeAnswerView,
@@ -58,12 +60,13 @@ def _width(stderr: bool) -> int | None:
 
 
 def draw(view: View, lang: str) -> None:
-    """Draw any view: each kind of view has its drawing (listed at the end of this module). The whole base is
-    paged on a terminal, as git and gh page long output ($PAGER, else less; PAGER= turns it off)."""
+    """Draw any view: each kind of view has its drawing (listed at the end of this module). The base and its
+    lists are paged on a terminal, as git and gh page long output ($PAGER, else less -FRX, which quits when the
+    output fits one screen; PAGER= turns it off, and a PAGER that is not installed prints as if it were off)."""
     out = console()
-    if isinstance(view, ShowView) and out.is_terminal and _pager():
+    if isinstance(view, ShowView | ListView | SectionView) and out.is_terminal and _pager():
         with out.pager(styles=not out.no_color):
-            _show(out, view, lang)
+            _DRAWERS[type(view)](out, view, lang)
     elif isinstance(view, FiguresView):
         {"answer": _answer, "trend": _trend}.get(view.style, _figure_list)(out, view, lang)
     elif type(view) in _DRAWERS:
@@ -71,28 +74,32 @@ def draw(view: View, lang: str) -> None:
 
 
 def _pager() -> bool:
-    """Whether to page: PAGER is not set empty, and less -FRX (quit if one screen) is the default."""
+    """Whether to page: PAGER names a program that is installed (less when PAGER is not set at all)."""
     import os
+    import shlex
     import shutil
 
-    if os.environ.get("PAGER", None) == "":
+    command = os.environ.get("PAGER", "less")
+    try:
+        program = shlex.split(command)[0] if command.strip() else ""
+    except ValueError:
         return False
-    if "PAGER" not in os.environ and not shutil.which("less"):
+    if not program or not shutil.which(program):
         return False
     os.environ.setdefault("LESS", "FRX")
     return True
 
 
 def _figure_list(out: Console, view: FiguresView, lang: str) -> None:
-    out.print(figures_table(view.base, view.figures, lang, wholes=view.wholes))
+    out.print(figures_table(view.base, view.figures, lang, out.width, wholes=view.wholes), crop=False)
 
 
 def _list(out: Console, view: ListView, lang: str) -> None:
-    out.print(record_table(word(view.what, lang), view.columns, list(view.rows(lang)), lang))
+    out.print(record_table(word(view.what, lang), view.columns, list(view.rows(lang)), out.width, lang), crop=False)
 
 
 def _section(out: Console, view: SectionView, lang: str) -> None:
-    out.print(record_table(word(view.name, lang), view.columns, view.rows(lang), lang))
+    out.print(record_table(word(view.name, lang), view.columns, view.rows(lang), out.width, lang), crop=False)
 
 
 def _kind(kind: str, lang: str) -> str:
@@ -104,11 +111,6 @@ def _t(value: Any, style: str = "") -> Text:
     return Text(safe("" if value is None else str(value)), style=style)
 
 
-def _target(status: str, lang: str) -> str:
-    """ " (target)" after a target's label, in the table's language; nothing after an achieved figure."""
-    return f" ({word('target', lang)})" if status == "target" else ""
-
-
 def _of_which(base: FactBase, figure: Figure, wholes: Mapping[str, Figure], lang: str) -> str:
     """ " (of which, of 19,000 workers)" after a part's label, when its whole is at hand."""
     whole = wholes.get(figure.part_of) if figure.part_of else None
@@ -117,26 +119,38 @@ def _of_which(base: FactBase, figure: Figure, wholes: Mapping[str, Figure], lang
     return f" ({say('of_which', lang, whole=display_value(base, whole, lang))})"
 
 
+def _figure_cells(base: FactBase, f: Figure, wholes: Mapping[str, Figure], lang: str) -> list[str]:
+    label = pick(base.indicators[f.indicator].label, lang) + _of_which(base, f, wholes, lang)
+    sources = ", ".join(c.source for c in f.citations)
+    return [label, display_value(base, f, lang), period_label(base, f, lang), sources, f.id]
+
+
+def _figure_columns(lang: str) -> list[Col]:
+    return [Col(word("h_figure", lang)), Col(word("h_value", lang), "right", "bold"), Col(word("h_period", lang)),
+            Col(word("h_source", lang), style="dim", drop=1), Col("id", style="dim", whole=True)]  # fmt: skip
+
+
+def figure_rows_table(title: str, rows: list[list[str]], width: int, lang: str) -> RenderableType:
+    """Rows of figures (label, value, period, sources, id) as a table for `width`; a label every row shares is
+    said once, in the title, rather than in a column of its own."""
+    cols = _figure_columns(lang)
+    labels = {r[0] for r in rows}
+    if len(labels) == 1 and len(rows) > 1:
+        title = f"{title} · {rows[0][0]}" if title else rows[0][0]
+        cols, rows = cols[1:], [r[1:] for r in rows]
+    return fitted(title, cols, rows, width)
+
+
 def figures_table(
-    base: FactBase, figures: Sequence[Figure], lang: str, title: str = "", wholes: Mapping[str, Figure] | None = None
-) -> Table:
-    table = Table(title=_t(title) if title else None, box=box.SIMPLE_HEAD, title_justify="left", expand=False)
-    table.add_column(word("h_figure", lang), ratio=3)
-    table.add_column(word("h_value", lang), justify="right", ratio=2)
-    table.add_column(word("h_period", lang), ratio=1)
-    table.add_column(word("h_source", lang), ratio=2)
-    table.add_column("id", no_wrap=True, overflow="ellipsis", style="dim", min_width=min(24, max(len(f.id) for f in figures)))
+    base: FactBase,
+    figures: Sequence[Figure],
+    lang: str,
+    width: int,
+    title: str = "",
+    wholes: Mapping[str, Figure] | None = None,
+) -> RenderableType:
     wholes = wholes if wholes is not None else {f.id: f for f in base.figures}
-    for f in figures:
-        label = pick(base.indicators[f.indicator].label, lang) + _target(f.status, lang) + _of_which(base, f, wholes, lang)
-        table.add_row(
-            _t(label),
-            _t(display_value(base, f, lang), "bold"),
-            _t(period_label(base, f, lang)),
-            _t(", ".join(c.source for c in f.citations), "dim"),
-            _t(f.id),
-        )
-    return table
+    return figure_rows_table(title, [_figure_cells(base, f, wholes, lang) for f in figures], width, lang)
 
 
 def _show(out: Console, view: ShowView, lang: str) -> None:
@@ -146,12 +160,12 @@ def _show(out: Console, view: ShowView, lang: str) -> None:
     for name in view.sections:
         if name != "figures":
             section = SectionView(base, name)
-            out.print(record_table(word(name, lang), section.columns, section.rows(lang), lang))
+            out.print(record_table(word(name, lang), section.columns, section.rows(lang), out.width, lang), crop=False)
             continue
         for topic in base.topics.values():
             figures = [f for f in base.figures if base.indicators[f.indicator].topic == topic.id]
             if figures:
-                out.print(figures_table(base, figures, lang, pick(topic.label, lang)))
+                out.print(figures_table(base, figures, lang, out.width, pick(topic.label, lang)), crop=False)
 
 
 def heading(column: str, lang: str) -> str:
@@ -161,35 +175,35 @@ def heading(column: str, lang: str) -> str:
     return word(f"col_{column}", lang) if f"col_{column}" in catalogue() else column
 
 
-def record_table(title: str, columns: Sequence[str], records: Sequence[Record], lang: str = "en") -> Table:
-    """A table of records; ids are never wrapped (cut with a marker only when the table cannot fit)."""
-    table = Table(title=_t(title), box=box.SIMPLE_HEAD, title_justify="left")
-    for column in columns:
-        if column == "id":
-            table.add_column(
-                column,
-                no_wrap=True,
-                overflow="ellipsis",
-                min_width=min(24, max((len(str(r.get("id", ""))) for r in records), default=2)),
-            )
-        else:
-            table.add_column(heading(column, lang), overflow="fold")
-    for record in records:
-        table.add_row(*(_t(record.get(c, "")) for c in columns))
-    return table
+OPTIONAL = {"note": 5, "sources": 4, "aliases": 3, "topic": 2, "unit": 1}  # which columns of a record go first when narrow
+ID_LISTS = ("sources", "documents", "indicators")
+
+
+def _cell(column: str, value: Any) -> str:
+    """A record's value as a person reads it: a list as "a, b" (never a Python list), ids after commas spaced."""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    text = "" if value is None else str(value)
+    return text.replace(",", ", ") if column in ID_LISTS else text
+
+
+def record_table(title: str, columns: Sequence[str], records: Sequence[Record], width: int, lang: str = "en") -> RenderableType:
+    """A table of records that fits `width`; ids are never wrapped nor cut."""
+    cols = [Col("id", whole=True) if c == "id" else Col(heading(c, lang), drop=OPTIONAL.get(c, 0)) for c in columns]
+    return fitted(title, cols, [[_cell(c, r.get(c, "")) for c in columns] for r in records], width)
 
 
 def _answer(out: Console, view: FiguresView, lang: str) -> None:
     out.print(_figure_panel(view.base, view.figures[0], view.wholes, lang))
     if len(view.figures) > 1:
-        out.print(figures_table(view.base, view.figures[1:], lang, word("h_also", lang), view.wholes))
+        out.print(figures_table(view.base, view.figures[1:], lang, out.width, word("h_also", lang), view.wholes), crop=False)
 
 
 def _figure_panel(base: FactBase, best: Figure, wholes: Mapping[str, Figure], lang: str) -> Panel:
-    value, period = _t(display_value(base, best, lang), "bold green"), _t(period_label(base, best, lang), "bold")
+    colour = "bold yellow" if best.status == "target" else "bold green"
+    value, period = _t(display_value(base, best, lang), colour), _t(period_label(base, best, lang), "bold")
     lines: list[Text | Table] = [Text.assemble(value, "  ", period, _t(_of_which(base, best, wholes, lang)))]
-    facts = [f"id {best.id}", best.place, _target(best.status, lang).strip(" ()")]
-    lines.append(_t("  ".join(x for x in facts if x), "dim"))
+    lines.append(_t("  ".join(x for x in (f"id {best.id}", best.place) if x), "dim"))
     if best.note:
         lines.append(_t(best.note, "italic"))
     lines.extend(_quotes(base, best, lang))
@@ -221,17 +235,16 @@ def _answers(out: Console, view: AnswersView, lang: str) -> None:
         out.print(_record_panel(view.records(lang)[0], lang))
     rest = view.rows(lang)[1:]
     if rest:
-        table = Table(title=_t(word("h_also", lang)), box=box.SIMPLE_HEAD, title_justify="left")
-        for heading in ("h_figure", "h_value", "h_period", "h_source"):
-            table.add_column(word(heading, lang), justify="right" if heading == "h_value" else "left")
-        table.add_column("id", no_wrap=True, overflow="ellipsis", style="dim")
-        for answer, row in zip(view.answers[1:], rest, strict=True):
-            f = answer.figure
-            value = display_value(view.base, f, lang) if f else _kind(answer.kind, lang)
-            period = period_label(view.base, f, lang) if f else ""
-            table.add_row(_t(row.get("label", "")), _t(value, "bold"), _t(period), _t(row.get("sources", ""), "dim"),
-                          _t(row.get("id", "")))  # fmt: skip
-        out.print(table)
+        rows = [
+            _figure_cells(view.base, a.figure, view.wholes, lang) if a.figure is not None else _record_cells(a.kind, row, lang)
+            for a, row in zip(view.answers[1:], rest, strict=True)
+        ]
+        out.print(figure_rows_table(word("h_also", lang), rows, out.width, lang), crop=False)
+
+
+def _record_cells(kind: str, row: Record, lang: str) -> list[str]:
+    """An answer that is not a figure as a row of the figures' columns: its name, its kind, its sources, its id."""
+    return [str(row.get("label", "")), _kind(kind, lang), "", _cell("sources", row.get("sources", "")), str(row.get("id", ""))]
 
 
 def _record_panel(record: Record, lang: str) -> Panel:
@@ -268,14 +281,10 @@ def _change_answer(out: Console, view: ChangeAnswerView, lang: str) -> None:
 
 def _changes(out: Console, view: ChangesView, lang: str) -> None:
     base = view.base
-    table = Table(box=box.SIMPLE_HEAD, title=_t(f"{view.before} → {view.after}"), title_justify="left")
-    table.add_column(word("h_indicator", lang), ratio=3)
-    table.add_column(view.before, justify="right")
-    table.add_column(view.after, justify="right")
-    table.add_column(word("h_change", lang), justify="right")
-    table.add_column("%", justify="right")
+    cols = [Col(word("h_indicator", lang)), Col(view.before, "right"), Col(view.after, "right"),
+            Col(word("h_change", lang), "right", "bold"), Col("%", "right", drop=1)]  # fmt: skip
+    rows = []
     for c in view.changes:
-        label = pick(base.indicators[c.indicator].label, lang) + _target(c.status, lang)
         sign = "+" if c.change > 0 else ""
         unit = base.figure_unit(c.before)
         pct = "" if c.percent is None or unit.kind == "percent" else f"{sign}{group(round(c.percent, 1), lang)} %"
@@ -284,14 +293,9 @@ def _changes(out: Console, view: ChangesView, lang: str) -> None:
             delta += " " + word("billion_short", lang)
         elif unit.kind == "percent":
             delta += " " + word("points", lang)
-        table.add_row(
-            _t(label),
-            _t(display_value(base, c.before, lang)),
-            _t(display_value(base, c.after, lang)),
-            _t(delta, "green" if c.change < 0 else "yellow" if c.change > 0 else ""),
-            _t(pct),
-        )
-    out.print(table)
+        label = pick(base.indicators[c.indicator].label, lang)
+        rows.append([label, display_value(base, c.before, lang), display_value(base, c.after, lang), delta, pct])
+    out.print(fitted(f"{view.before} → {view.after}", cols, rows, out.width), crop=False)
 
 
 def _trend(out: Console, view: FiguresView, lang: str) -> None:
@@ -304,23 +308,21 @@ def _trend(out: Console, view: FiguresView, lang: str) -> None:
     table.add_column("", no_wrap=True)
     for f in figures:
         bar = "█" * max(0, round(abs(f.value) / top * width))
-        period = period_label(base, f, lang) + _target(f.status, lang)
-        table.add_row(_t(period), _t(display_value(base, f, lang), "bold"), _t(bar or "·", "cyan"))
+        table.add_row(_t(period_label(base, f, lang)), _t(display_value(base, f, lang), "bold"), _t(bar or "·", "cyan"))
     out.print(table)
 
 
 def _extract(out: Console, view: ExtractView, lang: str) -> None:
     """Every number of the article; the new ones, which the base does not hold yet, stand out."""
-    table = Table(title=_t(view.path), box=box.SIMPLE_HEAD, title_justify="left")
-    for column in ("line", "number", "value", "unit", "kind", "status", "sentence"):
-        table.add_column(heading(column, lang), overflow="fold", ratio=4 if column == "sentence" else None)
+    cols = [Col(heading(c, lang), "right" if c == "value" else "left", whole=c == "line", drop={"unit": 1}.get(c, 0))
+            for c in ("line", "number", "value", "unit", "kind", "status", "sentence")]  # fmt: skip
+    rows, marks = [], []
     for row in view.each():
-        style = "bold yellow" if row.status == "new" else "dim" if row.kind != "figure" else ""
+        marks.append("bold yellow" if row.status == "new" else "dim" if row.kind != "figure" else "")
         status = row.status + (f" {row.figures}" if row.figures else "") + (f" ({row.reason})" if row.reason else "")
         value = group(row.value, lang) if row.kind == "figure" else ""
-        table.add_row(_t(f"{row.line}:{row.column}"), _t(row.written, style), _t(value, style), _t(row.unit),
-                      _t(row.kind), _t(status, style), _t(row.sentence))  # fmt: skip
-    out.print(table)
+        rows.append([f"{row.line}:{row.column}", row.written, value, row.unit, row.kind, status, row.sentence])
+    out.print(fitted(view.path, cols, rows, out.width, marks), crop=False)
 
 
 _DRAWERS: dict[type, Callable[[Console, Any, str], None]] = {

@@ -139,6 +139,7 @@ def _record_row(answer: Answer, record: Record) -> Record:
     if answer.kind == "change":
         return {"id": record["id"], "indicator": record["indicator"], "label": record["label"], "value": record["change"],
                 "unit": record["change_unit"], "period": f"{record['from']['period']}..{record['to']['period']}",
+                "status": "target" if "target" in (record["from"]["status"], record["to"]["status"]) else "achieved",
                 "kind": "change"}  # fmt: skip
     citations = record.get("citations", [])
     quote = citations[0]["quote"] if citations else ""
