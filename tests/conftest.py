@@ -83,6 +83,32 @@ def pcli_into_closed_pipe(*args: str) -> Result:
     return Result(proc.returncode, "", proc.stderr)
 
 
+def on_pty(args: list[str], env: dict[str, str], columns: int | None = None) -> tuple[int, str]:
+    """Run pcli on a real pseudo-terminal (of that many columns, set as a terminal emulator sets its window
+    size, when given) and return its exit status and what the terminal received."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    if columns is not None:
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    proc = subprocess.Popen([sys.executable, "-m", "pcli", *args], stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    return proc.wait(timeout=60), b"".join(chunks).decode("utf-8", "replace")
+
+
 def source_text(name: str) -> str:
     if not SOURCES.is_dir():
         pytest.skip("../shared/sources is not beside the checkout")

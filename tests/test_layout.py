@@ -4,18 +4,12 @@ syllable or id broken or cut, no Python list, long output paged."""
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import re
-import struct
-import subprocess
-import sys
-import termios
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import on_pty
 
 from pcli.output.terminal_tables import widths
 
@@ -37,25 +31,10 @@ COMMANDS = [
 
 def on_terminal(columns: int, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     """Run pcli on a pseudo-terminal of that many columns; what the terminal received, without colour."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
     full_env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     full_env.update({"TERM": "xterm-256color", "NO_COLOR": "1", **(env or {})})
-    proc = subprocess.Popen([sys.executable, "-m", "pcli", *args], stdin=slave, stdout=slave, stderr=slave,
-                            env=full_env, cwd=ROOT)  # fmt: skip
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(master)
-    screen = b"".join(chunks).decode("utf-8", "replace")
-    return proc.wait(timeout=60), re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen).replace("\r", "")
+    code, screen = on_pty(list(args), full_env, columns)
+    return code, re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen).replace("\r", "")
 
 
 def _words(screen: str) -> set[str]:

@@ -5,13 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import os
-import pty
 import re
-import subprocess
-import sys
 
 import pytest
-from conftest import ROOT, pcli, run
+from conftest import ROOT, on_pty, pcli, run
 
 
 def test_pipe_gives_tsv_with_one_header_and_one_column_count() -> None:
@@ -103,23 +100,8 @@ def test_trend_is_chronological() -> None:
 
 def _pty_run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     """Run pcli on a real pseudo-terminal and return what the terminal received."""
-    master, slave = pty.openpty()
     full_env = {**os.environ, "COLUMNS": "100", "LINES": "40", "TERM": "xterm-256color", **(env or {})}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "pcli", *args], stdin=slave, stdout=slave, stderr=slave, env=full_env, cwd=ROOT
-    )
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(master)
-    return proc.wait(timeout=60), b"".join(chunks).decode("utf-8", "replace")
+    return on_pty(list(args), full_env)
 
 
 def test_terminal_shows_a_table_with_the_quote() -> None:

@@ -85,26 +85,16 @@ def test_a_single_target_by_its_id_says_so_in_every_format(targets: set[str]) ->
     assert _marked(run("cite", ident).stdout, "en")
 
 
-TWO_TARGETS = (
-    MINIMAL
-    + """
+GOAL = """
 [[figures]]
-id = "poor-2024-goal"
+id = "poor-{year}-goal"
 indicator = "poor_households"
-value = 300
-period = "2024"
+value = {value}
+period = "{year}"
 status = "target"
-citations = [{ source = "s", quote = "aims for 300 poor households in 2024" }]
-
-[[figures]]
-id = "poor-2025-goal"
-indicator = "poor_households"
-value = 0
-period = "2025"
-status = "target"
-citations = [{ source = "s", quote = "and none in 2025" }]
+citations = [{{ source = "s", quote = "aims for {value} poor households in {year}" }}]
 """
-)
+TWO_TARGETS = MINIMAL + GOAL.format(year=2024, value=300) + GOAL.format(year=2025, value=0)
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "tsv", "json"])
