@@ -15,7 +15,7 @@ from pcli.answer.query import parse_query
 from pcli.base.numbers import group, humanize, raw
 from pcli.base.periods import UNDATED, parse_period
 from pcli.base.scan import read_numbers, value_positions
-from pcli.errors import UsageError
+from pcli.base.words import NAME
 from pcli.text import fold, one_line, safe
 
 # ----------------------------------------------------------------------------- periods
@@ -211,19 +211,37 @@ PHRASES = [
 ]
 
 
-def test_the_label_that_says_exactly_what_was_asked_is_the_only_answer() -> None:
-    index = RecordIndex(PHRASES)
+def test_the_label_that_says_exactly_what_was_asked_ranks_first_and_modifiers_are_never_ignored() -> None:
+    index = RecordIndex([(key, NAME, words) for key, words in PHRASES])
     assert index.distinguishing == {"near"}
-    assert index.score(("poverty", "rate")) == [(1.5, "indicator:poverty_rate")]
-    assert [key for _, key in index.score(("near", "poverty", "rate"))] == ["indicator:near_poverty_rate"]
-    assert index.score(("rural", "poverty", "rate")) == [] and index.unknown(("rural", "poverty")) == ["rural"]
+    best = index.score(("poverty", "rate"))
+    assert best[0].key == "indicator:poverty_rate" and best[0].share == 1.0
+    assert "indicator:near_poverty_rate" not in [f.key for f in best]  # "near" modifies what was asked
+    assert index.score(("near", "poverty", "rate"))[0].key == "indicator:near_poverty_rate"
+    assert index.score(("rural", "poverty", "rate")) == []  # a modifier no name holds is never dropped
+    assert index.unknown(("rural", "poverty")) == ["rural"]
 
 
-def test_parse_query_takes_out_periods_place_and_filler() -> None:
+def test_a_word_no_record_holds_counts_against_the_answer_but_does_not_veto_it() -> None:
+    index = RecordIndex([(key, NAME, words) for key, words in PHRASES])
+    fits = index.score(("poor", "households", "zzyzx"))
+    assert fits[0].key == "indicator:poor_households" and 0 < fits[0].share < 1
+
+
+def test_parse_query_takes_out_periods_place_numbers_and_filler() -> None:
     query = parse_query("how many poor households in Hanoi at the end of 2024", [("Hanoi", "hanoi")])
     assert query.words == ("poor", "households") and [p.text for p in query.periods] == ["2024-12-31"]
-    with pytest.raises(UsageError):
-        parse_query("poor households 20232", [])
+    assert query.place == "Hanoi" and query.asks == "figure"
+    query = parse_query("where does 8.718 tỷ đồng come from", [])
+    assert [(w, sorted(r)) for w, r in query.values] == [("8.718 tỷ", [8.718, 8718e9])]
+    query = parse_query("8,718 billion", [])
+    assert max(query.values[0][1]) == 8718e9
+
+
+def test_a_change_runs_forward_in_time_whatever_order_the_question_names_its_periods() -> None:
+    query = parse_query("Số hộ nghèo năm 2023 so với năm 2022 giảm được bao nhiêu", [])
+    assert query.change and [p.text for p in query.periods] == ["2022", "2023"]
+    assert parse_query("poor households since 2022", []).since
 
 
 @pytest.mark.parametrize("text", ["poor households ²⁰²³", "poor households ２０２３", "poor households 2023/"])
@@ -234,6 +252,7 @@ def test_digits_that_fold_to_a_year_are_a_year(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["poor households ²³", "poor households ２３"])
-def test_numbers_that_fold_to_a_stray_number_are_refused(text: str) -> None:
-    with pytest.raises(UsageError):
-        parse_query(text, [])
+def test_digits_written_another_way_are_a_number_of_the_question(text: str) -> None:
+    """Not a period: a number the search reads as a value or matches as a word."""
+    query = parse_query(text, [])
+    assert query.words[:2] == ("poor", "households") and not query.periods

@@ -1,17 +1,27 @@
-"""Matching a query's words against every record's phrases: which records say all that was asked, best first.
+"""Ranking every record by how much of a question it explains: no single word vetoes an answer.
 
-Every content word of a query must be matched by a phrase of the record, exactly, as a prefix, within one typo or
-as another form of the word: a word that tells one record from another (near-, rate, urban, rural, target) is
-never ignored, so "poverty rate" is never answered by the near-poverty rate, nor "rural poverty rate" by the
-city-wide one.
+Each record is described by all the text it has (base/words.py: names, subjects, and what is said of it), each
+phrase with the weight of its field. A question's word is matched against the base's vocabulary exactly, as a
+prefix, within one typo or as another form of the word, and weighed by how much it tells records apart in this
+base (its inverse document frequency over the base's own records). A record's fit is the weight of the words it
+explains over the weight of all the question's words: a word no record holds still counts against every record,
+so a question about what the base does not hold is not answered by the one word it shares with a record.
+
+Some words are never ignored: a word that tells indicators apart (near-, cận, hampir; rate, tỷ lệ) must be
+matched by a record's name when the question has it, and a name in which such a word modifies a word asked
+("near poor households" for "poor households") is not an answer.
 """
 
 from __future__ import annotations
 
-from pcli.base.words import distinguishing
+import math
+
+from pcli.base.words import MODIFIERS, NAME, Phrases, distinguishing
 
 # The order records of equal fit are listed in: figures (through their indicator) before the rest.
 KIND_ORDER = {"indicator": 0, "programme": 1, "document": 2, "agency": 3, "place": 4, "source": 5}
+UNKNOWN = 1.0  # a word no record holds weighs this share of the rarest word's weight
+HEAD = 2.0  # the word a question asks for ("which *bank*", "*ngân hàng* nào") weighs this many times more
 
 
 def _close(a: str, b: str) -> bool:
@@ -54,21 +64,44 @@ def similarity(word: str, token: str) -> float:
     return 0.7 if common >= 5 and common >= 0.7 * min(len(word), len(token)) and ending else 0.0
 
 
-class RecordIndex:
-    """The phrases of every record ("kind:id", words), with the vocabulary they use."""
+class Fit:
+    """How well one record fits a question: `rank` orders the records, `share` is how much of the question's
+    weight the record explains (0 to 1), the measure an answer must reach."""
 
-    def __init__(self, phrases: list[tuple[str, tuple[str, ...]]], modifiers: frozenset[str] | None = None) -> None:
+    __slots__ = ("key", "rank", "share", "named", "names")
+
+    def __init__(self, key: str, rank: float, share: float, named: float = 0.0, names: int = 0) -> None:
+        self.key, self.rank, self.share = key, rank, share
+        self.named = named  # the share of the record's best name the question's words cover
+        self.names = names  # how many of the question's words a name of the record holds
+
+    @property
+    def kind(self) -> str:
+        return self.key.split(":", 1)[0]
+
+    def __repr__(self) -> str:
+        return f"Fit({self.key!r}, {self.rank:.3f}, {self.share:.3f})"
+
+
+class RecordIndex:
+    """The weighted phrases of every record ("kind:id", weight, words), with the vocabulary they use."""
+
+    def __init__(self, phrases: Phrases, modifiers: frozenset[str] | None = None) -> None:
         self.phrases = phrases
         self.order: dict[str, int] = {}
         self.by_token: dict[str, list[int]] = {}
-        for n, (key, phrase) in enumerate(phrases):
+        holders: dict[str, set[str]] = {}
+        for n, (key, _, phrase) in enumerate(phrases):
             self.order.setdefault(key, len(self.order))
             for token in set(phrase):
                 self.by_token.setdefault(token, []).append(n)
+                holders.setdefault(token, set()).add(key)
+        records = max(len(self.order), 1)
+        self.idf = {t: math.log(1 + (records - len(k) + 0.5) / (len(k) + 0.5)) for t, k in holders.items()}
+        self.rarest = math.log(1 + (records - 0.5) / 1.5)
         self.vocabulary = sorted(self.by_token)
         self.distinguishing = modifiers if modifiers is not None else distinguishing(phrases)
         self._known: dict[str, dict[str, float]] = {}
-        self._postings: dict[str, dict[int, float]] = {}
         self.by_initial: dict[str, list[str]] = {}
         for token in self.vocabulary:
             self.by_initial.setdefault(token[:1], []).append(token)
@@ -82,51 +115,70 @@ class RecordIndex:
             sims = {t: s for t in self.by_initial.get(word[:1], ()) if (s := similarity(word, t))}
             if not sims and len(word) >= 4:
                 sims = {t: s for t in self.vocabulary if (s := similarity(word, t))}
+            if word in self.by_token:  # a word the base holds is not also a typo of another ("nghèo", "nghề")
+                sims = {t: s for t, s in sims.items() if s != 0.8}
+            if word.isdigit():  # a number is matched as written: "2" is not the start of "2134"
+                sims = {word: 1.0} if word in self.by_token else {}
             self._known[word] = sims
         return sims
-
-    def _phrases_of(self, word: str) -> dict[int, float]:
-        """The phrases with a token the word matches, each with how well its best such token matches, worked out
-        once per word."""
-        found = self._postings.get(word)
-        if found is None:
-            found = self._postings[word] = {}
-            for token, similar in self.known(word).items():
-                for n in self.by_token[token]:
-                    if similar > found.get(n, 0.0):
-                        found[n] = similar
-        return found
 
     def unknown(self, words: tuple[str, ...]) -> list[str]:
         """The words no record's phrase holds in any form: the base may not hold what was asked."""
         return [w for w in words if not self.known(w)]
 
-    def score(self, words: tuple[str, ...], kinds: frozenset[str] | None = None) -> list[tuple[float, str]]:
-        """(score, "kind:id"), best first, of the records with a phrase that matches every word."""
+    def weight(self, word: str) -> float:
+        """How much a word of a question tells records apart: its best match's rarity, or, for a word no record
+        holds, a share of the rarest word's."""
+        if word in self.idf:
+            return self.idf[word]
+        sims = self.known(word)
+        return max((s * self.idf[t] for t, s in sims.items()), default=UNKNOWN * self.rarest)
+
+    def score(self, words: tuple[str, ...], kinds: frozenset[str] | None = None, head: str = "") -> list[Fit]:
+        """The records that explain some of the question, best first."""
+        words = tuple(dict.fromkeys(words))
         if not words:
             return []
-        each = [self._phrases_of(w) for w in words]
-        if not all(each):
-            return []
-        # Only phrases with a match for every word can answer: intersect each word's phrases before scoring (in
-        # any order: a record keeps its best phrase's score, and the ranking below breaks every tie).
-        candidates = set(each[0]).intersection(*each[1:])
-        best: dict[str, float] = {}
-        matching = set().union(*(self.known(w) for w in words))  # the tokens some word of the query matches
-        for n in candidates:
-            key, phrase = self.phrases[n]
-            if kinds is not None and key.split(":", 1)[0] not in kinds:
+        weights = [self.weight(w) * (HEAD if w == head else 1.0) for w in words]
+        total = sum(weights)
+        matching = {t for w in words for t in self.known(w)}
+        required = [w for w in words if w in MODIFIERS or any(t in self.distinguishing for t in self.known(w))]
+        got: dict[str, list[float]] = {}
+        named: dict[str, float] = {}  # the share of its best name a record's question words cover
+        blocked: dict[str, bool] = {}
+        in_names: dict[str, set[int]] = {}
+        for i, word in enumerate(words):
+            for token, similar in self.known(word).items():
+                for n in self.by_token[token]:
+                    key, field, phrase = self.phrases[n]
+                    if kinds is not None and key.split(":", 1)[0] not in kinds:
+                        continue
+                    if field == NAME:
+                        used_at = [t in matching for t in phrase]
+                        if self._modified(phrase, used_at):  # "near poor households" for "poor households"
+                            blocked.setdefault(key, True)
+                            continue
+                        blocked[key] = False
+                        named[key] = max(named.get(key, 0.0), sum(used_at) / len(phrase))
+                        in_names.setdefault(key, set()).add(i)
+                    part = similar * field * self.idf[token] * (HEAD if word == head else 1.0)
+                    row = got.setdefault(key, [0.0] * len(words))
+                    row[i] = max(row[i], min(part, weights[i]))
+        fits = []
+        for key, row in got.items():
+            if blocked.get(key) or not self._has_required(key, required):
                 continue
-            matched = [found[n] for found in each]  # each word's best token in the phrase
-            used_at = [t in matching for t in phrase]
-            if self._modified(phrase, used_at):  # "near poor households" for "poor households"
-                continue
-            used = sum(used_at)
-            score = sum(matched) / len(words) + 0.5 * used / len(phrase)
-            if score > best.get(key, 0.0):
-                best[key] = score
-        ranked = ((round(s, 6), key) for key, s in best.items())
-        return sorted(ranked, key=lambda p: (-p[0], KIND_ORDER.get(p[1].split(":", 1)[0], 9), self.order[p[1]]))
+            share = sum(row) / total
+            fits.append(Fit(key, share + 0.25 * named.get(key, 0.0), share, named.get(key, 0.0), len(in_names.get(key, ()))))
+        fits.sort(key=lambda f: (-round(f.rank, 6), KIND_ORDER.get(f.kind, 9), self.order[f.key]))
+        return fits
+
+    def _has_required(self, key: str, required: list[str]) -> bool:
+        """Whether the record's names hold every distinguishing word of the question, in some form."""
+        if not required or not key.startswith("indicator:"):
+            return True
+        names = [p for k, w, p in self.phrases if k == key and w == NAME]
+        return all(any(t in self.known(w) for p in names for t in p) for w in required)
 
     def _modified(self, phrase: tuple[str, ...], used_at: list[bool]) -> bool:
         """Whether a distinguishing word the question lacks modifies a word it asks for: "near" before "poor" in

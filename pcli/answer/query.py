@@ -8,7 +8,21 @@ from collections.abc import Callable
 from functools import cache, partial
 
 from pcli.base.periods import Period, parse_period
-from pcli.base.words import CHANGE, DOCUMENT_KINDS, DOCUMENT_WORDS, FILLER, MONTHS, OTHER_PLACES
+from pcli.base.words import (
+    ASKS_FIGURE,
+    ASKS_RECORD,
+    CHANGE,
+    DOCUMENT_KINDS,
+    DOCUMENT_WORDS,
+    FILLER,
+    GOALS,
+    HEAD_AFTER,
+    HEAD_BEFORE,
+    KIND_OF_WORD,
+    MONTHS,
+    OTHER_PLACES,
+    SINCE,
+)
 from pcli.errors import UsageError
 from pcli.store.memory import places_named
 from pcli.text import fold
@@ -16,7 +30,8 @@ from pcli.text import fold
 # "end of 2024", "cuối năm 2024", "akhir tahun 2024": a point in time, not the whole year.
 _POINT_WORDS = {("end", "of"): "12-31", ("cuoi", "nam"): "12-31", ("cuoi",): "12-31", ("akhir", "tahun"): "12-31",
                 ("akhir",): "12-31", ("start", "of"): "01-01", ("beginning", "of"): "01-01", ("dau", "nam"): "01-01",
-                ("dau",): "01-01", ("awal", "tahun"): "01-01", ("awal",): "01-01"}  # fmt: skip
+                ("dau",): "01-01", ("awal", "tahun"): "01-01", ("awal",): "01-01", ("early",): "01-01",
+                ("late",): "12-31", ("end",): "12-31", ("start",): "01-01"}  # fmt: skip
 _RANGE_JOINERS = frozenset(("to", "den", "hingga", "sampai"))
 MAX_QUERY = 1000  # characters
 MAX_PERIODS = 8  # periods named in one query
@@ -24,7 +39,8 @@ _NUMBER = r"(\d{1,5})(?:\s*/\s*(\d{4}))?(?:\s*/\s*([a-z][a-z0-9-]*))?"
 
 
 class Query:
-    __slots__ = ("text", "words", "periods", "place", "documents", "change", "elsewhere", "cited")
+    __slots__ = ("text", "words", "periods", "place", "documents", "change", "elsewhere", "cited", "values", "head",
+                 "asks", "target", "since", "asked")  # fmt: skip
 
     def __init__(self, text: str, words: tuple[str, ...], periods: tuple[Period, ...], place: str | None) -> None:
         self.text, self.words, self.periods, self.place = text, words, periods, place
@@ -32,21 +48,16 @@ class Query:
         self.cited = ""  # a document number the question cites that the base does not hold
         self.change = False  # "how much did … fall from 2022 to 2024"
         self.elsewhere = ""  # a place the question names that the base does not cover
+        self.values: list[tuple[str, frozenset[float]]] = []  # each number that is not a period: (as written, readings)
+        self.head = ""  # the word the question asks for: "which *bank*", "*ngân hàng* nào", "*bank* apa"
+        self.asks = ""  # "figure" for "how many", "record" for "who": the kind of answer a question word asks for
+        self.target = False  # the question asks for a goal ("target", "mục tiêu", "sasaran")
+        self.since = False  # "since 2022", "so với 2022": one period, the change runs from it to the latest
+        self.asked: tuple[str, ...] = ()  # the content words with the words of change: "giảm nghèo" is a name too
 
 
 def _is_year(word: str) -> bool:
     return len(word) == 4 and word.isascii() and word.isdigit() and 1900 <= int(word) <= 2100
-
-
-def _refuse_odd_years(words: list[str]) -> None:
-    """A number of four or more digits is a year from 1900 to 2100, or the query is refused: "1899", "20232" or
-    "fy2023" dropped silently would answer some other period's figure."""
-    for word in words:
-        if word.isalpha():
-            continue
-        digits = "".join(ch if ch.isdigit() else " " for ch in word).split()
-        if any(len(run) >= 4 for run in digits) and not _is_year(word):
-            raise UsageError("bad_year", word=word)
 
 
 def _periods(words: list[str]) -> tuple[list[str], list[Period]]:
@@ -134,7 +145,7 @@ def _documents(text: str, numbers: Numbers, query: Query) -> str:
 
 
 def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numbers | None = None) -> Query:
-    """Split a question into content words, periods, place and cited documents.
+    """Split a question into content words, periods, place, cited documents and the numbers it states.
 
     places: (name, folded name) pairs of the places the base has figures for; numbers: (document id, kind,
     split number) of its documents.
@@ -142,28 +153,104 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     if len(text) > MAX_QUERY:
         raise UsageError("query_too_long", length=len(text), limit=MAX_QUERY)
     query = Query(text, (), (), None)
-    rest = _documents(text, numbers or [], query)
-    folded = fold(rest)
-    words = folded.split()
+    stripped = _documents(text, numbers or [], query)
+    if _DIGITS.search(stripped):
+        stripped = _values(stripped, query)
+    words = fold(stripped).split()
     periods: list[Period] = []
-    digits = _DIGITS.search(folded) is not None  # no digit: no year, no odd number (half of all questions)
-    if digits:
-        _refuse_odd_years(words)
+    if any(w.isdigit() for w in words):  # no digit: no year (half of all questions)
         words, periods = _periods(words)
         if len(periods) > MAX_PERIODS:
             raise UsageError("too_many_periods", count=len(periods), limit=MAX_PERIODS)
     places = places if isinstance(places, Places) else Places(places)
     words = _take_place(words, places, query)
-    stray = next((w for w in words if w.isdigit()), None) if digits else None
-    if stray is not None:  # "'23", "23": a number that is not a year, dropped silently, would answer another period
-        raise UsageError("bad_year", word=stray)
     query.elsewhere = _elsewhere(words, places)
-    query.change = any(w in CHANGE for w in words) and (len(periods) >= 2 or any(p.kind == "range" for p in periods))
-    content = (w for w in words if w not in FILLER and not (query.change and w in CHANGE))
-    if query.documents or query.cited:
-        content = (w for w in content if w not in DOCUMENT_WORDS)
-    query.words, query.periods = tuple(content), tuple(periods)
+    _question_words(words, query)
+    periods.sort(key=lambda p: p.sort_key)
+    query.target = _take(words, GOALS)[0]
+    since, rest = _take(words, SINCE)
+    query.since = since and len(periods) == 1
+    changing, rest = _take(rest, CHANGE)
+    query.change = (changing or since) and (len(periods) >= 2 or any(p.kind == "range" for p in periods) or query.since)
+    skip = DOCUMENT_WORDS if query.documents or query.cited else frozenset()
+    query.asked = tuple(w for w in words if w not in FILLER and w not in skip)
+    query.words = tuple(w for w in (rest if query.change else words) if w not in FILLER and w not in skip)
+    query.periods = tuple(periods)
     return query
+
+
+def _values(text: str, query: Query) -> str:
+    """Take the numbers that are not periods out of the text, each with its readings in base units as the three
+    languages write numbers ("8.718 tỷ" and "8,718 billion" are 8.718 × 10¹²; "9.928" is 9928 or 9.928): the
+    figures that hold one are what the question asks about."""
+    from pcli.base.reading import fold_keep
+    from pcli.base.scan import FIGURE, scan
+
+    folded = fold_keep(text)
+    spans: dict[int, tuple[int, set[float]]] = {}
+    for lang in ("vi", "en"):
+        for n in scan(folded, lang):
+            if n.kind != FIGURE:
+                continue
+            end, readings = spans.get(n.start, (0, set()))
+            if n.end > end:
+                end, readings = n.end, set()
+            if n.end == end:
+                readings.add(n.value)
+            spans[n.start] = (end, readings)
+    kept, last = [], 0
+    for start in sorted(spans):
+        end, readings = spans[start]
+        if start < last or (folded[start] == "0" and folded[start + 1 : start + 2].isdigit()):
+            continue  # "0000", "007": not a value anyone writes
+        if start and folded[start - 1] in "'’":  # "'23": a year written short, which pcli does not guess
+            raise UsageError("bad_year", word=text[start - 1 : end])
+        scale = _SCALE_AFTER.match(folded, end)
+        stop = scale.end() if scale else end
+        query.values.append((text[start:stop].strip(), frozenset(readings)))
+        kept.append(text[last:start])
+        last = stop
+    return "".join(kept) + text[last:]
+
+
+_SCALE_AFTER = re.compile(r"\s*(?:%|nghin ty|nghin|ngan|trieu|ty|ti|ribu|juta|miliar|triliun|thousand|million|billion|"
+                          r"trillion)(?![a-z])")  # fmt: skip
+
+
+def _take(words: list[str], phrases: tuple[str, ...]) -> tuple[bool, list[str]]:
+    """Whether the words hold one of the phrases (a word, or words in a row), and the words without them."""
+    found, rest, i = False, [], 0
+    while i < len(words):
+        for phrase in phrases:
+            parts = phrase.split()
+            if words[i : i + len(parts)] == parts:
+                found, i = True, i + len(parts)
+                break
+        else:
+            rest.append(words[i])
+            i += 1
+    return found, rest
+
+
+def _question_words(words: list[str], query: Query) -> None:
+    """The kind of answer the question words ask for, and the word they ask about: "how many" a figure, "who" a
+    record; "which *bank*", "*hang* nao", "*bank* apa"."""
+    folded = " ".join(words)
+    if any(phrase in folded for phrase in ASKS_FIGURE):
+        query.asks = "figure"
+    elif not ASKS_RECORD.isdisjoint(words):
+        query.asks = "record"
+    for i, word in enumerate(words):
+        if word in HEAD_AFTER and i + 1 < len(words) and words[i + 1] not in FILLER:
+            query.head = words[i + 1]
+        elif word in HEAD_BEFORE and i > 0 and words[i - 1] not in FILLER:
+            query.head = words[i - 1]
+        elif word in HEAD_BEFORE and i + 1 < len(words) and words[i + 1] not in FILLER:
+            query.head = words[i + 1]
+    if not query.asks:  # "which resolution", "sở nào", "Bank apa": the record of that kind
+        query.asks = KIND_OF_WORD.get(query.head, "")
+    if not query.asks and any(w in DOCUMENT_WORDS for w in words):
+        query.asks = "document"
 
 
 class Places:

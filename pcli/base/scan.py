@@ -24,7 +24,21 @@ _GROUPED = {
     "dot_decimal": r"(?<![\w.,])([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])",
 }
 SCALES = {
-    "vi": {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9, "nghìn tỷ": 10**12},
+    "vi": {
+        "nghìn": 10**3,
+        "ngàn": 10**3,
+        "triệu": 10**6,
+        "tỷ": 10**9,
+        "tỉ": 10**9,
+        "nghìn tỷ": 10**12,
+        # as typed without diacritics ("8.718 ty dong")
+        "nghin": 10**3,
+        "ngan": 10**3,
+        "trieu": 10**6,
+        "ty": 10**9,
+        "ti": 10**9,
+        "nghin ty": 10**12,
+    },
     "id": {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "triliun": 10**12},
     "en": {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12},
 }
@@ -96,7 +110,9 @@ def scan(text: str, lang: str) -> list[Number]:
         if m[1]:
             value = -value
         rest = text[m.end() : m.end() + 16].lstrip().lower()
-        scale = next((factor for word, factor in scales if rest.startswith(word)), 1)
+        scale = next(
+            (factor for word, factor in scales if rest.startswith(word) and not rest[len(word) : len(word) + 1].isalpha()), 1
+        )
         if kind == FIGURE and scale == 1 and not m[3] and re.fullmatch(_YEAR, m[2]) and not rest.startswith("%"):
             kind = "year"
         written = text[m.start() : m.end()] if not m[1] else text[m.start(1) : m.end()]

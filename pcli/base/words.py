@@ -15,12 +15,17 @@ from pcli.text import fold
 FILLER_WORDS = {
     "en": """a an the of in on at by for to from and or with as is are was were be been being has have had do does did
              how many much what which who whom whose where when there their its it this that these those
-             number total figure figures value data about all city hanoi ha noi please tell show give find
-             count amount level latest current get got between since left remaining still""",
+             number total figure figures value data about all city please tell show give find
+             count amount level latest current currently now today overall so far yet also any i we you they
+             could would should will shall may might must get got between since left remaining still
+             according reported report say says said during over under than then per each every whats s""",
     "vi": """nam cua la co bao nhieu trong va so tai o den vao nhung cac mot duoc thanh pho hien nay gi nao the may
-             cho biet toi hay luong muc tong ha noi tu giua qua ke lai""",
+             cho biet toi hay luong muc tong tu giua qua ke lai con da se dang ve khi theo nay do ay
+             bi boi nhu ra sao tat ca toan bo chung ai vay thi ma roi""",
     "id": """tahun di pada dan yang dari untuk ke jumlah berapa ada dalam kota ini itu sebuah apa apakah berapakah
-             siapa mana adalah banyak total hanoi antara sejak sampai masih tersisa sisa""",
+             siapa mana adalah banyak total antara sejak sampai masih tersisa sisa sekarang saat kini keseluruhan
+             secara saja bagaimana tersebut telah sudah akan sedang oleh dengan bagi kepada tentang seperti juga
+             hal nya kah para sebanyak nomor""",
 }
 FILLER = frozenset(word for words in FILLER_WORDS.values() for word in words.split())
 
@@ -63,11 +68,45 @@ MONTHS = {
 # Words that ask how much something changed between two periods ("giảm bao nhiêu từ 2022 đến 2024").
 CHANGE_WORDS = {
     "en": "change changed changes fall fell fallen drop dropped decrease decreased decline declined rise rose risen "
-    "increase increased grow grew grown difference compared versus vs",
-    "vi": "giam tang thay doi chenh lech so voi bien dong",
-    "id": "perubahan berubah turun penurunan naik kenaikan selisih dibandingkan meningkat menurun",
+    "increase increased grow grew grown difference compared versus vs reduction reduced reduce cut far",
+    "vi": "giam tang thay_doi chenh_lech so_voi bien_dong xuong",
+    "id": "perubahan berubah turun penurunan naik kenaikan selisih dibandingkan dibanding meningkat menurun berkurang "
+    "bertambah pengurangan peningkatan",
 }
-CHANGE = frozenset(word for words in CHANGE_WORDS.values() for word in words.split())
+CHANGE = tuple(word.replace("_", " ") for words in CHANGE_WORDS.values() for word in words.split())  # words or phrases
+
+# A change from one period to the latest or from the first: "since 2022", "so với năm 2022", "sejak 2022".
+SINCE = ("since", "compared", "versus", "vs", "so voi", "dibandingkan", "dibanding", "sejak")
+# Words that ask for a goal rather than what was achieved.
+GOALS = ("target", "targets", "targeted", "goal", "goals", "aim", "aimed", "muc tieu", "chi tieu", "phan dau", "sasaran",
+         "tujuan")  # fmt: skip
+# Question words that ask for a figure, or for a record (an agency, a document, a place).
+ASKS_FIGURE = ("how many", "how much", "what percentage", "what share", "what proportion", "bao nhieu", "berapa")
+ASKS_RECORD = frozenset("who whom ai siapa".split())
+# Words that narrow a measure to a part of what is measured: never ignored, a record's names must have them ("rural
+# poverty rate" is not the city-wide rate). The base's own distinguishing words (distinguishing()) join them.
+MODIFIERS = frozenset(
+    """rural urban countryside male female men women boys girls children elderly disabled ethnic minority minorities
+    perdesaan pedesaan perkotaan laki perempuan anak lansia disabilitas etnis minoritas""".split()
+)
+
+# The kind of record a question's word asks for: "which *resolution*", "*sở* nào", "*sumber* apa".
+KIND_WORDS = {
+    "document": "resolution resolutions decision decisions decree document law nghi quyet quyet dinh nghi dinh van ban "
+    "resolusi keputusan peraturan dokumen",
+    "agency": "department agency ministry committee council bank organisation organization body office so ban nganh "
+    "co quan uy ban hoi dong ngan hang to chuc dinas lembaga badan kementerian komite dewan bank organisasi",
+    "source": "outlet newspaper news publication publisher published article source bao nguon bai sumber artikel "
+    "surat kabar media",
+    "place": "where commune communes ward district village province xa phuong huyen tinh thon komune kelurahan desa "
+    "kabupaten provinsi",
+    "programme": "programme program project fund plan scheme chuong trinh du an quy ke hoach proyek dana rencana",
+}  # fmt: skip
+KIND_OF_WORD = {w: kind for kind, words in KIND_WORDS.items() for w in words.split()}
+
+# The word a question asks about follows these ("which bank", "apa sumber") or comes before ("ngân hàng nào").
+HEAD_AFTER = frozenset("which what".split())
+HEAD_BEFORE = frozenset("nao apa mana".split())
 
 # A document's kind in the three languages, with the abbreviations its number carries (NQ, QĐ).
 DOCUMENT_KINDS = {
@@ -85,50 +124,104 @@ tuyen quang|ha giang|cao bang|lang son|lao cai|yen bai|son la|dien bien|lai chau
 quang binh|quang tri|quang nam|quang ngai|binh dinh|phu yen|khanh hoa|nha trang|ninh thuan|binh thuan|kon tum|
 gia lai|dak lak|dak nong|lam dong|da lat|binh phuoc|tay ninh|binh duong|dong nai|ba ria|vung tau|long an|
 tien giang|ben tre|tra vinh|vinh long|dong thap|an giang|kien giang|hau giang|soc trang|bac lieu|ca mau|
-jakarta|bangkok|vientiane|phnom penh|manila|kuala lumpur|singapore|beijing|tokyo|seoul|yangon|london|paris
+jakarta|surabaya|bandung|medan|semarang|makassar|palembang|yogyakarta|denpasar|bali|aceh|papua|batam|bogor|
+bekasi|tangerang|depok|malang|padang|pekanbaru|pontianak|banjarmasin|balikpapan|manado|kupang|mataram|ambon|
+bangkok|vientiane|phnom penh|manila|kuala lumpur|singapore|beijing|shanghai|tokyo|seoul|yangon|london|paris|
+new york|washington|delhi|mumbai|dhaka|karachi
 """.replace("\n", "").split("|")
 )
+
+
+NAME = 1.0  # a record's names: an indicator's labels and aliases, a programme's, agency's or place's name
+SUBJECT = 0.8  # what a document is about, an outlet's title: what it is, said in other words
+TEXT = 0.45  # what is said of it: roles, notes, the verbatim quotes of its figures and citations
+
+# A kind of programme or place in the three languages: "which project", "dự án nào", "proyek apa".
+RECORD_KINDS = {
+    "programme": "programme program chuong trinh", "plan": "plan ke hoach rencana", "project": "project du an proyek",
+    "fund": "fund quy dana", "policy": "policy chinh sach kebijakan", "communes": "communes xa komune",
+    "commune": "commune xa komune", "model": "model mo hinh", "district": "district huyen kabupaten",
+    "province": "province tinh provinsi", "ward": "ward phuong kelurahan", "village": "village thon lang desa",
+}  # fmt: skip
 
 
 def _words(text: str) -> tuple[str, ...]:
     return tuple(w for w in fold(text).split() if w not in FILLER)
 
 
-def record_phrases(base: FactBase) -> list[tuple[str, tuple[str, ...]]]:
-    """Each record's names as phrases of meaningful words, keyed "kind:id": indicators by their labels and
-    aliases; programmes, agencies and places by their names (an agency with its role too); documents by their
-    kind and subject; sources by their outlet and title."""
-    out: list[tuple[str, tuple[str, ...]]] = []
+Phrases = list[tuple[str, float, tuple[str, ...]]]  # ("kind:id", weight, folded words)
 
-    def add(key: str, *texts: str) -> None:
+
+def _texts(value: object) -> list[str]:
+    """The strings of a field: itself, each language of a {lang: text}, each item of a list."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [str(v) for v in value.values()]
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return []
+
+
+def record_phrases(base: FactBase) -> Phrases:
+    """Every record described by all the text it has, as phrases of meaningful words keyed "kind:id" with the
+    weight of the field they come from (NAME, SUBJECT, TEXT): indicators by their labels and aliases, their topic
+    and unit, and the quotes, contexts and notes of their figures (the words a question in the source's language
+    meets); documents by kind, number and subject, their issuer's name and their notes; programmes, agencies and
+    places by their names and kind, roles, notes and the quotes that cite them; sources by outlet, title and
+    what the text says of them. What is said of a record is one bag of its distinct words, so that a record with
+    many figures is not favoured for its length."""
+    out: Phrases = []
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+
+    def add(key: str, weight: float, *texts: str) -> None:
         for text in texts:
             words = _words(text)
-            if words and (key, words) not in out:
-                out.append((key, words))
+            if words and (key, words) not in seen:
+                seen.add((key, words))
+                out.append((key, weight, words))
 
+    def said(key: str, texts: list[str]) -> None:
+        words = tuple(dict.fromkeys(w for text in texts for w in _words(text)))
+        if words:
+            out.append((key, TEXT, words))
+
+    about: dict[str, list[str]] = {}
+    for figure in base.figures:
+        texts = about.setdefault(figure.indicator, [])
+        texts += [t for c in figure.citations for t in (c.quote, c.context) if t]
+        if figure.note:
+            texts.append(figure.note)
     for ind in base.indicators.values():
-        add(f"indicator:{ind.id}", *ind.label.values(), *ind.aliases)
-    for kind, entities in base.entities.items():
+        key = f"indicator:{ind.id}"
+        add(key, NAME, *ind.label.values(), *ind.aliases)
+        topic, unit = base.topics.get(ind.topic), base.units.get(ind.unit)
+        extra = [*(topic.label.values() if topic else ()), *(unit.label.values() if unit else ()), ind.note]
+        said(key, [*about.get(ind.id, ()), *extra])
+    names = {e.id: e.fields.get("name") for entities in base.entities.values() for e in entities}
+    for table, entities in base.entities.items():
+        kind = "agency" if table == "agencies" else table[:-1]
         for e in entities:
-            texts = [e.fields.get(k) for k in ("name", "subject")]
-            names = [str(v) for text in texts if isinstance(text, dict) for v in text.values()]
-            listed = e.fields.get("aliases")
-            aliases = [str(a) for a in listed] if isinstance(listed, list) else []
-            if kind == "places":
-                names += [f"{e.fields.get('kind')} {name}" for name in names]
-            if kind == "documents":
-                kinds = DOCUMENT_KINDS.get(str(e.fields.get("kind")), ())
-                names = [f"{k} {name}" for k in kinds[:4] for name in names] + [" ".join(kinds[:4])]
-            role, name = e.fields.get("role"), e.fields.get("name")
-            if kind == "agencies" and isinstance(role, dict) and isinstance(name, dict):
-                names += [f"{name[lang]} {role[lang]}" for lang in name if lang in role]
-            add(f"{kind[:-1] if kind != 'agencies' else 'agency'}:{e.id}", *names, *aliases)
+            key = f"{kind}:{e.id}"
+            f = e.fields
+            kinds = DOCUMENT_KINDS.get(str(f.get("kind")), ()) if table == "documents" else ()
+            other = RECORD_KINDS.get(str(f.get("kind")), "")
+            add(key, NAME, *_texts(f.get("name")), *_texts(f.get("aliases")))
+            if table == "documents":
+                add(key, NAME, *(f"{k} {f.get('number', '')}" for k in kinds[:4]))
+                add(key, SUBJECT, *(f"{k} {s}" for k in kinds[:4] for s in _texts(f.get("subject"))))
+            texts = [*_texts(f.get("role")), *_texts(f.get("note")), *_texts(names.get(str(f.get("issuer"))))]
+            said(key, [*texts, other, *(t for c in e.citations for t in (c.quote, c.context) if t)])
     for source in base.sources.values():
-        add(f"source:{source.id}", source.outlet, *([source.title] if source.title else []))
+        key = f"source:{source.id}"
+        add(key, NAME, source.outlet)
+        add(key, SUBJECT, *([source.title] if source.title else []))
+        said(key, [source.note, source.rendering_of, source.url.replace("-", " "), "source outlet article newspaper"
+                   " nguon bao bai sumber artikel surat kabar"])  # fmt: skip
     return out
 
 
-def distinguishing(phrases: list[tuple[str, tuple[str, ...]]]) -> frozenset[str]:
+def distinguishing(phrases: Phrases) -> frozenset[str]:
     """The words that alone tell indicators apart, again and again: "near" where "poor households" and "near poor
     households" name two indicators and "poverty rate" and "near poverty rate" two more; "cận" and "hampir" the
     same in Vietnamese and Indonesian; "share" and "persentase" a rate from a count. A phrase in which such a
@@ -136,8 +229,10 @@ def distinguishing(phrases: list[tuple[str, tuple[str, ...]]]) -> frozenset[str]
     giảm" is not the fall in near-poor households). A word that tells only one pair apart is not counted: it
     names a thing more than it modifies one. The cache keeps the set ready."""
     owners: dict[frozenset[str], set[str]] = {}
-    for key, phrase in phrases:
-        if key.startswith("indicator:"):  # what tells measures apart: a document's or an agency's name does not
+    for key, weight, phrase in phrases:
+        if (
+            key.startswith("indicator:") and weight == NAME
+        ):  # what tells measures apart: a document's or an agency's name does not
             owners.setdefault(frozenset(phrase), set()).add(key)
     pairs: dict[str, int] = {}
     for words, keys in owners.items():

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from pcli.base.model import Entity, FactBase, Figure, Indicator
 from pcli.base.periods import Period
+
+if TYPE_CHECKING:
+    from pcli.base.words import Phrases
 
 NEAR = 10_000  # ids a mistyped id is compared with at most (difflib: about 0.3 s for 10,000 alike)
 
@@ -27,8 +30,8 @@ class Store(Protocol):
         one word, is it; by name."""
         ...
 
-    def phrases(self) -> list[tuple[str, tuple[str, ...]]]:
-        """Every record's names as folded phrases, keyed "kind:id" (base/words.py)."""
+    def phrases(self) -> Phrases:
+        """Every record described by its text as weighted, folded phrases, keyed "kind:id" (base/words.py)."""
         ...
 
     def modifiers(self) -> frozenset[str] | None:
@@ -59,6 +62,10 @@ class Store(Protocol):
         ...
 
     def cite(self, figures: list[Figure]) -> None: ...
+
+    def figures_valued(self, values: frozenset[float], limit: int) -> list[Figure]:
+        """Figures whose value is one of the values (a number a question states), in file order."""
+        ...
 
     def figure(self, ident: str) -> Figure | None:
         """One figure by its id, with its citations."""
@@ -110,7 +117,7 @@ class MemoryStore:
             self._places = places_of(self.base.figures)
         return places_named(self._places, word)
 
-    def phrases(self) -> list[tuple[str, tuple[str, ...]]]:
+    def phrases(self) -> Phrases:
         from pcli.base.words import record_phrases
 
         return record_phrases(self.base)
@@ -129,6 +136,9 @@ class MemoryStore:
 
     def documents(self) -> list[tuple[str, str, str]]:
         return [(e.id, str(e.fields.get("kind", "")), str(e.fields.get("number", ""))) for e in self.base.entities["documents"]]
+
+    def figures_valued(self, values: frozenset[float], limit: int) -> list[Figure]:
+        return [f for f in self.base.figures if f.value in values][:limit]
 
     def cite(self, figures: list[Figure]) -> None:
         pass  # figures in memory carry their citations

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, Indicator, Skip, Source, Topic, Unit
 from pcli.base.periods import Period
 from pcli.store.memory import NEAR
 from pcli.store.sqlite_schema import number_of
+
+if TYPE_CHECKING:
+    from pcli.base.words import Phrases
 
 # The order of figures that answer equally well (figure_order in SQL), which the index figures_in_order keeps.
 _ORDER = "status = 'target', sk0 DESC, sk1 DESC, sk2 DESC, sk3 DESC, ord"
@@ -65,9 +68,9 @@ class SqliteStore:
         sql = "SELECT name, folded FROM places WHERE first = ? OR joined = ? ORDER BY name"
         return self.db.execute(sql, (word, word)).fetchall()
 
-    def phrases(self) -> list[tuple[str, tuple[str, ...]]]:
-        rows = self.db.execute("SELECT record, words FROM phrases ORDER BY rowid")
-        return [(key, tuple(words.split())) for key, words in rows]
+    def phrases(self) -> Phrases:
+        rows = self.db.execute("SELECT record, weight, words FROM phrases ORDER BY rowid")
+        return [(key, weight, tuple(words.split())) for key, weight, words in rows]
 
     def modifiers(self) -> frozenset[str] | None:
         return frozenset(self.meta["modifiers"].split()) if "modifiers" in self.meta else None
@@ -180,6 +183,17 @@ class SqliteStore:
     def figure(self, ident: str) -> Figure | None:
         rows = self.db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE id = ?", (ident,)).fetchall()
         return self._figures(rows)[0] if rows else None
+
+    def figures_valued(self, values: frozenset[float], limit: int) -> list[Figure]:
+        """As the Store protocol says, by the index of values: each value as the cache writes a whole or a
+        fractional number."""
+        from pcli.store.sqlite_schema import number_text
+
+        texts = sorted({number_text(int(v)) if float(v).is_integer() else number_text(v) for v in values}
+                       | {number_text(float(v)) for v in values})  # fmt: skip
+        marks = ", ".join("?" * len(texts))
+        sql = f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE value_text IN ({marks}) ORDER BY ord LIMIT ?"
+        return self._figures(self.db.execute(sql, [*texts, int(limit)]).fetchall(), cited=False)
 
     def cite(self, figures: list[Figure], remember: bool = True) -> None:
         """Fill in the citations of figures fetched without them: those with several (one comes in the figure's

@@ -13,7 +13,7 @@ from typing import Any
 from pcli.base.model import LANGS, FactBase
 from pcli.store.memory import places_of
 
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 
 
 _SCHEMA = """
@@ -35,11 +35,12 @@ CREATE TABLE citations (record_table TEXT, record_id TEXT, position INTEGER, sou
                         quote TEXT, context TEXT, qualifier TEXT);
 CREATE TABLE entities (kind TEXT, id TEXT, ord INTEGER, name_en TEXT, data TEXT, PRIMARY KEY (kind, id));
 CREATE TABLE places (name TEXT PRIMARY KEY, folded TEXT, first TEXT, joined TEXT);
-CREATE TABLE phrases (record TEXT, words TEXT);
+CREATE TABLE phrases (record TEXT, weight REAL, words TEXT);
 CREATE TABLE skips (id TEXT PRIMARY KEY, source TEXT, quote TEXT, number TEXT, reason TEXT);
 """
 _INDEXES = """
 CREATE UNIQUE INDEX figures_by_id ON figures (id);
+CREATE INDEX figures_by_value ON figures (value_text);
 CREATE INDEX places_by_first ON places (first);
 CREATE INDEX places_by_joined ON places (joined);
 CREATE INDEX citations_by_record ON citations (record_table, record_id, position);
@@ -92,7 +93,7 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
         words = record_phrases(base)
 
         db.execute("INSERT INTO meta VALUES ('modifiers', ?)", (" ".join(sorted(distinguishing(words))),))
-        db.executemany("INSERT INTO phrases VALUES (?, ?)", [(ind, " ".join(w)) for ind, w in words])
+        db.executemany("INSERT INTO phrases VALUES (?, ?, ?)", [(key, weight, " ".join(w)) for key, weight, w in words])
         places = [
             (name, folded, (folded.split() or [""])[0], "".join(folded.split())) for name, folded in places_of(base.figures)
         ]
