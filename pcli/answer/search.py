@@ -91,7 +91,7 @@ class Searcher:
                 return Found([], self._nearest("unknown_words", query, words=", ".join(repr(w) for w in unknown)))
             return Found([], self._nearest("no_match", query))
         best = [f.key for f in fits if round(f.rank, 6) == round(fits[0].rank, 6)]
-        valued = {f.id for figures in held.values() for f in figures}
+        valued = [f for figures in held.values() for f in figures]
         if query.change:
             changed = self._change(query, best)
             if changed.answers:
@@ -163,15 +163,20 @@ class Searcher:
         return Found(answers, None if answers else self._periods_known(query, None))
 
     def _answers(
-        self, query: Query, best: list[str], score: float, limit: int, kinds: frozenset[str] | None, valued: set[str]
+        self, query: Query, best: list[str], score: float, limit: int, kinds: frozenset[str] | None, valued: list[Figure]
     ) -> Found:
         answers: list[Answer] = []
         ranked: list[tuple[int, Figure]] = []
         for key in best:
             kind, ident = key.split(":", 1)
             if kind == "indicator" and (kinds is None or "figure" in kinds):
-                figures = self.store.figures(ident, list(query.periods), query.place, limit)
-                ranked.extend(rank_figures(self._standing(figures, query, valued), query.periods))
+                stated = [f for f in valued if f.indicator == ident]
+                figures = stated or self.store.figures(ident, list(query.periods), query.place, limit)
+                # a range that merely holds the year asked (2022-2024 for 2023 or 2024) is not that year's figure;
+                # one that starts in it ("since 2020", "2021-2024" for 2021) runs from it
+                standing = rank_figures(self._standing(figures, query), query.periods)
+                starts = {p.start for p in query.periods}
+                ranked.extend((r, f) for r, f in standing if r < 2 or f.period.start in starts)
             elif kind == "indicator" or kind in _TABLES or kind == "source":
                 answers.append(Answer(kind, score, record=self._record(kind, ident)))
         ranked.sort(key=lambda pair: pair[0])  # stable: within a rank, the indicator order and figure order stay
@@ -189,12 +194,10 @@ class Searcher:
         return Found(answers[:limit])
 
     @staticmethod
-    def _standing(figures: list[Figure], query: Query, valued: set[str]) -> list[Figure]:
+    def _standing(figures: list[Figure], query: Query) -> list[Figure]:
         """The figures that can answer: a goal only when the question asks for one (a target is never given as
-        achieved), and, when the question states a number some of them hold, those."""
-        figures = [f for f in figures if (f.status == "target") == query.target]
-        stated = [f for f in figures if f.id in valued]
-        return stated or figures
+        achieved)."""
+        return [f for f in figures if (f.status == "target") == query.target]
 
     def _record(self, kind: str, ident: str) -> object:
         if kind == "indicator":

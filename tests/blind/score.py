@@ -41,8 +41,8 @@ def _texts(match: dict[str, Any]) -> str:
 def verdict(question: dict[str, Any], match: dict[str, Any] | None) -> str:
     """right, miss (nothing answered), wrong (another record) or wrong_number."""
     kind = question["kind"]
-    if kind == "none":
-        return "right" if match is None else "wrong_number"
+    if kind == "none":  # an answer to what the articles cannot answer: a wrong number if it is a figure
+        return "right" if match is None else "wrong_number" if match.get("kind") in ("figure", "change") else "wrong"
     if match is None:
         return "miss"
     if kind == "figure":
