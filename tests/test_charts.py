@@ -46,7 +46,7 @@ def test_the_trend_chart_says_what_each_mark_is(tmp_path: Path) -> None:
     texts = _texts(svg)
     assert "Poor households, Hanoi" in texts and "households" in texts  # the title and the unit
     assert "Source: VTC News, 10 Dec 2025; Hanoimoi (Indonesian rendering)" in texts
-    assert "end of 2025 (target)" in texts and "basically 0 households" in texts  # a target says so
+    assert "end of 2025 (target)" in texts and "basically 0 households (target)" in texts  # a target says so
     assert {"2,134 households", "2022", "end of 2024", "more than 3,600 households", "start of 2022"} <= set(texts)
 
 
