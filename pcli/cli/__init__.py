@@ -9,9 +9,16 @@ __all__ = ["main"]
 
 
 def main() -> None:
-    # A closed stdout or stderr (`pcli show >&-`) is None in Python: write into the void rather than crash.
+    # A closed stdin, stdout or stderr (`pcli show >&-`) is None in Python. Output that cannot be written is an
+    # error said on stderr (exit 2), input that cannot be read too; a closed stderr is written into the void.
     if sys.stdout is None:
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        from pcli.cli.closed import ClosedOutput
+
+        sys.stdout = ClosedOutput()
+    if sys.stdin is None:
+        from pcli.cli.closed import ClosedInput
+
+        sys.stdin = ClosedInput()
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115
     for stream in (sys.stdout, sys.stderr):

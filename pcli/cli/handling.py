@@ -48,6 +48,15 @@ class _Group(TyperGroup):
             sys.exit(code)
         return code
 
+    def invoke(self, ctx: Any) -> Any:
+        """A reader that stopped early while a command wrote (`export | head -c 100`) is 141, as for `show | head
+        -1`: Click would otherwise make any broken pipe exit 1, which reads as "nothing found"."""
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(ExitStatus.PIPE_CLOSED) from None
+
 
 def _error(message: str, lang: str) -> None:
     from pcli.messages import say
