@@ -259,18 +259,22 @@ def validate(facts: str | None, sources: str | None) -> Result:
 
 
 def extract(facts: str | None, path: str, lang: str | None, source: str | None) -> Result:
-    """Every number of an article, with its status against the base (known, skipped or new)."""
+    """Every number of an article, with its status against the base (known, skipped or new); lang is the
+    article's language (None: guessed, with a warning when the guess is weak)."""
     import os
 
     from pcli.answer import extract as article
     from pcli.output.views import ExtractView
 
     article.check_file(path)
-    language = lang or article.guess_language(path)
+    warning = None
+    if lang is None:
+        lang, sure = article.guess_language(path)
+        warning = None if sure else Msg("weak_language_guess", path=path, lang=lang)
     base = _base(facts)
-    rows = article.extract(path, base, language)
+    rows = article.extract(path, base, lang)
     name = source or os.path.splitext(os.path.basename(path))[0]
-    return Result(ExitStatus.FOUND, ExtractView(base, _spinning(rows, path), path, name))
+    return Result(ExitStatus.FOUND, ExtractView(base, _spinning(rows, path), path, name, lang, warning))
 
 
 def _spinning(rows: Iterator[object], path: str) -> Iterator[object]:

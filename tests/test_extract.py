@@ -89,26 +89,81 @@ def test_rows_in_every_format() -> None:
     first = next(r for r in jsonl if r["kind"] == "figure")
     assert (first["written"], first["value"], first["unit"], first["status"]) == ("412", 412, "households", "new")
     worded = next(r for r in jsonl if r["written"] == "1,150")
-    assert worded["qualifier"] == "more_than" and worded["periods"] == "2024" and worded["unit"] == "workers"
+    assert worded["qualifier"] == "more_than" and worded["period"] == "2024" and worded["unit"] == "workers"
     assert [r["kind"] for r in jsonl].count("year") == 3
 
 
-def test_the_draft_passes_validate_once_the_indicators_are_filled(tmp_path: Path) -> None:
-    draft = run("extract", str(EXAMPLE), "--format", "toml", "--source", "lakeside").stdout
-    filled = iter(["poor_households", "poverty_rate", "poor_households", "job_fair_hires"])
-    lines = [f'indicator = "{next(filled)}"\nplace = "Lakeside"' if line.startswith('indicator = "FILL-IN"') else line
-             for line in draft.splitlines()]  # fmt: skip
-    source = '[[sources]]\nid = "lakeside"\noutlet = "example"\nlanguage = "en"\nfile = "lakeside-example.txt"\n\n'
-    text = FACTS.read_text(encoding="utf-8")
-    at = text.index("[[topics]]")
-    (tmp_path / "facts.toml").write_text(text[:at] + source + text[at:] + "\n".join(lines) + "\n", encoding="utf-8")
+# An article invented for these tests about an invented district: each rule of the reader once.
+INVENTED = """Hồ Xanh giảm nghèo bền vững
+
+Năm 2024, huyện Hồ Xanh còn 412 hộ nghèo, giảm 1,5% so với năm 2023. Toàn huyện có 12 thôn đạt chuẩn.
+
+Cũng trong năm, 3 trường học được xây mới; tỷ lệ hộ nghèo còn dưới 5%. Bình quân mỗi hộ có 4,5 người.
+
+Năm 2025, huyện phấn đấu giảm từ 1% trở lên.
+
+Trong năm 2024, huyện Hồ Xanh còn 412 hộ nghèo, thấp nhất tỉnh.
+
+Cập nhật 09:25, ngày 7/1.
+"""
+
+
+def _filled(draft: str) -> str:
+    """The fill-ins README names: every FILL-IN of a label, the outlet and a skip's reason written."""
+    return draft.replace('"FILL-IN"', '"written by the curator"')
+
+
+def _validate_with(tmp_path: Path, article: Path, draft: str) -> None:
+    (tmp_path / "facts.toml").write_text(FACTS.read_text(encoding="utf-8") + _filled(draft), encoding="utf-8")
     folder = tmp_path / "sources"
     shutil.copytree(SOURCES, folder)
-    shutil.copy(EXAMPLE, folder)
+    shutil.copy(article, folder)
     result = run("validate", "--facts", str(tmp_path / "facts.toml"), "--sources", str(folder))
+    assert result.exit_code == 0, result.output + draft
+    again = run("extract", str(article), "--facts", str(tmp_path / "facts.toml"), "--format", "json").json()
+    assert {r["status"] for r in again if r["kind"] == "figure"} <= {"known", "skipped"}
+
+
+def test_the_draft_passes_validate_once_filled_in(tmp_path: Path) -> None:
+    draft = run("extract", str(EXAMPLE), "--format", "toml", "--source", "lakeside").stdout
+    assert (
+        run("validate", "--facts", str(_write(tmp_path / "raw.toml", FACTS.read_text(encoding="utf-8") + draft))).exit_code == 2
+    )
+    _validate_with(tmp_path, EXAMPLE, draft)
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_draft_of_an_invented_article(tmp_path: Path) -> None:
+    article = _write(tmp_path / "ho-xanh.txt", INVENTED)
+    result = run("extract", str(article), "--format", "toml", "--source", "ho-xanh")
     assert result.exit_code == 0, result.output
-    again = run("extract", str(EXAMPLE), "--facts", str(tmp_path / "facts.toml"), "--format", "json").json()
-    assert {r["status"] for r in again if r["kind"] == "figure"} == {"known"}
+    draft = result.stdout
+    assert draft.count("[[figures]]") == 6 and draft.count("[[skips]]") == 1, draft  # 4,5 people is no count
+    assert "stated 2 times (line 3, line 9)" in draft and draft.count('quote = "huyện Hồ Xanh còn 412 hộ nghèo"') == 2
+    assert 'id = "villages"' in draft and 'id = "schools"' in draft and draft.count("[[indicators]]") == 6
+    assert 'period = "2023-2024"' in draft and 'qualifier = "under"' in draft and 'qualifier = "at_least"' in draft
+    assert 'status = "target"' in draft and draft.count("change = true") == 2
+    rows = run("extract", str(article), "--format", "json").json()
+    assert [r["kind"] for r in rows if r["line"] == 11] == ["time", "time", "date", "date"]
+    _validate_with(tmp_path, article, draft)
+
+
+def test_the_articles_language_is_its_own_option(tmp_path: Path) -> None:
+    """--lang is the reader's language; --source-lang the article's, guessed when not given."""
+    rows = run("--lang", "vi", "extract", str(EXAMPLE), "--format", "json").json()
+    assert next(r for r in rows if r["written"] == "1,150")["value"] == 1150
+    rows = run("extract", str(EXAMPLE), "--source-lang", "vi", "--format", "json").json()
+    assert next(r for r in rows if r["written"] == "1,150")["value"] == 1.15
+    weak = _write(tmp_path / "short.txt", "Total: 1,150 items.\n")
+    result = run("extract", str(weak), "--format", "tsv", "--lang", "vi")
+    assert result.exit_code == 0 and "--source-lang" in result.stderr and "đoán" in result.stderr, result.output
+    assert "--source-lang" not in run("extract", str(EXAMPLE), "--format", "tsv").stderr
+    bad = run("extract", str(EXAMPLE), "--source-lang", "fr")
+    assert bad.exit_code == 2 and "fr" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_validate_reports_a_number_neither_cited_nor_skipped(tmp_path: Path) -> None:

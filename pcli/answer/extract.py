@@ -1,6 +1,6 @@
 """`pcli extract`: an article turned into rows, one for each number, each with what a curator needs to make it a
-cited figure: its place, its value in base units, the unit the words after it name, the qualifier and period
-words around it, its status against the base, and the sentence and shortest clause it stands in.
+cited figure: its value in base units, the unit the words near it name, its qualifier and period as the reader in
+`base/reader.py` reads them, its status against the base, and the sentence and shortest clause it stands in.
 
 The file is read as a stream of paragraphs, so that a large file costs little memory.
 """
@@ -13,27 +13,33 @@ from collections.abc import Iterator
 
 from pcli.base.coverage import NEW, Accountant, cited
 from pcli.base.model import FactBase
-from pcli.base.reading import fold_keep, periods_in, qualifier_before
-from pcli.base.scan import FIGURE, SCALES
+from pcli.base.reader import CLAUSE_END, Passage, Reader, Reading, article_period, sentences
+from pcli.base.reading import GOAL_WORDS, fold_keep, periods_in, states_any
+from pcli.base.scan import FIGURE
 from pcli.errors import UsageError
 
 MAX_PARAGRAPH = 1 << 20  # characters: a paragraph longer than this is cut at a space
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
-_CLAUSE_END = re.compile(r"[,;:]\s+|\s+[–—-]\s+|\(|\)")
+CONTEXT_REACH = 800  # characters: as far from its quote as `validate` lets a context stand
+REACH = CONTEXT_REACH - 200  # from the number: its quote starts before it
 
 
 class Row:
     """One number of the article: the columns of a row, and what a draft needs (its clause, period, context)."""
 
-    __slots__ = ("line", "column", "written", "value", "unit", "qualifier", "periods", "kind", "status", "figures",
-                 "same", "reason", "sentence", "clause", "context", "period")  # fmt: skip
+    __slots__ = ("line", "column", "written", "value", "unit", "unit_words", "unit_kind", "qualifier", "period",
+                 "change", "target", "kind", "status", "figures", "same", "reason", "sentence", "clause", "context",
+                 "dated", "offset")  # fmt: skip
     line: int
     column: int
     value: float
     written: str
     unit: str
+    unit_words: str
+    unit_kind: str
     qualifier: str
-    periods: str
+    period: str
+    change: bool
+    target: bool
     kind: str
     status: str
     figures: str
@@ -42,14 +48,18 @@ class Row:
     sentence: str
     clause: str
     context: str
-    period: str
+    dated: bool  # the draft's quote and context state the period, so validate proves it
+    offset: int
 
     def __init__(self, **values: object) -> None:
         for key in self.__slots__:
             setattr(self, key, values.get(key, ""))
 
     def record(self) -> dict[str, object]:
-        return {key: getattr(self, key) for key in self.__slots__ if key not in ("clause", "context", "period")}
+        return {key: getattr(self, key) for key in self.__slots__ if key not in _DRAFT_ONLY}
+
+
+_DRAFT_ONLY = ("unit_kind", "clause", "context", "dated", "offset")
 
 
 def check_file(path: str) -> None:
@@ -70,22 +80,34 @@ def check_file(path: str) -> None:
         raise UsageError("article_unreadable", path=path, reason=exc.strerror or str(exc)) from None
 
 
-def paragraphs(path: str) -> Iterator[tuple[int, str]]:
-    """(first line, text) of each paragraph: lines up to a blank line, cut at a space past MAX_PARAGRAPH."""
+def paragraphs(path: str) -> Iterator[tuple[int, int, str]]:
+    """(first line, first character, text) of each paragraph: lines up to a blank line, cut at a space past
+    MAX_PARAGRAPH."""
     lines: list[str] = []
-    first = size = 0
+    first = size = at = start = 0
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not lines:
-                first = number
+                first, start = number, at
+            at += len(line)
             if line.strip():
                 lines.append(line)
                 size += len(line)
             if (not line.strip() or size > MAX_PARAGRAPH) and lines:
-                yield first, "".join(lines)
+                yield first, start, "".join(lines)
                 lines, size = [], 0
     if lines:
-        yield first, "".join(lines)
+        yield first, start, "".join(lines)
+
+
+def base_units(base: FactBase) -> tuple[tuple[str, str, str], ...]:
+    """(folded label, unit id, kind) of every unit of the base, each part of a label too ("xã, phường": "xã")."""
+    out = []
+    for u in base.units.values():
+        for label in u.label.values():
+            folded = fold_keep(label)
+            out += [(part, u.id, u.kind) for part in {folded, *re.split(r",\s*|\s+(?:and|va|dan)\s+", folded)} if part]
+    return tuple(out)
 
 
 def extract(path: str, base: FactBase, lang: str) -> Iterator[Row]:
@@ -94,20 +116,83 @@ def extract(path: str, base: FactBase, lang: str) -> Iterator[Row]:
     by_value: dict[float, list[str]] = {}
     for f in base.figures:
         by_value.setdefault(float(f.value), []).append(f.id)
-    for first, text in paragraphs(path):
+    with open(path, encoding="utf-8") as handle:
+        head = handle.read(20000)
+    reader = Reader(lang, base_units(base), article_period(head, lang))
+    recent: list[Passage] = []  # the sentences of the last paragraphs that state a period, for a context near
+    for first, start, text in paragraphs(path):
+        readings = {r.number.start - start: r for r in reader.paragraph(text, start)}
+        recent = [p for p in recent if start - p.start < CONTEXT_REACH]
+        recent += [Passage("", text[a:b].strip(), start + a) for a, b in sentences(text) if periods_in(text[a:b])]
         for a in accountant.account(text):
             n = a.number
             line = first + text.count("\n", 0, n.start)
             column = n.start - (text.rfind("\n", 0, n.start) + 1) + 1
-            sentence = _around(text, n.start, n.end, _SENTENCE_END)
+            reading = readings.get(n.start)
+            s0, s1 = (reading.sentence[0] - start, reading.sentence[1] - start) if reading else (n.start, n.end)
             status = a.status if n.kind == FIGURE else ""
             row = Row(line=line, column=column, written=n.written, value=n.value, kind=n.kind, status=status,
-                      figures=",".join(a.figures), reason=a.skip.reason if a.skip else "", sentence=sentence)  # fmt: skip
-            if n.kind == FIGURE:
-                _describe(row, text, n.start, n.end, base, lang)
+                      figures=",".join(a.figures), reason=a.skip.reason if a.skip else "",
+                      sentence=text[s0:s1].strip(), offset=start + n.start)  # fmt: skip
+            if n.kind == FIGURE and reading is not None:
+                _describe(row, reading, text, start, base, recent)
                 if a.status == NEW:  # the base may hold this figure from another source: cite it there instead
                     row.same = ",".join(by_value.get(float(n.value), []))
             yield row
+
+
+def _describe(row: Row, r: Reading, text: str, start: int, base: FactBase, recent: list[Passage]) -> None:
+    """Unit, qualifier and period as read, and the clause a draft quotes, with a context that dates it."""
+    n0, n1 = r.number.start - start, r.number.end - start
+    row.unit, row.unit_words, row.unit_kind = (r.unit.id, r.unit.words, r.unit.kind) if r.unit else ("", "", "")
+    if row.unit in base.units:
+        row.unit_kind = base.units[row.unit].kind
+    row.qualifier, row.period, row.change, row.target = r.qualifier, r.period, r.change, r.target
+    s0, s1 = r.sentence[0] - start, r.sentence[1] - start
+    sentence = text[s0:s1]
+    clause = _around(sentence, n0 - s0, n1 - s0, CLAUSE_END)
+    word = re.match(r"\s*(%|[^\s,;.()]+(?:\s+poin)?)", text[n1 : n1 + 40])  # the word that says what it counts
+    if word and word[1] not in clause:
+        clause = sentence[sentence.find(clause) : n1 - s0 + word.end()]
+    row.clause = clause.strip().rstrip(".,;:")
+    row.context, row.dated = _context(row, r, text, start, recent)
+    if row.target and not states_any(f"{row.clause} {row.context}", GOAL_WORDS):  # the goal is said elsewhere
+        whole = sentence.strip().rstrip(".")
+        if not row.period or row.period in {p for p, _ in periods_in(f"{row.clause} … {whole}")}:
+            row.context = whole
+
+
+def _context(row: Row, r: Reading, text: str, start: int, recent: list[Passage]) -> tuple[str, bool]:
+    """A verbatim passage near the quote that, with it, states the period: the passages that date it (the clause
+    of its sentence, the paragraph's lead), joined when they are one stretch, else its sentence, else the nearest
+    sentence that states the same period (the article's first sentences may be too far to cite); and whether
+    quote and context together state the period as validate reads them."""
+    if not row.period or row.period in {p for p, _ in periods_in(row.clause)}:
+        return "", True
+    at = r.number.start
+    near = [p for p in r.dated_by if abs(p.start - at) <= REACH]
+    others = sorted((p for p in recent if abs(p.start - at) <= REACH), key=lambda p: abs(p.start - at))
+    for context in [*_candidates(near, text, start, r), *(p.text for p in others)]:
+        if context and row.period in {p for p, _ in periods_in(f"{row.clause} … {context}")}:
+            return context, True
+    return "", False
+
+
+def _candidates(near: list[Passage], text: str, start: int, r: Reading) -> Iterator[str]:
+    """Passages to try as context, shortest first."""
+    inside = [p for p in near if start <= p.start < start + len(text)]
+    if inside:
+        a = min(p.start for p in inside) - start
+        b = max(p.start + len(p.text) for p in inside) - start
+        yield text[a:b].strip()
+    s0, s1 = r.sentence[0] - start, r.sentence[1] - start
+    yield text[s0:s1].strip().rstrip(".")
+    for p in near:
+        yield p.text
+    if inside:
+        a = min([p.start - start for p in inside] + [s0])
+        b = max([p.start + len(p.text) - start for p in inside] + [s1])
+        yield text[a:b].strip()
 
 
 def _around(text: str, start: int, end: int, boundary: re.Pattern[str]) -> str:
@@ -117,66 +202,9 @@ def _around(text: str, start: int, end: int, boundary: re.Pattern[str]) -> str:
     return text[before[-1] if before else 0 : after.start() if after else len(text)].strip()
 
 
-def _describe(row: Row, text: str, start: int, end: int, base: FactBase, lang: str) -> None:
-    """Unit, qualifier, periods, and the clause a draft quotes (with a context that dates it if need be)."""
-    row.unit = unit_after(text[end : end + 60], base, lang)
-    row.qualifier = qualifier_before(text, start)
-    sentence_start = max([m.end() for m in _SENTENCE_END.finditer(text, 0, start)], default=0)
-    sentence = row.sentence
-    offset = text.find(sentence, sentence_start)
-    clause = _around(sentence, start - offset, end - offset, _CLAUSE_END) if offset >= 0 else sentence
-    word = re.match(r"\s*(%|[^\s,;.()]+)", text[end : end + 40])  # the word that says what the number counts
-    if word and word[1] not in clause:
-        clause = sentence[sentence.find(clause) : end - offset + word.end()]
-    row.clause = clause.strip().rstrip(".,;:")
-    stated = sorted(periods_in(sentence), key=lambda p: (p[1], p[0]))
-    row.periods = ", ".join(dict.fromkeys(p for p, _ in stated))
-    own = [p for p, _ in periods_in(row.clause)]
-    if own:
-        row.period = own[0]
-    elif stated:
-        row.period = stated[0][0]
-        dated = [c for c in _clauses(sentence) if stated[0][0] in [p for p, _ in periods_in(c)]]
-        row.context = (dated[0] if dated else sentence).rstrip(".,;:")
-
-
-def _clauses(sentence: str) -> list[str]:
-    return [c.strip() for c in _CLAUSE_END.split(sentence) if c.strip()]
-
-
-def unit_after(tail: str, base: FactBase, lang: str) -> str:
-    """The unit of the base the words after a number name ("hộ", "rumah tangga", "tỷ đồng", "%"), or "": the
-    first of the next three words that begins a unit's label ("2,134 poor households" counts households)."""
-    words = fold_keep(tail).strip()
-    if words.startswith("%"):
-        return next((u.id for u in base.units.values() if u.kind == "percent"), "%")
-    for scale in sorted(SCALES.get(lang, {}), key=len, reverse=True):
-        if words.startswith(fold_keep(scale)):
-            words = words[len(scale) :].strip()
-            break
-    labels = _unit_labels(base)
-    tokens = re.split(r"[\s,;.()]+", words)
-    for i in range(min(3, len(tokens))):
-        rest = " ".join(tokens[i:])
-        unit = next((unit for label, unit in labels if label and re.match(re.escape(label) + r"\b", rest)), "")
-        if unit:
-            return unit
-    return ""
-
-
-_LABELS: dict[int, list[tuple[str, str]]] = {}
-
-
-def _unit_labels(base: FactBase) -> list[tuple[str, str]]:
-    """(folded label, unit id) of every unit of the base, longest first; worked out once per base."""
-    if id(base) not in _LABELS:
-        labels = [(fold_keep(label), u.id) for u in base.units.values() for label in u.label.values()]
-        _LABELS[id(base)] = sorted(labels, key=lambda pair: -len(pair[0]))
-    return _LABELS[id(base)]
-
-
-def guess_language(path: str) -> str:
-    from pcli.base.scan import guess_lang
+def guess_language(path: str) -> tuple[str, bool]:
+    """The article's language, guessed from its first 20,000 characters, and whether the guess is sure."""
+    from pcli.base.scan import guess_lang_surely
 
     with open(path, encoding="utf-8") as handle:
-        return guess_lang(handle.read(20000))
+        return guess_lang_surely(handle.read(20000))

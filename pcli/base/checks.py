@@ -23,6 +23,9 @@ def _describe(value: Any) -> str:
     return f"{kind} {repr(value)[:40]}" if isinstance(value, str | bool) else kind
 
 
+FILL_IN = "FILL-IN"  # what extract's draft leaves for a curator to write
+
+
 def did_you_mean(word: str, choices: Any) -> str | Msg:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.75)
     return Msg("did_you_mean", word=close[0]) if close else ""
@@ -35,6 +38,8 @@ def _text(value: Any, field: Field) -> Msg | None:
     if unknown:
         return Msg("unknown_lang", lang=unknown[0])
     missing = [lang for lang in LANGS if not isinstance(value.get(lang), str) or not value[lang].strip()]
+    if not missing and FILL_IN in value.values():
+        return Msg("not_filled", fill=FILL_IN)
     return Msg("missing_text", langs=", ".join(missing)) if missing else None
 
 
@@ -77,6 +82,8 @@ def _is(test: Callable[[Any], bool], key: str) -> Callable[[Any, Field], Msg | N
 
 
 def _str(value: Any, field: Field) -> Msg | None:  # the commonest check, so written out: no closure to call
+    if value == FILL_IN:
+        return Msg("not_filled", fill=FILL_IN)
     return None if value.__class__ is str and value.strip() else Msg("want_str")
 
 
@@ -86,7 +93,7 @@ def _any_str(value: Any, field: Field) -> Msg | None:
 
 def _ident(value: Any, field: Field) -> Msg | None:  # every record has one: written out, as _str
     if value.__class__ is str and _IDENT.fullmatch(value):
-        return None
+        return None if value != FILL_IN else Msg("not_filled", fill=FILL_IN)
     return Msg("want_ident", got=_describe(value))
 
 

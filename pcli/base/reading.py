@@ -16,6 +16,7 @@ from pcli.base.words import MONTHS
 _YEAR = r"(1[89]\d\d|20\d\d|2100)"
 _EXTRA = str.maketrans({"đ": "d", "Đ": "d", "–": "-", "—": "-"})
 
+_MONTHS = "|".join(MONTHS)
 # Each pattern names what it reads; its groups are years (and a month number or name where it has one).
 _PATTERNS = (
     (
@@ -23,18 +24,21 @@ _PATTERNS = (
         rf"(?:tu|dari|from|between)\s+(?:nam\s+|tahun\s+|the\s+year\s+)?{_YEAR}\s+"
         rf"(?:den|hingga|sampai|to|and|until)\s+(?:nam\s+|tahun\s+)?{_YEAR}(?!\d)",
     ),
+    ("range", rf"(?:(?:{_MONTHS})\s+)?{_YEAR}\s*(?:-|\s(?:ke|to|den)\s)\s*(?:{_MONTHS})\s+{_YEAR}(?!\d)"),
     ("range", rf"(?<![\d/.,]){_YEAR}\s*-\s*{_YEAR}(?!\d)"),
     ("end", rf"(?:cuoi\s+nam|cuoi|akhir\s+tahun|akhir|(?:the\s+)?end\s+of)\s+{_YEAR}(?!\d)"),
     ("start", rf"(?:dau\s+nam|dau|awal\s+tahun|awal|(?:the\s+)?(?:start|beginning)\s+of|early)\s+{_YEAR}(?!\d)"),
-    ("month", rf"thang\s+(\d{{1,2}})\s*[-/]\s*{_YEAR}(?!\d)"),
-    ("month", r"(" + "|".join(MONTHS) + rf")\s+{_YEAR}(?!\d)"),
     (
-        "since",
-        rf"(?:so\s+voi|dibandingkan(?:\s+dengan)?|compared\s+(?:with|to)|since)\s+(?:nam\s+|tahun\s+)?"
-        rf"{_YEAR}(?!\d)",
+        "since",  # a comparison: "so với (cùng kỳ) năm 2023", "terhadap Maret 2023", "compared with 2020"
+        r"(?:so\s+voi(?:\s+cung\s+ky)?|dibandingkan(?:\s+dengan)?|terhadap|compared\s+(?:with|to)|since)\s+"
+        rf"(?:nam\s+|tahun\s+|bulan\s+|the\s+year\s+)?(?:thang\s+(\d{{1,2}})\s*[-/]\s*|({_MONTHS})\s+)?{_YEAR}(?!\d)",
     ),
+    ("month", rf"thang\s+(\d{{1,2}})\s*[-/]\s*{_YEAR}(?!\d)"),
+    ("month", rf"({_MONTHS})\s+{_YEAR}(?!\d)"),
     ("year", rf"(?<![\d/.,]){_YEAR}(?![\d/])"),
 )
+# A change from one period to another: "dari 11,74 juta pada Maret 2023 menjadi 11,64 juta pada Maret 2024".
+_FROM_TO = rf"\b(?:tu|dari|from)\s[^;]{{0,80}}?{_YEAR}[^;]{{0,80}}?\b(?:xuong con|xuong|len|menjadi|to)\s[^;]{{0,80}}?{_YEAR}"
 # Words just before a period that make it a point the value holds by: "đến tháng 9/2025", "by September 2025".
 _BY = ("den", "tinh den", "hingga", "sampai", "by", "as of")
 
@@ -43,9 +47,23 @@ QUALIFIER_WORDS = {
     "nearly": ("gan", "hampir", "nyaris", "nearly", "almost"),
     "about": ("khoang", "sekitar", "about", "around", "approximately"),
     "up_to": ("len toi", "toi", "hingga", "up to"),
+    "under": ("duoi", "chua den", "under", "below", "less than", "fewer than", "di bawah", "kurang dari"),
+    "at_least": (
+        "it nhat",
+        "toi thieu",
+        "at least",
+        "no less than",
+        "sekurang kurangnya",
+        "paling sedikit",
+        "setidaknya",
+        "minimal",
+    ),  # fmt: skip
 }
+# Words after a number that make it a lower bound: "từ 6% trở lên", "6% or more", "6 persen atau lebih".
+AT_LEAST_AFTER = ("tro len", "or more", "or above", "and above", "atau lebih", "ke atas")
 BASICALLY_WORDS = ("co ban", "pada dasarnya", "basically")
-GOAL_WORDS = ("muc tieu", "phan dau", "ke hoach", "chi tieu", "target", "sasaran", "tujuan", "goal", "aim")
+GOAL_WORDS = ("muc tieu", "phan dau", "ke hoach", "chi tieu", "target", "sasaran", "tujuan", "goal", "aim", "targets",
+              "aims", "ditargetkan", "menargetkan")  # fmt: skip
 
 
 class _FoldTable(dict[int, str]):
@@ -72,26 +90,47 @@ def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
 
 
-def periods_in(text: str) -> set[tuple[str, bool]]:
-    """Every period the text states, as (canonical period text, stated as a "by" point)."""
+def period_spans(text: str) -> list[tuple[int, int, str, str, bool]]:
+    """Every period the text states, where: (start, end, canonical period, pattern kind, stated as a "by" point),
+    in reading order. A comparison ("so với năm 2023") has kind "since" and its year as the period."""
     folded = fold_keep(text)
     taken = [False] * len(folded)
-    found: set[tuple[str, bool]] = set()
-    since: list[int] = []
+    found: list[tuple[int, int, str, str, bool]] = []
     for kind, pattern in _compiled():
         for m in pattern.finditer(folded):
             if any(taken[m.start() : m.end()]):
                 continue
             taken[m.start() : m.end()] = [True] * (m.end() - m.start())
-            if kind == "since":
-                since.append(int(m[1]))
-                continue
             by = folded[: m.start()].rstrip().endswith(_BY)
-            found.add((_canonical(kind, m), by))
+            period = _compared(m) if kind == "since" else _canonical(kind, m)
+            found.append((m.start(), m.end(), period, kind, by))
+    return sorted(found)
+
+
+def periods_in(text: str) -> set[tuple[str, bool]]:
+    """Every period the text states, as (canonical period text, stated as a "by" point)."""
+    spans = period_spans(text)
+    found = {(period, by) for _, _, period, kind, by in spans if kind != "since"}
     ends = {int(p[:4]) for p, _ in found if p}
-    for start in since:  # "6.401 miliar VND dibandingkan tahun 2020" beside "akhir tahun 2024": 2020-2024
+    for start in (int(period[:4]) for _, _, period, kind, _ in spans if kind == "since"):
+        # "6.401 miliar VND dibandingkan tahun 2020" beside "akhir tahun 2024": 2020-2024
         found.update((f"{start}-{end}", False) for end in ends if end > start)
+    for m in _compiled_from_to().finditer(fold_keep(text)):
+        first, last = int(m[1]), int(m[2])
+        if first < last:
+            found.add((f"{first}-{last}", False))
     return found
+
+
+@cache
+def _compiled_from_to() -> re.Pattern[str]:
+    return re.compile(_FROM_TO)
+
+
+def _compared(m: re.Match[str]) -> str:
+    """The period a comparison names: "terhadap Maret 2023" is 2023-03, "so với năm 2023" 2023."""
+    month = int(m[1]) if m[1] else MONTHS[m[2]] if m[2] else 0
+    return f"{m[3]}-{month:02d}" if month else m[3]
 
 
 def _canonical(kind: str, m: re.Match[str]) -> str:
@@ -108,15 +147,16 @@ def _canonical(kind: str, m: re.Match[str]) -> str:
 
 
 def qualifier_before(text: str, start: int) -> str:
-    """The qualifier stated by the words just before position `start` of text ("" for none)."""
+    """The qualifier stated by the words around the number at position `start` of text ("" for none): just
+    before it ("hơn 2.134", "at least 6"), or after it and its unit ("từ 6% trở lên", "6 persen atau lebih")."""
+    after = fold_keep(text[start : start + 60])
+    tail = re.sub(r"[^0-9a-z% ]+", " ", re.sub(r"^[-−]?[\d.,]+", "", after)).split()
+    if any(" ".join(tail[i : i + 2]).startswith(phrase) for i in range(3) for phrase in AT_LEAST_AFTER):
+        return "at_least"
     before = fold_keep(text[max(0, start - 30) : start]).rstrip()
-    words = re.sub(r"[^0-9a-z ]+", " ", before).split()
-    tail = " ".join(words[-2:])
-    for qualifier, phrases in QUALIFIER_WORDS.items():
-        for phrase in phrases:
-            if tail == phrase or tail.endswith(" " + phrase):
-                return qualifier
-    return ""
+    words = " " + " ".join(re.sub(r"[^0-9a-z ]+", " ", before).split()[-3:])
+    phrases = sorted(((p, q) for q, ps in QUALIFIER_WORDS.items() for p in ps), key=lambda pair: -len(pair[0]))
+    return next((qualifier for phrase, qualifier in phrases if words.endswith(" " + phrase)), "")
 
 
 def states_any(text: str, phrases: tuple[str, ...]) -> bool:

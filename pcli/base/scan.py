@@ -4,8 +4,10 @@ value in base units read as the text's language writes numbers. `validate --sour
 
 Vietnamese and Indonesian write "9.604" for 9604 and "3,14" for 3.14; English the other way round. A scale word
 multiplies ("312,5 tỷ đồng" is 312.5 × 10⁹, "1,2 juta" 1.2 × 10⁶, "2,3 triliun" 2.3 × 10¹²). Years, dates,
-document numbers, ages, ordinals, names ("Covid-19") and the digits of a web address are numbers too, but not
-figures: their kind says so.
+document numbers, ages, ordinals, names ("Covid-19"), clock times ("09:25:27"), list numbers at a line's start
+("1. Jawa Timur"), levels ("mức độ 1") and the digits of a web address are numbers too, but not figures: their
+kind says so. A number glued to letters is read too: "VND1.5 million" and "Rp582.932,-" are amounts,
+"Decision123" a document number, "QH15" a name.
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ import math
 import re
 from functools import cache
 
+from pcli.base.words import MONTHS
+
 FIGURE = "figure"
-NOT_FIGURES = ("year", "period", "date", "document", "age", "ordinal", "name", "url")
+NOT_FIGURES = ("year", "period", "date", "time", "document", "age", "ordinal", "list", "level", "name", "url")
 
 _CONVENTION = {"vi": "comma_decimal", "id": "comma_decimal", "en": "dot_decimal"}
 _GROUPED = {
-    "comma_decimal": r"(?<![\w.,])([-−]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d])",
-    "dot_decimal": r"(?<![\w.,])([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])",
+    "comma_decimal": r"(?<![\d.,])([-−]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d])",
+    "dot_decimal": r"(?<![\d.,])([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])",
 }
 SCALES = {
     "vi": {
@@ -49,22 +53,41 @@ ZERO_PHRASES = {
     "en": ("no longer", "zero", "no "),
 }
 _YEAR = r"(?:19\d\d|20\d\d|2100)"
+_MONTH_NAMES = "|".join(MONTHS)
+# Letters a currency amount may be glued to: "VND1.5 million", "VNĐ700,000", "Rp582.932,-", "US$29.5", "$38".
+CURRENCY_PREFIXES = {"vnd": "VND", "vnđ": "VND", "rp": "IDR", "idr": "IDR", "usd": "USD", "us$": "USD", "$": "USD"}
+_GLUED = re.compile(r"(?:[^\W\d_]+\$?|\$)$")
 # Spans that hold numbers that are not figures, found before the figures; first match wins.
 _NOT_FIGURES = (
     ("url", r"https?://\S+"),
+    ("time", r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"),
     ("date", rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/{_YEAR}\b"),
-    ("date", rf"(?i:tháng|thang)\s+\d{{1,2}}\s*[-/]\s*{_YEAR}\b"),
+    ("date", rf"(?i:ngày|ngay)\s+\d{{1,2}}\s+(?i:tháng|thang)\s+\d{{1,2}}(?:\s+(?i:năm|nam)\s+{_YEAR})?"),
+    ("date", rf"(?i:\btháng|\bthang)\s+\d{{1,2}}(?:\s*[-/]\s*{_YEAR}\b|(?![\d.,]\d|\s*[-/]\s*\d))"),
+    (
+        "date",  # a day and month without a year: "ngày 7/1", "(7/1)", "7/1 vừa qua"; "2/7 huyện" is a fraction
+        r"(?i:\b(?:ngày|ngay|hôm|sáng|chiều|tối|tanggal|on|since)\s+)\d{1,2}/\d{1,2}(?![\d/])"
+        r"|(?<=\()\d{1,2}/\d{1,2}(?=\))|\b\d{1,2}/\d{1,2}(?=\s+(?i:vừa qua|tới|này)\b)",
+    ),
+    ("date", rf"(?i:\b(?:{_MONTH_NAMES})\.?\s+)\d{{1,2}}(?![\d.,]\d)|\b\d{{1,2}}\s+(?i:(?:{_MONTH_NAMES})\b)"),
     ("document", r"\b\d{1,5}/\d{4}(?:/[\w-]+)?|\b\d{1,5}/[A-ZĐ]{2,}(?:-[A-ZĐ]+)+"),
     (
         "document",
         r"(?i:(?:nghị quyết|quyết định|nghị định|resolusi|keputusan|resolution|decision|decree)"
-        r"\s+(?:số|no\.?|nomor)?\s*)\d{1,5}",
+        r"\s*(?:số|no\.?|nomor)?\s*)\d{1,5}",
     ),
     ("period", rf"\b{_YEAR}\s*[-–]\s*{_YEAR}\b"),
     ("age", r"(?i:\b(?:dưới|trên|từ|under|over|aged|usia|di bawah usia)\s+)\d{1,3}\s*(?i:tuổi|tahun|years?)"),
     ("age", r"\b\d{1,3}\s*(?i:tuổi)"),
     ("ordinal", r"(?i:\bthứ\s+|\bke-)\d+|\b\d+(?:st|nd|rd|th)\b"),
+    ("list", r"(?m)^[ \t]*\(?\d{1,3}[.)](?=[ \t]+[^\W\d])"),
+    ("level", r"(?i:\b(?:mức độ|muc do|cấp độ|cap do|level|tingkat|tier)\s+)\d{1,2}(?![\d.,]\d)"),
     ("name", r"\b[A-Za-z]+-\d+\b"),
+)
+# A number written as a word of percent: "9,03 persen", "7.52 per cent", "90 percent", "4 phần trăm".
+_RANGE_PERCENT = re.compile(r"\s*[-–]\s*\d[\d.,]*\s*(?i:%|persen\b|per\s?cent\b)")  # "1-1.5 percent": both
+_PERCENT_WORDS = re.compile(
+    r"\s*(?i:%|persen\b|per\s?cent\b|percentage\s+points?\b|poin\s+persentase\b|(?:điểm\s+)?phần trăm|pct\b)"
 )
 
 
@@ -105,6 +128,9 @@ def scan(text: str, lang: str) -> list[Number]:
     for m in grouped.finditer(text):
         i = bisect.bisect_right(starts, m.start(2)) - 1
         kind = taken[i][2] if i >= 0 and taken[i][0] <= m.start(2) < taken[i][1] else FIGURE
+        glued = _GLUED.search(text, max(0, m.start() - 12), m.start()) if m.start() and not m[1] else None
+        if glued and kind == FIGURE and glued[0].lower() not in CURRENCY_PREFIXES:
+            kind = "name"  # "QH15", "H2O": letters and digits make a name, not an amount
         whole = m[2].replace(thousands, "")
         value = float(f"{whole}.{m[3]}") if m[3] else float(whole)
         if m[1]:
@@ -113,10 +139,12 @@ def scan(text: str, lang: str) -> list[Number]:
         scale = next(
             (factor for word, factor in scales if rest.startswith(word) and not rest[len(word) : len(word) + 1].isalpha()), 1
         )
-        if kind == FIGURE and scale == 1 and not m[3] and re.fullmatch(_YEAR, m[2]) and not rest.startswith("%"):
+        percent = bool(_PERCENT_WORDS.match(text, m.end()) or _RANGE_PERCENT.match(text, m.end()))
+        if kind == FIGURE and scale == 1 and not m[3] and re.fullmatch(_YEAR, m[2]) and not percent and not glued:
             kind = "year"
         written = text[m.start() : m.end()] if not m[1] else text[m.start(1) : m.end()]
-        found.append(Number(m.start(), m.end(), written, kind, value * scale, rest.startswith("%"), scale))
+        scaled = value * scale if scale == 1 else round(value * scale, 6)  # "2,07 juta" is 2070000, not 2069999.99…
+        found.append(Number(m.start(), m.end(), written, kind, scaled, percent, scale))
     return found
 
 
@@ -142,12 +170,19 @@ def value_positions(value: float, quote: str, lang: str, unit_kind: str) -> list
 
 def guess_lang(text: str) -> str:
     """vi when the text has Vietnamese letters, id when it reads like Indonesian, else en."""
+    return guess_lang_surely(text)[0]
+
+
+def guess_lang_surely(text: str) -> tuple[str, bool]:
+    """The text's language as guess_lang reads it, and whether the guess is sure: many Vietnamese letters, or
+    at least eight common words with twice as many of one language's as of the other's."""
     sample = text[:20000].lower()
     letters = sum(ch.isalpha() for ch in sample) or 1
     marked = len(re.findall(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", sample))
     if marked / letters > 0.02:  # a Vietnamese text has many; an Indonesian one may cite "HĐND"
-        return "vi"
+        return "vi", marked >= 20
     words = re.findall(r"[a-z]+", sample)
     indonesian = sum(w in ("yang", "dan", "dengan", "untuk", "dari", "pada", "tahun", "ini", "adalah") for w in words)
     english = sum(w in ("the", "and", "with", "for", "from", "of", "in", "is", "was") for w in words)
-    return "id" if indonesian > english else "en"
+    lang = "id" if indonesian > english else "en"
+    return lang, indonesian + english >= 8 and max(indonesian, english) >= 2 * min(indonesian, english)

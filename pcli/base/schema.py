@@ -6,7 +6,7 @@ SCHEMA.md's table all come from here (a test holds SCHEMA.md to `markdown_table(
 from __future__ import annotations
 
 LANGS = ("en", "vi", "id")
-QUALIFIERS = ("more_than", "nearly", "up_to", "about", "basically")
+QUALIFIERS = ("more_than", "nearly", "up_to", "about", "basically", "under", "at_least")
 CITATION_QUALIFIERS = (*QUALIFIERS, "none")
 STATUSES = ("achieved", "target")
 UNIT_KINDS = ("count", "percent", "currency")

@@ -224,26 +224,36 @@ def extract(
     source: Annotated[
         str | None, typer.Option("--source", help="The source id its draft figures cite (default: the file's name).")
     ] = None,
-    facts: FactsOption = None,
-    fmt: Annotated[str | None, format_opt("extract")] = None,
-    lang: Annotated[
+    source_lang: Annotated[
         str | None,
         typer.Option(
-            "--lang", "-l", help="The article's language, en, vi or id, for reading numbers (default: guessed from the text)."
+            "--source-lang",
+            "--text-lang",
+            help="The article's language, en, vi or id, for reading its numbers (default: guessed from the text, "
+            "with a warning when the guess is weak).",
+            autocompletion=lambda: ["en", "vi", "id"],
         ),
     ] = None,
+    facts: FactsOption = None,
+    fmt: Annotated[str | None, format_opt("extract")] = None,
+    lang: LangOption = None,
 ) -> None:
-    """Every number of an article, one row each, with its value in base units, unit, qualifier and period words,
-    and whether the base knows it, skips it or not yet: the curator's first step to cited figures.
+    """Every number of an article, one row each, with its value in base units, unit, qualifier and period, and
+    whether the base knows it, skips it or not yet: the curator's first step to cited figures.
 
-    --format toml drafts a [[figures]] block for each new number, ready to fill in and paste.
+    --format toml drafts a [[figures]] block for each new number, with stubs for the indicators, units and topics
+    the base lacks, ready to fill in and paste. --lang is the reader's language; --source-lang the article's.
 
-    Example: pcli extract article.txt --source my-paper --format toml
+    Example: pcli extract article.txt --source my-paper --source-lang vi --format toml
     """
     from pcli import commands
+    from pcli.errors import UsageError
 
     o = resolve(ctx, "extract", facts, fmt, lang)
-    finish(commands.extract(o.facts, path, o.lang if o.lang_given else None, source), o.fmt, o.lang)
+    if source_lang is not None and source_lang.lower() not in ("en", "vi", "id"):
+        raise UsageError("bad_lang", value=source_lang)
+    text_lang = source_lang.lower() if source_lang is not None else None
+    finish(commands.extract(o.facts, path, text_lang, source), o.fmt, o.lang)
 
 
 @app.command("list")

@@ -90,10 +90,12 @@ def _batch(view: BatchView, fmt: Format, lang: str) -> None:
 
 def _extract(view: ExtractView, fmt: Format, lang: str) -> None:
     """Rows as they are read, in a pipe; all at once in a table (new numbers stand out) or a JSON array."""
+    if view.warning is not None:
+        tell(view.warning, lang)
     if fmt is Format.toml:
         from pcli.output import draft
 
-        draft.write(view.each(), view.base, view.path, view.source, sys.stdout)
+        draft.write(view.each(), view.base, view.path, view.source, sys.stdout, view.text_lang)
     elif fmt is Format.table:
         from pcli.output import terminal
 

@@ -314,14 +314,15 @@ def _trend(out: Console, view: FiguresView, lang: str) -> None:
 
 def _extract(out: Console, view: ExtractView, lang: str) -> None:
     """Every number of the article; the new ones, which the base does not hold yet, stand out."""
-    cols = [Col(heading(c, lang), "right" if c == "value" else "left", whole=c == "line", drop={"unit": 1}.get(c, 0))
-            for c in ("line", "number", "value", "unit", "kind", "status", "sentence")]  # fmt: skip
+    cols = [Col(heading(c, lang), "right" if c == "value" else "left", whole=c == "line",
+                drop={"unit": 2, "period": 1}.get(c, 0))
+            for c in ("line", "number", "value", "unit", "period", "kind", "status", "sentence")]  # fmt: skip
     rows, marks = [], []
     for row in view.each():
         marks.append("bold yellow" if row.status == "new" else "dim" if row.kind != "figure" else "")
         status = row.status + (f" {row.figures}" if row.figures else "") + (f" ({row.reason})" if row.reason else "")
         value = group(row.value, lang) if row.kind == "figure" else ""
-        rows.append([f"{row.line}:{row.column}", row.written, value, row.unit, row.kind, status, row.sentence])
+        rows.append([f"{row.line}:{row.column}", row.written, value, row.unit, row.period, row.kind, status, row.sentence])
     out.print(fitted(view.path, cols, rows, out.width, marks), crop=False)
 
 

@@ -300,8 +300,8 @@ class BatchView(View):
                    for text, answer in group]  # fmt: skip
 
 
-EXTRACT_COLUMNS = ("line", "column", "written", "value", "unit", "qualifier", "periods", "kind", "status", "figures",
-                   "same", "reason", "sentence")  # fmt: skip
+EXTRACT_COLUMNS = ("line", "column", "written", "value", "unit", "unit_words", "qualifier", "period", "change",
+                   "target", "kind", "status", "figures", "same", "reason", "sentence")  # fmt: skip
 
 
 class ExtractView(View):
@@ -309,8 +309,9 @@ class ExtractView(View):
 
     columns = EXTRACT_COLUMNS
 
-    def __init__(self, base: FactBase, rows: Iterator[Any], path: str, source: str) -> None:
-        self.base, self.path, self.source = base, path, source
+    def __init__(self, base: FactBase, rows: Iterator[Any], path: str, source: str, text_lang: str = "en",
+                 warning: Msg | None = None) -> None:  # fmt: skip
+        self.base, self.path, self.source, self.text_lang, self.warning = base, path, source, text_lang, warning
         self.stream = rows
         self.count = 0
 

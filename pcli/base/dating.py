@@ -1,0 +1,149 @@
+"""Which period a number of a text belongs to, as a careful reader dates it.
+
+A sentence's periods are its mentions: each a period the text states ("năm 2024", "Maret 2023", "cuối năm
+2023"), with a role: `own` (the period of what the sentence reports) or `compare` (the other side of a comparison:
+"so với (cùng kỳ) năm 2023", "terhadap Maret 2023", "dari yang bulan Maret 2023", "compared with 2020"). A level
+takes the period written just after it ("11,74 juta orang pada Maret 2023"), the comparison it is the value of
+("dibandingkan Maret 2023 yang sebesar 7,29 persen"), its clause's or its sentence's own period; a change
+("giảm 1,65% so với năm 2023", "menurun 0,33 persen poin terhadap Maret 2023") spans from the compared period to
+its own: 2023-2024. A sentence that states no period is dated by the lead of the paragraph ("Năm 2024, …" two
+sentences earlier; "Cùng năm", "Pada tahun yang sama" say so), else by the article's first sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pcli.base.reading import fold_keep, period_spans
+
+# Words just before a period that make it the compared side ("so với" is read by the period patterns).
+_COMPARE = ("so voi", "so voi cung ky", "compared with", "compared to", "dibandingkan", "dibandingkan dengan",
+            "terhadap", "than", "dari", "from", "since", "ke")  # fmt: skip
+_FILL = ("nam", "tahun", "bulan", "thang", "the", "year", "yang", "pada", "periode", "cung ky", "of", "in", "ket qua")
+# Words just before a number that make it a change; words between them and the number that do not count.
+_CHANGE = ("giam", "tang", "turun", "menurun", "naik", "meningkat", "berkurang", "bertambah", "decrease",
+           "decreased", "decline", "declined", "fell", "drop", "dropped", "rose", "increase", "increased", "grew",
+           "reduce", "reduced", "down", "up", "by", "tang truong", "growth")  # fmt: skip
+_BETWEEN = ("sebesar", "sebanyak", "khoang", "binh quan", "them", "over", "more than", "hon", "tren", "gan", "about",
+            "around", "nearly", "lebih dari", "sekitar", "hampir", "almost", "sekitar", "a", "an")  # fmt: skip
+_CLAUSE = re.compile(r"[,;:()]")
+_TO = ("menjadi", "xuong con", "xuong", "len", "to", "den", "hingga")
+
+
+class Mention:
+    """A period a sentence states: where (offsets in the sentence), which period, and its role."""
+
+    __slots__ = ("start", "end", "period", "role")
+
+    def __init__(self, start: int, end: int, period: str, role: str) -> None:
+        self.start, self.end, self.period, self.role = start, end, period, role
+
+    def __repr__(self) -> str:
+        return f"Mention({self.period!r}, {self.role}, {self.start})"
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.sub(r"[^0-9a-z%]+", " ", text).split())
+
+
+def mentions(sentence: str, blocked: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
+    """The periods a sentence states, in reading order; none inside a blocked span (a date: "ngày 23 tháng 08 năm
+    2019" dates a page, not a figure)."""
+    folded = fold_keep(sentence)
+    out = []
+    for start, end, period, kind, _ in period_spans(sentence):
+        if any(a < end and start < b for a, b in blocked):
+            continue
+        role = "compare" if kind == "since" else "own"
+        before = _words(folded[max(0, start - 40) : start])
+        while role == "own" and before.strip():
+            if any(before.endswith(" " + w) for w in _COMPARE):
+                role = "compare"
+            stripped = next((before[: -len(w) - 1] for w in _FILL if before.endswith(" " + w)), None)
+            if stripped is None:
+                break
+            before = stripped
+        out.append(Mention(start, end, period, role))
+    return out
+
+
+def is_change(sentence: str, start: int, lower_bound: bool = False) -> bool:
+    """Whether the number at `start` of the sentence is a change: "giảm 1,65%", "turun sebesar 0,57", and, when it
+    is a lower bound ("từ 6% trở lên"), "giảm từ 6%"."""
+    before = _words(fold_keep(sentence[max(0, start - 40) : start]))
+    between = (*_BETWEEN, "tu") if lower_bound else _BETWEEN
+    for _ in range(3):
+        if any(before.endswith(" " + w) for w in _CHANGE):
+            return True
+        stripped = next((before[: -len(w) - 1] for w in between if before.endswith(" " + w)), None)
+        if stripped is None:
+            return False
+        before = stripped
+    return False
+
+
+def _span(first: str, last: str) -> str:
+    """The range between two periods' years ("2023-03" and "2024-03": "2023-2024"); "" when in one year."""
+    a, b = sorted((int(first[:4]), int(last[:4])))
+    return f"{a}-{b}" if a < b else ""
+
+
+def date_change(sentence: str, start: int, found: list[Mention], lead: str) -> tuple[str, list[Mention]]:
+    """A change's period, with the mentions that state it: from the period it is compared with to its own (the
+    nearest own period before it in its clause, else the sentence's, else the paragraph's lead); a from→to of two
+    periods spans both; a change written after its own period ("năm 2024 giảm 6,26%") is that period's."""
+    own = [m for m in found if m.role == "own"]
+    compare = [m for m in found if m.role == "compare"]
+    clause = _clause_start(sentence, start)
+    near = next((m for m in reversed(own) if clause <= m.start < start), None)
+    other = next((m for m in compare if m.start > start), None) or (compare[-1] if compare else None)
+    if other is not None:
+        base = near or (own[0] if own else None)
+        span = _span(other.period, base.period if base else lead) if (base or lead) else ""
+        return (span, [other, *([base] if base else [])]) if span else ("", [])
+    if near is not None:
+        return near.period, [near]
+    years = sorted({m.period[:4] for m in own})
+    if len(years) > 1:
+        return f"{years[0]}-{years[-1]}", [own[0], own[-1]]
+    return (own[0].period, [own[0]]) if own else ("", [])
+
+
+def date_level(sentence: str, start: int, end: int, found: list[Mention]) -> tuple[str, list[Mention]]:
+    """A level's period, with the mention that states it: written just after it, the comparison it is the value
+    of, else its clause's own period, else its sentence's first or only own period."""
+    after = next((m for m in found if m.start >= end), None)
+    if after is not None and after.role == "own" and _adjacent(sentence[end : after.start]):
+        return after.period, [after]
+    before = next((m for m in reversed(found) if m.end <= start), None)
+    if before is not None and before.role == "compare" and _adjacent(sentence[before.end : start], 30):
+        return before.period, [before]
+    own = [m for m in found if m.role == "own"]
+    clause = _clause_start(sentence, start)
+    mine = next((m for m in reversed(own) if clause <= m.start < start), None)
+    mine = mine or next((m for m in own if m.start < start), None)
+    if mine is None and len({m.period for m in own}) == 1:
+        mine = own[0]
+    return (mine.period, [mine]) if mine else ("", [])
+
+
+def _adjacent(between: str, reach: int = 40) -> bool:
+    """Whether nothing parts a number from a period: no other number, clause break or comparison word."""
+    words = _words(fold_keep(between))
+    return (len(between) <= reach and not re.search(r"\d|[;()]|,\s", between)
+            and not any(f" {w} " in words + " " for w in _COMPARE))  # fmt: skip
+
+
+def _clause_start(sentence: str, start: int) -> int:
+    cuts = [m.end() for m in _CLAUSE.finditer(sentence, 0, start)]
+    return cuts[-1] if cuts else 0
+
+
+def sentence_lead(found: list[Mention], sentence: str) -> Mention | None:
+    """The period a sentence reports on, that dates the sentences after it: its first own period, or the end of a
+    from→to ("dari 13,29% pada Maret 2023 menjadi 12,72% pada Maret 2024")."""
+    own = [m for m in found if m.role == "own"]
+    folded = fold_keep(sentence)
+    ends = [m for i, m in enumerate(own) if i and any(f" {w} " in _words(folded[own[i - 1].end : m.start]) + " "
+                                                      for w in _TO)]  # fmt: skip
+    return ends[-1] if ends else (own[0] if own else None)

@@ -1,0 +1,198 @@
+"""The number reader a curator's draft and a checker share: each number of a text with its kind, value in base
+units, unit, qualifier, period, whether it is a change or a goal, and the passages that state its period.
+
+`read(text, lang)` reads a whole text; `Reader` reads an article a paragraph at a time (so that a large file
+streams), keeping what dates the sentences that state no period: the paragraph's lead, the article's first
+sentences. It knows nothing of a fact base: `units` may add a base's own unit labels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pcli.base.dating import Mention, date_change, date_level, is_change, mentions, sentence_lead
+from pcli.base.reading import GOAL_WORDS, fold_keep, qualifier_before
+from pcli.base.scan import FIGURE, Number, scan
+from pcli.base.units import UnitWords, unit_near
+
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+CLAUSE_END = re.compile(r"[,;:]\s+|\s+[–—-]\s+|\(|\)")
+_DAY_DATE = re.compile(r"(?i:ngày|ngay)\s+\d{1,2}\s+(?i:tháng|thang)\s+\d{1,2}(?:\s+(?i:năm|nam)\s+\d{4})?")
+# Words that date a sentence by the one before it, even across a paragraph: "Cùng năm", "Pada tahun yang sama".
+_SAME = ("cung nam", "cung ky", "cung thoi gian", "pada tahun yang sama", "pada periode yang sama", "the same year",
+         "that year", "the same period")  # fmt: skip
+_ACHIEVED = ("vuot", "dat", "exceeded", "surpassed", "melampaui", "melebihi", "hoan thanh")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+
+
+class Passage:
+    """A stretch of the article that states a period: its text and where it starts in the article."""
+
+    __slots__ = ("period", "text", "start")
+
+    def __init__(self, period: str, text: str, start: int) -> None:
+        self.period, self.text, self.start = period, text, start
+
+
+class Reading:
+    """One number of a text, read. Offsets are the article's when the reader was given them."""
+
+    __slots__ = ("number", "unit", "qualifier", "period", "change", "target", "sentence", "dated_by")
+
+    def __init__(self, number: Number, sentence: tuple[int, int]) -> None:
+        self.number, self.sentence = number, sentence
+        self.unit: UnitWords | None = None
+        self.qualifier = self.period = ""
+        self.change = self.target = False
+        self.dated_by: list[Passage] = []  # the passages that state the period, when it is not in the sentence
+
+    @property
+    def kind(self) -> str:
+        return self.number.kind
+
+    def __repr__(self) -> str:
+        unit = self.unit.id if self.unit else ""
+        return f"Reading({self.number.written!r}, {self.kind}, {self.number.value}, {unit!r}, {self.period!r})"
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of text around start..end (offsets)."""
+    before = [m.end() for m in CLAUSE_END.finditer(text, 0, start)]
+    after = CLAUSE_END.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of text; ";" ends one, as a newline does."""
+    at = 0
+    for m in SENTENCE_END.finditer(text):
+        if text[at : m.start()].strip():
+            yield at, m.start()
+        at = m.end()
+    if text[at:].strip():
+        yield at, len(text.rstrip())
+
+
+class Reader:
+    """Reads the paragraphs of one article in order."""
+
+    def __init__(self, lang: str, units: tuple[tuple[str, str, str], ...] = (), article: Passage | None = None) -> None:
+        self.lang, self.units, self.article = lang, units, article
+        self.lead: Passage | None = None  # the period the paragraph so far reports on
+        self.last: Passage | None = None  # the last lead of any paragraph, for "Cùng năm"
+        self.moved: Passage | None = None  # the last change's range in this paragraph
+
+    def paragraph(self, text: str, offset: int = 0) -> list[Reading]:
+        """Every number of one paragraph, read; offset is where the paragraph starts in the article."""
+        self.lead = self.moved = None
+        numbers = scan(text, self.lang)
+        blocked = tuple((m.start(), m.end()) for m in _DAY_DATE.finditer(text))
+        out: list[Reading] = []
+        at = 0
+        for s0, s1 in sentences(text):
+            sentence = text[s0:s1]
+            found = mentions(sentence, tuple((a - s0, b - s0) for a, b in blocked))
+            while at < len(numbers) and numbers[at].start < s1:
+                n = numbers[at]
+                at += 1
+                reading = Reading(n, (s0 + offset, s1 + offset))
+                if n.kind == FIGURE:
+                    self._figure(reading, text, sentence, s0, found, offset)
+                out.append(reading)
+            lead = sentence_lead([m for m in found if not _programme(m)], sentence)
+            if lead is not None:
+                c0, c1 = _clause(sentence, lead.start, lead.end)
+                self.lead = self.last = Passage(lead.period, sentence[c0:c1].strip(), s0 + c0 + offset)
+            elif any(m.role == "own" for m in found):  # a programme's years: what came before no longer dates
+                self.lead = None
+        for n in numbers[at:]:
+            out.append(Reading(n, (offset + n.start, offset + n.end)))
+        for r in out:
+            r.number.start += offset
+            r.number.end += offset
+        return out
+
+    def _figure(self, r: Reading, text: str, sentence: str, s0: int, found: list[Mention], offset: int) -> None:
+        n = r.number
+        rel = n.start - s0
+        r.unit = unit_near(text, n.start, n.end, self.lang, self.units)
+        r.qualifier = qualifier_before(text, n.start)
+        r.change = (r.unit is not None and r.unit.id == "percentage_points") or is_change(
+            sentence, rel, r.qualifier == "at_least"
+        )
+        r.target = _goal(sentence[:rel])
+        lead = self._lead(sentence, s0 + offset, len(text) < 200 and "\n" not in text.strip())
+        if r.change:
+            r.period, used = date_change(sentence, rel, found, lead.period if lead else "")
+            if r.period and lead and not any(m.role == "own" for m in used):
+                r.dated_by.append(lead)
+        else:
+            r.period, used = date_level(sentence, rel, n.end - s0, found)
+        for m in used:
+            c0, c1 = _clause(sentence, m.start, m.end)
+            r.dated_by.append(Passage(m.period, sentence[c0:c1].strip(), s0 + c0 + offset))
+        if r.period:
+            if r.change and "-" in r.period and len(r.period) == 9:
+                self.moved = Passage(r.period, sentence.strip(), s0 + offset)
+            return
+        carried = (self.moved if r.change else None) or lead
+        if carried is not None:
+            r.period, r.dated_by = carried.period, [carried]
+
+    def _lead(self, sentence: str, at: int, headline: bool) -> Passage | None:
+        """What dates a sentence that states no period: the paragraph's lead, the last paragraph's for "Cùng năm",
+        else the article's first sentences (for the sentences after them, and a headline before them)."""
+        article = self.article if self.article and (at >= self.article.start or headline) else None
+        words = " " + " ".join(re.sub(r"[^0-9a-z]+", " ", fold_keep(sentence)).split()) + " "
+        if any(f" {w} " in words for w in _SAME):
+            return self.lead or self.last or article
+        return self.lead or article
+
+
+def _programme(m: Mention) -> bool:
+    """Whether a period is a range of years ("giai đoạn 2021-2025"): a programme's, not what later sentences
+    report on."""
+    return len(m.period) == 9 and m.period[4] == "-"
+
+
+def _goal(before: str) -> bool:
+    """Whether the words before a number in its sentence set it as a goal ("phấn đấu", "target"), not as a goal
+    met ("vượt chỉ tiêu")."""
+    words = " " + " ".join(re.sub(r"[^0-9a-z]+", " ", fold_keep(before)).split()) + " "
+    for goal in GOAL_WORDS:
+        at = words.rfind(f" {goal} ")
+        if at >= 0 and not any(words[:at].endswith(f" {w}") for w in _ACHIEVED):
+            return True
+    return False
+
+
+def article_period(head: str, lang: str) -> Passage | None:
+    """The period the article reports on: the first own period of its first three sentences that hold a figure."""
+    figures = 0
+    blocked = tuple((m.start(), m.end()) for m in _DAY_DATE.finditer(head))
+    for s0, s1 in sentences(head):
+        sentence = head[s0:s1]
+        if not any(n.kind == FIGURE for n in scan(sentence, lang)):
+            continue
+        found = mentions(sentence, tuple((a - s0, b - s0) for a, b in blocked))
+        lead = sentence_lead([m for m in found if not _programme(m)], sentence)
+        if lead is not None:
+            c0, c1 = _clause(sentence, lead.start, lead.end)
+            return Passage(lead.period, sentence[c0:c1].strip(), s0 + c0)
+        figures += 1
+        if figures == 3:
+            break
+    return None
+
+
+def read(text: str, lang: str, units: tuple[tuple[str, str, str], ...] = ()) -> list[Reading]:
+    """Every number of a whole text, read, in reading order."""
+    reader = Reader(lang, units, article_period(text[:20000], lang))
+    out: list[Reading] = []
+    at = 0
+    for m in [*_PARAGRAPH.finditer(text), None]:
+        end = m.start() if m else len(text)
+        out += reader.paragraph(text[at:end], at)
+        at = m.end() if m else len(text)
+    return out

@@ -1,0 +1,158 @@
+"""What a number counts, read from the words near it: "hộ" and "rumah tangga" are households, "persen" and "%"
+a percentage, "persen poin" and "percentage points" percentage points, "Rp" before a number rupiah. A thing no
+word list names ("15 cây cầu") is named by the word after the number, so that a curator sees it, not a blank.
+
+Words are matched on folded text (see `reading.fold_keep`). Each unit has an id, the kind the schema gives
+units (count, percent, currency) and the words that name it in the three languages, singular and plural.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pcli.base.reading import fold_keep
+from pcli.base.scan import CURRENCY_PREFIXES, SCALES
+
+# id: (kind, words). Longer phrases win over shorter ones ("persen poin" over "persen", "rumah tangga" over "rumah").
+UNIT_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "percentage_points": (
+        "percent",
+        (
+            "percentage points",
+            "percentage point",
+            "percent points",
+            "per cent points",
+            "persen poin",
+            "% poin",
+            "% points",
+            "% point",
+            "poin persentase",
+            "diem phan tram",
+            "diem %",
+        ),
+    ),  # fmt: skip
+    "percent": ("percent", ("%", "percent", "per cent", "persen", "phan tram", "pct")),
+    "households": (
+        "count",
+        ("ho gia dinh", "ho", "households", "household", "families", "family", "rumah tangga", "keluarga", "kk"),
+    ),  # fmt: skip
+    "people": (
+        "count",
+        ("nguoi", "nhan khau", "people", "persons", "person", "residents", "orang", "penduduk", "jiwa", "warga"),
+    ),  # fmt: skip
+    "workers": ("count", ("lao dong", "workers", "worker", "labourers", "laborers", "pekerja", "tenaga kerja")),
+    "communes": ("count", ("xa, phuong", "xa", "phuong", "communes", "commune", "wards", "ward", "kelurahan")),
+    "villages": ("count", ("thon", "ban", "villages", "village", "hamlets", "hamlet", "desa", "dusun", "kampung")),
+    "districts": ("count", ("huyen", "quan", "districts", "district", "kabupaten", "regencies", "regency")),
+    "provinces": ("count", ("tinh", "provinces", "province", "provinsi")),
+    "schools": ("count", ("truong hoc", "truong", "schools", "school", "sekolah")),
+    "targets": ("count", ("chi tieu", "targets", "target", "indicators")),
+    "houses": ("count", ("can nha", "ngoi nha", "nha", "houses", "homes", "rumah")),
+    "jobs": ("count", ("viec lam", "jobs", "lapangan kerja")),
+    "models": ("count", ("mo hinh", "models", "model")),
+    "times": ("count", ("lan", "times", "kali")),
+    "VND": ("currency", ("dong", "vnd", "vnd")),
+    "IDR": ("currency", ("rupiah", "rp", "idr")),
+    "USD": ("currency", ("usd", "us$", "dollars", "dollar", "do la", "dolar")),
+}
+# Labels a draft gives the units it names (en, vi, id).
+UNIT_LABELS = {
+    "percentage_points": ("percentage points", "điểm phần trăm", "poin persentase"),
+    "percent": ("%", "%", "%"),
+    "households": ("households", "hộ", "rumah tangga"),
+    "people": ("people", "người", "orang"),
+    "workers": ("workers", "lao động", "pekerja"),
+    "communes": ("communes", "xã", "desa"),
+    "villages": ("villages", "thôn", "dusun"),
+    "districts": ("districts", "huyện", "kabupaten"),
+    "provinces": ("provinces", "tỉnh", "provinsi"),
+    "schools": ("schools", "trường học", "sekolah"),
+    "targets": ("targets", "chỉ tiêu", "target"),
+    "houses": ("houses", "nhà", "rumah"),
+    "jobs": ("jobs", "việc làm", "lapangan kerja"),
+    "models": ("models", "mô hình", "model"),
+    "times": ("times", "lần", "kali"),
+    "VND": ("VND", "đồng", "VND"),
+    "IDR": ("rupiah", "rupiah", "rupiah"),
+    "USD": ("US dollars", "đô la Mỹ", "dolar AS"),
+}
+# Words after a number that never name what it counts: the fallback skips them.
+_NOT_UNITS = frozenset(
+    """va la cua trong so voi o tai den tu nam thang ngay cho theo dat con tren duoi hon
+    dan atau yang di pada ke dari dengan untuk sebesar sebanyak tahun bulan
+    and or of in on at to the a an from by per with for than year years month""".split()
+)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|%")
+
+
+class UnitWords:
+    """A unit read near a number: its id, its kind, and the words as the text writes them."""
+
+    __slots__ = ("id", "kind", "words")
+
+    def __init__(self, ident: str, kind: str, words: str) -> None:
+        self.id, self.kind, self.words = ident, kind, words
+
+    def __repr__(self) -> str:
+        return f"UnitWords({self.id!r}, {self.kind}, {self.words!r})"
+
+
+@cache
+def _phrases() -> tuple[tuple[str, str, str], ...]:
+    """(folded phrase, unit id, kind), longest first."""
+    rows = [(fold_keep(w), ident, kind) for ident, (kind, words) in UNIT_WORDS.items() for w in words]
+    return tuple(sorted(set(rows), key=lambda row: -len(row[0])))
+
+
+def slug(words: str) -> str:
+    """An id for a unit named only by the text's words: "cây cầu" is "cay_cau"."""
+    return re.sub(r"[^a-z0-9]+", "_", fold_keep(words)).strip("_")[:40] or "unit"
+
+
+def unit_near(text: str, start: int, end: int, lang: str, extra: tuple[tuple[str, str, str], ...] = ()) -> UnitWords | None:
+    """The unit the words near the number at text[start:end] name: a currency glued or just before it ("Rp 582.932",
+    "VND1.5"), else a unit's words just after it (after a scale word: "1,2 triệu hộ"; in English within five
+    words: "1.97 million poor and near-poor households"), else the word just after it. `extra` holds a base's own
+    (folded label, unit id, kind), preferred to the built-in words of the same length."""
+    window = text[max(0, start - 5) : start]
+    prefix = re.search(r"(?:us\$|\$|[a-z]+)$", fold_keep(window).rstrip())
+    if prefix and prefix[0] in CURRENCY_PREFIXES:
+        return UnitWords(CURRENCY_PREFIXES[prefix[0]], "currency", window[prefix.start() : prefix.end()])
+    tail = text[end : end + 80]
+    folded = fold_keep(tail)
+    fraction = re.match(r"\s*(?:/|-|to\s|den\s)\s*[\d.,]*\d", folded)  # "2/7 huyện", "1-1.5 percent"
+    at = fraction.end() if fraction else 0
+    at += len(folded) - at - len(folded[at:].lstrip())
+    for scale in sorted(SCALES.get(lang, {}), key=len, reverse=True):
+        if folded.startswith(fold_keep(scale), at) and _ends_word(folded, at + len(scale)):
+            at += len(scale)
+            break
+    phrases = sorted(extra + _phrases(), key=lambda row: -len(row[0]))  # stable: the base's own first
+    words = [m for m in _WORD.finditer(folded, at) if not _cut(folded, at, m.start())][: 5 if lang == "en" else 1]
+    for m in words:
+        for phrase, ident, kind in phrases:
+            if folded.startswith(phrase, m.start()) and _ends_word(folded, m.start() + len(phrase)):
+                return UnitWords(ident, kind, tail[m.start() : m.start() + len(phrase)])
+            if len(phrase) >= 5 and m[0].endswith(phrase):  # glued: "12,345 poorhouseholds"
+                return UnitWords(ident, kind, tail[m.start() : m.end()])
+    return _named(tail, folded, at, lang)
+
+
+def _named(tail: str, folded: str, at: int, lang: str) -> UnitWords | None:
+    """A unit no list names, from the word just after the number (two in Vietnamese: "cây cầu", "cơ quan")."""
+    words = [m for m in _WORD.finditer(folded, at) if not _cut(folded, at, m.start())][:2]
+    if not words or words[0].start() - at > 1 or words[0][0] in _NOT_UNITS or len(words[0][0]) < 2:
+        return None
+    last = words[1] if lang == "vi" and len(words) > 1 and words[1][0] not in _NOT_UNITS else words[0]
+    named = tail[words[0].start() : last.end()]
+    return UnitWords(slug(named), "count", named)
+
+
+def _cut(folded: str, at: int, where: int) -> bool:
+    """Whether a clause ends or another number starts between the number and a word."""
+    return bool(re.search(r"[;:()\d]|[.,](?:\s|$)", folded[at:where]))
+
+
+def _ends_word(folded: str, end: int) -> bool:
+    return end >= len(folded) or not (folded[end].isalnum() or folded[end] == "_")

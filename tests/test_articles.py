@@ -1,0 +1,58 @@
+"""Extract measured on real articles that nobody on the project wrote: the ground truth in tests/articles/ (per
+number its line, column, value, unit, period, kind and qualifier, written by a reader) against what
+`pcli extract` reads. The articles' texts stay outside the repository: a case runs where its article is stored
+($PCLI_ARTICLES, else /tmp/articles) as the very text the truth was written on, and is skipped elsewhere; the
+truth files themselves are checked everywhere. `python tests/articles/score.py` prints the scores."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run
+
+sys.path.insert(0, str(ROOT / "tests" / "articles"))
+import score  # noqa: E402
+
+KINDS = {"figure", "year", "period", "date", "time", "document", "age", "ordinal", "list", "level", "name", "url"}
+
+
+@pytest.mark.parametrize("name", score.names())
+def test_the_truth_is_well_formed(name: str) -> None:
+    digest, rows = score.truth(score.HERE / f"{name}.tsv")
+    assert len(digest) == 64 and rows, name
+    assert len({(r.line, r.column) for r in rows}) == len(rows), "one row per number"
+    for r in rows:
+        assert r.kind in KINDS, r
+        assert (r.value is not None and r.unit) if r.kind == "figure" else (r.value is None and not r.unit), r
+
+
+@pytest.mark.parametrize("name", score.names())
+def test_extract_reads_the_article_as_its_reader_did(name: str) -> None:
+    path = score.article(name)
+    if path is None:
+        pytest.skip(f"{name}.txt is not stored in {score.FOLDER}: the article stays outside the repository")
+    result = run("extract", str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    s = score.score(name, result.json())
+    assert not s.offered and not s.missed, (s.offered, s.missed)
+    assert s.value == s.unit == s.figures, s.wrong
+    assert s.period >= 0.65 * s.figures, s.wrong
+
+
+def test_the_scorer_counts_what_it_is_given(tmp_path: Path) -> None:
+    """The scorer itself, on a truth it is handed: a right row, a wrong period, a date offered as a figure."""
+    name = score.names()[0]
+    _, rows = score.truth(score.HERE / f"{name}.tsv")
+    figure = next(r for r in rows if r.kind == "figure")
+    other = next((r for r in rows if r.kind != "figure"), None)
+    given = [{"line": figure.line, "column": figure.column, "kind": "figure", "value": figure.value,
+              "unit": figure.unit, "period": figure.period + "x", "qualifier": figure.qualifier, "written": "n"}]  # fmt: skip
+    if other is not None:
+        given.append({"line": other.line, "column": other.column, "kind": "figure", "value": 1, "unit": "",
+                      "period": "", "qualifier": "", "written": "d"})  # fmt: skip
+    s = score.score(name, given)
+    assert (s.value, s.unit, s.period, s.whole) == (1, 1, 0, 0)
+    assert len(s.offered) == (1 if other is not None else 0)
+    assert len(s.missed) == s.figures - 1

@@ -1,0 +1,138 @@
+"""The number reader a curator's draft (and a checker) uses: each rule on a short text written for it. A case
+names one number of the text (the first written so, or the nth with "#n") and what the reader must say of it."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import cases
+
+from pcli.base.reader import Reading, read
+from pcli.base.scan import FIGURE
+
+
+def _number(text: str, lang: str, written: str) -> Reading:
+    written, _, nth = written.partition("#")
+    found = [r for r in read(text, lang) if r.number.written == written]
+    assert found, [(r.number.written, r.kind) for r in read(text, lang)]
+    return found[int(nth or 1) - 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "written", "period"),
+    cases("""
+Năm 2024, thành phố giảm mạnh số hộ nghèo. Toàn thành phố còn 96 hộ nghèo. | vi | 96 | 2024
+Cả nước còn hơn 1,2 triệu hộ nghèo năm 2024.\\n\\nVùng núi có 486.623 hộ. | vi | 486.623 | 2024
+Cả nước còn hơn 1,2 triệu hộ\\n\\nTỷ lệ nghèo năm 2024 là 4,06%. | vi | 1,2 | 2024
+Năm 2023 có 5 xã đạt chuẩn.\\n\\nCùng năm, 12 thôn có đường mới. | vi | 12 | 2023
+Pada tahun 2024 ada 9 desa.\\n\\nPada tahun yang sama, 4 sekolah dibangun. | id | 4 | 2024
+Doanh thu đạt 12 tỷ đồng, tăng 15% so với cùng kỳ năm 2023, trong năm 2024. | vi | 15 | 2023-2024
+Tỷ lệ nghèo năm 2024 giảm 1,65% so với năm 2023. | vi | 1,65 | 2023-2024
+Tỷ lệ nghèo năm 2024 là 4,06%, giảm 1,65% so với năm 2023. | vi | 4,06 | 2024
+Pada Maret 2024 sebesar 9,03 persen, menurun 0,33 persen poin terhadap Maret 2023. | id | 0,33 | 2023-2024
+Menurun dibandingkan Maret 2023 yang sebesar 7,29 persen. | id | 7,29 | 2023-03
+turun 0,1 juta orang (dari 11,74 juta orang pada Maret 2023 menjadi 11,64 juta orang pada Maret 2024) | id | 0,1 | 2023-2024
+dari 11,74 juta orang pada Maret 2023 menjadi 11,64 juta orang pada Maret 2024 | id | 11,64 | 2024-03
+giảm từ 42,61% cuối năm 2023 xuống còn 36,35% cuối năm 2024 | vi | 42,61 | 2023-12-31
+Chương trình giai đoạn 2021-2025 hỗ trợ các huyện; huyện A có 7 xã. | vi | 7 | \\
+Hanoi had 12 wards.\\nIn 2024 it had 30 communes. | en | 12 | \\
+Thứ Sáu, ngày 23 tháng 08 năm 2019\\n\\nCả nước còn 5 tỉnh. | vi | 5 | \\
+"""),
+)
+def test_periods(text: str, lang: str, written: str, period: str) -> None:
+    reading = _number(text, lang, written)
+    assert reading.kind == FIGURE
+    assert reading.period == period.strip("\\"), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "written", "unit"),
+    cases("""
+có 5 xã, phường không còn hộ nghèo | vi | 5 | communes
+12 thôn có đường mới | vi | 12 | villages
+đạt 5/7 chỉ tiêu | vi | 5 | targets
+xây 3 trường học | vi | 3 | schools
+ada 34 Provinsi | id | 34 | provinces
+sebanyak 940 ribu penduduk miskin | id | 940 | people
+sebesar 9,03 persen | id | 9,03 | percent
+turun 0,57 poin persentase | id | 0,57 | percentage_points
+fell 0.33 percentage points | en | 0.33 | percentage_points
+had 12,345 poorhouseholds | en | 12,345 | households
+81 poor districts | en | 81 | districts
+1.97 million poor and near-poor households | en | 1.97 | households
+VND1.5 million per person | en | 1.5 | VND
+sebesar Rp 582.932/kapita | id | 582.932 | IDR
+xây 15 cây cầu | vi | 15 | cay_cau
+"""),
+)
+def test_units(text: str, lang: str, written: str, unit: str) -> None:
+    reading = _number(text, lang, written)
+    assert reading.unit is not None and reading.unit.id == unit, reading
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "written", "kind", "value"),
+    cases("""
+ngày 7/1 vừa qua | vi | 7 | date | 7
+từ (7/1) | vi | 1 | date | 1
+phấn đấu 2/7 huyện | vi | 2 | figure | 2
+Thứ Sáu, ngày 23 tháng 08 năm 2019 | vi | 08 | date | 8
+Cập nhật 09:25:27 | vi | 25 | time | 25
+1. Jawa Timur 3,9 juta orang | id | 1 | list | 1
+1. Jawa Timur 3,9 juta orang | id | 3,9 | figure | 3900000
+đạt mức độ 1 | vi | 1 | level | 1
+pada Juli 3 lalu | id | 3 | date | 3
+Decision123 of the ministry | en | 123 | document | 123
+raised to VND1.5 million | en | 1.5 | figure | 1500000
+from VND700,000 | en | 700,000 | figure | 700000
+sebesar Rp123.456,- per bulan | id | 123.456 | figure | 123456
+the QH15 session | en | 15 | name | 15
+sebesar 2,07 juta orang | id | 2,07 | figure | 2070000
+"""),
+)
+def test_kinds_and_glued_numbers(text: str, lang: str, written: str, kind: str, value: str) -> None:
+    reading = _number(text, lang, written)
+    assert (reading.kind, reading.number.value) == (kind, float(value)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "written", "qualifier"),
+    cases("""
+còn dưới 40% | vi | 40 | under
+under 5 percent | en | 5 | under
+below 2,000 people | en | 2,000 | under
+at least 300 workers | en | 300 | at_least
+giảm từ 6% trở lên mỗi năm | vi | 6 | at_least
+sekurang-kurangnya 10 orang | id | 10 | at_least
+hơn 2.134 hộ | vi | 2.134 | more_than
+giảm từ 42,61% xuống | vi | 42,61 | \\
+"""),
+)
+def test_qualifiers(text: str, lang: str, written: str, qualifier: str) -> None:
+    assert _number(text, lang, written).qualifier == qualifier.strip("\\")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "written", "change", "target"),
+    cases("""
+Năm 2025, tỉnh phấn đấu giảm 4,7% tỷ lệ hộ nghèo. | vi | 4,7 | true | true
+Năm 2024 giảm 6,26%, vượt chỉ tiêu tỉnh giao. | vi | 6,26 | true | false
+It targets to reduce the rate by 1.5 percent. | en | 1.5 | true | true
+The rate was 4.06 percent in 2024. | en | 4.06 | false | false
+"""),
+)
+def test_changes_and_goals(text: str, lang: str, written: str, change: str, target: str) -> None:
+    reading = _number(text, lang, written)
+    assert (reading.change, reading.target) == (change == "true", target == "true"), reading
+
+
+def test_the_reader_is_a_plain_function_of_a_text() -> None:
+    """What `pcli check` reuses: every number with value, unit, qualifier, period and kind, and no base."""
+    readings = read("Năm 2024, toàn tỉnh có trên 11,7 nghìn hộ thoát nghèo, ngày 7/1.", "vi")
+    figure = next(r for r in readings if r.kind == FIGURE)
+    assert (figure.number.value, figure.unit and figure.unit.id, figure.qualifier, figure.period) == (
+        11700,
+        "households",
+        "more_than",
+        "2024",
+    )
+    assert [r.kind for r in readings] == ["year", FIGURE, "date", "date"]
