@@ -2,7 +2,7 @@
 number its line, column, value, unit, period, kind and qualifier, written by a reader) against what
 `pcli extract` reads. The articles' texts stay outside the repository: a case runs where its article is stored
 ($PCLI_ARTICLES, else /tmp/articles) as the very text the truth was written on, and is skipped elsewhere; the
-truth files themselves are checked everywhere. `python tests/articles/score.py` prints the scores."""
+truth files themselves are checked everywhere. `python tests/articles/article_score.py` prints the scores."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT, run
 
 sys.path.insert(0, str(ROOT / "tests" / "articles"))
-import score  # noqa: E402
+import article_score as score  # noqa: E402
 
 KINDS = {"figure", "year", "period", "date", "time", "document", "age", "ordinal", "list", "level", "name", "url"}
 

@@ -1,4 +1,4 @@
-"""Score `pcli extract` against the ground truth of real articles: `python tests/articles/score.py [FOLDER]`.
+"""Score `pcli extract` against the ground truth of real articles: `python tests/articles/article_score.py [FOLDER]`.
 
 Each `*.tsv` here is the truth for one article that nobody on the project wrote: per number its line, column,
 value in base units, unit, period, kind and qualifier, written by a reader of the article; the article's text is
