@@ -123,14 +123,15 @@ def _query_lines(facts: str | None, searcher: Searcher, kinds: frozenset[str] | 
     from pcli.lines import line_groups
     from pcli.output.views import BatchView
 
-    def best(text: str) -> Answer | None:
+    def best(text: str) -> Answer | Msg:
+        """The best answer to one line, or why it has none."""
         try:
-            found = searcher.search(text, 1, kinds).answers
-        except UsageError:  # one refused line does not end the batch: it has no answer
-            found = []
-        return found[0] if found else None
+            found = searcher.search(text, 1, kinds)
+        except UsageError as exc:  # one refused line does not end the batch: it has no answer
+            return exc.message
+        return found.answers[0] if found.answers else found.miss or Msg("no_match", query=text[:80], hint="")
 
-    def answers() -> Iterator[list[tuple[str, Answer | None]]]:
+    def answers() -> Iterator[list[tuple[str, Answer | Msg]]]:
         for group in line_groups(sys.stdin):  # the lines at hand, answered together
             yield [(text, best(text)) for text in group if text.strip()]
 
@@ -183,6 +184,7 @@ def get(facts: str | None, ident: str) -> Result:
     """One record by its id, looked up in the store: a large base is not loaded whole for it."""
     store = _store(facts)
     base = store.base
+    ident = _same_id(store, ident)
     figure = store.figure(ident)
     if figure is not None:
         whole = store.figure(figure.part_of) if figure.part_of else None
@@ -207,6 +209,21 @@ def _indicator(store: Store, ident: str) -> Result:
     answers = [Answer("indicator", 1.0, record=store.base.indicators[ident])]
     answers += [Answer("figure", 1.0, f) for f in figures]
     return Result(ExitStatus.FOUND, AnswersView(store.base, answers, {f.id: f for f in figures}))
+
+
+def _same_id(store: Store, ident: str) -> str:
+    """The id as the base spells it: two ids that differ only by case are the same id (SCHEMA.md), so
+    `get VBSP` finds `vbsp`. Looked for only when the id as given names nothing (a large base's figure ids
+    among those that begin as it does)."""
+    base = store.rest_of_base()
+    if store.figure(ident) or ident in base.indicators or ident in base.sources:
+        return ident
+    if any(e.id == ident for es in base.entities.values() for e in es):
+        return ident
+    wanted = ident.casefold()
+    ids = store.figure_ids_near(ident) + store.figure_ids_near(ident.lower())
+    ids += [e.id for es in base.entities.values() for e in es] + [*base.indicators, *base.sources]
+    return next((i for i in ids if i.casefold() == wanted), ident)
 
 
 def _no_such_id(facts: str | None, ident: str) -> Result:
@@ -308,7 +325,7 @@ def cite(facts: str | None, idents: list[str], style: str) -> Result:
         raise UsageError("bad_style", style=style, choices=", ".join(STYLES))
     store = _store(facts)
     found: list[object] = []
-    for ident in idents:
+    for ident in (_same_id(store, i) for i in idents):
         record = store.figure(ident) or next((e for t in store.base.entities if (e := store.entity(t, ident))), None)
         if record is None:
             from pcli.text import one_line

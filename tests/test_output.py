@@ -75,7 +75,7 @@ def test_compare_rows_carry_numbers_and_change() -> None:
         (("2019", "2020"), 1),
         (("2022", "2022"), 2),
         (("twenty", "2024"), 2),
-        (("2024-12", "2022"), 2),
+        (("2024-13", "2022"), 2),
     ],
 )
 def test_compare_bad_or_empty_periods(args: tuple[str, str], code: int) -> None:

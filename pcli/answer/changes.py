@@ -26,12 +26,16 @@ class Change:
 
 
 def asked_period(text: str) -> Period:
-    """A year or a range of years, as `compare` takes them; anything else is a usage error."""
+    """A period as `compare` takes it: as the base writes it (2023, 2021-2024, 2024-12-31) or as a query writes
+    it ("end of 2024", "cuối năm 2024", "akhir 2024", "September 2025"); anything else is a usage error."""
     try:
-        period = parse_period(text)
-    except ValueError:
-        period = None
-    if period is None or period.kind not in ("year", "range"):
+        period: Period | None = parse_period(text)
+    except ValueError:  # words, as a query writes a period; a malformed date ("2024-13") stays refused
+        from pcli.base.reading import periods_in
+
+        stated = {p for p, _ in periods_in(text)} if any(c.isalpha() for c in text) else set()
+        period = parse_period(stated.pop()) if len(stated) == 1 else None
+    if period is None or period.kind == "undated":
         raise UsageError("not_a_year", text=text)
     return period
 

@@ -15,8 +15,11 @@ from pcli.cli.options import (
     Shared,
     chart_output,
     complete_ids,
+    complete_indicators,
+    complete_kinds,
     complete_lists,
     complete_sections,
+    complete_styles,
     finish,
     format_opt,
     resolve,
@@ -96,6 +99,7 @@ def query(
             "--kind",
             "-k",
             help="Only answers of this kind: figure, indicator, document, programme, agency, place or source (repeat for more).",
+            autocompletion=complete_kinds,
         ),
     ] = None,
     facts: FactsOption = None,
@@ -146,7 +150,9 @@ def compare(
 @app.command()
 def trend(
     ctx: typer.Context,
-    indicator: Annotated[str, typer.Argument(help="An indicator id (poor_households) or a query.")],
+    indicator: Annotated[
+        str, typer.Argument(help="An indicator id (poor_households) or a query.", autocompletion=complete_indicators)
+    ],
     facts: FactsOption = None,
     fmt: Annotated[str | None, format_opt("trend")] = None,
     output: OutputOption = None,
@@ -292,7 +298,10 @@ def cite(
         ),
     ],
     style: Annotated[
-        str, typer.Option("--style", "-s", help="plain, markdown, apa, chicago, bibtex, csl-json or ris.")
+        str,
+        typer.Option(
+            "--style", "-s", help="plain, markdown, apa, chicago, bibtex, csl-json or ris.", autocompletion=complete_styles
+        ),
     ] = "plain",
     facts: FactsOption = None,
     fmt: Annotated[str | None, format_opt("cite")] = None,

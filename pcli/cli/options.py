@@ -173,3 +173,22 @@ def complete_lists(incomplete: str) -> list[str]:
     from pcli.output.views import LISTS
 
     return [s for s in LISTS if s.startswith(incomplete)]
+
+
+def complete_indicators(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Trend's indicator: the ids of the base in use."""
+    from pcli.store.open import open_store
+
+    return [i for i in open_store(_facts_of(ctx)).rest_of_base().indicators if i.startswith(incomplete)]
+
+
+def complete_kinds(incomplete: str) -> list[str]:
+    from pcli.answer.search import KINDS
+
+    return [k for k in KINDS if k.startswith(incomplete)]
+
+
+def complete_styles(incomplete: str) -> list[str]:
+    from pcli.output.cite import STYLES
+
+    return [s for s in STYLES if s.startswith(incomplete)]

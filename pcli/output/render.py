@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import IO
+from collections.abc import Iterator
+from typing import IO, TypeVar
 
 from pcli.messages import Msg, say
 from pcli.output import Format
@@ -11,6 +12,7 @@ from pcli.output import machine as m
 from pcli.output.views import BatchView, CiteView, ExtractView, ProblemsView, Result, View
 from pcli.text import safe
 
+T = TypeVar("T")
 WRITERS = {Format.tsv: m.write_tsv, Format.csv: m.write_csv, Format.markdown: m.write_markdown}
 
 
@@ -73,19 +75,28 @@ def _chart(view: View, fmt: Format, lang: str, output: str) -> None:
 
 def _batch(view: BatchView, fmt: Format, lang: str) -> None:
     """One line out per line in, flushed whenever the input has no more lines at hand: TSV (the query and its
-    best answer), JSON Lines, or, with --format json, one array at the end."""
+    best answer), JSON Lines, or, with --format json, one array at the end. Why a line has no answer goes to
+    stderr as its group is written."""
     if fmt is Format.json:
-        m.write_json([{"query": text, "match": record} for group in view.stream(lang) for text, record in group])
+        m.write_json([{"query": text, "match": record} for group in _telling(view, view.stream(lang), lang)
+                      for text, record in group])  # fmt: skip
     elif fmt is Format.jsonl:
-        for group in view.stream(lang):
+        for group in _telling(view, view.stream(lang), lang):
             m.write_jsonl({"query": text, "match": record} for text, record in group)
             sys.stdout.flush()
     else:
         m.write_tsv(view.columns, [], header=True)
         sys.stdout.flush()
-        for rows in view.rows_as_they_come(lang):
+        for rows in _telling(view, view.rows_as_they_come(lang), lang):
             m.write_tsv(view.columns, rows, header=False)
             sys.stdout.flush()
+
+
+def _telling(view: BatchView, groups: Iterator[T], lang: str) -> Iterator[T]:
+    for group in groups:
+        yield group
+        for miss in view.missed:
+            tell(miss, lang)
 
 
 def _extract(view: ExtractView, fmt: Format, lang: str) -> None:

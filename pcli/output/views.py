@@ -279,14 +279,16 @@ class BatchView(View):
 
     columns = ("query", *ANSWER_COLUMNS)
 
-    def __init__(self, base: FactBase, answers: Iterator[list[tuple[str, Answer | None]]]) -> None:
+    def __init__(self, base: FactBase, answers: Iterator[list[tuple[str, Answer | Msg]]]) -> None:
         self.base, self.answers = base, answers
         self.found = False
+        self.missed: list[Msg] = []  # why the lines of the group last given have no answer, for stderr
 
     def _groups(self) -> Iterator[list[tuple[str, Answer | None]]]:
         for group in self.answers:
-            self.found |= any(answer is not None for _, answer in group)
-            yield group
+            self.missed = [answer for _, answer in group if isinstance(answer, Msg)]
+            self.found |= len(self.missed) < len(group)
+            yield [(text, None if isinstance(answer, Msg) else answer) for text, answer in group]
 
     def stream(self, lang: str) -> Iterator[list[tuple[str, Record | None]]]:
         """(query, the best answer's full record, or None when nothing answers it), a group at a time."""
