@@ -337,7 +337,7 @@ def cite(facts: str | None, idents: list[str], style: str) -> Result:
 
 
 @resilient
-def export(facts: str | None, fmt: str, output: str | None) -> Result:
+def export(facts: str | None, fmt: str, output: str | None, lang: str = "en") -> Result:
     from pcli.output.export import export_base
 
     if fmt not in ("json", "jsonl", "csv", "tsv", "sqlite"):
@@ -345,5 +345,5 @@ def export(facts: str | None, fmt: str, output: str | None) -> Result:
     if fmt == "sqlite" and not output:
         raise UsageError("sqlite_needs_output")
     store = _store(facts)  # figures streamed from the store: a large base is never held whole
-    export_base(store.rest_of_base(), fmt, output, store.each_figure)
+    export_base(store.rest_of_base(), fmt, output, store.each_figure, lang)
     return Result(ExitStatus.FOUND)

@@ -79,7 +79,7 @@ def test_dash_means_stdout_and_a_csv_file_gets_the_figures(tmp_path: Path) -> No
     existing = tmp_path / "figures.csv"
     existing.write_text("old\n")
     assert run("export", "-F", "csv", "-o", str(existing)).exit_code == 0
-    assert existing.read_text(encoding="utf-8").startswith("id,indicator,")
+    assert existing.read_text(encoding="utf-8").startswith('"id","indicator",')
 
 
 def test_stdout_on_a_full_disk_is_an_error_not_a_traceback() -> None:

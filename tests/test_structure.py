@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import csv
 import re
 import string
 from pathlib import Path
@@ -57,7 +58,7 @@ def test_exported_tables_and_json_records_have_the_schema_keys(tmp_path: Path) -
     folder = tmp_path / "tables"
     assert run("export", "--format", "csv", "-o", str(folder)).exit_code == 0
     for table in ("programmes", "documents", "agencies", "places", "sources"):
-        header = (folder / f"{table}.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+        header = next(csv.reader((folder / f"{table}.csv").read_text(encoding="utf-8").splitlines()))
         assert tuple(header) == flat_columns(table)
     data = run("export", "--format", "json").json()
     for table in ("sources", "topics", "units", "indicators"):

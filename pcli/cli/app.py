@@ -336,7 +336,7 @@ def export(
     from pcli import commands
 
     o = resolve(ctx, "export", facts, fmt, lang)
-    finish(commands.export(o.facts, o.raw_format, output), o.fmt, o.lang)
+    finish(commands.export(o.facts, o.raw_format, output, o.lang), o.fmt, o.lang)
 
 
 def app_for(args: list[str]) -> typer.Typer:

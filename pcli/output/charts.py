@@ -18,7 +18,8 @@ from pcli.base.model import FactBase, Figure, pick
 from pcli.base.periods import Period
 from pcli.errors import UsageError
 from pcli.messages import say
-from pcli.output.records import display_value, period_label
+from pcli.output.columns import iso_span
+from pcli.output.records import display_value, period_label, sources_named
 from pcli.text import safe
 
 CHART_FORMATS = ("svg", "png")
@@ -31,17 +32,11 @@ _NUMBERS = {"en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency"
 def span(period: Period, as_of: bool = False) -> tuple[datetime.date, datetime.date] | None:
     """The days a period covers, [first, last]: a day (or a value held by the period's end) is one day; none for
     an undated figure."""
-    if period.kind == "undated":
+    first, last = iso_span(period)
+    if not first:
         return None
-    if period.kind == "day":
-        day = datetime.date(period.start, period.month, period.day)
-        return day, day
-    if period.kind == "month":
-        first = datetime.date(period.start, period.month, 1)
-        last = (first + datetime.timedelta(days=31)).replace(day=1) - datetime.timedelta(days=1)
-    else:  # a year or a range of years
-        first, last = datetime.date(period.start, 1, 1), datetime.date(period.end, 12, 31)
-    return (last, last) if as_of else (first, last)
+    end = datetime.date.fromisoformat(last)
+    return (end, end) if as_of else (datetime.date.fromisoformat(first), end)
 
 
 def _scale(base: FactBase, indicator: str, lang: str, values: Iterable[float]) -> tuple[float, str]:
@@ -124,15 +119,8 @@ def panel(base: FactBase, figures: Sequence[Figure], lang: str, title: str, widt
 
 def source_line(base: FactBase, figures: Iterable[Figure], lang: str) -> str:
     """ "Source: VTC News, 10 Dec 2025; Hanoimoi": every source the figures cite, with its date where it has one."""
-    from pcli.output.records import _date
-
-    cited = {c.source for f in figures for c in f.citations}
-    named = []
-    for source in base.sources.values():  # in the base's order, each once
-        if source.id in cited:
-            dated = len(source.date) == 10 and source.date[4] == source.date[7] == "-"
-            named.append(f"{source.outlet}, {_date(source.date, lang)}" if dated else source.outlet)
-    return safe(say("chart_source", lang, sources="; ".join(named)))
+    cited = (c.source for f in figures for c in f.citations)
+    return safe(say("chart_source", lang, sources=sources_named(base, cited, lang)))
 
 
 def _footer(lines: list[str], width: int) -> dict[str, Any]:

@@ -12,8 +12,11 @@ from typing import IO
 from pcli.base.model import LANGS, FactBase, Figure
 from pcli.base.schema import flat_columns
 from pcli.files import check_target, put_text, replacing, write_text
+from pcli.messages import say
 from pcli.output import machine
-from pcli.output.records import Record, flat_row, sections
+from pcli.output.columns import iso_span
+from pcli.output.publish import LICENSE, LICENSE_URL
+from pcli.output.records import Record, flat_row, sections, sources_named
 
 FIGURE_TABLE = (
     "id",
@@ -26,18 +29,28 @@ FIGURE_TABLE = (
     "qualifier",
     "status",
     "period",
+    "period_start",
+    "period_end",
     "as_of",
     "place",
     "topic",
     "part_of",
     "note",
+    "sources",
+    "quote_source",
+    "quote",
+    "license",
 )
 CITATION_TABLE = ("record_table", "record_id", "position", "source", "quote", "context", "qualifier")
 
 
 def _figure_row(base: FactBase, f: Figure) -> Record:
     ind = base.indicators[f.indicator]
-    return {"id": f.id, "indicator": f.indicator, **{f"label_{lang}": ind.label.get(lang, "") for lang in LANGS},
+    start, end = iso_span(f.period)
+    first = f.citations[0] if f.citations else None
+    return {"period_start": start, "period_end": end, "sources": ",".join(dict.fromkeys(c.source for c in f.citations)),
+            "quote_source": first.source if first else "", "quote": first.quote if first else "", "license": LICENSE,
+            "id": f.id, "indicator": f.indicator, **{f"label_{lang}": ind.label.get(lang, "") for lang in LANGS},
             "value": f.value, "unit": ind.unit, "qualifier": f.qualifier, "status": f.status, "period": f.period.text,
             "as_of": f.as_of, "place": f.place, "topic": ind.topic, "part_of": f.part_of, "note": f.note}  # fmt: skip
 
@@ -60,18 +73,21 @@ def tables(
     each = figures or (lambda: base.figures)
     out: dict[str, tuple[tuple[str, ...], Iterable[Record]]] = {
         "figures": (FIGURE_TABLE, (_figure_row(base, f) for f in each())),
-        "figure_citations": ((*FIGURE_TABLE, "source", "quote"),
+        "figure_citations": ((*FIGURE_TABLE[: FIGURE_TABLE.index("sources")], "source", "quote", "license"),
                              ({**_figure_row(base, f), "source": c.source, "quote": c.quote}
                               for f in each() for c in f.citations)),
     }  # fmt: skip
     for kind, entities in base.entities.items():
         out[kind] = (flat_columns(kind), [{**flat_row(kind, None, e.fields), "id": e.id} for e in entities])
     out["citations"] = (CITATION_TABLE, _citation_rows(base, each()))
-    out["sources"] = (flat_columns("sources"), [flat_row("sources", s) for s in base.sources.values()])
+    for table in ("sources", "topics", "units", "indicators"):
+        out[table] = (flat_columns(table), [flat_row(table, obj) for obj in getattr(base, table).values()])
     return out
 
 
-def export_base(base: FactBase, fmt: str, output: str | None, figures: Callable[[], Iterable[Figure]] | None = None) -> None:
+def export_base(
+    base: FactBase, fmt: str, output: str | None, figures: Callable[[], Iterable[Figure]] | None = None, lang: str = "en"
+) -> None:
     """Write the base in a format to stdout (no output, or "-") or to a file through the one writer; `figures()`
     streams the figures from the store (JSON, JSON Lines and the tables never hold them all)."""
     to_stdout = output in (None, "-")
@@ -81,13 +97,13 @@ def export_base(base: FactBase, fmt: str, output: str | None, figures: Callable[
         from pcli.output.publish import metadata, write_publication
 
         with replacing(str(output)) as tmp:
-            write_publication(base, figures() if figures else base.figures, tmp)
+            write_publication(base, figures() if figures else base.figures, tmp, lang)
         name = os.path.splitext(os.path.basename(str(output)))[0]
-        meta = json.dumps(metadata(base, name), ensure_ascii=False, indent=2) + "\n"
+        meta = json.dumps(metadata(base, name, lang), ensure_ascii=False, indent=2) + "\n"
         folder = os.path.dirname(os.path.abspath(str(output)))
         put_text(os.path.join(folder, "metadata.json"), meta)
     elif fmt in ("json", "jsonl"):
-        write = partial(_json if fmt == "json" else _jsonl, base, figures() if figures else None)
+        write = partial(_json if fmt == "json" else _jsonl, base, figures() if figures else None, lang)
         if to_stdout:
             write(sys.stdout)
         else:
@@ -96,13 +112,19 @@ def export_base(base: FactBase, fmt: str, output: str | None, figures: Callable[
         columns, rows = tables(base, figures)["figures"]
         _writer(fmt)(columns, rows)
     else:
-        _tables(base, fmt, str(output), figures)
+        _tables(base, fmt, str(output), figures, lang)
 
 
-def _json(base: FactBase, figures: Iterable[Figure] | None, out: IO[str]) -> None:
-    """One JSON object, written record by record: a large base never stands whole in memory as text."""
+def how_to_cite(base: FactBase, lang: str) -> str:
+    return say("how_to_cite", lang, sources=sources_named(base, base.sources, lang), title=base.title, license=LICENSE)
+
+
+def _json(base: FactBase, figures: Iterable[Figure] | None, lang: str, out: IO[str]) -> None:
+    """One JSON object, written record by record: a large base never stands whole in memory as text. It says its
+    licence and how to cite it."""
     dumps = machine.dumps
-    out.write(f'{{"title": {dumps(base.title)}, "place": {dumps(base.place)}')
+    out.write(f'{{"title": {dumps(base.title)}, "place": {dumps(base.place)}, "license": {dumps(LICENSE)}, '
+              f'"license_url": {dumps(LICENSE_URL)}, "how_to_cite": {dumps(how_to_cite(base, lang))}')  # fmt: skip
     for name, rows in sections(base, figures):
         out.write(f",\n{dumps(name)}: [")
         for n, row in enumerate(rows):
@@ -111,7 +133,7 @@ def _json(base: FactBase, figures: Iterable[Figure] | None, out: IO[str]) -> Non
     out.write("}\n")
 
 
-def _jsonl(base: FactBase, figures: Iterable[Figure] | None, out: IO[str]) -> None:
+def _jsonl(base: FactBase, figures: Iterable[Figure] | None, lang: str, out: IO[str]) -> None:
     for name, rows in sections(base, figures):
         machine.write_jsonl(({"table": name, **row} for row in rows), out)
 
@@ -120,8 +142,9 @@ def _writer(fmt: str) -> Callable[..., None]:
     return machine.write_csv if fmt == "csv" else machine.write_tsv
 
 
-def _tables(base: FactBase, fmt: str, output: str, figures: Callable[[], Iterable[Figure]] | None) -> None:
-    """A file that exists or is named .csv/.tsv gets the figures table; otherwise a folder gets every table."""
+def _tables(base: FactBase, fmt: str, output: str, figures: Callable[[], Iterable[Figure]] | None, lang: str) -> None:
+    """A file that exists or is named .csv/.tsv gets the figures table; otherwise a folder gets every table, and
+    a CSV folder its Frictionless data package (datapackage.json: each table's schema, the licence, the sources)."""
     writer = _writer(fmt)
     if os.path.isfile(output) or output.endswith(f".{fmt}"):
         columns, rows = tables(base, figures)["figures"]
@@ -130,5 +153,13 @@ def _tables(base: FactBase, fmt: str, output: str, figures: Callable[[], Iterabl
     if not os.path.isdir(output):
         check_target(output)
         os.makedirs(output)
-    for name, (columns, rows) in tables(base, figures).items():
+    written = tables(base, figures)
+    for name, (columns, rows) in written.items():
         write_text(os.path.join(output, f"{name}.{fmt}"), partial(writer, columns, rows))
+    if fmt == "csv":
+        import json
+
+        from pcli.output.datapackage import package
+
+        described = package(base, {name: columns for name, (columns, _) in written.items()}, how_to_cite(base, lang))
+        put_text(os.path.join(output, "datapackage.json"), json.dumps(described, ensure_ascii=False, indent=2) + "\n")

@@ -40,11 +40,15 @@ def write_tsv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[st
 def write_csv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[str] | None = None, header: bool = True) -> None:
     import csv as csv_module
 
-    writer = csv_module.writer(out or sys.stdout, lineterminator="\n")
+    # Text quoted, numbers bare: every reader takes it, and a dialect sniffer (csvkit's, Python's) finds the
+    # delimiter from the quotes even where a sample of rows has no comma inside a value.
+    writer = csv_module.writer(out or sys.stdout, lineterminator="\n", quoting=csv_module.QUOTE_NONNUMERIC)
     if header:
         writer.writerow(columns)
     for row in rows:
-        writer.writerow(spreadsheet_safe([row.get(c) for c in columns]))
+        values = [row.get(c) for c in columns]
+        cells = spreadsheet_safe(values)
+        writer.writerow([_number(v) if type(v) in (int, float) else t for v, t in zip(values, cells, strict=True)])
 
 
 def spreadsheet_safe(values: list[Any]) -> list[str]:
@@ -55,6 +59,11 @@ def spreadsheet_safe(values: list[Any]) -> list[str]:
     if not "".join(cells).isprintable():
         cells = [safe(text) for text in cells]
     return ["'" + t if t[:1] in _FORMULA_STARTS and isinstance(v, str) else t for v, t in zip(values, cells, strict=True)]
+
+
+def _number(value: Any) -> Any:
+    """A number as CSV writes it bare: whole values without ".0"."""
+    return int(value) if isinstance(value, float) and value.is_integer() and abs(value) < 2**53 else value
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

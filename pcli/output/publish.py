@@ -1,35 +1,60 @@
 """`export --format sqlite`: the base as a publication, not as pcli's cache. One table per kind of record with
-readable columns, foreign keys with a label column Datasette shows, full-text search tables in sqlite-utils'
-convention (`<table>_fts`), and a metadata.json beside the database (title, description, sources, licence,
-column descriptions), so that `datasette pcli.db -m metadata.json` serves it as it is.
+readable columns (labels in the export's language), foreign keys with a label column Datasette shows, full-text
+search tables in sqlite-utils' convention (`<table>_fts`) that find Vietnamese with or without its diacritics,
+and a metadata.json beside the database (title, description, sources, licence, each table's columns described),
+so that `datasette pcli.db -m metadata.json` serves it as it is.
 """
 
 from __future__ import annotations
 
+import html
 import sqlite3
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from pcli.base.model import LANGS, Entity, FactBase, Figure
-from pcli.base.schema import KINDS, flat_columns
+from pcli.base.model import Entity, FactBase, Figure, pick
+from pcli.base.schema import flat_columns
+from pcli.messages import say
+from pcli.output.columns import describe, iso_span
 from pcli.output.escape import link
-from pcli.output.records import display_value, flat_row, period_label
+from pcli.output.records import display_value, flat_row, period_label, sources_named
+from pcli.text import fold
 
 LICENSE = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 _REFERENCES = {"topic": "topics", "unit": "units", "indicator": "indicators", "source": "sources", "issuer": "agencies",
                "part_of": "figures", "figure": "figures"}  # fmt: skip
-FIGURE_COLUMNS = ("id", "indicator", "label", "value", "unit", "display", "qualifier", "status", "period", "period_label",
-                  "as_of", "place", "topic", "part_of", "note")  # fmt: skip
+FIGURE_COLUMNS = ("id", "caption", "indicator", "label", "value", "unit", "display", "qualifier", "status", "period_label",
+                  "period_kind", "period_start", "period_end", "as_of", "place", "topic", "part_of", "sources", "quote",
+                  "note")  # fmt: skip
 CITATION_COLUMNS = ("figure", "record_table", "record_id", "position", "source", "outlet", "quote", "context", "qualifier")
-SEARCHABLE = {"figures": ("label", "note"), "citations": ("quote", "context"),
-              "indicators": ("label_en", "label_vi", "label_id", "aliases"),
-              "documents": ("number", "subject_en", "subject_vi", "subject_id"),
-              "programmes": ("name_en", "name_vi", "name_id"), "agencies": ("name_en", "name_vi", "name_id", "role_en"),
-              "places": ("name_en", "name_vi", "name_id")}  # fmt: skip
-LABELS = {"sources": "outlet", "topics": "label_en", "units": "label_en", "indicators": "label_en", "figures": "label",
-          "agencies": "name_en", "programmes": "name_en", "places": "name_en", "documents": "number"}  # fmt: skip
+# What each table's full-text search reads, beside a folded copy of it all (no diacritics, đ as d): "ho ngheo"
+# finds "hộ nghèo". The figures' search reads their indicator's names in every language and all their quotes.
+SEARCHABLE = {"figures": ("caption", "label_en", "label_vi", "label_id", "aliases", "quotes", "note"),
+              "citations": ("quote", "context"), "indicators": ("label_en", "label_vi", "label_id", "aliases"),
+              "documents": ("number", "subject_en", "subject_vi", "subject_id", "aliases"),
+              "programmes": ("name_en", "name_vi", "name_id", "aliases"),
+              "agencies": ("name_en", "name_vi", "name_id", "role_en", "role_vi", "role_id", "aliases"),
+              "places": ("name_en", "name_vi", "name_id", "aliases")}  # fmt: skip
+_FIGURE_SEARCH = ("SELECT f.rowid, f.caption, i.label_en, i.label_vi, i.label_id, i.aliases, (SELECT group_concat(c.quote, "
+                  "' ') FROM citations c WHERE c.record_table = 'figures' AND c.record_id = f.id), f.note FROM figures f "
+                  "JOIN indicators i ON i.id = f.indicator")  # fmt: skip
+
+
+def _labels(lang: str) -> dict[str, str]:
+    """The column Datasette shows for a row that another table refers to, in the export's language."""
+    return {"sources": "outlet", "topics": f"label_{lang}", "units": f"label_{lang}", "indicators": f"label_{lang}",
+            "figures": "caption", "agencies": f"name_{lang}", "programmes": f"name_{lang}", "places": f"name_{lang}",
+            "documents": "number"}  # fmt: skip
+
+
+def publication_columns(base: FactBase) -> dict[str, tuple[str, ...]]:
+    """Every table of the publication and its columns, in order."""
+    listed = ("sources", "topics", "units", "indicators")
+    return {**{t: flat_columns(t) for t in listed}, "figures": FIGURE_COLUMNS,
+            **{kind: flat_columns(kind) for kind in base.entities}, "skips": flat_columns("skips"),
+            "citations": CITATION_COLUMNS}  # fmt: skip
 
 
 def _create(db: sqlite3.Connection, table: str, columns: tuple[str, ...]) -> None:
@@ -54,12 +79,17 @@ def _cell(value: Any) -> Any:
     return None if value == "" else value
 
 
-def _figure(base: FactBase, f: Figure) -> dict[str, Any]:
+def _figure(base: FactBase, f: Figure, lang: str) -> dict[str, Any]:
     ind = base.indicators[f.indicator]
-    return {"id": f.id, "indicator": f.indicator, "label": ind.label.get("en", ""), "value": f.value, "unit": ind.unit,
-            "display": display_value(base, f), "qualifier": f.qualifier, "status": f.status, "period": f.period.text,
-            "period_label": period_label(base, f), "as_of": f.as_of, "place": f.place, "topic": ind.topic,
-            "part_of": f.part_of or None, "note": f.note}  # fmt: skip
+    label, display, when = pick(ind.label, lang), display_value(base, f, lang), period_label(base, f, lang)
+    marked = f"{say('target', lang)}, {when}" if f.status == "target" else when  # a goal, never a result
+    start, end = iso_span(f.period)
+    return {"id": f.id, "caption": f"{label}: {display} ({marked})", "indicator": f.indicator, "label": label,
+            "value": f.value, "unit": ind.unit, "display": display, "qualifier": f.qualifier, "status": f.status,
+            "period_label": when, "period_kind": f.period.kind, "period_start": start, "period_end": end,
+            "as_of": f.as_of, "place": f.place, "topic": ind.topic, "part_of": f.part_of or None,
+            "sources": ",".join(dict.fromkeys(c.source for c in f.citations)),
+            "quote": f.citations[0].quote if f.citations else "", "note": f.note}  # fmt: skip
 
 
 def _citations(base: FactBase, table: str, records: Iterable[Figure | Entity]) -> Iterator[dict[str, Any]]:
@@ -71,7 +101,7 @@ def _citations(base: FactBase, table: str, records: Iterable[Figure | Entity]) -
                    "qualifier": c.qualifier or ""}  # fmt: skip
 
 
-def write_publication(base: FactBase, figures: Iterable[Figure], path: str) -> None:
+def write_publication(base: FactBase, figures: Iterable[Figure], path: str, lang: str = "en") -> None:
     """Write the publication database at a new path (the caller renames it into place). The figures come as a
     stream (`base` holds the rest) and go in a thousand at a time with their citations: a base of a million
     figures is never whole in memory."""
@@ -82,56 +112,79 @@ def write_publication(base: FactBase, figures: Iterable[Figure], path: str) -> N
     db.execute("PRAGMA synchronous = OFF")
     db.execute("BEGIN")
     try:
-        listed = ("sources", "topics", "units", "indicators")
-        columns = {**{t: flat_columns(t) for t in listed}, "figures": FIGURE_COLUMNS,
-                   **{kind: flat_columns(kind) for kind in base.entities}, "skips": flat_columns("skips"),
-                   "citations": CITATION_COLUMNS}  # fmt: skip
+        columns = publication_columns(base)
         for table, names in columns.items():
             _create(db, table, names)
-        for table in listed:
+        for table in ("sources", "topics", "units", "indicators"):
             _insert(db, table, columns[table], (flat_row(table, obj) for obj in getattr(base, table).values()))
         it = iter(figures)
         while chunk := list(islice(it, 1000)):
-            _insert(db, "figures", FIGURE_COLUMNS, (_figure(base, f) for f in chunk))
+            _insert(db, "figures", FIGURE_COLUMNS, (_figure(base, f, lang) for f in chunk))
             _insert(db, "citations", CITATION_COLUMNS, _citations(base, "figures", chunk))
         for kind, entities in base.entities.items():
             _insert(db, kind, columns[kind], ({**flat_row(kind, None, e.fields), "id": e.id} for e in entities))
             _insert(db, "citations", CITATION_COLUMNS, _citations(base, kind, entities))
         _insert(db, "skips", columns["skips"], (flat_row("skips", k) for k in base.skips))
-        for table, searched in SEARCHABLE.items():
-            fts = ", ".join(f"[{c}]" for c in searched)
-            db.execute(f"CREATE VIRTUAL TABLE [{table}_fts] USING FTS5({fts}, content=[{table}])")
-            db.execute(f"INSERT INTO [{table}_fts] (rowid, {fts}) SELECT rowid, {fts} FROM [{table}]")
-        db.execute("CREATE INDEX figures_by_indicator ON figures (indicator, period)")
+        db.execute("CREATE INDEX figures_by_indicator ON figures (indicator, period_start)")
         db.execute("CREATE INDEX citations_by_record ON citations (record_table, record_id)")
+        for table, searched in SEARCHABLE.items():
+            if table in columns:
+                _search_table(db, table, searched)
         db.execute("ANALYZE")
         db.execute("COMMIT")
     finally:
         db.close()
 
 
-def metadata(base: FactBase, database: str) -> dict[str, Any]:
-    """Datasette's metadata: what the data is, where it comes from, its licence, and each table's columns."""
-    sources = "; ".join(f"{s.outlet}{' (' + s.date + ')' if s.date else ''}" for s in base.sources.values())
+def _search_table(db: sqlite3.Connection, table: str, searched: tuple[str, ...]) -> None:
+    """`<table>_fts`: the columns searched and a folded copy of them, tokenized with every diacritic removed
+    (remove_diacritics 2 folds stacked ones, as Vietnamese has: ộ, ề), rows keyed by the table's rowid."""
+    names = ", ".join(f"[{c}]" for c in (*searched, "folded"))
+    db.execute(f"CREATE VIRTUAL TABLE [{table}_fts] USING fts5({names}, tokenize = 'unicode61 remove_diacritics 2')")
+    sql = _FIGURE_SEARCH if table == "figures" else f"SELECT rowid, {', '.join(f'[{c}]' for c in searched)} FROM [{table}]"
+    insert = f"INSERT INTO [{table}_fts] (rowid, {names}) VALUES ({', '.join('?' * (len(searched) + 2))})"
+    cursor = db.execute(sql)
+    while batch := cursor.fetchmany(1000):
+        db.executemany(insert, [(*row, fold(" ".join(str(v) for v in row[1:] if v))) for row in batch])
+
+
+_DESCRIPTIONS = {"sources": "pub_sources", "topics": "pub_topics", "units": "pub_units", "indicators": "pub_indicators",
+                 "figures": "pub_figures", "programmes": "pub_programmes", "documents": "pub_documents",
+                 "agencies": "pub_agencies", "places": "pub_places", "skips": "pub_skips",
+                 "citations": "pub_citations"}  # fmt: skip
+
+
+def _sources_html(base: FactBase, lang: str) -> str:
+    """The sources, each linked to its own address where it has an http(s) one."""
+    items = []
+    for source in base.sources.values():
+        name = html.escape(sources_named(base, [source.id], lang))
+        url = link(source.url)
+        items.append(f'<a href="{html.escape(url)}">{name}</a>' if url else name)
+    return f"<p>{html.escape(say('h_source', lang))}: {'; '.join(items)}</p>"
+
+
+def metadata(base: FactBase, database: str, lang: str = "en") -> dict[str, Any]:
+    """Datasette's metadata: what the data is, where it comes from (named and linked alike: the sources table),
+    its licence, and each table described with its columns, folded away so that the rows come first."""
+    named = sources_named(base, base.sources, lang)
+    cited = _sources_html(base, lang)
+    labels = _labels(lang)
     tables: dict[str, Any] = {}
-    for table in (*KINDS, "citations"):
-        columns = {f.name: f.doc or f.name.replace("_", " ") for f in KINDS[table].fields} if table in KINDS else {}
-        columns.update({f"{f.name}_{lang}": f"{f.name} ({lang})" for f in KINDS.get(table, KINDS["topics"]).fields
-                        if table in KINDS and f.type == "text" for lang in LANGS})  # fmt: skip
-        entry: dict[str, Any] = {"columns": columns}
-        if table in LABELS:
-            entry["label_column"] = LABELS[table]
+    for table, names in publication_columns(base).items():
+        columns = "".join(f"<dt>{c}</dt><dd>{html.escape(describe(table, c))}</dd>" for c in names)
+        about = f"<p>{html.escape(say(_DESCRIPTIONS[table], lang))}</p>" + (cited if table in ("figures", "sources") else "")
+        entry: dict[str, Any] = {
+            "description_html": f"{about}<details><summary>{html.escape(say('pub_columns', lang))}</summary><dl>{columns}"
+            "</dl></details>"
+        }
+        if table in labels:
+            entry["label_column"] = labels[table]
+        if table in SEARCHABLE:
+            entry["fts_table"], entry["fts_pk"] = f"{table}_fts", "rowid"
         tables[table] = entry
-    tables["figures"]["description"] = (
-        "One row per figure, its value in base units (VND, not billions; percentages as percent points); `display` "
-        "writes it for people. Its quotes are in citations."
-    )
-    tables["citations"]["description"] = "The verbatim quote, in the source's language, behind each figure and record."
     return {
-        "title": base.title or "pcli fact base",
-        "description": "Cited figures, documents, programmes and agencies of Hanoi's sustainable poverty reduction, "
-                       "each with the verbatim passage of the article it comes from.",
-        "license": LICENSE, "license_url": LICENSE_URL, "source": sources,
-        "source_url": next((url for s in base.sources.values() if (url := link(s.url))), ""),
+        "title": base.title or "pcli fact base", "description": say("pub_description", lang),
+        "license": LICENSE, "license_url": LICENSE_URL, "source": named, "source_url": f"/{database}/sources",
         "databases": {database: {"tables": tables}},
     }  # fmt: skip

@@ -234,3 +234,15 @@ def sections(base: FactBase, figures: Iterable[Figure] | None = None) -> Iterato
     for kind, entities in base.entities.items():
         yield kind, ({"id": e.id, **e.fields, "citations": citation_records(base, e.citations)} for e in entities)
     yield "skips", (plain_record(k, "skips") for k in base.skips)
+
+
+def sources_named(base: FactBase, ids: Iterable[str], lang: str = "en") -> str:
+    """ "VTC News, 10 Dec 2025; Hanoimoi": the sources of these ids, each once, in the base's order, with its date
+    where it has one."""
+    wanted = set(ids)
+    named = []
+    for source in base.sources.values():
+        if source.id in wanted:
+            dated = len(source.date) == 10 and source.date[4] == source.date[7] == "-"
+            named.append(f"{source.outlet}, {_date(source.date, lang)}" if dated else source.outlet)
+    return "; ".join(named)
