@@ -78,7 +78,7 @@ def test_a_figures_page_shows_its_quote_and_its_citations_are_labelled_apart(pub
     assert "đến năm 2023 giảm còn 690 hộ (0,03%)" in page and "Poor households: 690 households (2023)" in page
     labels: dict[str, str] = {c["figure"]["value"]: c["figure"]["label"] for c in citations if c["figure"]}
     assert len(set(labels.values())) == len(labels)  # five figures of one indicator, five labels
-    assert labels["poor-households-2025-target"] == "Poor households: basically 0 households (target, end of 2025)"
+    assert labels["poor-households-2025-target"] == "Poor households: basically 0 households (target) (end of 2025)"
 
 
 def test_dates_facet_as_dates_and_the_data_source_is_named_and_linked_alike(published: dict[str, Path]) -> None:

@@ -82,7 +82,7 @@ def test_plain_markdown_and_ris_in_the_readers_language() -> None:
     ris = run("cite", "resolution-24-2021-qh15", "--style", "ris").stdout
     assert ris.count("TY  - NEWS") == 2 and ris.count("ER  - ") == 2
     target = run("cite", "poor-households-2025-target").stdout
-    assert "(target, end of 2025)" in target, target
+    assert "basically 0 households (target) (end of 2025)" in target, target
 
 
 def test_cite_names_a_bad_id_and_writes_nothing() -> None:

@@ -57,7 +57,7 @@ def _rows(base: FactBase, figures: Sequence[Figure], lang: str, factor: float) -
         first, last = days
         target = f.status == "target"
         status = say("target", lang) if target else say("chart_achieved", lang)
-        when = period_label(base, f, lang) + (f" ({say('target', lang)})" if target else "")
+        when = period_label(base, f, lang)  # a target's value says "(target)" itself
         rows.append({"start": first.isoformat(), "end": (last + datetime.timedelta(days=1)).isoformat(),
                      "mid": (first + (last - first) / 2).isoformat(), "point": first == last,
                      "value": f.value / factor, "status": status, "target": target,

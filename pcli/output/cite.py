@@ -74,10 +74,7 @@ def _statement(base: FactBase, record: Any, citation: Citation, lang: str) -> st
     # in this source's own reading: "up to" where it says so, not where not
     label = pick(base.indicators[record.indicator].label, lang)
     value = displayed(base, record, citation.reading(record.qualifier), lang)
-    period = period_label(base, record, lang)
-    if record.status == "target":
-        period = f"{say('target', lang)}, {period}"
-    return f"{label}: {value} ({period})"
+    return f"{label}: {value} ({period_label(base, record, lang)})"  # a target's value says so
 
 
 def write(found: Sequence[Entry], style: str, lang: str, out: IO[str]) -> None:

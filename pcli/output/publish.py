@@ -82,9 +82,8 @@ def _cell(value: Any) -> Any:
 def _figure(base: FactBase, f: Figure, lang: str) -> dict[str, Any]:
     ind = base.indicators[f.indicator]
     label, display, when = pick(ind.label, lang), display_value(base, f, lang), period_label(base, f, lang)
-    marked = f"{say('target', lang)}, {when}" if f.status == "target" else when  # a goal, never a result
-    start, end = iso_span(f.period)
-    return {"id": f.id, "caption": f"{label}: {display} ({marked})", "indicator": f.indicator, "label": label,
+    start, end = iso_span(f.period)  # a target's display says so: a goal, never a result
+    return {"id": f.id, "caption": f"{label}: {display} ({when})", "indicator": f.indicator, "label": label,
             "value": f.value, "unit": ind.unit, "display": display, "qualifier": f.qualifier, "status": f.status,
             "period_label": when, "period_kind": f.period.kind, "period_start": start, "period_end": end,
             "as_of": f.as_of, "place": f.place, "topic": ind.topic, "part_of": f.part_of or None,
