@@ -5,9 +5,9 @@ status with a view to render, or a miss to say). Bad arguments raise UsageError 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 from pcli.base.locate import facts_path
 from pcli.base.model import FactBase
@@ -21,8 +21,6 @@ from pcli.store.memory import Store
 
 if TYPE_CHECKING:
     from pcli.answer.search import Answer, Searcher
-
-T = TypeVar("T")
 
 
 def _slow(message: str) -> AbstractContextManager[None]:
@@ -40,63 +38,14 @@ def _store(facts: str | None) -> Store:
     return stores.open_store(facts, _slow)
 
 
-def resilient(command: Callable[..., Result]) -> Callable[..., Result]:
-    """Run a command; if the cache turns out damaged while it is read (an SQLite error past the checks made on
-    opening it), discard it and run the command again from the TOML, which rebuilds the cache."""
-
-    def run(facts: str | None, *args: Any) -> Result:
-        try:
-            return command(facts, *args)
-        except Exception as exc:
-            if not _damaged(exc):
-                raise
-            _discard_cache(facts)
-            return command(facts, *args)
-
-    run.__doc__ = command.__doc__
-    return run
-
-
-def _guarded(facts: str | None, stream: Callable[[], Iterable[T]]) -> Callable[[], Iterator[T]]:
-    """A stream read while the output is written, after the command has returned (past `resilient`): a cache found
-    damaged part-way is discarded, and the run ends with one line and exit 2 instead of a traceback; the next run
-    rebuilds the cache."""
-
-    def each() -> Iterator[T]:
-        try:
-            yield from stream()
-        except Exception as exc:
-            if not _damaged(exc):
-                raise
-            _discard_cache(facts)
-            raise FactBaseError(facts_path(facts), "cache_damaged") from None
-
-    return each
-
-
-def _damaged(exc: Exception) -> bool:
-    import sqlite3
-
-    return isinstance(exc, sqlite3.DatabaseError)
-
-
-def _discard_cache(facts: str | None) -> None:
-    from pcli.store.cache import cache_path, discard
-
-    discard(cache_path(facts_path(facts)))
-
-
-@resilient
 def show(facts: str | None, name: str | None) -> Result:
     if name is not None and name not in SECTIONS:
         raise UsageError("unknown_section", name=name, choices=", ".join(SECTIONS))
     store = _store(facts)
     sections = [name] if name else list(SECTIONS)
-    figures, whole = _guarded(facts, store.each_figure), _guarded(facts, lambda: [stores.whole(store)])
-    return Result(ExitStatus.FOUND, ShowView(store.rest_of_base(), sections, figures, lambda: next(whole())))
+    return Result(ExitStatus.FOUND, ShowView(store.rest_of_base(), sections, store.each_figure, lambda: stores.whole(store)))
 
 
-@resilient
 def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None = None) -> Result:
     from pcli.answer.search import KINDS, Searcher
     from pcli.output.views import AnswersView, ChangeAnswerView
@@ -135,10 +84,9 @@ def _query_lines(facts: str | None, searcher: Searcher, kinds: frozenset[str] | 
         for group in line_groups(sys.stdin):  # the lines at hand, answered together
             yield [(text, best(text)) for text in group if text.strip()]
 
-    return Result(ExitStatus.FOUND, BatchView(searcher.store.base, _guarded(facts, answers)()))
+    return Result(ExitStatus.FOUND, BatchView(searcher.store.base, answers()))
 
 
-@resilient
 def compare(facts: str | None, before: str, after: str, topic: str | None) -> Result:
     from pcli.answer.changes import asked_period, changes_between
 
@@ -157,7 +105,6 @@ def compare(facts: str | None, before: str, after: str, topic: str | None) -> Re
     return Result(ExitStatus.FOUND, ChangesView(base, changes, a.text, b.text))
 
 
-@resilient
 def trend(facts: str | None, wanted: str) -> Result:
     """One indicator's figures over time, read from the store (its cached phrases answer the search)."""
     store = _store(facts)
@@ -179,7 +126,6 @@ def trend(facts: str | None, wanted: str) -> Result:
     return Result(ExitStatus.FOUND, FiguresView(store.base, figures, "trend", wholes={}))
 
 
-@resilient
 def get(facts: str | None, ident: str) -> Result:
     """One record by its id, looked up in the store: a large base is not loaded whole for it."""
     store = _store(facts)
@@ -245,7 +191,6 @@ def validate(facts: str | None, sources: str | None) -> Result:
     import os
 
     from pcli.base.loader import read_and_check
-    from pcli.errors import FactBaseError
     from pcli.output.views import ProblemsView
 
     if sources is not None and not os.path.isdir(sources):
@@ -302,7 +247,6 @@ def _spinning(rows: Iterator[object], path: str) -> Iterator[object]:
         yield from rows
 
 
-@resilient
 def list_records(facts: str | None, what: str) -> Result:
     """What the base holds: indicators, topics, units, sources, documents, programmes, agencies or places."""
     from pcli.output.views import LISTS, ListView
@@ -314,7 +258,6 @@ def list_records(facts: str | None, what: str) -> Result:
     return Result(ExitStatus.FOUND, ListView(store.rest_of_base(), what, periods))
 
 
-@resilient
 def cite(facts: str | None, idents: list[str], style: str) -> Result:
     """One reference per source that holds any of the figures and records named; an id that names nothing is bad
     usage (exit 2), said before anything is written."""
@@ -336,7 +279,6 @@ def cite(facts: str | None, idents: list[str], style: str) -> Result:
     return Result(ExitStatus.FOUND, CiteView(store.base, found, style))
 
 
-@resilient
 def export(facts: str | None, fmt: str, output: str | None, lang: str = "en") -> Result:
     from pcli.output.export import export_base
 

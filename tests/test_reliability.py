@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, pcli_into_closed_pipe
+from conftest import ROOT, make_big_base, pcli, pcli_into_closed_pipe, run
 
 
 def _shell(command: str) -> subprocess.CompletedProcess[str]:
@@ -46,3 +46,66 @@ def test_export_into_a_closed_pipe_is_141_as_show_is(fmt: str) -> None:
     assert result.exit_code == 141 and result.stderr == "", result.output
     head = _shell(f"'{sys.executable}' -m pcli export --format {fmt} | head -c 100")
     assert len(head.stdout) == 100 and head.stderr == ""
+
+
+# ----------------------------------------------------------------------------- 8. damaged caches
+
+
+def _cache_of(tmp_path: Path) -> Path:
+    return max((tmp_path / "cache" / "pcli").glob("*.sqlite"), key=lambda p: p.stat().st_size)
+
+
+def test_one_changed_digit_in_a_large_cache_is_never_an_answer(tmp_path: Path) -> None:
+    """A cache over 8 MiB, checked only in part before: a value changed by a write is found whatever the size."""
+    import sqlite3
+
+    facts = str(make_big_base(tmp_path / "big.toml", 32_000))
+    value = run("get", "gen-12345", "--facts", facts, "-F", "json").json()[0]["value"]
+    cached = _cache_of(tmp_path)
+    assert cached.stat().st_size > 8 * 2**20
+    db = sqlite3.connect(cached)
+    db.execute("UPDATE figures SET value_text = '9' || substr(value_text, 2) WHERE id = 'gen-12345'")
+    db.commit()
+    db.close()
+    again = run("get", "gen-12345", "--facts", facts, "-F", "json")
+    assert again.exit_code == 0 and again.json()[0]["value"] == value, again.output
+
+
+def _rot(cached: Path) -> None:
+    """Damage a page of the figures table as a failing disk would, without a write pcli could see: the stat
+    recorded beside the cache is made the damaged file's own, its checksum is left as it was."""
+    import os
+    import sqlite3
+
+    db = sqlite3.connect(cached)
+    (page,) = db.execute("SELECT pageno FROM dbstat WHERE name = 'figures' AND pagetype = 'leaf' ORDER BY pageno "
+                         "LIMIT 1 OFFSET 5").fetchone()  # fmt: skip
+    size = db.execute("PRAGMA page_size").fetchone()[0]
+    db.close()
+    with open(cached, "r+b") as handle:
+        handle.seek((page - 1) * size)
+        handle.write(b"\xff" * size)
+    crc = Path(f"{cached}.sum").read_text(encoding="utf-8").split()[0]
+    st = os.stat(cached)
+    Path(f"{cached}.sum").write_text(f"{crc} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}", encoding="utf-8")
+
+
+LAKESIDE = str(ROOT / "examples" / "lakeside-example.txt")
+
+
+@pytest.mark.parametrize("args", [("export", "--format", "json"), ("export", "--format", "jsonl"), ("show",),
+                                  ("show", "--format", "json"), ("extract", LAKESIDE)])  # fmt: skip
+def test_a_cache_damaged_past_its_checks_ends_the_run_once_and_is_rebuilt(tmp_path: Path, args: tuple[str, ...]) -> None:
+    facts = str(make_big_base(tmp_path / "big.toml", 3_000))
+    expected = pcli(*args, "--facts", facts, env={"PCLI_CACHE": "off"})
+    assert pcli("get", "gen-1", "--facts", facts).exit_code == 0  # the cache is built
+    _rot(_cache_of(tmp_path))
+    damaged = pcli(*args, "--facts", facts)
+    assert damaged.exit_code == 2 and "Traceback" not in damaged.stderr, damaged.output
+    assert damaged.stderr.count("cache was found damaged") == 1 and len(damaged.stderr.splitlines()) == 1
+    assert damaged.stdout != expected.stdout and len(damaged.stdout) < len(expected.stdout)  # never run twice
+    if args[-1] == "jsonl":
+        tables = [line.split('"', 4)[3] for line in damaged.stdout.splitlines()]
+        assert len(set(tables)) == len(dict.fromkeys(t for i, t in enumerate(tables) if i == 0 or tables[i - 1] != t))
+    again = pcli(*args, "--facts", facts)
+    assert again.exit_code == expected.exit_code and again.stdout == expected.stdout, again.output

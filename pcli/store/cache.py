@@ -13,10 +13,12 @@ trusting it is git's for its index:
 - a cache folder or file that is not the user's own, or that others may write, is never read nor written (as ssh
   and git treat files they trust): in a shared cache folder another user could plant a cache with its checksum,
   and its numbers would be answered; the CLI says so once, and the answer comes from the TOML;
-- a cache of up to CHECKED_BYTES is checked whole on every open against the checksum written beside it
-  (`.sum`), as git checks its index: a damaged byte in a value would otherwise be a wrong number. A larger
-  cache (over about 25,000 figures) is trusted on its key and SQLite's own checks, as reading it whole would
-  cost more than the answer.
+- beside the cache (`.sum`) pcli writes its checksum and its own stat (size, modification and change times,
+  inode) right after writing it. A cache whose stat is still that one has not been written since (its change
+  time no tool can set back), so reading it whole is spared; any other is checked whole against the checksum,
+  whatever its size: one changed digit would otherwise be a wrong number;
+- an SQLite error on a read past those checks (a page damaged without a write) discards the cache and ends the
+  run with one line and exit 2 (pcli.store.guard), never running the command a second time after output.
 
 Caches beyond MAX_ENTRIES, least recently used first, and temporaries of killed runs are removed.
 """
@@ -31,6 +33,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 
 from pcli.messages import Msg
+from pcli.store.guard import guarded
 from pcli.store.memory import MemoryStore
 from pcli.store.sqlite import SqliteStore
 from pcli.store.sqlite_schema import FORMAT_VERSION, verify, write_database
@@ -38,7 +41,6 @@ from pcli.store.sqlite_schema import FORMAT_VERSION, verify, write_database
 ENV_CACHE = "PCLI_CACHE"  # "off" to read the TOML every time
 MAX_ENTRIES = 32
 RACY_NS = 2 * 10**9  # a modification this close to the cache's own writing is not proven by stat
-CHECKED_BYTES = 8 * 2**20  # checked whole on every open: 0.2 ms for the bundled base's cache, 5 ms at this size
 NOTICES: dict[str, Msg] = {}  # caches not trusted for who owns them, each said once by the CLI
 
 
@@ -124,7 +126,7 @@ def _trusted(cached: str, key: str, path: str, st: os.stat_result) -> SqliteStor
         return None
     db = None
     try:
-        if found.st_size <= CHECKED_BYTES and _written_sum(cached) != checksum(cached):
+        if not _as_written(cached, found):
             raise ValueError("the cache is not as it was written")
         db = sqlite3.connect(f"file:{cached}?mode=ro", uri=True)
         store = SqliteStore(db, path)
@@ -132,8 +134,8 @@ def _trusted(cached: str, key: str, path: str, st: os.stat_result) -> SqliteStor
             written = int(store.meta.get("written_ns", "0"))
             if st.st_mtime_ns < written - RACY_NS or store.meta.get("checksum") == checksum(path):
                 verify(db, store.meta.get("schema", ""))
-                _touch(cached)
-                return store
+                _touch(cached + ".sum")  # not the cache itself: its change time would no longer be the one recorded
+                return guarded(store, cached, path)
     except (sqlite3.Error, OSError, ValueError, KeyError, TypeError, IndexError):
         pass  # damaged, truncated or of another shape: rebuilt
     if db is not None:
@@ -164,22 +166,32 @@ def _write(memory: MemoryStore, cached: str, key: str, path: str, before: str) -
         with _no_gc(), replacing(cached) as tmp:
             write_database(memory.base, tmp, meta)
             os.chmod(tmp, 0o600)  # the user's alone, whatever the umask: a cache others may write is refused
-            written = checksum(tmp) if os.path.getsize(tmp) <= CHECKED_BYTES else ""
-        if written:
-            put_text(cached + ".sum", written)
-            os.chmod(cached + ".sum", 0o600)
+            written = checksum(tmp)
+        put_text(cached + ".sum", " ".join([written, *_stat_record(os.stat(cached))]))
+        os.chmod(cached + ".sum", 0o600)
         prune(os.path.dirname(cached))
     except (OSError, sqlite3.Error, WriteError):
         pass
 
 
-def _written_sum(cached: str) -> str:
-    """The checksum written beside a cache ("" when there is none)."""
+def _written_sum(cached: str) -> list[str]:
+    """The checksum and stat written beside a cache (none when there is none)."""
     try:
         with open(cached + ".sum", "rb") as handle:  # bytes: no codec to import
-            return handle.read(16).decode()
+            return handle.read(200).decode().split()
     except (OSError, ValueError):
-        return ""
+        return []
+
+
+def _stat_record(st: os.stat_result) -> list[str]:
+    return [str(st.st_size), str(st.st_mtime_ns), str(st.st_ctime_ns), str(st.st_ino)]
+
+
+def _as_written(cached: str, found: os.stat_result) -> bool:
+    """Whether the cache is as pcli wrote it: its stat is the one recorded after writing it, or else its
+    content has the checksum recorded then."""
+    record = _written_sum(cached)
+    return bool(record) and (record[1:] == _stat_record(found) or record[0] == checksum(cached))
 
 
 def _touch(cached: str) -> None:
@@ -214,8 +226,9 @@ def prune(folder: str) -> None:
     for entry in entries:  # a checksum whose cache is gone
         if entry.name.endswith(".sum") and entry.name[:-4] not in names:
             discard(entry.path[:-4])
+    used = {e.name[:-4]: e.stat(follow_symlinks=False).st_mtime for e in entries if e.name.endswith(".sum")}
     entries = [e for e in entries if e.name.endswith(".sqlite")]
-    entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime, reverse=True)
+    entries.sort(key=lambda e: used.get(e.name, e.stat(follow_symlinks=False).st_mtime), reverse=True)
     for entry in entries[MAX_ENTRIES:]:
         discard(entry.path)
 
