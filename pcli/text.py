@@ -6,6 +6,7 @@ import re
 
 # đ/Đ have no Unicode decomposition, so NFKD alone leaves them in place.
 _EXTRA_FOLDS = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ß": "ss"})
+LETTER_FOLDS = _EXTRA_FOLDS  # letters no Unicode decomposition takes apart: đ is not d with a mark
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 

@@ -55,6 +55,8 @@ def test_search_finds_vietnamese_with_and_without_its_diacritics(published: dict
     found = [{row["id"] for row in rows} for rows in answers]
     assert "poor-households-2023" in found[0] and found[0] == found[1] == found[2]
     assert "poor-households-2023" in found[3] and "poor-households-2023" in found[4]
+    dong = _serve(published["en"], ["/pcli/figures.json?_search=ty dong&_shape=array&_size=max"])[0]
+    assert "entrusted-capital" in {row["id"] for row in dong}  # đ is folded too: no decomposition takes it apart
     quotes = _serve(published["en"], ["/pcli/citations.json?_search=giam con 690 ho&_shape=array"])[0]
     assert {q["quote"] for q in quotes} == {"đến năm 2023 giảm còn 690 hộ (0,03%)"}  # stacked accents folded too
 

@@ -8,6 +8,7 @@ so that `datasette pcli.db -m metadata.json` serves it as it is.
 from __future__ import annotations
 
 import html
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -19,7 +20,7 @@ from pcli.messages import say
 from pcli.output.columns import describe, iso_span
 from pcli.output.escape import link
 from pcli.output.records import display_value, flat_row, period_label, sources_named
-from pcli.text import fold
+from pcli.text import LETTER_FOLDS
 
 LICENSE = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -29,17 +30,22 @@ FIGURE_COLUMNS = ("id", "caption", "indicator", "label", "value", "unit", "displ
                   "period_kind", "period_start", "period_end", "as_of", "place", "topic", "part_of", "sources", "quote",
                   "note")  # fmt: skip
 CITATION_COLUMNS = ("figure", "record_table", "record_id", "position", "source", "outlet", "quote", "context", "qualifier")
-# What each table's full-text search reads, beside a folded copy of it all (no diacritics, đ as d): "ho ngheo"
-# finds "hộ nghèo". The figures' search reads their indicator's names in every language and all their quotes.
+# What each table's full-text search reads; its tokenizer drops every diacritic, stacked ones too ("ho ngheo" finds
+# "hộ nghèo"), and a folded copy holds what no tokenizer folds ("dong" finds "đồng"). The figures' search reads
+# their indicator's names in every language and all their quotes.
 SEARCHABLE = {"figures": ("caption", "label_en", "label_vi", "label_id", "aliases", "quotes", "note"),
               "citations": ("quote", "context"), "indicators": ("label_en", "label_vi", "label_id", "aliases"),
               "documents": ("number", "subject_en", "subject_vi", "subject_id", "aliases"),
               "programmes": ("name_en", "name_vi", "name_id", "aliases"),
               "agencies": ("name_en", "name_vi", "name_id", "role_en", "role_vi", "role_id", "aliases"),
               "places": ("name_en", "name_vi", "name_id", "aliases")}  # fmt: skip
-_FIGURE_SEARCH = ("SELECT f.rowid, f.caption, i.label_en, i.label_vi, i.label_id, i.aliases, (SELECT group_concat(c.quote, "
-                  "' ') FROM citations c WHERE c.record_table = 'figures' AND c.record_id = f.id), f.note FROM figures f "
+_FIGURE_SEARCH = ("SELECT f.rowid AS rowid, f.caption AS caption, i.label_en AS label_en, i.label_vi AS label_vi, i.label_id "
+                  "AS label_id, i.aliases AS aliases, (SELECT group_concat(c.quote, ' ') FROM citations c WHERE "
+                  "c.record_table = 'figures' AND c.record_id = f.id) AS quotes, f.note AS note FROM figures f "
                   "JOIN indicators i ON i.id = f.indicator")  # fmt: skip
+
+
+_FOLDABLE = re.compile(f"[{''.join(chr(c) for c in LETTER_FOLDS)}]")
 
 
 def _labels(lang: str) -> dict[str, str]:
@@ -136,15 +142,20 @@ def write_publication(base: FactBase, figures: Iterable[Figure], path: str, lang
 
 
 def _search_table(db: sqlite3.Connection, table: str, searched: tuple[str, ...]) -> None:
-    """`<table>_fts`: the columns searched and a folded copy of them, tokenized with every diacritic removed
-    (remove_diacritics 2 folds stacked ones, as Vietnamese has: ộ, ề), rows keyed by the table's rowid."""
+    """`<table>_fts`: the columns searched, tokenized with every diacritic removed (remove_diacritics 2 folds
+    stacked ones, as Vietnamese has: ộ, ề), and the letters no decomposition folds (đ as d) in a copy where the
+    text has them; rows keyed by the table's rowid, copied by SQLite in one statement."""
     names = ", ".join(f"[{c}]" for c in (*searched, "folded"))
     db.execute(f"CREATE VIRTUAL TABLE [{table}_fts] USING fts5({names}, tokenize = 'unicode61 remove_diacritics 2')")
+    db.create_function("letters_folded", -1, _letters_folded, deterministic=True)
     sql = _FIGURE_SEARCH if table == "figures" else f"SELECT rowid, {', '.join(f'[{c}]' for c in searched)} FROM [{table}]"
-    insert = f"INSERT INTO [{table}_fts] (rowid, {names}) VALUES ({', '.join('?' * (len(searched) + 2))})"
-    cursor = db.execute(sql)
-    while batch := cursor.fetchmany(1000):
-        db.executemany(insert, [(*row, fold(" ".join(str(v) for v in row[1:] if v))) for row in batch])
+    values = ", ".join(f"[{c}]" for c in searched)
+    db.execute(f"INSERT INTO [{table}_fts] (rowid, {names}) SELECT rowid, {values}, letters_folded({values}) FROM ({sql})")
+
+
+def _letters_folded(*values: str | None) -> str:
+    text = " ".join(v for v in values if isinstance(v, str))
+    return text.translate(LETTER_FOLDS) if _FOLDABLE.search(text) else ""  # translate() is slow: only where needed
 
 
 _DESCRIPTIONS = {"sources": "pub_sources", "topics": "pub_topics", "units": "pub_units", "indicators": "pub_indicators",
