@@ -239,6 +239,44 @@ def extract(facts: str | None, path: str, lang: str | None, source: str | None) 
     return Result(ExitStatus.FOUND, ExtractView(base, _spinning(rows, path), path, name, lang, warning))
 
 
+def check(facts: str | None, path: str, lang: str | None) -> Result:
+    """Every figure of a writer's draft (a file, or - for standard input), checked against the base: supported,
+    contradicted or unknown; lang is the draft's language (None: guessed, with a warning when the guess is weak)."""
+    from pcli.answer.search import Searcher
+    from pcli.base.scan import guess_lang_surely
+    from pcli.check.verdicts import check as judge
+    from pcli.output.checked import CheckView
+
+    text = _draft_text(path)
+    warning = None
+    if lang is None:
+        lang, sure = guess_lang_surely(text[:20000])
+        warning = None if sure else Msg("weak_language_guess", path=path, lang=lang)
+    searcher = Searcher(_store(facts))
+    view = CheckView(searcher.store.rest_of_base(), judge(text, lang, searcher), text, path, warning)
+    return Result(ExitStatus.FOUND, view)
+
+
+MAX_DRAFT = 8 << 20  # characters: a draft is an article, not a corpus
+
+
+def _draft_text(path: str) -> str:
+    """The draft's text, UTF-8, from a file or standard input, refused with one line when it cannot be read."""
+    if path == "-":
+        if sys.stdin is None:
+            raise UsageError("article_unreadable", path="-", reason="no standard input")
+        text = sys.stdin.read(MAX_DRAFT + 1)
+    else:
+        from pcli.answer import extract as article
+
+        article.check_file(path)
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read(MAX_DRAFT + 1)
+    if len(text) > MAX_DRAFT:
+        raise UsageError("draft_too_long", path=path, limit=MAX_DRAFT)
+    return text
+
+
 def _spinning(rows: Iterator[object], path: str) -> Iterator[object]:
     """The rows, with a spinner on a terminal while a large file is read."""
     from pcli.output.progress import slow

@@ -1,5 +1,5 @@
 """The blind question sets hold their scores: each was written by a helper who read only the two articles (never
-the base, the code or the tests), and is scored through the real CLI by tests/blind/score.py. A set's score may
+the base, the code or the tests), and is scored through the real CLI by tests/blind/question_score.py. A set's score may
 rise; it may not fall, and no set may ever get a wrong number (a figure of another value, or an answer to a
 question the articles cannot answer)."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "blind"))
-from score import score  # noqa: E402
+from question_score import score  # noqa: E402
 
 # Each set: the right answers it holds at least, and the wrong numbers it gives at most (none is the goal; set b's
 # one is an unknown commune answered with a city-wide figure, left for the next change). First runs: README.

@@ -262,6 +262,42 @@ def extract(
     finish(commands.extract(o.facts, path, text_lang, source), o.fmt, o.lang)
 
 
+@app.command()
+def check(
+    ctx: typer.Context,
+    path: Annotated[str, typer.Argument(metavar="FILE", help="A draft's text (UTF-8), or - for standard input.")],
+    source_lang: Annotated[
+        str | None,
+        typer.Option(
+            "--source-lang",
+            "--text-lang",
+            help="The draft's language, en, vi or id, for reading its numbers (default: guessed from the text).",
+            autocompletion=lambda: ["en", "vi", "id"],
+        ),
+    ] = None,
+    facts: FactsOption = None,
+    fmt: Annotated[str | None, format_opt("check")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Every number of a draft that is a figure, checked against the base: supported (with the figure and its
+    quote), contradicted (with what the base holds instead) or unknown. Years, dates, document numbers, ages and
+    ordinals get no verdict. Exit 0 when nothing is contradicted, 1 when something is, 2 for bad input.
+
+    --format markdown gives the draft back with a footnote citation after each supported number and a marked
+    note at each contradicted one.
+
+    Example: pcli check draft.md --format markdown > reviewed.md
+    """
+    from pcli import commands
+    from pcli.errors import UsageError
+
+    o = resolve(ctx, "check", facts, fmt, lang)
+    if source_lang is not None and source_lang.lower() not in ("en", "vi", "id"):
+        raise UsageError("bad_lang", value=source_lang)
+    text_lang = source_lang.lower() if source_lang is not None else None
+    finish(commands.check(o.facts, path, text_lang), o.fmt, o.lang)
+
+
 @app.command("list")
 def list_(
     ctx: typer.Context,

@@ -29,6 +29,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "list": _TABLES,
     "validate": ("auto", "table", "tsv", "json", "jsonl"),
     "extract": ("auto", "table", "tsv", "csv", "json", "jsonl", "toml"),
+    "check": ("auto", "table", "tsv", "csv", "json", "jsonl", "markdown"),
     "cite": ("auto", "json", "jsonl"),  # cite writes citation styles (--style), or its entries as JSON
     "export": ("json", "jsonl", "csv", "tsv", "sqlite"),
 }

@@ -39,6 +39,11 @@ def emit(view: View, fmt: Format, lang: str, output: str | None = None) -> None:
     if fmt in (Format.svg, Format.png):
         _chart(view, fmt, lang, output or "-")
         return
+    if type(view).__name__ == "CheckView":  # pcli check: its module is imported by that command only
+        from pcli.output import checked
+
+        checked.write(view, fmt, lang)  # type: ignore[arg-type]
+        return
     special = {BatchView: _batch, ExtractView: _extract, ProblemsView: _problems, CiteView: _cite}.get(type(view))
     if special is not None:
         special(view, fmt, lang)  # type: ignore[operator]

@@ -59,6 +59,10 @@ class View:
     def rows(self, lang: str) -> Iterable[Record]:
         return self.records(lang)
 
+    def status(self, given: int) -> int:
+        """The exit status once the view is written: the command's own, unless what was written decides it."""
+        return given
+
 
 def people_rows(base: FactBase, figures: Sequence[Figure], lang: str) -> tuple[tuple[str, ...], list[Record]]:
     """Figures as text to paste (Markdown): one row each, numbers and periods written for people, with the
@@ -397,4 +401,4 @@ class Result:
             return 0 if self.view.found else 1
         if isinstance(self.view, ExtractView):
             return 0 if self.view.count else 1
-        return self.status
+        return self.view.status(self.status) if self.view is not None else self.status

@@ -1,4 +1,4 @@
-"""Score a blind question set through the real CLI: `python tests/blind/score.py tests/blind/2026-12-04-a.toml`.
+"""Score a blind question set through the real CLI: `python tests/blind/question_score.py tests/blind/2026-12-04-a.toml`.
 
 Each set was written by a helper who read only the two articles, never the base, the code or the tests. A question
 is right when pcli's first answer is what its writer expected: a figure of that value, a change between those two

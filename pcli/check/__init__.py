@@ -1,0 +1,1 @@
+"""Checking a writer's draft against the base."""

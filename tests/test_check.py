@@ -1,0 +1,129 @@
+"""pcli check: every number of a draft that is a figure, judged against the base through the real CLI, in three
+languages; the drafts are invented here, their numbers are the bundled base's or deliberately wrong ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Result, run
+
+from pcli.base.model import Figure
+from pcli.base.periods import parse_period
+from pcli.check.verdicts import agrees
+
+EN = """Hanoi's last poor households
+
+Hanoi still had 690 poor households in 2023, down from about 2,100 a year earlier. By the end of 2024, 9,928
+near-poor households remained.
+
+In 2023 Hanoi had 2,134 poor households. At the end of 2024 the city had 9,928 poor households.
+Hanoi had 0 poor households at the end of 2025. The city has 8.5 million inhabitants.
+Resolution 24/2021/QH15 set up the programme on 10/12/2021 for the 2021-2025 period.
+"""
+
+VI = """Năm 2023, Hà Nội còn 690 hộ nghèo, giảm so với 2.134 hộ năm 2022.
+
+Đến cuối năm 2024, thành phố còn 9.928 hộ cận nghèo. Năm 2023, Hà Nội còn 2.134 hộ nghèo.
+"""
+
+ID = """Pada tahun 2023, Hanoi memiliki 690 rumah tangga miskin, turun dari 2.134 rumah tangga pada tahun 2022.
+
+Pada tahun 2023, Hanoi memiliki 3.000 rumah tangga miskin.
+"""
+
+
+def _check(tmp_path: Path, text: str, *args: str) -> Result:
+    path = tmp_path / "draft.md"
+    path.write_text(text, encoding="utf-8")
+    return run("check", str(path), "--format", "json", *args)
+
+
+def _verdicts(result: Result) -> dict[tuple[int, str], dict[str, object]]:
+    return {(v["line"], v["written"]): v for v in result.json()}
+
+
+def test_an_english_draft_right_rounded_wrong_value_wrong_indicator_target_and_unknown(tmp_path: Path) -> None:
+    result = _check(tmp_path, EN)
+    assert result.exit_code == 1, result.output  # something is contradicted
+    got = _verdicts(result)
+    assert got[(3, "690")]["verdict"] == "supported" and got[(3, "690")]["figure"] == "poor-households-2023"
+    assert got[(3, "690")]["quote"]  # the passage the figure comes from
+    assert got[(3, "2,100")]["verdict"] == "supported"  # "about 2,100" a year earlier: 2,134 in 2022
+    assert got[(3, "2,100")]["figure"] == "poor-households-2022"
+    assert got[(3, "9,928")]["verdict"] == "supported"  # its sentence goes on across the line break
+    wrong_year = got[(6, "2,134")]
+    assert wrong_year["verdict"] == "contradicted" and wrong_year["expected"] == 690  # 2022's figure for 2023
+    near_poor = got[(6, "9,928")]
+    assert near_poor["verdict"] == "contradicted" and near_poor["expected"] == 0  # the near-poor count as the poor
+    target = got[(7, "0")]
+    assert target["verdict"] == "contradicted" and "target" in str(target["note"])  # a goal written as achieved
+    assert got[(7, "8.5")]["verdict"] == "unknown" and got[(7, "8.5")]["figure"] is None
+    assert not [key for key in got if key[0] == 8]  # a document number, a date and years get no verdict
+
+
+def test_vietnamese_and_indonesian_drafts(tmp_path: Path) -> None:
+    got = _verdicts(_check(tmp_path, VI))
+    assert got[(1, "690")]["verdict"] == "supported" and got[(1, "2.134")]["verdict"] == "supported"
+    assert got[(3, "9.928")]["verdict"] == "supported"
+    assert got[(3, "2.134")]["verdict"] == "contradicted" and got[(3, "2.134")]["expected"] == 690
+    result = _check(tmp_path, ID)
+    got = _verdicts(result)
+    assert got[(1, "690")]["verdict"] == "supported" and got[(1, "2.134")]["verdict"] == "supported"
+    assert got[(3, "3.000")]["verdict"] == "contradicted" and got[(3, "3.000")]["expected"] == 690
+    assert result.exit_code == 1
+
+
+def test_a_draft_with_nothing_contradicted_exits_0_and_reads_standard_input() -> None:
+    result = run("check", "-", "--format", "jsonl", input="Hanoi still had 690 poor households in 2023.\n")
+    assert result.exit_code == 0, result.output
+    assert '"verdict": "supported"' in result.stdout
+
+
+def test_markdown_gives_the_draft_back_with_footnotes_and_marked_notes(tmp_path: Path) -> None:
+    path = tmp_path / "draft.md"
+    path.write_text("Hanoi had 690 poor households in 2023 and 2,134 in 2023 too.\n", encoding="utf-8")
+    result = run("check", str(path), "--format", "markdown")
+    assert result.exit_code == 1, result.output
+    first, *rest = result.stdout.splitlines()
+    assert first.startswith("Hanoi had 690[^1] poor households") and "**\\[⚠ contradicted" in first
+    assert any(line.startswith("[^1]: VTC News") and "690" in line for line in rest)
+
+
+def test_a_pipe_gets_one_row_a_number(tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text("Hanoi still had 690 poor households in 2023.\n", encoding="utf-8")
+    rows = run("check", str(path)).rows()
+    assert rows[0][:5] == ["line", "column", "written", "value", "verdict"] and rows[1][4] == "supported"
+
+
+@pytest.mark.parametrize("content", [b"\x00\x01binary", b"\xff\xfe not utf-8"])
+def test_bad_input_is_exit_2_with_one_line(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_bytes(content)
+    result = run("check", str(path))
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1, result.output
+    assert run("check", str(tmp_path / "missing.txt")).exit_code == 2
+
+
+def _figure(value: float, qualifier: str = "") -> Figure:
+    return Figure("f", "i", value, parse_period("2023"), (), qualifier=qualifier)
+
+
+@pytest.mark.parametrize(
+    ("value", "written", "qualifier", "figure", "ok"),
+    [
+        (2100, "2,100", "about", 2134, True),  # about 2,100 for 2,134
+        (10000, "10,000", "nearly", 9928, True),  # nearly 10,000 for 9,928
+        (10000, "10,000", "nearly", 10080, False),  # nearly is less than
+        (0.4, "0.4", "", 0.43, True),  # the writer rounds to one decimal
+        (0.4, "0.4", "", 0.46, False),
+        (690, "690", "", 694, False),  # not written rounder than the figure
+        (3600, "3,600", "more_than", 3600, True),
+        (2100, "2,100", "", 2134, True),  # two trailing zeros: written rounded
+        (2100, "2,100", "", 2180, False),
+        (8.7e12, "8.700", "about", 8.718e12, True),
+    ],
+)
+def test_rounding_writers_use(value: float, written: str, qualifier: str, figure: float, ok: bool) -> None:
+    assert agrees(value, written, qualifier, _figure(figure, "more_than" if qualifier == "more_than" else "")) is ok
