@@ -77,8 +77,13 @@ _NOT_FIGURES = (
         r"\s*(?:số|no\.?|nomor)?\s*)\d{1,5}",
     ),
     ("period", rf"\b{_YEAR}\s*[-–]\s*{_YEAR}\b"),
-    ("age", r"(?i:\b(?:dưới|trên|từ|under|over|aged|usia|di bawah usia)\s+)\d{1,3}\s*(?i:tuổi|tahun|years?)"),
-    ("age", r"\b\d{1,3}\s*(?i:tuổi)"),
+    ("age", r"(?i:\b(?:dưới|duoi|trên|tren|từ|tu|under|over|aged|usia|di bawah usia)\s+)\d{1,3}\s*(?i:tuổi|tuoi|tahun|years?)"),
+    ("age", r"\b\d{1,3}\s*(?i:tuổi|tuoi)\b"),
+    # "children under 16", "trẻ em dưới 16", "anak di bawah 16": an age, whatever follows
+    (
+        "age",
+        r"(?i:\b(?:children|child|trẻ em|tre em|anak(?:-anak)?)\s+(?:under|below|aged|dưới|duoi|di bawah(?: usia)?)\s+)\d{1,2}\b",
+    ),
     ("ordinal", r"(?i:\bthứ\s+|\bke-)\d+|\b\d+(?:st|nd|rd|th)\b"),
     ("list", r"(?m)^[ \t]*\(?\d{1,3}[.)](?=[ \t]+[^\W\d])"),
     ("level", r"(?i:\b(?:mức độ|muc do|cấp độ|cap do|level|tingkat|tier)\s+)\d{1,2}(?![\d.,]\d)"),
@@ -182,7 +187,15 @@ def guess_lang_surely(text: str) -> tuple[str, bool]:
     if marked / letters > 0.02:  # a Vietnamese text has many; an Indonesian one may cite "HĐND"
         return "vi", marked >= 20
     words = re.findall(r"[a-z]+", sample)
-    indonesian = sum(w in ("yang", "dan", "dengan", "untuk", "dari", "pada", "tahun", "ini", "adalah") for w in words)
-    english = sum(w in ("the", "and", "with", "for", "from", "of", "in", "is", "was") for w in words)
-    lang = "id" if indonesian > english else "en"
-    return lang, indonesian + english >= 8 and max(indonesian, english) >= 2 * min(indonesian, english)
+    counts = {lang: sum(w in common for w in words) for lang, common in _COMMON.items()}
+    lang = max(counts, key=lambda k: counts[k])
+    others = max(n for k, n in counts.items() if k != lang)
+    return lang, sum(counts.values()) >= 8 and counts[lang] >= 2 * others
+
+
+# Common words of each language, Vietnamese as typed without diacritics ("ho ngheo", "nam 2023").
+_COMMON = {
+    "id": frozenset(("yang", "dan", "dengan", "untuk", "dari", "pada", "tahun", "ini", "adalah")),
+    "en": frozenset(("the", "and", "with", "for", "from", "of", "in", "is", "was")),
+    "vi": frozenset(("cua", "va", "cac", "duoc", "nhung", "trong", "la", "mot", "nam", "ho", "voi", "cho", "khong")),
+}

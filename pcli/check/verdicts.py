@@ -14,9 +14,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from pcli.answer.index import Fit
 from pcli.answer.query import parse_query
-from pcli.answer.search import Searcher, rank_figures
+from pcli.answer.search import Searcher
 from pcli.base.model import Figure
 from pcli.base.periods import Period, parse_period
 from pcli.base.reader import Reading, read
@@ -24,10 +23,11 @@ from pcli.base.scan import FIGURE
 from pcli.errors import UsageError
 
 SUPPORTED, CONTRADICTED, UNKNOWN = "supported", "contradicted", "unknown"
+HELD = 0.6  # a figure holding the number answers for it if its words score this share of the best-spoken's
 SPEAKS = 0.5  # the share of a clause's words an indicator must explain for the number to be about it
 _APPROXIMATE = ("about", "nearly")  # the reader's qualifiers for "about", "around", "khoảng", "gần", "sekitar"…
-About = tuple[Fit, str | None]  # the indicator a clause speaks of, and the place it names
-Last = tuple[tuple[int, int], About] | None  # the sentence of the number before, and what it spoke of
+About = tuple[str, str | None]  # the indicator a number was found to speak of, and the place its words name
+Last = dict[str, tuple[tuple[int, int], About]]  # by kind of number: the sentence of the last one, what it spoke of
 _KIND_OF_UNIT = {"percent": "percent", "percentage_points": "percent", "currency": "currency"}
 
 
@@ -54,7 +54,7 @@ def check(text: str, lang: str, searcher: Searcher) -> Iterator[Verdict]:
     starts = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
     import bisect
 
-    last: Last = None
+    last: Last = {}
     for reading in read(_unwrapped(text), lang):
         if reading.kind != FIGURE:
             continue
@@ -62,10 +62,9 @@ def check(text: str, lang: str, searcher: Searcher) -> Iterator[Verdict]:
         line = bisect.bisect_right(starts, n.start) - 1
         s0, s1 = reading.sentence
         verdict = Verdict(reading, line + 1, n.start - starts[line] + 1, text[s0:s1].strip())
-        about = _judge(verdict, reading, text, searcher, last)
+        _judge(verdict, reading, text, searcher, last)
         if verdict.figure is not None:
             searcher.store.cite([verdict.figure])  # its quote, read only for the figures a verdict names
-        last = (reading.sentence, about) if about is not None else None
         yield verdict
 
 
@@ -77,66 +76,129 @@ def _unwrapped(text: str) -> str:
     return re.sub(r"(?<=\S)\n(?=[^\n\s#>*+-]|[-+*]\S)", " ", text)
 
 
-def _judge(
-    v: Verdict, reading: Reading, text: str, searcher: Searcher, last: tuple[tuple[int, int], About] | None
-) -> About | None:
-    """Judge one number; what it was found to speak of, for the next number of the sentence."""
+def _judge(v: Verdict, reading: Reading, text: str, searcher: Searcher, last: Last) -> None:
+    """Judge one number, and note what it was found to speak of, for the next number of its kind in the sentence
+    ("… 2,134 poor households in 2022 and 690 in 2023").
+
+    The indicators its clause, its sentence and the number before it in the sentence speak of are the
+    candidates. A figure of theirs that holds the number's value (as the writer rounds it) answers for it, unless
+    the words speak of another indicator more; else the indicator the words speak of most is held to the number.
+    """
     s0, s1 = reading.sentence
     n = reading.number
     clause = _clause(text, s0, s1, n.start, n.end)
-    kind = "percent" if n.percent else _KIND_OF_UNIT.get(reading.unit.kind if reading.unit else "", "")
-    found = _about(clause, searcher, kind)
-    if found is None and last is not None and last[0] == (s0, s1):  # "…, down from about 2,100": the same measure
-        found = last[1]
-    found = found or _about(text[s0 : n.start] + " " + text[n.end : s1], searcher, kind)
-    if found is None:
-        v.note = "check_nothing"
-        return None
-    fit, place = found
-    indicator = fit.key.split(":", 1)[1]
-    v.indicator = indicator
     v.period = _year_before(clause, reading.period)
     period = _period(v.period)
+    kind = "percent" if n.percent else _KIND_OF_UNIT.get(reading.unit.kind if reading.unit else "", "count")
+    scores: dict[str, float] = {}
+    places: dict[str, str | None] = {}
+    for weight, words in ((1.0, clause), (0.5, text[s0 : n.start] + " " + text[n.end : s1])):  # its clause counts most
+        for indicator, share, place in _fits(words, searcher, kind):
+            scores[indicator] = scores.get(indicator, 0.0) + weight * share
+            places.setdefault(indicator, place)
+    before = last.get(kind)
+    clear = any(share >= SPEAKS for share in scores.values())
+    if before is not None and before[0] == (s0, s1) and not clear:  # "…, down from about 2,100": the same measure
+        indicator = before[1][0]
+        scores[indicator] = scores.get(indicator, 0.0) + 0.5
+        places.setdefault(indicator, before[1][1])
+    ranked = sorted(scores, key=lambda i: -scores[i])
+    spoken = ranked[0] if ranked and scores[ranked[0]] >= SPEAKS else None
+    held = _holding(reading, ranked[:8], scores, places, period, searcher, kind)
+    if held is not None and (spoken is None or scores.get(held.indicator, 0.0) >= HELD * scores[spoken]):
+        v.indicator = held.indicator
+        _by_value(v, reading, held, period, places.get(held.indicator), searcher)
+        last[kind] = ((s0, s1), (held.indicator, places.get(held.indicator)))
+        return
+    if spoken is None:
+        v.note = "check_nothing"
+        return
+    v.indicator = spoken
+    _by_words(v, reading, spoken, period, places.get(spoken), searcher)
+    last[kind] = ((s0, s1), (spoken, places.get(spoken)))
+
+
+def _holding(reading: Reading, candidates: list[str], scores: dict[str, float], places: dict[str, str | None],
+             period: Period | None, searcher: Searcher, kind: str) -> Figure | None:  # fmt: skip
+    """The figure that holds the number's value as the writer wrote it: of the best-spoken candidate that has
+    one (the one of the period given, if it has several), else a figure of exactly that value the words do not
+    speak against."""
+    n = reading.number
+    for indicator in candidates:
+        if scores[indicator] < 0.2:
+            break
+        held = [f for f in searcher.store.figures(indicator, [], places.get(indicator), 200)
+                if agrees(n.value, n.written, reading.qualifier, f)]  # fmt: skip
+        if held:
+            return next((f for f in held if period is not None and _stands(f, period)), held[0])
+    exact = [f for f in searcher.store.figures_valued(frozenset((n.value,)), 20) if _kind_of(f.indicator, searcher) == kind]
+    exact = [f for f in exact if f.indicator in scores]  # one the words do not rule out ("near-poor" for "poor")
+    return exact[0] if len({f.indicator for f in exact}) == 1 else None
+
+
+def _kind_of(indicator: str, searcher: Searcher) -> str:
+    """The kind of number an indicator's unit holds: percent, currency or count."""
+    base = searcher.store.base
+    unit = base.units.get(base.indicators[indicator].unit) if indicator in base.indicators else None
+    return _KIND_OF_UNIT.get(unit.kind if unit else "", "count")
+
+
+def _by_value(v: Verdict, reading: Reading, f: Figure, period: Period | None, place: str | None, searcher: Searcher) -> None:
+    """The number is the value of figure f: supported if the periods agree and f is what the draft says it is."""
+    v.figure = f
+    if f.status == "target" and not reading.target:
+        others = [g for g in searcher.store.figures(f.indicator, [f.period], place, 20) if g.status != "target"]
+        v.verdict, v.note, v.expected = CONTRADICTED, "check_target", others[0].value if others else None
+        return
+    if period is None or _stands(f, period):
+        v.verdict = SUPPORTED
+        return
+    others = [g for g in searcher.store.figures(f.indicator, [period], place, 20) if _stands(g, period)]
+    others = [g for g in others if g.status == f.status]
+    if others:  # 2022's figure written for 2023
+        v.verdict, v.figure, v.expected, v.note = CONTRADICTED, others[0], others[0].value, "check_other_period"
+    elif _carried(reading):  # the period comes from another sentence: the number's own figure stands
+        v.verdict, v.period = SUPPORTED, ""
+    else:
+        v.note = "check_not_held"
+
+
+def _by_words(v: Verdict, reading: Reading, indicator: str, period: Period | None, place: str | None,
+              searcher: Searcher) -> None:  # fmt: skip
+    """The number is said of an indicator no figure of which holds its value: contradicted by the figure of the
+    period it gives, unknown when the base has none."""
     if period is not None and _carried(reading) and not searcher.store.figures(indicator, [period], place, 1):
         v.period, period = "", None  # a period carried from another sentence that the measure does not have
     figures = searcher.store.figures(indicator, [period] if period else [], place, 200)
     if period is not None:
-        figures = [f for r, f in rank_figures(figures, (period,)) if r < 2 or f.period.start == period.start]
-    goals = [f for f in figures if f.status == "target"]
-    achieved = [f for f in figures if f.status != "target"]
-    standing = goals if reading.target else achieved
-    match = next((f for f in standing if agrees(n.value, n.written, reading.qualifier, f)), None)
-    if match is not None:
-        v.verdict, v.figure, v.note = SUPPORTED, match, ""
-        return found
-    if not reading.target and any(agrees(n.value, n.written, reading.qualifier, f) for f in goals):
-        v.verdict, v.note = CONTRADICTED, "check_target"
-        v.figure = next(f for f in goals if agrees(n.value, n.written, reading.qualifier, f))
-        v.expected = achieved[0].value if achieved else None
-        return found
+        figures = [f for f in figures if _stands(f, period)]
+    standing = [f for f in figures if (f.status == "target") == reading.target]
     if standing and (period is not None or len(standing) == 1):
         v.verdict, v.figure, v.expected = CONTRADICTED, standing[0], standing[0].value
-        v.note = "check_other_figure" if _held_elsewhere(n.value, searcher, standing[0]) else "check_other_value"
-        return found
+        v.note = "check_other_figure" if _held_elsewhere(reading.number.value, searcher, standing[0]) else "check_other_value"
+        return
     v.note = "check_no_period" if standing else "check_not_held"
-    return found
 
 
-def _about(text: str, searcher: Searcher, kind: str) -> tuple[Fit, str | None] | None:
-    """The indicator a clause speaks of, of a unit of the number's kind, and the place it names; or nothing."""
+def _stands(f: Figure, period: Period) -> bool:
+    """Whether a figure's period is the one asked, a point in it, or a range that starts in it."""
+    rank = f.period.matches(period)
+    return rank is not None and (rank < 2 or f.period.start == period.start)
+
+
+def _fits(text: str, searcher: Searcher, kind: str) -> list[tuple[str, float, str | None]]:
+    """The indicators a stretch of text speaks of, with how much of it they explain, of a unit of the number's
+    kind; and the place the text names."""
     try:
         query = parse_query(text[:900], searcher.places, searcher.numbers)
     except UsageError:
-        return None
-    fits = searcher.index.score(query.words, frozenset(("indicator",)), query.head)
-    for fit in fits[:8]:
-        if fit.share < SPEAKS:
-            break
-        unit = searcher.store.base.units.get(searcher.store.base.indicators[fit.key.split(":", 1)[1]].unit)
-        unit_kind = unit.kind if unit else ""
-        if not kind or _KIND_OF_UNIT.get(unit_kind, "") == kind:
-            return fit, query.place
-    return None
+        return []
+    out = []
+    for fit in searcher.index.score(query.words, frozenset(("indicator",)), query.head)[:12]:
+        indicator = fit.key.split(":", 1)[1]
+        if _kind_of(indicator, searcher) == kind and fit.share > 0:
+            out.append((indicator, fit.share, query.place))
+    return out
 
 
 def _clause(text: str, s0: int, s1: int, start: int, end: int) -> str:
@@ -193,8 +255,8 @@ def agrees(value: float, written: str, qualifier: str, figure: Figure) -> bool:
     target = figure.value
     if math.isclose(value, target, rel_tol=1e-9, abs_tol=1e-12):
         return True
-    if qualifier == "more_than":
-        return target >= value and (figure.qualifier == "more_than" or target <= value * 1.1)
+    if qualifier == "more_than" and figure.qualifier != "more_than":  # "more than 3,500" for 3,520
+        return value < target <= value * 1.1
     if qualifier in ("up_to", "under"):
         return target <= value and target >= value * 0.9
     step = _precision(written, value)

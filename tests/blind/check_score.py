@@ -33,16 +33,26 @@ def score(folder: Path) -> tuple[Counter[str], list[tuple[dict[str, Any], str, s
     for entry in key:
         if entry["draft"] not in given:
             given[entry["draft"]] = verdicts(folder / entry["draft"])
-        said = [g for g in given[entry["draft"]] if g["line"] == entry["line"] and g["written"] in entry["written"]]
-        got = said[0]["verdict"] if said else "none"
+    found: list[dict[str, Any] | None] = []
+    for entry in key:  # a number as written on its line; then a date or document number that holds it
+        said = [g for g in given[entry["draft"]] if g["line"] == entry["line"] and g["written"] == entry["written"]]
+        found.append(said[0] if said else None)
         if said:
             given[entry["draft"]].remove(said[0])
+    for n, entry in enumerate(key):
+        if found[n] is None and entry["verdict"] == "none":
+            inside = [g for g in given[entry["draft"]] if g["line"] == entry["line"] and g["written"] in entry["written"]]
+            if inside:
+                found[n] = inside[0]
+                given[entry["draft"]].remove(inside[0])
+    for entry, said in zip(key, found, strict=True):
+        got = said["verdict"] if said else "none"
         agree = got == entry["verdict"]
         tally["agree" if agree else "disagree"] += 1
         tally[f"{entry['verdict']}:{'agree' if agree else got}"] += 1
         if entry["verdict"] == "contradicted" and got == "supported":
             tally["passed_wrong"] += 1
-        rows.append((entry, got, said[0].get("note", "") if said else ""))
+        rows.append((entry, got, said.get("note", "") if said else ""))
     tally["extra"] = sum(len(v) for v in given.values())  # verdicts on numbers the key does not list
     return tally, rows
 
