@@ -242,9 +242,9 @@ def extract(facts: str | None, path: str, lang: str | None, source: str | None) 
 def check(facts: str | None, path: str, lang: str | None) -> Result:
     """Every figure of a writer's draft (a file, or - for standard input), checked against the base: supported,
     contradicted or unknown; lang is the draft's language (None: guessed, with a warning when the guess is weak)."""
+    from pcli.answer.check import check as judge
     from pcli.answer.search import Searcher
     from pcli.base.scan import guess_lang_surely
-    from pcli.check.verdicts import check as judge
     from pcli.output.checked import CheckView
 
     text = _draft_text(path)

@@ -25,3 +25,20 @@ def test_a_blind_set_holds_its_score_with_no_wrong_number(name: str) -> None:
     wrong = [(q["id"], q["q"]) for q, v, _ in rows if v == "wrong_number"]
     assert len(wrong) <= wrong_numbers, wrong
     assert tally["right"] >= right, f"{tally['right']}/{len(rows)}"
+
+
+# The blind drafts of `pcli check`: verdicts that agree at least, contradicted numbers passed as supported at most.
+DRAFTS = {"drafts-2026-12-04-a": (154, 1), "drafts-2026-12-04-b": (153, 1)}
+
+
+@pytest.mark.parametrize("name", sorted(DRAFTS))
+def test_blind_drafts_hold_their_agreement_and_no_figure_is_missed(name: str) -> None:
+    from check_score import score as check_score
+
+    agree, passed = DRAFTS[name]
+    tally, rows = check_score(Path(__file__).parent / "blind" / name)
+    assert tally["passed_wrong"] <= passed, [(e["draft"], e["line"], e["written"]) for e, g, _ in rows if g != e["verdict"]]
+    assert tally["agree"] >= agree, f"{tally['agree']}/{len(rows)}"
+    assert tally["extra"] == 0  # no verdict on a number the key does not list
+    not_figures = [(e["draft"], e["line"], e["written"]) for e, got, _ in rows if e["verdict"] == "none" and got != "none"]
+    assert not not_figures

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import Result, run
 
+from pcli.answer.check import agrees
 from pcli.base.model import Figure
 from pcli.base.periods import parse_period
-from pcli.check.verdicts import agrees
 
 EN = """Hanoi's last poor households
 

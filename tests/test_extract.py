@@ -168,11 +168,12 @@ def test_the_articles_language_is_its_own_option(tmp_path: Path) -> None:
 
 def test_validate_reports_a_number_neither_cited_nor_skipped(tmp_path: Path) -> None:
     text = FACTS.read_text(encoding="utf-8")
-    start = text.index('[[skips]]\nid = "skip-hanoimoi-70th-anniversary"')
-    (tmp_path / "facts.toml").write_text(text[:start] + text[text.index("[[skips]]", start + 5) :], encoding="utf-8")
+    start = text.index('[[skips]]\nid = "skip-hanoimoi-comment-count"')
+    end = text.find("[[skips]]", start + 5)
+    (tmp_path / "facts.toml").write_text(text[:start] + (text[end:] if end > 0 else ""), encoding="utf-8")
     result = run("validate", "--facts", str(tmp_path / "facts.toml"), "--sources", str(SOURCES))
     assert result.exit_code == 2
-    assert "001_5bb1c787b643cd95.txt:19:" in result.stderr and "'70' is neither" in result.stderr, result.output
+    assert "001_5bb1c787b643cd95.txt:35:" in result.stderr and "'0' is neither" in result.stderr, result.output
 
 
 @pytest.mark.parametrize(("content", "code", "message"), [

@@ -27,6 +27,7 @@ _CHANGE = ("giam", "tang", "turun", "menurun", "naik", "meningkat", "berkurang",
 _BETWEEN = ("sebesar", "sebanyak", "khoang", "binh quan", "them", "over", "more than", "hon", "tren", "gan", "about",
             "around", "nearly", "lebih dari", "sekitar", "hampir", "almost", "sekitar", "a", "an")  # fmt: skip
 _CLAUSE = re.compile(r"[,;:()]")
+_CLAUSE_END = re.compile(r"[;:]|,\s|\.\s")
 _TO = ("menjadi", "xuong con", "xuong", "len", "to", "den", "hingga")
 
 
@@ -121,6 +122,9 @@ def date_level(sentence: str, start: int, end: int, found: list[Mention]) -> tup
     own = [m for m in found if m.role == "own"]
     clause = _clause_start(sentence, start)
     mine = next((m for m in reversed(own) if clause <= m.start < start), None)
+    if mine is None:  # "…, lalu turun menjadi 690 rumah tangga (0,03%) pada tahun 2023": later in its own clause
+        cut = _CLAUSE_END.search(sentence, end)  # a parenthesis after the number does not end its clause
+        mine = next((m for m in own if end <= m.start < (cut.start() if cut else len(sentence))), None)
     mine = mine or next((m for m in own if m.start < start), None)
     if mine is None and len({m.period for m in own}) == 1:
         mine = own[0]

@@ -85,7 +85,9 @@ _NOT_FIGURES = (
         r"(?i:\b(?:children|child|trẻ em|tre em|anak(?:-anak)?)\s+(?:under|below|aged|dưới|duoi|di bawah(?: usia)?)\s+)\d{1,2}\b",
     ),
     ("ordinal", r"(?i:\bthứ\s+|\bke-)\d+|\b\d+(?:st|nd|rd|th)\b"),
-    ("list", r"(?m)^[ \t]*\(?\d{1,3}[.)](?=[ \t]+[^\W\d])"),
+    ("list", r"(?m)^[ \t]*\(?\d{1,3}[.)/](?=[ \t]+[^\W\d])"),  # "1.", "2)", a thread's "3/"
+    # an anniversary, which is an ordinal: "kỷ niệm 70 năm", "memperingati 70 tahun", "anniversary of 70 years"
+    ("ordinal", r"(?i:\b(?:kỷ niệm|ky niem|memperingati|peringatan|anniversary of)\s+)\d{1,3}(?=\s+(?i:năm|nam|tahun|years?)\b)"),
     ("level", r"(?i:\b(?:mức độ|muc do|cấp độ|cap do|level|tingkat|tier)\s+)\d{1,2}(?![\d.,]\d)"),
     ("name", r"\b[A-Za-z]+-\d+\b"),
 )

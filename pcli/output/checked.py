@@ -8,8 +8,8 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+from pcli.answer.check import CONTRADICTED, SUPPORTED, Verdict
 from pcli.base.model import FactBase, Figure, pick
-from pcli.check.verdicts import CONTRADICTED, SUPPORTED, Verdict
 from pcli.messages import Msg, say
 from pcli.output import Format
 from pcli.output import machine as m

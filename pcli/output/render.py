@@ -39,7 +39,7 @@ def emit(view: View, fmt: Format, lang: str, output: str | None = None) -> None:
     if fmt in (Format.svg, Format.png):
         _chart(view, fmt, lang, output or "-")
         return
-    if type(view).__name__ == "CheckView":  # pcli check: its module is imported by that command only
+    if type(view).__name__ == "CheckView":  # pcli check: its module is imported by that command only (start-up)
         from pcli.output import checked
 
         checked.write(view, fmt, lang)  # type: ignore[arg-type]

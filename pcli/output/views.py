@@ -60,8 +60,7 @@ class View:
         return self.records(lang)
 
     def status(self, given: int) -> int:
-        """The exit status once the view is written: the command's own, unless what was written decides it."""
-        return given
+        return given  # the exit status once the view is written: the command's, unless what it wrote decides it
 
 
 def people_rows(base: FactBase, figures: Sequence[Figure], lang: str) -> tuple[tuple[str, ...], list[Record]]:
@@ -288,6 +287,9 @@ class BatchView(View):
         self.found = False
         self.missed: list[Msg] = []  # why the lines of the group last given have no answer, for stderr
 
+    def status(self, given: int) -> int:
+        return 0 if self.found else 1  # something found only if one of the lines was answered
+
     def _groups(self) -> Iterator[list[tuple[str, Answer | None]]]:
         for group in self.answers:
             self.missed = [answer for _, answer in group if isinstance(answer, Msg)]
@@ -318,14 +320,13 @@ class ExtractView(View):
     def __init__(self, base: FactBase, rows: Iterator[Any], path: str, source: str, text_lang: str = "en",
                  warning: Msg | None = None) -> None:  # fmt: skip
         self.base, self.path, self.source, self.text_lang, self.warning = base, path, source, text_lang, warning
-        self.stream = rows
-        self.count = 0
-
-    def rows(self, lang: str) -> list[Record]:
-        return [r.record() for r in self.each()]
+        self.stream, self.count = rows, 0
 
     def records(self, lang: str) -> list[Record]:
-        return self.rows(lang)
+        return [r.record() for r in self.each()]
+
+    def status(self, given: int) -> int:
+        return 0 if self.count else 1  # an article with no number: nothing found
 
     def each(self) -> Iterator[Any]:
         for row in self.stream:
@@ -395,10 +396,5 @@ class Result:
         self.status, self.view, self.miss = status, view, miss
 
     def final_status(self) -> int:
-        """The status once rendered: a batch has found something only if one of its lines was answered, an
-        extraction if the article had a number."""
-        if isinstance(self.view, BatchView):
-            return 0 if self.view.found else 1
-        if isinstance(self.view, ExtractView):
-            return 0 if self.view.count else 1
+        """The status once rendered: what the view wrote may decide it (View.status)."""
         return self.view.status(self.status) if self.view is not None else self.status

@@ -45,14 +45,14 @@ def score(folder: Path) -> tuple[Counter[str], list[tuple[dict[str, Any], str, s
             if inside:
                 found[n] = inside[0]
                 given[entry["draft"]].remove(inside[0])
-    for entry, said in zip(key, found, strict=True):
-        got = said["verdict"] if said else "none"
+    for entry, hit in zip(key, found, strict=True):
+        got = hit["verdict"] if hit else "none"
         agree = got == entry["verdict"]
         tally["agree" if agree else "disagree"] += 1
         tally[f"{entry['verdict']}:{'agree' if agree else got}"] += 1
         if entry["verdict"] == "contradicted" and got == "supported":
             tally["passed_wrong"] += 1
-        rows.append((entry, got, said.get("note", "") if said else ""))
+        rows.append((entry, got, hit.get("note", "") if hit else ""))
     tally["extra"] = sum(len(v) for v in given.values())  # verdicts on numbers the key does not list
     return tally, rows
 

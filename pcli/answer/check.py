@@ -70,10 +70,10 @@ def check(text: str, lang: str, searcher: Searcher) -> Iterator[Verdict]:
 
 def _unwrapped(text: str) -> str:
     """The text with the line breaks of hard-wrapped paragraphs as spaces (offsets unchanged): a sentence goes on
-    across them. A blank line, a heading and a list item still begin anew."""
+    across them. A blank line, a heading and a list item (bulleted or numbered) still begin anew."""
     import re
 
-    return re.sub(r"(?<=\S)\n(?=[^\n\s#>*+-]|[-+*]\S)", " ", text)
+    return re.sub(r"(?<=\S)\n(?!\s*(?:[#>*+-]|\(?\d{1,3}[.)/]\s))(?=\S)", " ", text)
 
 
 def _judge(v: Verdict, reading: Reading, text: str, searcher: Searcher, last: Last) -> None:
@@ -98,7 +98,8 @@ def _judge(v: Verdict, reading: Reading, text: str, searcher: Searcher, last: La
             places.setdefault(indicator, place)
     before = last.get(kind)
     clear = any(share >= SPEAKS for share in scores.values())
-    if before is not None and before[0] == (s0, s1) and not clear:  # "…, down from about 2,100": the same measure
+    own_noun = _noun_after(text, n.end, s1)
+    if before is not None and before[0] == (s0, s1) and not clear and _may_share(own_noun, before[1][0], searcher):
         indicator = before[1][0]
         scores[indicator] = scores.get(indicator, 0.0) + 0.5
         places.setdefault(indicator, before[1][1])
@@ -116,6 +117,33 @@ def _judge(v: Verdict, reading: Reading, text: str, searcher: Searcher, last: La
     v.indicator = spoken
     _by_words(v, reading, spoken, period, places.get(spoken), searcher)
     last[kind] = ((s0, s1), (spoken, places.get(spoken)))
+
+
+_SCALES = frozenset("thousand million billion trillion nghin ngan trieu ty ti ribu juta miliar triliun".split())
+
+
+def _noun_after(text: str, end: int, stop: int) -> str:
+    """The word that names what a number counts, just after it and its scale word ("8.5 million *inhabitants*"),
+    or "" when a word of no meaning follows ("about 2,100 *a* year earlier")."""
+    from pcli.base.words import FILLER
+    from pcli.text import fold
+
+    for word in fold(text[end : min(stop, end + 60)]).split()[:2]:
+        if word not in _SCALES:
+            return "" if word in FILLER or word.isdigit() else word
+    return ""
+
+
+def _may_share(noun: str, indicator: str, searcher: Searcher) -> bool:
+    """Whether a number may be of the measure of the number before it: it names no thing of its own, or the
+    thing that measure's unit counts."""
+    if not noun:
+        return True
+    from pcli.text import fold
+
+    base = searcher.store.base
+    unit = base.units.get(base.indicators[indicator].unit)
+    return unit is not None and any(noun in fold(label).split() for label in unit.label.values())
 
 
 def _holding(reading: Reading, candidates: list[str], scores: dict[str, float], places: dict[str, str | None],
@@ -263,10 +291,12 @@ def agrees(value: float, written: str, qualifier: str, figure: Figure) -> bool:
     if step <= 0:
         return False
     rounded = abs(target - value) <= step / 2 + 1e-9 * abs(value)
-    if qualifier in _APPROXIMATE:
-        close = abs(target - value) <= max(step / 2, 0) and abs(target - value) <= 0.05 * abs(value)
+    zeros = _zeros(written)
+    if qualifier in _APPROXIMATE:  # "nearly 10,000" is near 10,000 (5 %), not anything from 5,000 to 15,000
+        close = rounded and (zeros < 2 or abs(target - value) <= 0.05 * abs(value))
         return close and (qualifier != "nearly" or target <= value)
-    return rounded and _looks_rounded(written, target, step)
+    scale = step * 10.0**-zeros if zeros else step * 10.0 ** _decimals(written)  # base units of the written 1
+    return rounded and (zeros >= 2 or _decimals(written) < _float_decimals(target / scale))
 
 
 def _precision(written: str, value: float) -> float:
@@ -275,11 +305,7 @@ def _precision(written: str, value: float) -> float:
     digits = "".join(ch for ch in written if ch.isdigit())
     if not digits or value == 0:
         return 0.0
-    decimals = 0
-    for sep in ".,":
-        tail = written.rsplit(sep, 1)[-1] if sep in written else ""
-        if tail.isdigit() and len(tail) != 3:
-            decimals = len(tail)
+    decimals = _decimals(written)
     shown = int(digits) / 10**decimals  # the number as written, without its scale
     if shown == 0:
         return 0.0
@@ -290,9 +316,21 @@ def _precision(written: str, value: float) -> float:
     return float(scale * 10.0**zeros)
 
 
-def _looks_rounded(written: str, target: float, step: float) -> bool:
-    """A number with no qualifier rounds the figure only when it is written rounder than the figure: two or more
-    trailing zeros ("2,100"), or fewer decimals than the figure has ("0.4" for 0.43)."""
+def _zeros(written: str) -> int:
     digits = "".join(ch for ch in written if ch.isdigit())
-    zeros = len(digits) - len(digits.rstrip("0"))
-    return zeros >= 2 or (step < 1 and not float(target).is_integer())
+    return len(digits) - len(digits.rstrip("0"))
+
+
+def _decimals(written: str) -> int:
+    """How many decimals a number is written with: "0,43" 2, "8.7" 1, "2,134" and "9.928" none (thousands)."""
+    for sep in ".,":
+        tail = written.rsplit(sep, 1)[-1] if sep in written else ""
+        if tail.isdigit() and len(tail) != 3:
+            return len(tail)
+    return 0
+
+
+def _float_decimals(value: float) -> int:
+    """How many decimals a value has: 8.718 three, 0.43 two, 2134.0 none."""
+    text = f"{value:.9f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0

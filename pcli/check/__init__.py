@@ -1,1 +1,0 @@
-"""Checking a writer's draft against the base."""
