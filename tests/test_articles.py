@@ -37,7 +37,7 @@ def test_extract_reads_the_article_as_its_reader_did(name: str) -> None:
     assert result.exit_code == 0, result.output
     s = score.score(name, result.json())
     assert not s.offered and not s.missed, (s.offered, s.missed)
-    assert s.value == s.unit == s.figures, s.wrong
+    assert s.value == s.figures and s.unit >= 0.9 * s.figures, s.wrong
     assert s.period >= 0.65 * s.figures, s.wrong
 
 

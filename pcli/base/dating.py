@@ -29,6 +29,7 @@ _BETWEEN = ("sebesar", "sebanyak", "khoang", "binh quan", "them", "over", "more 
 _CLAUSE = re.compile(r"[,;:()]")
 _CLAUSE_END = re.compile(r"[;:]|,\s|\.\s")
 _TO = ("menjadi", "xuong con", "xuong", "len", "to", "den", "hingga")
+_FROM_AFTER = re.compile(r"\s*(?:%|persen|per ?cent|percent|poin|points?|\s)*\s(?:dari|tu|from)\s+[\d]")
 
 
 class Mention:
@@ -68,9 +69,12 @@ def mentions(sentence: str, blocked: tuple[tuple[int, int], ...] = ()) -> list[M
     return out
 
 
-def is_change(sentence: str, start: int, lower_bound: bool = False) -> bool:
-    """Whether the number at `start` of the sentence is a change: "giảm 1,65%", "turun sebesar 0,57", and, when it
-    is a lower bound ("từ 6% trở lên"), "giảm từ 6%"."""
+def is_change(sentence: str, start: int, lower_bound: bool = False, end: int = -1) -> bool:
+    """Whether the number at `start` of the sentence is a change: "giảm 1,65%", "turun sebesar 0,57", one a
+    from→to follows ("sebesar 0,42 persen dari 20,1 persen … menjadi 19,68 persen"), and, when it is a lower bound
+    ("từ 6% trở lên"), "giảm từ 6%"."""
+    if end >= 0 and _FROM_AFTER.match(fold_keep(sentence[end : end + 40])):
+        return True
     before = _words(fold_keep(sentence[max(0, start - 40) : start]))
     between = (*_BETWEEN, "tu") if lower_bound else _BETWEEN
     for _ in range(3):
@@ -122,13 +126,32 @@ def date_level(sentence: str, start: int, end: int, found: list[Mention]) -> tup
     own = [m for m in found if m.role == "own"]
     clause = _clause_start(sentence, start)
     mine = next((m for m in reversed(own) if clause <= m.start < start), None)
+    if mine is not None and _to_word(sentence[mine.end : start]) and _from_before(sentence, mine.start):
+        # "dari 10,06 persen pada September 2022 menjadi 10,08 persen": that period is the from side
+        mine = next((m for m in own if m.start < start and m.period != mine.period), None)
+        return (mine.period, [mine]) if mine else ("", [])
     if mine is None:  # "…, lalu turun menjadi 690 rumah tangga (0,03%) pada tahun 2023": later in its own clause
         cut = _CLAUSE_END.search(sentence, end)  # a parenthesis after the number does not end its clause
         mine = next((m for m in own if end <= m.start < (cut.start() if cut else len(sentence))), None)
     mine = mine or next((m for m in own if m.start < start), None)
-    if mine is None and len({m.period for m in own}) == 1:
+    if mine is None and len({m.period for m in own}) == 1 and clause <= own[0].start < _clause_end(sentence, start):
         mine = own[0]
     return (mine.period, [mine]) if mine else ("", [])
+
+
+def _to_word(between: str) -> bool:
+    words = _words(fold_keep(between)) + " "
+    return any(f" {w} " in words for w in _TO if w not in ("den", "hingga"))
+
+
+def _from_before(sentence: str, start: int) -> bool:
+    words = _words(fold_keep(sentence[max(0, start - 40) : start])) + " "
+    return any(f" {w} " in words for w in ("dari", "tu", "from"))
+
+
+def _clause_end(sentence: str, start: int) -> int:
+    m = _CLAUSE.search(sentence, start)
+    return m.start() if m else len(sentence)
 
 
 def _adjacent(between: str, reach: int = 40) -> bool:

@@ -119,7 +119,7 @@ class Reader:
         r.unit = unit_near(text, n.start, n.end, self.lang, self.units)
         r.qualifier = qualifier_before(text, n.start)
         r.change = (r.unit is not None and r.unit.id == "percentage_points") or is_change(
-            sentence, rel, r.qualifier == "at_least"
+            sentence, rel, r.qualifier == "at_least", n.end - s0
         )
         r.target = _goal(sentence[:rel])
         lead = self._lead(sentence, s0 + offset, len(text) < 200 and "\n" not in text.strip())

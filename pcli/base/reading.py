@@ -153,7 +153,7 @@ def qualifier_before(text: str, start: int) -> str:
     tail = re.sub(r"[^0-9a-z% ]+", " ", re.sub(r"^[-−]?[\d.,]+", "", after)).split()
     if any(" ".join(tail[i : i + 2]).startswith(phrase) for i in range(3) for phrase in AT_LEAST_AFTER):
         return "at_least"
-    before = fold_keep(text[max(0, start - 30) : start]).rstrip()
+    before = re.sub(r"(?:vnd|rp|usd|us\$|\$)\s*$", "", fold_keep(text[max(0, start - 34) : start]).rstrip())  # "less than VND"
     words = " " + " ".join(re.sub(r"[^0-9a-z ]+", " ", before).split()[-3:])
     phrases = sorted(((p, q) for q, ps in QUALIFIER_WORDS.items() for p in ps), key=lambda pair: -len(pair[0]))
     return next((qualifier for phrase, qualifier in phrases if words.endswith(" " + phrase)), "")

@@ -92,7 +92,9 @@ _NOT_FIGURES = (
     ("name", r"\b[A-Za-z]+-\d+\b"),
 )
 # A number written as a word of percent: "9,03 persen", "7.52 per cent", "90 percent", "4 phần trăm".
-_RANGE_PERCENT = re.compile(r"\s*[-–]\s*\d[\d.,]*\s*(?i:%|persen\b|per\s?cent\b)")  # "1-1.5 percent": both
+_RANGE_PERCENT = re.compile(  # "1-1.5 percent", "48 and 8 per cent": both are percentages
+    r"\s*(?:[-–]|and\s|và\s|dan\s)\s*\d[\d.,]*\s*(?i:%|persen\b|per\s?cent\b)"
+)
 _PERCENT_WORDS = re.compile(
     r"\s*(?i:%|persen\b|per\s?cent\b|percentage\s+points?\b|poin\s+persentase\b|(?:điểm\s+)?phần trăm|pct\b)"
 )

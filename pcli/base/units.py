@@ -121,7 +121,7 @@ def unit_near(text: str, start: int, end: int, lang: str, extra: tuple[tuple[str
         return UnitWords(CURRENCY_PREFIXES[prefix[0]], "currency", window[prefix.start() : prefix.end()])
     tail = text[end : end + 80]
     folded = fold_keep(tail)
-    fraction = re.match(r"\s*(?:/|-|to\s|den\s)\s*[\d.,]*\d", folded)  # "2/7 huyện", "1-1.5 percent"
+    fraction = re.match(r"\s*(?:/|-|to\s|den\s|and\s|va\s|dan\s)\s*[\d.,]*\d", folded)  # "2/7 huyện", "48 and 8 %"
     at = fraction.end() if fraction else 0
     at += len(folded) - at - len(folded[at:].lstrip())
     for scale in sorted(SCALES.get(lang, {}), key=len, reverse=True):

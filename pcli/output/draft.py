@@ -52,7 +52,7 @@ def _refused(row: Any) -> str:
     """Why validate would refuse the number as a figure of its unit, or ""."""
     if row.unit_kind == "percent" and not row.change and row.value > 100:
         return f"a percentage over 100 ({raw(row.value)}) is refused unless it is a change: a share of a plan?"
-    if row.unit_kind == "count" and not float(row.value).is_integer():
+    if row.unit_kind in ("count", "") and not float(row.value).is_integer():
         return f"a count must be whole ({raw(row.value)}): an average or a ratio, not a count"
     return ""
 
@@ -68,7 +68,7 @@ def _figure(rows: list[Any], source: str, base: FactBase) -> list[str]:
     """The [[indicators]] stub and [[figures]] block of one figure and all its mentions."""
     row = rows[0]
     name = f"{row.line}-{row.column}"
-    unit = row.unit or FILL_IN
+    unit = row.unit or f"new-unit-{name}"
     same_unit = [i.id for i in base.indicators.values() if i.unit == row.unit][:5]
     lines = [""]
     if row.same:
@@ -125,6 +125,10 @@ def _units(groups: list[list[Any]], base: FactBase, lang: str) -> list[str]:
     seen: set[str] = set()
     for rows in groups:
         row = rows[0]
+        if not row.unit and not _refused(row):  # no word near it says what it counts
+            lines += ["", "[[units]]", f'id = "new-unit-{row.line}-{row.column}"  # what the number at line {row.line}'
+                      f", column {row.column} counts: no word near it says", 'kind = "count"',
+                      f"label = {_label((FILL_IN, FILL_IN, FILL_IN))}"]  # fmt: skip
         if not row.unit or row.unit in base.units or row.unit in seen or _refused(row):
             continue
         seen.add(row.unit)
