@@ -27,8 +27,8 @@ def test_what_the_text_does_not_date_carries_no_period() -> None:
 
 def test_shares_increases_and_roles_say_what_the_text_says() -> None:
     listed = {r["id"]: r for r in run("list", "indicators", "--format", "json").json()}
-    assert str(listed["communes_without_poor_share"]["label"]).startswith("Share of")
-    assert str(listed["poor_children_health_monitored_share"]["label"]).startswith("Share of")
+    assert "(% of all)" in str(listed["communes_without_poor_share"]["label"])
+    assert "(% of all)" in str(listed["poor_children_health_monitored_share"]["label"])
     assert str(listed["outstanding_loans_growth"]["label"]).startswith("Increase")
     assert "loans" in str(listed["clean_water_households"]["label"])
     for agency in ("dolisa", "dard", "dic", "doh", "doet"):
