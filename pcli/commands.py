@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
+from pcli.answer.filters import NO_FILTERS, Filters
 from pcli.base.locate import facts_path
 from pcli.base.model import FactBase
 from pcli.errors import FactBaseError, UsageError
@@ -38,12 +39,23 @@ def _store(facts: str | None) -> Store:
     return stores.open_store(facts, _slow)
 
 
-def show(facts: str | None, name: str | None) -> Result:
+def show(facts: str | None, name: str | None, filters: Filters = NO_FILTERS) -> Result:
+    """The base as tables; the filters narrow its figures (the other sections are shown whole)."""
     if name is not None and name not in SECTIONS:
         raise UsageError("unknown_section", name=name, choices=", ".join(SECTIONS))
     store = _store(facts)
+    rest = store.rest_of_base()
+    filters = filters.check(rest)
     sections = [name] if name else list(SECTIONS)
-    return Result(ExitStatus.FOUND, ShowView(store.rest_of_base(), sections, store.each_figure, lambda: stores.whole(store)))
+    each = store.each_figure if not filters.given() else lambda: filters.apply(rest, store.each_figure())
+    return Result(ExitStatus.FOUND, ShowView(rest, sections, each, lambda: _filtered(stores.whole(store), filters)))
+
+
+def _filtered(base: FactBase, filters: Filters) -> FactBase:
+    """The base with only the figures the filters keep (the whole base of this run, read for it alone)."""
+    if filters.given():
+        base.figures = list(filters.apply(base, base.figures))
+    return base
 
 
 def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None = None) -> Result:
@@ -87,7 +99,7 @@ def _query_lines(facts: str | None, searcher: Searcher, kinds: frozenset[str] | 
     return Result(ExitStatus.FOUND, BatchView(searcher.store.base, answers()))
 
 
-def compare(facts: str | None, before: str, after: str, topic: str | None) -> Result:
+def compare(facts: str | None, before: str, after: str, filters: Filters = NO_FILTERS) -> Result:
     from pcli.answer.changes import asked_period, changes_between
 
     a, b = asked_period(before), asked_period(after)
@@ -95,9 +107,8 @@ def compare(facts: str | None, before: str, after: str, topic: str | None) -> Re
         raise UsageError("same_period_twice", period=a.text)
     store = _store(facts)
     base = store.base
-    if topic is not None and topic not in base.topics:
-        raise UsageError("unknown_topic", name=topic, choices=", ".join(base.topics))
-    changes = changes_between(base, store.standing_for([a, b]), a, b, topic)  # not the whole base
+    filters = filters.check(base)
+    changes = changes_between(base, filters.apply(base, store.standing_for([a, b])), a, b)  # not the whole base
     if not changes:
         known = ", ".join(store.known_periods())
         return Result(ExitStatus.NOT_FOUND, miss=Msg("no_change", before=a.text, after=b.text, known=known))
@@ -105,9 +116,11 @@ def compare(facts: str | None, before: str, after: str, topic: str | None) -> Re
     return Result(ExitStatus.FOUND, ChangesView(base, changes, a.text, b.text))
 
 
-def trend(facts: str | None, wanted: str) -> Result:
-    """One indicator's figures over time, read from the store (its cached phrases answer the search)."""
+def trend(facts: str | None, wanted: str, filters: Filters = NO_FILTERS) -> Result:
+    """One indicator's figures over time, read from the store (its cached phrases answer the search); the
+    filters narrow them (a --place given stands for the place the search found)."""
     store = _store(facts)
+    filters = filters.check(store.base)
     place = None
     if wanted in store.base.indicators:
         indicator = wanted
@@ -119,9 +132,10 @@ def trend(facts: str | None, wanted: str) -> Result:
         if first is None:
             return Result(ExitStatus.NOT_FOUND, miss=Msg("no_indicator", query=wanted[:80]))
         indicator, place = first.indicator, first.place
-    figures = sorted(
-        store.figures(indicator, [], place, 10_000), key=lambda f: (f.status == "target", f.period.sort_key, f.order)
-    )
+    held = store.figures(indicator, [], None if filters.place else place, 10_000)
+    figures = sorted(filters.apply(store.base, held), key=lambda f: (f.status == "target", f.period.sort_key, f.order))
+    if not figures:
+        return Result(ExitStatus.NOT_FOUND, miss=filters.miss())
     store.cite(figures)
     return Result(ExitStatus.FOUND, FiguresView(store.base, figures, "trend", wholes={}))
 
@@ -285,15 +299,25 @@ def _spinning(rows: Iterator[object], path: str) -> Iterator[object]:
         yield from rows
 
 
-def list_records(facts: str | None, what: str) -> Result:
-    """What the base holds: indicators, topics, units, sources, documents, programmes, agencies or places."""
+def list_records(facts: str | None, what: str, filters: Filters = NO_FILTERS) -> Result:
+    """What the base holds: indicators, topics, units, sources, documents, programmes, agencies or places. The
+    filters narrow the indicators (and topics) to those with figures that pass them, counted as they pass."""
+    from pcli.answer.filters import periods_passing
     from pcli.output.views import LISTS, ListView
 
     if what not in LISTS:
         raise UsageError("unknown_section", name=what, choices=", ".join(LISTS))
     store = _store(facts)
-    periods = store.periods_of_indicators() if what == "indicators" else {}
-    return Result(ExitStatus.FOUND, ListView(store.rest_of_base(), what, periods))
+    rest = store.rest_of_base()
+    filters = filters.check(rest)
+    if not filters.given() or what not in ("indicators", "topics"):
+        periods = store.periods_of_indicators() if what == "indicators" else {}
+        return Result(ExitStatus.FOUND, ListView(rest, what, periods))
+    periods = periods_passing(rest, filters.apply(rest, store.each_figure()))
+    if not periods:
+        return Result(ExitStatus.NOT_FOUND, miss=filters.miss())
+    kept = {*periods, *(rest.indicators[i].topic for i in periods)}
+    return Result(ExitStatus.FOUND, ListView(rest, what, periods, only=kept))
 
 
 def cite(facts: str | None, idents: list[str], style: str) -> Result:
@@ -317,7 +341,7 @@ def cite(facts: str | None, idents: list[str], style: str) -> Result:
     return Result(ExitStatus.FOUND, CiteView(store.base, found, style))
 
 
-def export(facts: str | None, fmt: str, output: str | None, lang: str = "en") -> Result:
+def export(facts: str | None, fmt: str, output: str | None, lang: str = "en", filters: Filters = NO_FILTERS) -> Result:
     from pcli.output.export import export_base
 
     if fmt not in ("json", "jsonl", "csv", "tsv", "sqlite"):
@@ -325,5 +349,8 @@ def export(facts: str | None, fmt: str, output: str | None, lang: str = "en") ->
     if fmt == "sqlite" and not output:
         raise UsageError("sqlite_needs_output")
     store = _store(facts)  # figures streamed from the store: a large base is never held whole
-    export_base(store.rest_of_base(), fmt, output, store.each_figure, lang)
+    rest = store.rest_of_base()
+    filters = filters.check(rest)
+    each = store.each_figure if not filters.given() else lambda: filters.apply(rest, store.each_figure())
+    export_base(rest, fmt, output, each, lang)
     return Result(ExitStatus.FOUND)

@@ -11,8 +11,11 @@ from pcli.cli.options import (
     FactsOption,
     LangOption,
     OutputOption,
+    PlaceOption,
     RootFormatOption,
     Shared,
+    StatusOption,
+    TopicOption,
     chart_output,
     complete_ids,
     complete_indicators,
@@ -70,6 +73,9 @@ def show(
         str | None,
         typer.Argument(help="figures, programmes, documents, agencies, places or sources.", autocompletion=complete_sections),
     ] = None,
+    place: PlaceOption = None,
+    topic: TopicOption = None,
+    status: StatusOption = None,
     facts: FactsOption = None,
     fmt: Annotated[str | None, format_opt("show")] = None,
     lang: LangOption = None,
@@ -81,9 +87,10 @@ def show(
     Example: pcli show documents --format csv
     """
     from pcli import commands
+    from pcli.answer.filters import Filters
 
     o = resolve(ctx, "show", facts, fmt, lang)
-    finish(commands.show(o.facts, section), o.fmt, o.lang)
+    finish(commands.show(o.facts, section, Filters(place, topic, status)), o.fmt, o.lang)
 
 
 @app.command()
@@ -127,7 +134,9 @@ def compare(
     ctx: typer.Context,
     before: Annotated[str, typer.Argument(help="A year (2022) or a range (2021-2024).")],
     after: Annotated[str, typer.Argument(help="A year or a range.")],
-    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only indicators of this topic.")] = None,
+    place: PlaceOption = None,
+    topic: TopicOption = None,
+    status: StatusOption = None,
     facts: FactsOption = None,
     fmt: Annotated[str | None, format_opt("compare")] = None,
     output: OutputOption = None,
@@ -141,10 +150,11 @@ def compare(
     Example: pcli compare 2022 2024
     """
     from pcli import commands
+    from pcli.answer.filters import Filters
 
     o = resolve(ctx, "compare", facts, fmt, lang)
     target = chart_output(o.fmt, output)
-    finish(commands.compare(o.facts, before, after, topic), o.fmt, o.lang, target)
+    finish(commands.compare(o.facts, before, after, Filters(place, topic, status)), o.fmt, o.lang, target)
 
 
 @app.command()
@@ -153,6 +163,9 @@ def trend(
     indicator: Annotated[
         str, typer.Argument(help="An indicator id (poor_households) or a query.", autocompletion=complete_indicators)
     ],
+    place: PlaceOption = None,
+    topic: TopicOption = None,
+    status: StatusOption = None,
     facts: FactsOption = None,
     fmt: Annotated[str | None, format_opt("trend")] = None,
     output: OutputOption = None,
@@ -164,10 +177,11 @@ def trend(
     Example: pcli trend "poor households" --format png -o poor-households.png
     """
     from pcli import commands
+    from pcli.answer.filters import Filters
 
     o = resolve(ctx, "trend", facts, fmt, lang)
     target = chart_output(o.fmt, output)
-    finish(commands.trend(o.facts, indicator), o.fmt, o.lang, target)
+    finish(commands.trend(o.facts, indicator, Filters(place, topic, status)), o.fmt, o.lang, target)
 
 
 @app.command()
@@ -307,6 +321,9 @@ def list_(
             help="indicators, topics, units, sources, documents, programmes, agencies or places.", autocompletion=complete_lists
         ),
     ] = "indicators",  # fmt: skip
+    place: PlaceOption = None,
+    topic: TopicOption = None,
+    status: StatusOption = None,
     facts: FactsOption = None,
     fmt: Annotated[str | None, format_opt("list")] = None,
     lang: LangOption = None,
@@ -317,9 +334,10 @@ def list_(
     Example: pcli list indicators
     """
     from pcli import commands
+    from pcli.answer.filters import Filters
 
     o = resolve(ctx, "list", facts, fmt, lang)
-    finish(commands.list_records(o.facts, what), o.fmt, o.lang)
+    finish(commands.list_records(o.facts, what, Filters(place, topic, status)), o.fmt, o.lang)
 
 
 @app.command()
@@ -362,6 +380,9 @@ def export(
         str | None,
         typer.Option("--output", "-o", help="File to write (a folder for csv and tsv: one file per table); required for sqlite."),
     ] = None,
+    place: PlaceOption = None,
+    topic: TopicOption = None,
+    status: StatusOption = None,
     facts: FactsOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -370,9 +391,10 @@ def export(
     Example: pcli export --format sqlite -o facts.db
     """
     from pcli import commands
+    from pcli.answer.filters import Filters
 
     o = resolve(ctx, "export", facts, fmt, lang)
-    finish(commands.export(o.facts, o.raw_format, output, o.lang), o.fmt, o.lang)
+    finish(commands.export(o.facts, o.raw_format, output, o.lang, Filters(place, topic, status)), o.fmt, o.lang)
 
 
 def app_for(args: list[str]) -> typer.Typer:

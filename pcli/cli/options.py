@@ -192,3 +192,21 @@ def complete_styles(incomplete: str) -> list[str]:
     from pcli.output.cite import STYLES
 
     return [s for s in STYLES if s.startswith(incomplete)]
+
+
+def complete_topics(ctx: typer.Context, incomplete: str) -> list[str]:
+    from pcli.store.open import open_store
+
+    return [t for t in open_store(_facts_of(ctx)).rest_of_base().topics if t.startswith(incomplete)]
+
+
+PlaceOption = Annotated[
+    str | None, typer.Option("--place", help="Only figures of this place (any of its names, without case or accents).")
+]
+TopicOption = Annotated[
+    str | None, typer.Option("--topic", "-t", help="Only figures of this topic's indicators.", autocompletion=complete_topics)
+]
+StatusOption = Annotated[
+    str | None,
+    typer.Option("--status", help="Only achieved figures or only targets.", autocompletion=lambda: ["achieved", "target"]),
+]

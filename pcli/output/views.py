@@ -188,25 +188,12 @@ class ChangesView(View):
         out = []
         for c in self.changes:
             ind = self.base.indicators[c.indicator]
-            out.append(
-                {
-                    "indicator": c.indicator,
-                    "label": pick(ind.label, lang),
-                    "unit": ind.unit,
-                    "place": c.place,
-                    "status": c.status,
-                    "before_period": c.before.period.text,
-                    "before": c.before.value,
-                    "before_qualifier": c.before.qualifier,
-                    "before_id": c.before.id,
-                    "after_period": c.after.period.text,
-                    "after": c.after.value,
-                    "after_qualifier": c.after.qualifier,
-                    "after_id": c.after.id,
-                    "change": tidy(c.change),
-                    "change_percent": None if c.percent is None else round(c.percent, 4),
-                }
-            )
+            out.append({"indicator": c.indicator, "label": pick(ind.label, lang), "unit": ind.unit, "place": c.place,
+                        "status": c.status, "before_period": c.before.period.text, "before": c.before.value,
+                        "before_qualifier": c.before.qualifier, "before_id": c.before.id,
+                        "after_period": c.after.period.text, "after": c.after.value,
+                        "after_qualifier": c.after.qualifier, "after_id": c.after.id, "change": tidy(c.change),
+                        "change_percent": None if c.percent is None else round(c.percent, 4)})  # fmt: skip
         return out
 
 
@@ -341,14 +328,19 @@ class ListView(View):
     """What the base holds, one kind of record a list, with ids to copy: `pcli list`. For indicators, how many
     figures each has and their periods (Store.periods_of_indicators), not the figures themselves."""
 
-    def __init__(self, base: FactBase, what: str, periods: dict[str, tuple[int, list[tuple[Period, bool]]]]) -> None:
-        self.base, self.what, self.periods = base, what, periods
+    def __init__(
+        self, base: FactBase, what: str, periods: dict[str, tuple[int, list[tuple[Period, bool]]]], only: set[str] | None = None
+    ) -> None:
+        self.base, self.what, self.periods, self.only = base, what, periods, only  # only: the ids the filters keep
         self.columns = {"indicators": ("id", "label", "unit", "topic", "figures", "periods"),
                         "topics": ("id", "label", "indicators"), "units": ("id", "kind", "label"),
                         "sources": ("id", "outlet", "language", "date", "url"),
                         "documents": ("id", "number", "name")}.get(what, ("id", "name"))  # fmt: skip
 
     def records(self, lang: str) -> list[Record]:
+        return [r for r in self._records(lang) if self.only is None or r["id"] in self.only]
+
+    def _records(self, lang: str) -> list[Record]:
         base = self.base
         if self.what == "indicators":
             none: tuple[int, list[tuple[Period, bool]]] = (0, [])
@@ -358,7 +350,9 @@ class ListView(View):
                                                         for p, as_of in self.periods.get(i.id, none)[1]))}
                     for i in base.indicators.values()]  # fmt: skip
         if self.what == "topics":
-            count = {t: sum(i.topic == t for i in base.indicators.values()) for t in base.topics}
+            count = {
+                t: sum(i.topic == t and i.id in (self.only or {i.id}) for i in base.indicators.values()) for t in base.topics
+            }
             return [{"id": t.id, "label": pick(t.label, lang), "indicators": count[t.id]} for t in base.topics.values()]
         if self.what == "units":
             return [{"id": u.id, "kind": u.kind, "label": pick(u.label, lang)} for u in base.units.values()]
