@@ -83,9 +83,10 @@ def pcli_into_closed_pipe(*args: str) -> Result:
     return Result(proc.returncode, "", proc.stderr)
 
 
-def on_pty(args: list[str], env: dict[str, str], columns: int | None = None) -> tuple[int, str]:
+def on_pty(args: list[str], env: dict[str, str], columns: int | None = None, stderr: bool = True) -> tuple[int, str]:
     """Run pcli on a real pseudo-terminal (of that many columns, set as a terminal emulator sets its window
-    size, when given) and return its exit status and what the terminal received."""
+    size, when given) and return its exit status and what the terminal received; without stderr, when asked
+    (a spinner shows there when the machine is slow)."""
     import fcntl
     import pty
     import struct
@@ -94,7 +95,8 @@ def on_pty(args: list[str], env: dict[str, str], columns: int | None = None) -> 
     master, slave = pty.openpty()
     if columns is not None:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
-    proc = subprocess.Popen([sys.executable, "-m", "pcli", *args], stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT)
+    errors = slave if stderr else subprocess.DEVNULL
+    proc = subprocess.Popen([sys.executable, "-m", "pcli", *args], stdin=slave, stdout=slave, stderr=errors, env=env, cwd=ROOT)
     os.close(slave)
     chunks = []
     while True:

@@ -29,11 +29,12 @@ COMMANDS = [
 ]
 
 
-def on_terminal(columns: int, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
-    """Run pcli on a pseudo-terminal of that many columns; what the terminal received, without colour."""
+def on_terminal(columns: int, *args: str, env: dict[str, str] | None = None, stderr: bool = False) -> tuple[int, str]:
+    """Run pcli on a pseudo-terminal of that many columns; what the terminal received, without colour (and
+    without stderr unless asked: a spinner shows there when the machine is slow)."""
     full_env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     full_env.update({"TERM": "xterm-256color", "NO_COLOR": "1", **(env or {})})
-    code, screen = on_pty(list(args), full_env, columns)
+    code, screen = on_pty(list(args), full_env, columns, stderr)
     return code, re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen).replace("\r", "")
 
 
@@ -82,7 +83,7 @@ def test_long_output_is_paged(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("pager", ["nonexistent-pager-xyz", "nonexistent-pager-xyz -R"])
 def test_a_pager_that_is_not_installed_falls_back_to_printing(pager: str) -> None:
-    code, screen = on_terminal(80, "list", "indicators", env={"PAGER": pager})
+    code, screen = on_terminal(80, "list", "indicators", env={"PAGER": pager}, stderr=True)
     assert code == 0, screen
     assert "poor_households" in screen and "not found" not in screen
 
