@@ -31,12 +31,13 @@ def main() -> None:
     # command runs with it on.
     gc.disable()
     try:
-        from pcli.cli.app import app_for
+        from pcli.cli.app import app
+        from pcli.cli.options import app_for
     finally:
         gc.freeze()
         gc.enable()
     try:
-        app_for(sys.argv[1:])()
+        app_for(app, sys.argv[1:])()
     finally:
         # Python's last garbage collection at exit walks every object Typer and Click created (7-10 ms,
         # benchmarks/README.md) to free memory the process is about to give back anyway. Freezing them first

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from pcli import __version__
+from pcli.answer.filters import Filters
 from pcli.cli.handling import _Group
 from pcli.cli.options import (
     FactsOption,
@@ -26,7 +27,6 @@ from pcli.cli.options import (
     finish,
     format_opt,
     resolve,
-    scan,
 )
 
 EXIT_CODES = ("Exit codes: 0 found, 1 nothing found, 2 bad usage or bad data, 130 interrupted, 141 the reader of a "
@@ -87,7 +87,6 @@ def show(
     Example: pcli show documents --format csv
     """
     from pcli import commands
-    from pcli.answer.filters import Filters
 
     o = resolve(ctx, "show", facts, fmt, lang)
     finish(commands.show(o.facts, section, Filters(place, topic, status)), o.fmt, o.lang)
@@ -150,7 +149,6 @@ def compare(
     Example: pcli compare 2022 2024
     """
     from pcli import commands
-    from pcli.answer.filters import Filters
 
     o = resolve(ctx, "compare", facts, fmt, lang)
     target = chart_output(o.fmt, output)
@@ -177,7 +175,6 @@ def trend(
     Example: pcli trend "poor households" --format png -o poor-households.png
     """
     from pcli import commands
-    from pcli.answer.filters import Filters
 
     o = resolve(ctx, "trend", facts, fmt, lang)
     target = chart_output(o.fmt, output)
@@ -334,7 +331,6 @@ def list_(
     Example: pcli list indicators
     """
     from pcli import commands
-    from pcli.answer.filters import Filters
 
     o = resolve(ctx, "list", facts, fmt, lang)
     finish(commands.list_records(o.facts, what, Filters(place, topic, status)), o.fmt, o.lang)
@@ -391,25 +387,6 @@ def export(
     Example: pcli export --format sqlite -o facts.db
     """
     from pcli import commands
-    from pcli.answer.filters import Filters
 
     o = resolve(ctx, "export", facts, fmt, lang)
     finish(commands.export(o.facts, o.raw_format, output, o.lang, Filters(place, topic, status)), o.fmt, o.lang)
-
-
-def app_for(args: list[str]) -> typer.Typer:
-    """The app with only the command being run, when one is named: Typer builds a Click command for every
-    command it has, on every run, and pcli's start-up is measured. Help and errors for the whole app are
-    unchanged: without a known command name, the whole app runs."""
-    import copy
-    import os
-
-    name, _ = scan(args)  # `pcli --lang vi query …`
-    chosen = [
-        info for info in app.registered_commands if info.callback is not None and (info.name or info.callback.__name__) == name
-    ]
-    if not chosen or os.environ.get("_PCLI_COMPLETE"):
-        return app
-    single = copy.copy(app)
-    single.registered_commands = chosen
-    return single

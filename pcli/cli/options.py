@@ -123,6 +123,24 @@ def chart_output(fmt: Format, output: str | None) -> str | None:
     return output
 
 
+def app_for(app: typer.Typer, args: list[str]) -> typer.Typer:
+    """The app with only the command being run, when one is named: Typer builds a Click command for every
+    command it has, on every run, and pcli's start-up is measured. Help and errors for the whole app are
+    unchanged: without a known command name, the whole app runs."""
+    import copy
+    import os
+
+    name, _ = scan(args)  # `pcli --lang vi query …`
+    chosen = [
+        info for info in app.registered_commands if info.callback is not None and (info.name or info.callback.__name__) == name
+    ]
+    if not chosen or os.environ.get("_PCLI_COMPLETE"):
+        return app
+    single = copy.copy(app)
+    single.registered_commands = chosen
+    return single
+
+
 def finish(result: Any, fmt: Format, lang: str, output: str | None = None) -> None:
     """Render a command's result, then leave with its exit status."""
     from pcli.output.render import render, tell
