@@ -43,6 +43,11 @@ def _text(value: Any, field: Field) -> Msg | None:
     return Msg("missing_text", langs=", ".join(missing)) if missing else None
 
 
+def _words(value: Any, field: Field) -> Msg | None:
+    """Free text for people: a string as it is, or the three languages as a text table."""
+    return None if isinstance(value, str) else _text(value, field) if isinstance(value, dict) else Msg("want_words")
+
+
 def _number(value: Any, field: Field) -> Msg | None:
     if value.__class__ is int:
         return None
@@ -106,6 +111,7 @@ CHECKS: dict[str, Callable[[Any, Field], Msg | None]] = {
     "id": _str,
     "str": _str,
     "any_str": _any_str,
+    "words": _words,
     "text": _text,
     "number": _number,
     "int": _is(lambda v: isinstance(v, int) and not isinstance(v, bool), "want_int"),

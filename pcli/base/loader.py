@@ -161,7 +161,7 @@ class _Builder:
         if isinstance(schema, int) and schema != SCHEMA_VERSION:
             self.problem(self.lines.key("", -1, "schema"), "", Msg("bad_schema", schema=schema, supported=SCHEMA_VERSION))
         for key in ("title", "place"):
-            setattr(self.base, key, self.data[key] if isinstance(self.data.get(key), str) else "")
+            setattr(self.base, key, _words(self.base, self.data.get(key, "")))
 
     def parts(self) -> None:
         """A part ("of which") has its whole's unit, is no larger, and falls within its period."""
@@ -268,6 +268,18 @@ def _text_of(value: dict[str, Any]) -> dict[str, str]:
     return {lang: str(value[lang]) for lang in LANGS if lang in value}
 
 
+def _words(base: FactBase, value: Any) -> str:
+    """Free text as the records hold it, in English; given in three languages, the other two are kept in the
+    base's phrases for people (model.said)."""
+    if isinstance(value, dict):
+        text = _text_of(value)
+        english = text.get("en", "")
+        if english:
+            base.phrases[english] = text
+        return english
+    return value if isinstance(value, str) else ""
+
+
 def _source(base: FactBase, table: str, r: dict[str, Any], citations: tuple[Citation, ...], line: int) -> None:
     base.sources[r["id"]] = Source(
         r["id"],
@@ -277,7 +289,7 @@ def _source(base: FactBase, table: str, r: dict[str, Any], citations: tuple[Cita
         r.get("url", ""),
         r.get("file", ""),
         r.get("title", ""),
-        r.get("note", ""),
+        _words(base, r.get("note", "")),
         r.get("report", ""),
         r.get("rendering_of", ""),
         line,
@@ -299,7 +311,7 @@ def _indicator(base: FactBase, table: str, r: dict[str, Any], citations: tuple[C
         r["unit"],
         _text_of(r["label"]),
         tuple(r.get("aliases", ())),
-        r.get("note", ""),
+        _words(base, r.get("note", "")),
         r.get("change", False),
     )
 
@@ -312,10 +324,10 @@ def _figure(base: FactBase, table: str, r: dict[str, Any], citations: tuple[Cita
             value=r["value"],
             period=parse_period(r["period"]) if "period" in r else UNDATED,
             citations=citations,
-            place=intern(r.get("place") or base.place),
+            place=intern(_words(base, r.get("place")) or base.place),
             qualifier=intern(r.get("qualifier", "")),
             status=intern(r.get("status", "achieved")),
-            note=r.get("note", ""),
+            note=_words(base, r.get("note", "")),
             order=len(base.figures),
             line=line,
             as_of=r.get("as_of", False),
@@ -325,7 +337,9 @@ def _figure(base: FactBase, table: str, r: dict[str, Any], citations: tuple[Cita
 
 
 def _entity(base: FactBase, table: str, r: dict[str, Any], citations: tuple[Citation, ...], line: int) -> None:
-    fields = {k: (_text_of(v) if isinstance(v, dict) else v) for k, v in r.items() if k not in ("id", "citations")}
+    words = {f.name for f in KINDS[table].fields if f.type == "words"}
+    fields = {k: (_words(base, v) if k in words else _text_of(v) if isinstance(v, dict) else v)
+              for k, v in r.items() if k not in ("id", "citations")}  # fmt: skip
     base.entities[table].append(Entity(table, r["id"], fields, citations))
 
 

@@ -14,6 +14,12 @@ def pick(text: Text, lang: str) -> str:
     return text.get(lang) or text.get("en") or next(iter(text.values()), "")
 
 
+def said(base: FactBase, text: str, lang: str) -> str:
+    """Free text of the base (its title, a note, a place's name) in the reader's language, where the base gives
+    it in three languages; as written otherwise. Machine formats keep the English, as ids are kept."""
+    return base.phrases[text].get(lang) or text if text in base.phrases else text
+
+
 class Citation:
     """A source's verbatim quote for a record. `context` is a second short verbatim passage of the same source that
     dates the quote; `qualifier` is this source's own reading of the figure where it differs from the figure's
@@ -147,10 +153,12 @@ class Skip:
 class FactBase:
     """The whole base. Plain classes rather than dataclasses or named tuples: pcli's start-up is measured."""
 
-    __slots__ = ("path", "title", "place", "sources", "topics", "units", "indicators", "figures", "entities", "skips")
+    __slots__ = ("path", "title", "place", "sources", "topics", "units", "indicators", "figures", "entities", "skips",
+                 "phrases")  # fmt: skip
 
     def __init__(self, path: str, title: str = "", place: str = "") -> None:
         self.path, self.title, self.place = path, title, place
+        self.phrases: dict[str, dict[str, str]] = {}  # free text (title, notes, place names) → its three languages
         self.sources: dict[str, Source] = {}
         self.topics: dict[str, Topic] = {}
         self.units: dict[str, Unit] = {}

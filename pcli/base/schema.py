@@ -15,8 +15,10 @@ SCHEMA_VERSION = 1
 # What a key may hold: "ident" a record's own id (ASCII letters, digits, "-", "_", "."), "id" a reference to one
 # and "str" a non-empty string, "any_str" any string, "text" a table of the three
 # languages, "number" a finite number, "int", "bool", "period", "choice" one of `choices`, "strings" a list of
-# strings, "refs" a list of ids of another table, "citations" a non-empty list of citations.
-TYPES = ("ident", "id", "str", "any_str", "text", "number", "int", "bool", "period", "choice", "strings", "refs", "citations")
+# strings, "refs" a list of ids of another table, "citations" a non-empty list of citations, "words" free text for
+# people: a string, or a table of the three languages as "text" is (shown in the reader's language).
+TYPES = ("ident", "id", "str", "any_str", "text", "words", "number", "int", "bool", "period", "choice", "strings", "refs",
+         "citations")  # fmt: skip
 
 
 class Field:
@@ -37,6 +39,8 @@ class Field:
             extra = f"{SINGULAR[self.ref]} id" + ("s" if self.type == "refs" else "")
         elif not extra and self.type == "text":
             extra = "text in en, vi, id"
+        elif not extra and self.type == "words":
+            extra = "a string, or text in en, vi, id"
         return f"`{self.name}`" + (f" ({extra})" if extra else "")
 
 
@@ -58,7 +62,7 @@ class Kind:
 
 
 _ID = Field("id", "ident", True)
-_NOTE = Field("note", "any_str")
+_NOTE = Field("note", "words")
 _CITATIONS = Field("citations", "citations", True)
 _TEXT = "text"
 _ALIASES = Field("aliases", "strings", doc="other names people search by, any language")
@@ -81,7 +85,7 @@ KINDS: dict[str, Kind] = {k.table: k for k in (
                      doc="in base units"), _CITATIONS, Field("period", "period", doc="none when the text gives none"),
                      Field("as_of", "bool", doc="true: the value holds by the period"),
                      Field("part_of", "id", ref="figures", doc="the id of the figure this one is a part of"),
-                     Field("place", "any_str"), Field("qualifier", "choice", choices=QUALIFIERS),
+                     Field("place", "words"), Field("qualifier", "choice", choices=QUALIFIERS),
                      Field("status", "choice", choices=STATUSES), _NOTE), named=True),
     Kind("programmes", (_ID, Field("kind", "str", True), Field("name", _TEXT, True), _CITATIONS, Field("period", "period"),
                         Field("documents", "refs", ref="documents"), _ALIASES, _NOTE), named=True),
@@ -99,8 +103,8 @@ CITATION = Kind("citations", (Field("source", "id", True, ref="sources"), Field(
                               Field("context", "str", doc="a nearby verbatim passage that dates the quote"),
                               Field("qualifier", "choice", choices=CITATION_QUALIFIERS,
                                     doc="this source's own reading, where it differs")))
-TOP_LEVEL = (Field("schema", "int", doc=str(SCHEMA_VERSION)), Field("title", "any_str"),
-             Field("place", "any_str", doc="the default place of every figure"))
+TOP_LEVEL = (Field("schema", "int", doc=str(SCHEMA_VERSION)), Field("title", "words"),
+             Field("place", "words", doc="the default place of every figure: a string, or text in en, vi, id"))
 # fmt: on
 ENTITY_TABLES = ("programmes", "documents", "agencies", "places")
 SINGULAR = {

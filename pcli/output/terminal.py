@@ -17,7 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pcli.base.model import FactBase, Figure, pick
+from pcli.base.model import FactBase, Figure, pick, said
 from pcli.base.numbers import group
 from pcli.messages import say, word
 from pcli.output.records import Record, display_value, displayed, independent_reports, period_label
@@ -95,11 +95,11 @@ def _figure_list(out: Console, view: FiguresView, lang: str) -> None:
 
 
 def _list(out: Console, view: ListView, lang: str) -> None:
-    out.print(record_table(word(view.what, lang), view.columns, list(view.rows(lang)), out.width, lang), crop=False)
+    out.print(record_table(view.base, word(view.what, lang), view.columns, list(view.rows(lang)), out.width, lang), crop=False)
 
 
 def _section(out: Console, view: SectionView, lang: str) -> None:
-    out.print(record_table(word(view.name, lang), view.columns, view.rows(lang), out.width, lang), crop=False)
+    out.print(record_table(view.base, word(view.name, lang), view.columns, view.rows(lang), out.width, lang), crop=False)
 
 
 def _kind(kind: str, lang: str) -> str:
@@ -156,11 +156,11 @@ def figures_table(
 def _show(out: Console, view: ShowView, lang: str) -> None:
     base = view.base
     if base.title:
-        out.print(_t(base.title, "bold"))
+        out.print(_t(said(base, base.title, lang), "bold"))
     for name in view.sections:
         if name != "figures":
             section = SectionView(base, name)
-            out.print(record_table(word(name, lang), section.columns, section.rows(lang), out.width, lang), crop=False)
+            out.print(record_table(base, word(name, lang), section.columns, section.rows(lang), out.width, lang), crop=False)
             continue
         for topic in base.topics.values():
             figures = [f for f in base.figures if base.indicators[f.indicator].topic == topic.id]
@@ -187,10 +187,27 @@ def _cell(column: str, value: Any) -> str:
     return text.replace(",", ", ") if column in ID_LISTS else text
 
 
-def record_table(title: str, columns: Sequence[str], records: Sequence[Record], width: int, lang: str = "en") -> RenderableType:
-    """A table of records that fits `width`; ids are never wrapped nor cut."""
+def for_people(base: FactBase, column: str, value: Any, lang: str) -> str:
+    """A record's value in the reader's language where the base or the catalogue has it: a unit's or topic's
+    label for its id, a kind or status in words, a note or place name as the base gives it in three languages."""
+    from pcli.messages import catalogue
+
+    text = _cell(column, value)
+    if column == "unit" and text in base.units:
+        return pick(base.units[text].label, lang)
+    if column == "topic" and text in base.topics:
+        return pick(base.topics[text].label, lang)
+    if column in ("kind", "status") and f"v_{text}" in catalogue():
+        return word(f"v_{text}", lang)
+    return said(base, text, lang) if column in ("note", "place") else text
+
+
+def record_table(
+    base: FactBase, title: str, columns: Sequence[str], records: Sequence[Record], width: int, lang: str = "en"
+) -> RenderableType:
+    """A table of records that fits `width`, in the reader's language; ids are never wrapped nor cut."""
     cols = [Col("id", whole=True) if c == "id" else Col(heading(c, lang), drop=OPTIONAL.get(c, 0)) for c in columns]
-    return fitted(title, cols, [[_cell(c, r.get(c, "")) for c in columns] for r in records], width)
+    return fitted(title, cols, [[for_people(base, c, r.get(c, ""), lang) for c in columns] for r in records], width)
 
 
 def _answer(out: Console, view: FiguresView, lang: str) -> None:
@@ -203,9 +220,9 @@ def _figure_panel(base: FactBase, best: Figure, wholes: Mapping[str, Figure], la
     colour = "bold yellow" if best.status == "target" else "bold green"
     value, period = _t(display_value(base, best, lang), colour), _t(period_label(base, best, lang), "bold")
     lines: list[Text | Table] = [Text.assemble(value, "  ", period, _t(_of_which(base, best, wholes, lang)))]
-    lines.append(_t("  ".join(x for x in (f"id {best.id}", best.place) if x), "dim"))
+    lines.append(_t("  ".join(x for x in (f"id {best.id}", said(base, best.place, lang)) if x), "dim"))
     if best.note:
-        lines.append(_t(best.note, "italic"))
+        lines.append(_t(said(base, best.note, lang), "italic"))
     lines.extend(_quotes(base, best, lang))
     title = _t(pick(base.indicators[best.indicator].label, lang))
     return Panel(Group(*lines), title=title, title_align="left", expand=False)
@@ -232,7 +249,7 @@ def _answers(out: Console, view: AnswersView, lang: str) -> None:
     if first.figure is not None:
         out.print(_figure_panel(view.base, first.figure, view.wholes, lang))
     else:
-        out.print(_record_panel(view.records(lang)[0], lang))
+        out.print(_record_panel(view.base, view.records(lang)[0], lang))
     rest = view.rows(lang)[1:]
     if rest:
         rows = [
@@ -247,14 +264,14 @@ def _record_cells(kind: str, row: Record, lang: str) -> list[str]:
     return [str(row.get("label", "")), _kind(kind, lang), "", _cell("sources", row.get("sources", "")), str(row.get("id", ""))]
 
 
-def _record_panel(record: Record, lang: str) -> Panel:
+def _record_panel(base: FactBase, record: Record, lang: str) -> Panel:
     """A programme, document, agency, place, indicator or source: what it is, its details and its quotes."""
     lines: list[Text | Table] = [_t(f"{_kind(record['kind'], lang)}  id {record['id']}", "dim")]
     for key in ("number", "issuer", "year", "period", "kind", "subject", "role", "unit", "topic", "outlet", "url",
                 "note"):  # fmt: skip
         value = record.get(key)
         if value and not (key == "kind" and value == record["kind"]) and key != "label":
-            lines.append(_t(f"{key}: {value}"))
+            lines.append(_t(f"{heading(key, lang)}: {for_people(base, key, value, lang)}"))
     for c in record.get("citations", []):
         lines.append(Text.assemble(_t(f"“{c['quote']}”"), _t(f" — {c['outlet']}", "dim")))
     return Panel(Group(*lines), title=_t(record.get("label", record["id"])), title_align="left", expand=False)

@@ -50,6 +50,10 @@ class SqliteStore:
         self._read: dict[tuple[str | None, tuple[Period, ...], str | None, int], list[Figure]] = {}
         self.meta: dict[str, str] = dict(db.execute("SELECT key, value FROM meta"))
         self.base = FactBase(path=path, title=self.meta.get("title", ""), place=self.meta.get("place", ""))
+        if "phrases" in self.meta:
+            for phrase in self.meta["phrases"].split("\x1e"):  # sqlite_schema.PHRASE_END, PHRASE_GAP
+                text = dict(zip(LANGS, phrase.split("\x1f"), strict=False))
+                self.base.phrases[text["en"]] = text
         for row in db.execute("SELECT id, outlet, language, date, url, file, title, note, report, rendering_of FROM sources"):
             self.base.sources[row[0]] = Source(*row)
         for row in db.execute("SELECT id, label_en, label_vi, label_id FROM topics"):

@@ -13,7 +13,8 @@ from typing import Any
 from pcli.base.model import LANGS, FactBase
 from pcli.store.memory import places_of
 
-FORMAT_VERSION = 13
+FORMAT_VERSION = 14
+PHRASE_GAP, PHRASE_END = "\x1f", "\x1e"  # the base's phrases in meta: en, vi, id apart; one phrase from the next
 
 
 _SCHEMA = """
@@ -82,6 +83,8 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
             if statement.strip():
                 db.execute(statement)
         info = {"format": str(FORMAT_VERSION), "title": base.title, "place": base.place, **(meta or {})}
+        if base.phrases:
+            info["phrases"] = PHRASE_END.join(PHRASE_GAP.join(t.get(lang, "") for lang in LANGS) for t in base.phrases.values())
         db.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
         _write_small_tables(db, base)
         citations: list[tuple[Any, ...]] = []
