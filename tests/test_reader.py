@@ -33,6 +33,7 @@ Menurun dibandingkan Maret 2023 yang sebesar 7,29 persen. | id | 7,29 | 2023-03
 turun 0,1 juta orang (dari 11,74 juta orang pada Maret 2023 menjadi 11,64 juta orang pada Maret 2024) | id | 0,1 | 2023-2024
 dari 11,74 juta orang pada Maret 2023 menjadi 11,64 juta orang pada Maret 2024 | id | 11,64 | 2024-03
 giảm từ 42,61% cuối năm 2023 xuống còn 36,35% cuối năm 2024 | vi | 42,61 | 2023-12-31
+Năm 2024 giảm 6,26%, tương đương 11.710 hộ (giảm từ 42,61% cuối năm 2023 xuống còn 36,35% cuối năm 2024). | vi | 11.710 | 2024
 Chương trình giai đoạn 2021-2025 hỗ trợ các huyện; huyện A có 7 xã. | vi | 7 | \\
 Hanoi had 12 wards.\\nIn 2024 it had 30 communes. | en | 12 | \\
 Thứ Sáu, ngày 23 tháng 08 năm 2019\\n\\nCả nước còn 5 tỉnh. | vi | 5 | \\

@@ -132,7 +132,8 @@ def date_level(sentence: str, start: int, end: int, found: list[Mention]) -> tup
         return (mine.period, [mine]) if mine else ("", [])
     if mine is None:  # "…, lalu turun menjadi 690 rumah tangga (0,03%) pada tahun 2023": later in its own clause
         cut = _CLAUSE_END.search(sentence, end)  # a parenthesis after the number does not end its clause
-        mine = next((m for m in own if end <= m.start < (cut.start() if cut else len(sentence))), None)
+        stop = cut.start() if cut else len(sentence)  # nor inside a parenthesis opened after it ("(giảm từ … 2023")
+        mine = next((m for m in own if end <= m.start < stop and not _opened(sentence[end : m.start])), None)
     mine = mine or next((m for m in own if m.start < start), None)
     if mine is None and len({m.period for m in own}) == 1 and clause <= own[0].start < _clause_end(sentence, start):
         mine = own[0]
@@ -142,6 +143,10 @@ def date_level(sentence: str, start: int, end: int, found: list[Mention]) -> tup
 def _to_word(between: str) -> bool:
     words = _words(fold_keep(between)) + " "
     return any(f" {w} " in words for w in _TO if w not in ("den", "hingga"))
+
+
+def _opened(between: str) -> bool:
+    return between.count("(") > between.count(")")
 
 
 def _from_before(sentence: str, start: int) -> bool:
