@@ -55,3 +55,21 @@ def test_a_note_in_languages_needs_all_three_and_no_other(tmp_path: Path, note: 
     facts = write(tmp_path, MINIMAL.replace('period = "2023"', f'period = "2023"\nnote = {note}'))
     result = run("validate", "--facts", facts)
     assert result.exit_code == 2 and "note" in result.stderr and problem in result.stderr, result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "key"),
+    [
+        (("query",), "click_missing_argument"),
+        (("query", "x", "y"), "click_extra"),
+        (("show", "--nope"), "click_no_option"),
+        (("query", "x", "--format", "toml"), "click_not_choice"),
+        (("query", "x", "-n", "abc"), "click_not_int"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "vi", "id"])
+def test_clicks_usage_errors_are_said_in_the_readers_language(args: tuple[str, ...], key: str, lang: str) -> None:
+    result = run(*args, "--lang", lang)
+    assert result.exit_code == 2 and result.stdout == "", result.output
+    lead = word(key, lang).split("{")[0].strip()
+    assert lead in result.stderr and result.stderr.startswith(word("error", lang).split("{")[0]), result.stderr

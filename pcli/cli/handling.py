@@ -11,6 +11,7 @@ from typer.core import TyperGroup
 
 from pcli.cli.options import scan
 from pcli.errors import PcliError
+from pcli.messages import Msg
 from pcli.status import ExitStatus
 
 
@@ -29,7 +30,10 @@ class _Group(TyperGroup):
             if type(exc).__name__ == "NoArgsIsHelpError":  # bare `pcli`: the help, as it is
                 print(exc.format_message(), file=sys.stderr)
             else:
-                _error(exc.format_message(), lang)
+                from pcli.cli.usage import usage_message
+
+                message = usage_message(exc)
+                _error(message.say(lang) if isinstance(message, Msg) else message, lang)
             code = ExitStatus.ERROR
         except PcliError as exc:
             _error(exc.say(lang), lang)
