@@ -109,3 +109,61 @@ def test_a_cache_damaged_past_its_checks_ends_the_run_once_and_is_rebuilt(tmp_pa
         assert len(set(tables)) == len(dict.fromkeys(t for i, t in enumerate(tables) if i == 0 or tables[i - 1] != t))
     again = pcli(*args, "--facts", facts)
     assert again.exit_code == expected.exit_code and again.stdout == expected.stdout, again.output
+
+
+# ----------------------------------------------------------------------------- 7. progress never takes stdout
+
+
+def _stderr_on_a_pty(command: list[str], stdout: Path) -> tuple[int, str]:
+    """Run with stdout into a file and stderr (and stdin) on a real pseudo-terminal, as `cmd > out.tsv` is typed."""
+    import os
+    import pty
+
+    master, slave = pty.openpty()
+    with open(stdout, "wb") as out:
+        proc = subprocess.Popen(command, stdin=slave, stdout=out, stderr=slave, cwd=ROOT,
+                                env={**os.environ, "TERM": "xterm-256color"})  # fmt: skip
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    return proc.wait(timeout=120), b"".join(chunks).decode("utf-8", "replace")
+
+
+# The spinner is started at once, and the lines are written only once it runs (its refresh thread is there).
+_WHILE_SPINNING = """
+import sys, threading, time
+from pcli.output.progress import slow
+with slow("reading", delay=0):
+    for _ in range(2000):
+        if any(type(t).__name__ == "_RefreshThread" for t in threading.enumerate()):
+            break
+        time.sleep(0.005)
+    for n in range(500):
+        print(f"line {n}")
+"""
+
+
+def test_what_is_written_while_the_spinner_runs_goes_to_stdout(tmp_path: Path) -> None:
+    code, screen = _stderr_on_a_pty([sys.executable, "-c", _WHILE_SPINNING], tmp_path / "out.txt")
+    assert code == 0, screen
+    assert (tmp_path / "out.txt").read_text().splitlines() == [f"line {n}" for n in range(500)]
+    assert "line 1" not in screen and "reading" in screen  # the spinner ran, on the terminal only
+
+
+def test_extract_into_a_file_from_a_terminal_writes_every_row_to_the_file(tmp_path: Path) -> None:
+    article = tmp_path / "big.txt"
+    paragraph = "In 2023 Lakeside counted 412 poor households, 3.2% of all households, and 1,250 jobs.\n\n"
+    article.write_text(paragraph * 1_000, encoding="utf-8")
+    expected = pcli("extract", str(article)).stdout
+    code, screen = _stderr_on_a_pty([sys.executable, "-m", "pcli", "extract", str(article)], tmp_path / "out.tsv")
+    assert code == 0, screen
+    assert (tmp_path / "out.tsv").read_text(encoding="utf-8") == expected
+    assert "412" not in screen

@@ -1,4 +1,5 @@
-"""A spinner on stderr for loads that take more than half a second, and only on a terminal."""
+"""A spinner on stderr for loads that take more than half a second, and only on a terminal; it never touches
+stdout, whatever stdout is."""
 
 from __future__ import annotations
 
@@ -19,10 +20,19 @@ def slow(message: str, delay: float = 0.5) -> Iterator[None]:
 
     def start() -> None:
         from rich.console import Console
+        from rich.live import Live
+        from rich.spinner import Spinner
+        from rich.text import Text
+
+        from pcli.text import safe
 
         with lock:
             if not state["done"]:
-                state["status"] = Console(stderr=True, markup=False, highlight=False).status(message)
+                # Rich's Status would take over stdout (redirect_stdout) and draw the data written meanwhile on
+                # the terminal instead of into the file stdout is: the spinner only ever draws on stderr.
+                console = Console(stderr=True, markup=False, highlight=False)
+                state["status"] = Live(Spinner("dots", Text(safe(message))), console=console, transient=True,
+                                       redirect_stdout=False, redirect_stderr=False, refresh_per_second=12.5)  # fmt: skip
                 state["status"].start()
 
     timer = threading.Timer(delay, start)
