@@ -129,7 +129,8 @@ def test_ctrl_c_during_a_load_exits_130(tmp_path: Path) -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=200))
 def test_any_query_ends_in_an_answer_or_a_clean_miss(query: str) -> None:
-    result = run("query", query, "--format", "json")
+    # After "--" the text is the query whatever it holds ("-h" is help before it, as in every CLI).
+    result = run("query", "--format", "json", "--", query)
     assert result.exit_code in (0, 1, 2), result.output
     if result.exit_code != 2:
         assert isinstance(json.loads(result.stdout), list)
