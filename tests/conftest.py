@@ -98,6 +98,11 @@ def on_pty(args: list[str], env: dict[str, str], columns: int | None = None, std
     errors = slave if stderr else subprocess.DEVNULL
     proc = subprocess.Popen([sys.executable, "-m", "pcli", *args], stdin=slave, stdout=slave, stderr=errors, env=env, cwd=ROOT)
     os.close(slave)
+    return proc.wait(timeout=60), drain(master)
+
+
+def drain(master: int) -> str:
+    """Everything a pseudo-terminal received until its last writer closed it; the master is closed after."""
     chunks = []
     while True:
         try:
@@ -108,7 +113,7 @@ def on_pty(args: list[str], env: dict[str, str], columns: int | None = None, std
             break
         chunks.append(data)
     os.close(master)
-    return proc.wait(timeout=60), b"".join(chunks).decode("utf-8", "replace")
+    return b"".join(chunks).decode("utf-8", "replace")
 
 
 def source_text(name: str) -> str:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_big_base, pcli, pcli_into_closed_pipe, run
+from conftest import ROOT, drain, make_big_base, pcli, pcli_into_closed_pipe, run
 
 
 def _shell(command: str) -> subprocess.CompletedProcess[str]:
@@ -124,17 +124,8 @@ def _stderr_on_a_pty(command: list[str], stdout: Path) -> tuple[int, str]:
         proc = subprocess.Popen(command, stdin=slave, stdout=out, stderr=slave, cwd=ROOT,
                                 env={**os.environ, "TERM": "xterm-256color"})  # fmt: skip
     os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(master)
-    return proc.wait(timeout=120), b"".join(chunks).decode("utf-8", "replace")
+    screen = drain(master)
+    return proc.wait(timeout=120), screen
 
 
 # The spinner is started at once, and the lines are written only once it runs (its refresh thread is there).
