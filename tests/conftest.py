@@ -98,7 +98,8 @@ def on_pty(args: list[str], env: dict[str, str], columns: int | None = None, std
     errors = slave if stderr else subprocess.DEVNULL
     proc = subprocess.Popen([sys.executable, "-m", "pcli", *args], stdin=slave, stdout=slave, stderr=errors, env=env, cwd=ROOT)
     os.close(slave)
-    return proc.wait(timeout=60), drain(master)
+    screen = drain(master)  # first: a process waited on while its terminal fills up would never end
+    return proc.wait(timeout=60), screen
 
 
 def drain(master: int) -> str:
