@@ -23,7 +23,7 @@ from pcli.base.scan import FIGURE
 from pcli.errors import UsageError
 
 SUPPORTED, CONTRADICTED, UNKNOWN = "supported", "contradicted", "unknown"
-HELD = 0.6  # a figure holding the number answers for it if its words score this share of the best-spoken's
+HELD = 0.7  # a figure holding the number answers for it if its words score this share of the best-spoken's
 SPEAKS = 0.5  # the share of a clause's words an indicator must explain for the number to be about it
 _APPROXIMATE = ("about", "nearly")  # the reader's qualifiers for "about", "around", "khoảng", "gần", "sekitar"…
 About = tuple[str, str | None]  # the indicator a number was found to speak of, and the place its words name

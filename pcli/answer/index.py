@@ -100,8 +100,14 @@ class RecordIndex:
         self.idf = {t: math.log(1 + (records - len(k) + 0.5) / (len(k) + 0.5)) for t, k in holders.items()}
         self.rarest = math.log(1 + (records - 0.5) / 1.5)
         self.vocabulary = sorted(self.by_token)
+        self.names: dict[str, list[tuple[str, ...]]] = {}  # each record's names
+        for key, weight, phrase in phrases:
+            if weight == NAME:
+                self.names.setdefault(key, []).append(phrase)
         self.distinguishing = modifiers if modifiers is not None else distinguishing(phrases)
         self._known: dict[str, dict[str, float]] = {}
+        self._scored: dict[tuple[tuple[str, ...], frozenset[str] | None, str], list[Fit]] = {}
+        self._nearest: dict[str, list[str]] = {}
         self.by_initial: dict[str, list[str]] = {}
         for token in self.vocabulary:
             self.by_initial.setdefault(token[:1], []).append(token)
@@ -135,14 +141,24 @@ class RecordIndex:
         return max((s * self.idf[t] for t, s in sims.items()), default=UNKNOWN * self.rarest)
 
     def score(self, words: tuple[str, ...], kinds: frozenset[str] | None = None, head: str = "") -> list[Fit]:
-        """The records that explain some of the question, best first."""
-        words = tuple(dict.fromkeys(words))
+        """The records that explain some of the question, best first; each question worked out once (a batch
+        asks the same questions again and again)."""
+        key = (words, kinds, head)
+        fits = self._scored.get(key)
+        if fits is None:
+            if len(self._scored) >= 4096:
+                self._scored.clear()
+            fits = self._scored[key] = self._score(tuple(dict.fromkeys(words)), kinds, head)
+        return fits
+
+    def _score(self, words: tuple[str, ...], kinds: frozenset[str] | None, head: str) -> list[Fit]:
         if not words:
             return []
         weights = [self.weight(w) * (HEAD if w == head else 1.0) for w in words]
         total = sum(weights)
         matching = {t for w in words for t in self.known(w)}
-        required = [w for w in words if w in MODIFIERS or any(t in self.distinguishing for t in self.known(w))]
+        required = [(w, words[i + 1] if i + 1 < len(words) else "") for i, w in enumerate(words)
+                    if w in MODIFIERS or any(t in self.distinguishing for t in self.known(w))]  # fmt: skip
         got: dict[str, list[float]] = {}
         named: dict[str, float] = {}  # the share of its best name a record's question words cover
         blocked: dict[str, bool] = {}
@@ -173,12 +189,18 @@ class RecordIndex:
         fits.sort(key=lambda f: (-round(f.rank, 6), KIND_ORDER.get(f.kind, 9), self.order[f.key]))
         return fits
 
-    def _has_required(self, key: str, required: list[str]) -> bool:
-        """Whether the record's names hold every distinguishing word of the question, in some form."""
+    def _has_required(self, key: str, required: list[tuple[str, str]]) -> bool:
+        """Whether the record's names hold every distinguishing word of the question that modifies a word they
+        hold: "cận" of "hộ cận nghèo" must be in a name that says "nghèo", not in the name of a budget that names
+        no household ("kinh phí hỗ trợ bảo hiểm y tế cho người nghèo, cận nghèo")."""
         if not required or not key.startswith("indicator:"):
             return True
-        names = [p for k, w, p in self.phrases if k == key and w == NAME]
-        return all(any(t in self.known(w) for p in names for t in p) for w in required)
+        tokens = {t for p in self.names.get(key, ()) for t in p}
+        for word, modified in required:
+            says = not modified or any(t in tokens for t in self.known(modified))
+            if says and not any(t in tokens for t in self.known(word)):
+                return False
+        return True
 
     def _modified(self, phrase: tuple[str, ...], used_at: list[bool]) -> bool:
         """Whether a distinguishing word the question lacks modifies a word it asks for: "near" before "poor" in
@@ -190,8 +212,14 @@ class RecordIndex:
         return False
 
     def nearest(self, words: tuple[str, ...], names: list[str], n: int = 3) -> list[str]:
-        """Whole names of the base closest to what was asked: for "did you mean", never single words."""
+        """Whole names of the base closest to what was asked: for "did you mean", never single words; each
+        question's worked out once (a batch says why each line it cannot answer has no answer)."""
         import difflib
 
         asked = " ".join(words)
-        return difflib.get_close_matches(asked, names, n=n, cutoff=0.5) if asked else []
+        found = self._nearest.get(asked)
+        if found is None:
+            if len(self._nearest) >= 4096:
+                self._nearest.clear()
+            found = self._nearest[asked] = difflib.get_close_matches(asked, names, n=n, cutoff=0.5) if asked else []
+        return found

@@ -21,6 +21,7 @@ from pcli.base.words import (
     KIND_OF_WORD,
     MONTHS,
     OTHER_PLACES,
+    RANGE_WORDS,
     SINCE,
 )
 from pcli.errors import UsageError
@@ -117,6 +118,7 @@ def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 _DIGITS = re.compile(r"\d+")
+_YEARS = re.compile(r"(?<![\d.,])(?:19\d\d|20\d\d|2100)(?![\d.,]\d|\d|\s*%)")
 
 
 def _documents(text: str, numbers: Numbers, query: Query) -> str:
@@ -154,7 +156,7 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
         raise UsageError("query_too_long", length=len(text), limit=MAX_QUERY)
     query = Query(text, (), (), None)
     stripped = _documents(text, numbers or [], query)
-    if _DIGITS.search(stripped):
+    if _DIGITS.search(_YEARS.sub("", stripped)):  # a digit that is not a plain year: a number of the question
         stripped = _values(stripped, query)
     words = fold(stripped).split()
     periods: list[Period] = []
@@ -171,7 +173,8 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     since, rest = _take(words, SINCE)
     query.since = since and len(periods) == 1
     changing, rest = _take(rest, CHANGE)
-    query.change = (changing or since) and (len(periods) >= 2 or any(p.kind == "range" for p in periods) or query.since)
+    ranged = _take(rest, RANGE_WORDS)[0] and len(periods) == 2  # "from early 2022 to the end of 2024"
+    query.change = (changing or since or ranged) and (len(periods) >= 2 or any(p.kind == "range" for p in periods) or query.since)
     skip = DOCUMENT_WORDS if query.documents or query.cited else frozenset()
     query.asked = tuple(w for w in words if w not in FILLER and w not in skip)
     query.words = tuple(w for w in (rest if query.change else words) if w not in FILLER and w not in skip)
@@ -219,17 +222,27 @@ _SCALE_AFTER = re.compile(r"\s*(?:%|nghin ty|nghin|ngan|trieu|ty|ti|ribu|juta|mi
 
 def _take(words: list[str], phrases: tuple[str, ...]) -> tuple[bool, list[str]]:
     """Whether the words hold one of the phrases (a word, or words in a row), and the words without them."""
+    starting = _by_first(phrases)
     found, rest, i = False, [], 0
     while i < len(words):
-        for phrase in phrases:
-            parts = phrase.split()
-            if words[i : i + len(parts)] == parts:
+        for parts in starting.get(words[i], ()):
+            if tuple(words[i : i + len(parts)]) == parts:
                 found, i = True, i + len(parts)
                 break
         else:
             rest.append(words[i])
             i += 1
     return found, rest
+
+
+@cache
+def _by_first(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """The phrases by their first word, longest first: worked out once for each list of phrases."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=lambda p: -len(p.split())):
+        parts = tuple(phrase.split())
+        out.setdefault(parts[0], []).append(parts)
+    return out
 
 
 def _question_words(words: list[str], query: Query) -> None:
@@ -242,15 +255,31 @@ def _question_words(words: list[str], query: Query) -> None:
         query.asks = "record"
     for i, word in enumerate(words):
         if word in HEAD_AFTER and i + 1 < len(words) and words[i + 1] not in FILLER:
-            query.head = words[i + 1]
-        elif word in HEAD_BEFORE and i > 0 and words[i - 1] not in FILLER:
-            query.head = words[i - 1]
+            query.head, kind = words[i + 1], _kind_at(words, i + 1, ahead=True)
+        elif word in HEAD_BEFORE and i > 0 and (words[i - 1] not in FILLER or _kind_at(words, i - 1, ahead=False)):
+            query.head, kind = words[i - 1], _kind_at(words, i - 1, ahead=False)
         elif word in HEAD_BEFORE and i + 1 < len(words) and words[i + 1] not in FILLER:
-            query.head = words[i + 1]
-    if not query.asks:  # "which resolution", "sở nào", "Bank apa": the record of that kind
-        query.asks = KIND_OF_WORD.get(query.head, "")
+            query.head, kind = words[i + 1], _kind_at(words, i + 1, ahead=True)
+        else:
+            continue
+        query.asks = query.asks or kind  # "which resolution", "sở nào", "Bank apa": the record of that kind
+    if not query.asks and words:  # "sumber artikel …", "cơ quan thường trực …": a question that starts with a kind
+        kind = "place" if words[0] == "where" else _kind_at(words, 0, ahead=True, least=5)
+        query.asks = (
+            kind if kind in ("source", "agency", "document", "place") and (kind != "place" or words[0] == "where") else ""
+        )
     if not query.asks and any(w in DOCUMENT_WORDS for w in words):
         query.asks = "document"
+
+
+def _kind_at(words: list[str], i: int, ahead: bool, least: int = 0) -> str:
+    """The kind of record the words at i name, reading one or two words on from i (or back to it); a single word
+    only if it has `least` letters ("báo" and "bài" begin other questions than about a newspaper)."""
+    for size in (2, 1):
+        part = words[i : i + size] if ahead else words[max(0, i - size + 1) : i + 1]
+        if len(part) == size and (kind := KIND_OF_WORD.get(" ".join(part))) and (size > 1 or len(part[0]) >= least):
+            return kind
+    return ""
 
 
 class Places:

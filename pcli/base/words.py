@@ -18,14 +18,15 @@ FILLER_WORDS = {
              number total figure figures value data about all city please tell show give find
              count amount level latest current currently now today overall so far yet also any i we you they
              could would should will shall may might must get got between since left remaining still
-             according reported report say says said during over under than then per each every whats s""",
+             according reported report say says said during over under than then per each every whats s
+             refer refers mean means meaning represent stand""",
     "vi": """nam cua la co bao nhieu trong va so tai o den vao nhung cac mot duoc thanh pho hien nay gi nao the may
              cho biet toi hay luong muc tong tu giua qua ke lai con da se dang ve khi theo nay do ay
-             bi boi nhu ra sao tat ca toan bo chung ai vay thi ma roi""",
+             bi boi nhu ra sao tat ca toan bo chung ai vay thi ma roi lieu nghia""",
     "id": """tahun di pada dan yang dari untuk ke jumlah berapa ada dalam kota ini itu sebuah apa apakah berapakah
              siapa mana adalah banyak total antara sejak sampai masih tersisa sisa sekarang saat kini keseluruhan
              secara saja bagaimana tersebut telah sudah akan sedang oleh dengan bagi kepada tentang seperti juga
-             hal nya kah para sebanyak nomor""",
+             hal nya kah para sebanyak nomor angka arti maksud merujuk""",
 }
 FILLER = frozenset(word for words in FILLER_WORDS.values() for word in words.split())
 
@@ -75,13 +76,16 @@ CHANGE_WORDS = {
 }
 CHANGE = tuple(word.replace("_", " ") for words in CHANGE_WORDS.values() for word in words.split())  # words or phrases
 
+# Two periods a question runs between: "from 2022 to 2024", "giữa 2022 và 2024", "antara 2022 dan 2024".
+RANGE_WORDS = ("from", "between", "tu", "giua", "dari", "antara")
 # A change from one period to the latest or from the first: "since 2022", "so với năm 2022", "sejak 2022".
 SINCE = ("since", "compared", "versus", "vs", "so voi", "dibandingkan", "dibanding", "sejak")
 # Words that ask for a goal rather than what was achieved.
 GOALS = ("target", "targets", "targeted", "goal", "goals", "aim", "aimed", "muc tieu", "chi tieu", "phan dau", "sasaran",
          "tujuan")  # fmt: skip
 # Question words that ask for a figure, or for a record (an agency, a document, a place).
-ASKS_FIGURE = ("how many", "how much", "what percentage", "what share", "what proportion", "bao nhieu", "berapa")
+ASKS_FIGURE = ("how many", "how much", "what percentage", "what share", "what proportion", "number of", "bao nhieu",
+               "so luong", "ty le", "berapa", "jumlah", "persentase")  # fmt: skip
 ASKS_RECORD = frozenset("who whom ai siapa".split())
 # Words that narrow a measure to a part of what is measured: never ignored, a record's names must have them ("rural
 # poverty rate" is not the city-wide rate). The base's own distinguishing words (distinguishing()) join them.
@@ -90,19 +94,31 @@ MODIFIERS = frozenset(
     perdesaan pedesaan perkotaan laki perempuan anak lansia disabilitas etnis minoritas""".split()
 )
 
-# The kind of record a question's word asks for: "which *resolution*", "*sở* nào", "*sumber* apa".
-KIND_WORDS = {
-    "document": "resolution resolutions decision decisions decree document law nghi quyet quyet dinh nghi dinh van ban "
-    "resolusi keputusan peraturan dokumen",
-    "agency": "department agency ministry committee council bank organisation organization body office so ban nganh "
-    "co quan uy ban hoi dong ngan hang to chuc dinas lembaga badan kementerian komite dewan bank organisasi",
-    "source": "outlet newspaper news publication publisher published article source bao nguon bai sumber artikel "
-    "surat kabar media",
-    "place": "where commune communes ward district village province xa phuong huyen tinh thon komune kelurahan desa "
-    "kabupaten provinsi",
-    "programme": "programme program project fund plan scheme chuong trinh du an quy ke hoach proyek dana rencana",
+# What a kind of unit measures, in the three languages: "what percentage", "tỷ lệ", "persen"; "how much money".
+UNIT_KIND_WORDS = {
+    "percent": "percent percentage share rate proportion phan tram ty le persen persentase proporsi",
+    "currency": "money amount funding budget capital vnd dong tien von kinh phi uang dana anggaran rupiah",
+}
+# A source's language named in the three languages: "the Vietnamese article", "bài tiếng Việt", "artikel Indonesia".
+LANGUAGE_NAMES = {
+    "vi": "vietnamese tieng viet vietnam", "id": "indonesian tieng indonesia bahasa indonesia",
+    "en": "english tieng anh bahasa inggris",
 }  # fmt: skip
-KIND_OF_WORD = {w: kind for kind, words in KIND_WORDS.items() for w in words.split()}
+
+# The kind of record a question's word asks for: "which *resolution*", "*cơ quan* nào", "*sumber* apa".
+KIND_WORDS = {
+    "document": "resolution, resolutions, decision, decisions, decree, document, law, nghi quyet, quyet dinh, nghi dinh, "
+    "van ban, resolusi, keputusan, peraturan, dokumen",
+    "agency": "department, agency, ministry, committee, council, bank, organisation, organization, body, office, "
+    "co quan, uy ban, hoi dong, ngan hang, to chuc, dinas, lembaga, badan, kementerian, komite, dewan, organisasi",
+    "source": "outlet, newspaper, news, publication, publisher, article, source, bao, nguon, bai, bai viet, bai bao, "
+    "sumber, artikel, surat kabar, media",
+    "place": "where, commune, communes, ward, district, village, province, xa, phuong, huyen, tinh, thon, komune, "
+    "kelurahan, desa, kabupaten, provinsi",
+    "programme": "programme, program, project, fund, plan, scheme, chuong trinh, du an, quy, ke hoach, proyek, dana, "
+    "rencana",
+}  # fmt: skip
+KIND_OF_WORD = {w.strip(): kind for kind, words in KIND_WORDS.items() for w in words.split(",")}  # words or phrases
 
 # The word a question asks about follows these ("which bank", "apa sumber") or comes before ("ngân hàng nào").
 HEAD_AFTER = frozenset("which what".split())
@@ -196,7 +212,8 @@ def record_phrases(base: FactBase) -> Phrases:
         key = f"indicator:{ind.id}"
         add(key, NAME, *ind.label.values(), *ind.aliases)
         topic, unit = base.topics.get(ind.topic), base.units.get(ind.unit)
-        extra = [*(topic.label.values() if topic else ()), *(unit.label.values() if unit else ()), ind.note]
+        kind = UNIT_KIND_WORDS.get(unit.kind, "") if unit else ""
+        extra = [*(topic.label.values() if topic else ()), *(unit.label.values() if unit else ()), kind, ind.note]
         said(key, [*about.get(ind.id, ()), *extra])
     names = {e.id: e.fields.get("name") for entities in base.entities.values() for e in entities}
     for table, entities in base.entities.items():
@@ -216,8 +233,8 @@ def record_phrases(base: FactBase) -> Phrases:
         key = f"source:{source.id}"
         add(key, NAME, source.outlet)
         add(key, SUBJECT, *([source.title] if source.title else []))
-        said(key, [source.note, source.rendering_of, source.url.replace("-", " "), "source outlet article newspaper"
-                   " nguon bao bai sumber artikel surat kabar"])  # fmt: skip
+        said(key, [source.note, source.rendering_of, source.url.replace("-", " "), KIND_WORDS["source"].replace(",", " "),
+                   LANGUAGE_NAMES.get(source.language, "")])  # fmt: skip
     return out
 
 
