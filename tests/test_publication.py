@@ -169,3 +169,28 @@ def test_the_data_package_is_valid_by_frictionless(csv_folder: Path) -> None:
     report = validate(str(csv_folder / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     assert {task.name for task in report.tasks} == {p.stem for p in csv_folder.glob("*.csv")}
+
+
+def test_column_descriptions_come_from_the_schema_in_english_and_the_catalogue_in_vi_and_id() -> None:
+    from pcli.base.schema import KINDS
+    from pcli.messages import catalogue
+    from pcli.output.columns import describe, schema_words
+    from pcli.output.export import tables
+    from pcli.output.publish import publication_columns
+    from pcli.store.open import open_store, whole
+
+    for kind in KINDS.values():  # the catalogue's English for a table's own column is the schema's doc
+        for field in kind.fields:
+            key = f"doc_{kind.table}_{field.name}"
+            if (
+                field.doc
+                and key in catalogue()
+                and (kind.table, field.name) not in (("figures", "period"), ("figures", "part_of"))
+            ):
+                assert catalogue()[key][0] == schema_words(field.doc), key
+    base = whole(open_store(None))
+    every = {**publication_columns(base), **{t: c for t, (c, _) in tables(base).items()}}
+    for table, columns in every.items():
+        for column in columns:
+            texts = [describe("figures" if table == "figure_citations" else table, column, lang) for lang in ("en", "vi", "id")]
+            assert len(set(texts)) == 3 and all(len(t) > len(column) for t in texts), (table, column, texts)

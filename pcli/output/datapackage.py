@@ -22,7 +22,7 @@ _DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "lineTermin
 _DESCRIBED_AS = {"figure_citations": "figures"}  # a figure's columns, one row per quote
 
 
-def package(base: FactBase, tables: dict[str, tuple[str, ...]], citation: str) -> dict[str, Any]:
+def package(base: FactBase, tables: dict[str, tuple[str, ...]], citation: str, lang: str = "en") -> dict[str, Any]:
     """The data package of a CSV folder holding `tables` (name: columns), one file each."""
     name = re.sub(r"[^a-z0-9]+", "-", (base.title or "pcli fact base").lower()).strip("-") or "pcli"
     sources = []
@@ -35,13 +35,13 @@ def package(base: FactBase, tables: dict[str, tuple[str, ...]], citation: str) -
         "profile": "tabular-data-package", "name": name, "title": base.title or "pcli fact base",
         "description": citation, "citation": citation,
         "licenses": [{"name": "CC-BY-4.0", "path": LICENSE_URL, "title": "Creative Commons Attribution 4.0"}],
-        "sources": sources, "resources": [_resource(table, columns) for table, columns in tables.items()],
+        "sources": sources, "resources": [_resource(table, columns, lang) for table, columns in tables.items()],
     }  # fmt: skip
 
 
-def _resource(table: str, columns: tuple[str, ...]) -> dict[str, Any]:
+def _resource(table: str, columns: tuple[str, ...], lang: str) -> dict[str, Any]:
     described = _DESCRIBED_AS.get(table, table)
-    fields = [{"name": c, "type": _TYPES.get(c, "string"), "description": describe(described, c)} for c in columns]
+    fields = [{"name": c, "type": _TYPES.get(c, "string"), "description": describe(described, c, lang)} for c in columns]
     schema: dict[str, Any] = {"fields": fields, "missingValues": [""]}
     if "id" in columns and table != "figure_citations":
         schema["primaryKey"] = ["id"]

@@ -161,5 +161,5 @@ def _tables(base: FactBase, fmt: str, output: str, figures: Callable[[], Iterabl
 
         from pcli.output.datapackage import package
 
-        described = package(base, {name: columns for name, (columns, _) in written.items()}, how_to_cite(base, lang))
+        described = package(base, {name: columns for name, (columns, _) in written.items()}, how_to_cite(base, lang), lang)
         put_text(os.path.join(output, "datapackage.json"), json.dumps(described, ensure_ascii=False, indent=2) + "\n")

@@ -182,7 +182,7 @@ def metadata(base: FactBase, database: str, lang: str = "en") -> dict[str, Any]:
     labels = _labels(lang)
     tables: dict[str, Any] = {}
     for table, names in publication_columns(base).items():
-        columns = "".join(f"<dt>{c}</dt><dd>{html.escape(describe(table, c))}</dd>" for c in names)
+        columns = "".join(f"<dt>{c}</dt><dd>{html.escape(describe(table, c, lang))}</dd>" for c in names)
         about = f"<p>{html.escape(say(_DESCRIPTIONS[table], lang))}</p>" + (cited if table in ("figures", "sources") else "")
         entry: dict[str, Any] = {
             "description_html": f"{about}<details><summary>{html.escape(say('pub_columns', lang))}</summary><dl>{columns}"
