@@ -11,6 +11,9 @@ from pcli.base.periods import Period
 from pcli.base.schema import CITATION, KINDS, LANGS
 from pcli.messages import catalogue, say
 
+LICENSE = "CC BY 4.0"  # the fact base's data (README.md: Licence)
+LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
 # A column is described by its table's own words, `doc_<table>_<column>` (in English the schema's doc, where it has
 # one and these columns do not say more), else by its name's wherever it stands, `doc_<column>`.
 _MORE_THAN_THE_SCHEMA = {("figures", "period"), ("figures", "part_of")}

@@ -8,9 +8,8 @@ import re
 from typing import Any
 
 from pcli.base.model import FactBase
-from pcli.output.columns import describe
+from pcli.output.columns import LICENSE_URL, describe
 from pcli.output.escape import link
-from pcli.output.publish import LICENSE_URL
 
 _TYPES = {"value": "number", "position": "integer", "year": "integer", "as_of": "boolean", "change": "boolean",
           "period_start": "date", "period_end": "date"}  # fmt: skip

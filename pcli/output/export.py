@@ -14,8 +14,7 @@ from pcli.base.schema import flat_columns
 from pcli.files import check_target, put_text, replacing, write_text
 from pcli.messages import say
 from pcli.output import machine
-from pcli.output.columns import iso_span
-from pcli.output.publish import LICENSE, LICENSE_URL
+from pcli.output.columns import LICENSE, LICENSE_URL, iso_span
 from pcli.output.records import Record, flat_row, sections, sources_named
 
 FIGURE_TABLE = (

@@ -17,13 +17,11 @@ from typing import Any
 from pcli.base.model import Entity, FactBase, Figure, pick
 from pcli.base.schema import flat_columns
 from pcli.messages import say
-from pcli.output.columns import describe, iso_span
+from pcli.output.columns import LICENSE, LICENSE_URL, describe, iso_span
 from pcli.output.escape import link
 from pcli.output.records import display_value, flat_row, period_label, sources_named
 from pcli.text import LETTER_FOLDS
 
-LICENSE = "CC BY 4.0"
-LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 _REFERENCES = {"topic": "topics", "unit": "units", "indicator": "indicators", "source": "sources", "issuer": "agencies",
                "part_of": "figures", "figure": "figures"}  # fmt: skip
 FIGURE_COLUMNS = ("id", "caption", "indicator", "label", "value", "unit", "display", "qualifier", "status", "period_label",
