@@ -48,7 +48,8 @@ def show(facts: str | None, name: str | None, filters: Filters = NO_FILTERS) -> 
     filters = filters.check(rest)
     sections = [name] if name else list(SECTIONS)
     each = store.each_figure if not filters.given() else lambda: filters.apply(rest, store.each_figure())
-    return Result(ExitStatus.FOUND, ShowView(rest, sections, each, lambda: _filtered(stores.whole(store), filters)))
+    whole = lambda: _filtered(stores.whole(store), filters)  # noqa: E731
+    return Result(ExitStatus.FOUND, ShowView(rest, sections, each, whole, store.figure))
 
 
 def _filtered(base: FactBase, filters: Filters) -> FactBase:

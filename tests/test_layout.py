@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,3 +107,21 @@ def test_widths_never_go_below_a_columns_longest_word(
 def test_widths_serve_short_columns_whole_before_long_ones() -> None:
     got = widths([(4, 11), (10, 40)], 30)
     assert got is not None and got[0] == 11 and sum(got) == 30
+
+
+def test_show_on_a_terminal_streams_every_figure_into_the_pager(tmp_path: Path) -> None:
+    """The streamed show holds what the whole base holds: every figure's id, each part with its whole."""
+    import json
+
+    seen = tmp_path / "seen"
+    pager = tmp_path / "pager"
+    pager.write_text(f"#!/bin/sh\ncat > {seen}\n", encoding="utf-8")
+    pager.chmod(0o755)
+    code, screen = on_terminal(200, "show", env={"PAGER": str(pager)})
+    assert code == 0, screen
+    paged = seen.read_text(encoding="utf-8")
+    figures = json.loads(subprocess.run([sys.executable, "-m", "pcli", "show", "--format", "json"], capture_output=True,
+                                        text=True, check=True).stdout)  # fmt: skip
+    assert all(f["id"] in paged for f in figures)
+    parts = [f for f in figures if f["part_of"]]
+    assert parts and paged.count("of which") >= len(parts)

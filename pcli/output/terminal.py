@@ -64,7 +64,11 @@ def draw(view: View, lang: str) -> None:
     lists are paged on a terminal, as git and gh page long output ($PAGER, else less -FRX, which quits when the
     output fits one screen; PAGER= turns it off, and a PAGER that is not installed prints as if it were off)."""
     out = console()
-    if isinstance(view, ShowView | ListView | SectionView) and out.is_terminal and _pager():
+    if isinstance(view, ShowView) and "figures" in view.sections and view.lookup and out.is_terminal and _pager():
+        from pcli.output.terminal_pager import stream_show
+
+        stream_show(out, view, lang)
+    elif isinstance(view, ShowView | ListView | SectionView) and out.is_terminal and _pager():
         with out.pager(styles=not out.no_color):
             _DRAWERS[type(view)](out, view, lang)
     elif isinstance(view, FiguresView):

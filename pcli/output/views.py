@@ -234,10 +234,10 @@ class ShowView(View):
     from `figures()`, a stream from the store, so that a pipe never holds a large base whole; the terminal and
     Markdown ask for `whole()`, the base with every figure (figures by topic, "of which")."""
 
-    def __init__(
-        self, rest: FactBase, sections: Sequence[str], figures: Callable[[], Iterable[Figure]], whole: Callable[[], FactBase]
-    ) -> None:
+    def __init__(self, rest: FactBase, sections: Sequence[str], figures: Callable[[], Iterable[Figure]],
+                 whole: Callable[[], FactBase], lookup: Callable[[str], Figure | None] | None = None) -> None:  # fmt: skip
         self.rest, self.sections, self._figures, self._whole = rest, sections, figures, whole
+        self.each_figure, self.lookup = figures, lookup  # a terminal streams them, each part's whole looked up
         self._base: FactBase | None = None
         self.columns = FIGURE_COLUMNS if sections[0] == "figures" else SectionView(rest, sections[0]).columns
 
