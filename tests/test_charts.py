@@ -73,7 +73,7 @@ def test_compare_draws_a_panel_per_indicator_in_the_readers_language(tmp_path: P
     svg = tmp_path / "compare.svg"
     assert run("compare", "2022", "2023", "--format", "svg", "-o", str(svg), "--lang", "vi").exit_code == 0
     texts = _texts(svg)
-    assert "Hanoi: 2022 và 2023" in texts and "Hộ nghèo" in texts and "hộ" in texts and "%" in texts
+    assert "Hà Nội: 2022 và 2023" in texts and "Hộ nghèo" in texts and "hộ" in texts and "%" in texts
     assert "2.134 hộ" in texts and "0,095 %" in texts and "năm 2022" in texts  # Vietnamese numbers and periods
     assert any(t.startswith("Nguồn: VTC News, 10/12/2025") for t in texts)
 

@@ -104,6 +104,7 @@ def test_lang_vi_writes_vietnamese_labels(published: dict[str, Path]) -> None:
     row = db.execute("SELECT caption, label, display, period_label FROM figures WHERE id = 'poor-households-2023'").fetchone()
     assert row == ("Hộ nghèo: 690 hộ (năm 2023)", "Hộ nghèo", "690 hộ", "năm 2023")
     assert metadata["databases"]["pcli"]["tables"]["indicators"]["label_column"] == "label_vi"
+    assert metadata["title"].startswith("Hà Nội")  # the base's title in the export's language
     db.close()
 
 

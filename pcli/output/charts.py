@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from pcli.base.model import FactBase, Figure, pick
+from pcli.base.model import FactBase, Figure, pick, said
 from pcli.base.periods import Period
 from pcli.errors import UsageError
 from pcli.messages import say
@@ -140,7 +140,7 @@ def _undated(base: FactBase, figures: Iterable[Figure], lang: str) -> list[str]:
 def trend_spec(base: FactBase, figures: Sequence[Figure], lang: str) -> dict[str, Any]:
     """One indicator over all its periods."""
     label = pick(base.indicators[figures[0].indicator].label, lang)
-    title = say("chart_trend_title", lang, label=label, place=figures[0].place or base.place)
+    title = say("chart_trend_title", lang, label=label, place=said(base, figures[0].place or base.place, lang))
     views = [panel(base, figures, lang, title, 620, 320)] if any(f.period.kind != "undated" for f in figures) else []
     lines = [*_undated(base, figures, lang), source_line(base, figures, lang)]
     return _page([*views, _footer(lines, 620)], "" if views else title)
@@ -154,7 +154,8 @@ def compare_spec(base: FactBase, changes: Sequence[Any], before: str, after: str
         title = f"{label} ({say('target', lang)})" if c.status == "target" else label
         panels.append(panel(base, [c.before, c.after], lang, title, 300, 190))
     figures = [f for c in changes for f in (c.before, c.after)]
-    heading = say("chart_compare_title", lang, place=figures[0].place or base.place, before=before, after=after)
+    place = said(base, figures[0].place or base.place, lang)
+    heading = say("chart_compare_title", lang, place=place, before=before, after=after)
     grid = {"concat": panels, "columns": 2 if len(panels) > 1 else 1, "spacing": 30}
     return _page([grid, _footer([source_line(base, figures, lang)], 630)], heading)
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import IO, Any
 
-from pcli.base.model import Citation, FactBase, Figure, Source, pick
+from pcli.base.model import Citation, FactBase, Figure, Source, pick, said
 from pcli.messages import say
 from pcli.output.escape import link, markdown, one_field
 from pcli.output.machine import dumps
@@ -64,8 +64,7 @@ def entries(base: FactBase, records: Sequence[Any], lang: str, accessed: str = "
 
 def _subject(base: FactBase, lang: str) -> str:
     """What the article is about, for a title the base does not give: the base's title."""
-    title: Any = base.title
-    return (title if isinstance(title, str) else pick(title, lang)) or say("cite_untitled", lang)
+    return said(base, base.title, lang) or say("cite_untitled", lang)
 
 
 def _statement(base: FactBase, record: Any, citation: Citation, lang: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import IO
 
-from pcli.base.model import LANGS, FactBase, Figure
+from pcli.base.model import LANGS, FactBase, Figure, said
 from pcli.base.schema import flat_columns
 from pcli.files import check_target, put_text, replacing, write_text
 from pcli.messages import say
@@ -115,7 +115,8 @@ def export_base(
 
 
 def how_to_cite(base: FactBase, lang: str) -> str:
-    return say("how_to_cite", lang, sources=sources_named(base, base.sources, lang), title=base.title, license=LICENSE)
+    title = said(base, base.title, lang)
+    return say("how_to_cite", lang, sources=sources_named(base, base.sources, lang), title=title, license=LICENSE)
 
 
 def _json(base: FactBase, figures: Iterable[Figure] | None, lang: str, out: IO[str]) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from pcli.base.model import Entity, FactBase, Figure, pick
+from pcli.base.model import Entity, FactBase, Figure, pick, said
 from pcli.base.schema import flat_columns
 from pcli.messages import say
 from pcli.output.columns import LICENSE, LICENSE_URL, describe, iso_span
@@ -192,7 +192,7 @@ def metadata(base: FactBase, database: str, lang: str = "en") -> dict[str, Any]:
             entry["fts_table"], entry["fts_pk"] = f"{table}_fts", "rowid"
         tables[table] = entry
     return {
-        "title": base.title or "pcli fact base", "description": say("pub_description", lang),
+        "title": said(base, base.title, lang) or "pcli fact base", "description": say("pub_description", lang),
         "license": LICENSE, "license_url": LICENSE_URL, "source": named, "source_url": f"/{database}/sources",
         "databases": {database: {"tables": tables}},
     }  # fmt: skip
