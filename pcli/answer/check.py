@@ -217,8 +217,10 @@ def _stands(f: Figure, period: Period) -> bool:
 def _fits(text: str, searcher: Searcher, kind: str) -> list[tuple[str, float, str | None]]:
     """The indicators a stretch of text speaks of, with how much of it they explain, of a unit of the number's
     kind; and the place the text names."""
-    try:
-        query = parse_query(text[:900], searcher.places, searcher.numbers)
+    import re
+
+    try:  # the reader has read the numbers and periods: only the words are asked
+        query = parse_query(re.sub(r"\d+", " ", text[:900]), searcher.places, searcher.numbers)
     except UsageError:
         return []
     out = []

@@ -109,8 +109,10 @@ class RecordIndex:
         self._scored: dict[tuple[tuple[str, ...], frozenset[str] | None, str], list[Fit]] = {}
         self._nearest: dict[str, list[str]] = {}
         self.by_initial: dict[str, list[str]] = {}
+        self.by_length: dict[int, list[str]] = {}
         for token in self.vocabulary:
             self.by_initial.setdefault(token[:1], []).append(token)
+            self.by_length.setdefault(len(token), []).append(token)
 
     def known(self, word: str) -> dict[str, float]:
         """The vocabulary's tokens a query word matches, with how well, worked out once per word (a batch asks
@@ -119,8 +121,9 @@ class RecordIndex:
         sims = self._known.get(word)
         if sims is None:
             sims = {t: s for t in self.by_initial.get(word[:1], ()) if (s := similarity(word, t))}
-            if not sims and len(word) >= 4:
-                sims = {t: s for t in self.vocabulary if (s := similarity(word, t))}
+            if not sims and len(word) >= 4:  # a typo in the first letter: only tokens one letter longer or shorter
+                near = (t for n in (len(word) - 1, len(word), len(word) + 1) for t in self.by_length.get(n, ()))
+                sims = {t: s for t in near if (s := similarity(word, t))}
             if word in self.by_token:  # a word the base holds is not also a typo of another ("nghèo", "nghề")
                 sims = {t: s for t, s in sims.items() if s != 0.8}
             if word.isdigit():  # a number is matched as written: "2" is not the start of "2134"
