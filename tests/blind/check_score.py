@@ -25,6 +25,13 @@ def verdicts(path: Path) -> list[dict[str, Any]]:
     return list(json.loads(proc.stdout))
 
 
+def _number(written: str) -> str:
+    """The number as pcli reports it written: without the percent sign or scale word a key may keep ("0.43%",
+    "8.5 million"); a date or range ("10 December 2025", "2021-2025") stays whole."""
+    head, _, rest = written.removesuffix("%").strip().partition(" ")
+    return head if not any(ch.isdigit() for ch in rest) else written
+
+
 def score(folder: Path) -> tuple[Counter[str], list[tuple[dict[str, Any], str, str]]]:
     key = tomllib.loads((folder / "verdicts.toml").read_text(encoding="utf-8"))["number"]
     given: dict[str, list[dict[str, Any]]] = {}
@@ -35,7 +42,8 @@ def score(folder: Path) -> tuple[Counter[str], list[tuple[dict[str, Any], str, s
             given[entry["draft"]] = verdicts(folder / entry["draft"])
     found: list[dict[str, Any] | None] = []
     for entry in key:  # a number as written on its line; then a date or document number that holds it
-        said = [g for g in given[entry["draft"]] if g["line"] == entry["line"] and g["written"] == entry["written"]]
+        written = _number(entry["written"])
+        said = [g for g in given[entry["draft"]] if g["line"] == entry["line"] and g["written"] == written]
         found.append(said[0] if said else None)
         if said:
             given[entry["draft"]].remove(said[0])
