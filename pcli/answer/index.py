@@ -90,29 +90,39 @@ class RecordIndex:
         self.phrases = phrases
         self.order: dict[str, int] = {}
         self.by_token: dict[str, list[int]] = {}
-        holders: dict[str, set[str]] = {}
-        for n, (key, _, phrase) in enumerate(phrases):
-            self.order.setdefault(key, len(self.order))
-            for token in set(phrase):
-                self.by_token.setdefault(token, []).append(n)
-                holders.setdefault(token, set()).add(key)
-        records = max(len(self.order), 1)
-        self.idf = {t: math.log(1 + (records - len(k) + 0.5) / (len(k) + 0.5)) for t, k in holders.items()}
-        self.rarest = math.log(1 + (records - 0.5) / 1.5)
-        self.vocabulary = sorted(self.by_token)
+        held: dict[str, int] = {}  # how many records hold each token
+        last: dict[str, str] = {}  # the last record that held it (a record's phrases come together)
         self.names: dict[str, list[tuple[str, ...]]] = {}  # each record's names
-        for key, weight, phrase in phrases:
+        for n, (key, weight, phrase) in enumerate(phrases):
+            self.order.setdefault(key, len(self.order))
             if weight == NAME:
                 self.names.setdefault(key, []).append(phrase)
+            for token in set(phrase):
+                self.by_token.setdefault(token, []).append(n)
+                if last.get(token) != key:
+                    last[token] = key
+                    held[token] = held.get(token, 0) + 1
+        records = max(len(self.order), 1)
+        self.idf = {t: math.log(1 + (records - k + 0.5) / (k + 0.5)) for t, k in held.items()}
+        self.rarest = math.log(1 + (records - 0.5) / 1.5)
         self.distinguishing = modifiers if modifiers is not None else distinguishing(phrases)
         self._known: dict[str, dict[str, float]] = {}
         self._scored: dict[tuple[tuple[str, ...], frozenset[str] | None, str], list[Fit]] = {}
         self._nearest: dict[str, list[str]] = {}
-        self.by_initial: dict[str, list[str]] = {}
-        self.by_length: dict[int, list[str]] = {}
-        for token in self.vocabulary:
-            self.by_initial.setdefault(token[:1], []).append(token)
-            self.by_length.setdefault(len(token), []).append(token)
+        self._by_initial: dict[str, list[str]] | None = None  # the vocabulary by first letter and by length,
+        self._by_length: dict[int, list[str]] | None = None  # made when a word is first looked up
+
+    @property
+    def vocabulary(self) -> list[str]:
+        return sorted(self.by_token)
+
+    def _groups(self) -> tuple[dict[str, list[str]], dict[int, list[str]]]:
+        if self._by_initial is None or self._by_length is None:
+            self._by_initial, self._by_length = {}, {}
+            for token in self.by_token:
+                self._by_initial.setdefault(token[:1], []).append(token)
+                self._by_length.setdefault(len(token), []).append(token)
+        return self._by_initial, self._by_length
 
     def known(self, word: str) -> dict[str, float]:
         """The vocabulary's tokens a query word matches, with how well, worked out once per word (a batch asks
@@ -120,9 +130,10 @@ class RecordIndex:
         rare, and comparing with all of them costs start-up time."""
         sims = self._known.get(word)
         if sims is None:
-            sims = {t: s for t in self.by_initial.get(word[:1], ()) if (s := similarity(word, t))}
+            by_initial, by_length = self._groups()
+            sims = {t: s for t in by_initial.get(word[:1], ()) if (s := similarity(word, t))}
             if not sims and len(word) >= 4:  # a typo in the first letter: only tokens one letter longer or shorter
-                near = (t for n in (len(word) - 1, len(word), len(word) + 1) for t in self.by_length.get(n, ()))
+                near = (t for n in (len(word) - 1, len(word), len(word) + 1) for t in by_length.get(n, ()))
                 sims = {t: s for t in near if (s := similarity(word, t))}
             if word in self.by_token:  # a word the base holds is not also a typo of another ("nghèo", "nghề")
                 sims = {t: s for t, s in sims.items() if s != 0.8}
