@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from pcli.base.coverage import NEW, Accountant, cited
 from pcli.base.model import FactBase
 from pcli.base.reader import CLAUSE_END, Passage, Reader, Reading, article_period, sentences
 from pcli.base.reading import GOAL_WORDS, fold_keep, periods_in, states_any
-from pcli.base.scan import FIGURE
+from pcli.base.scan import FIGURE, scan
 from pcli.errors import UsageError
 
 MAX_PARAGRAPH = 1 << 20  # characters: a paragraph longer than this is cut at a space
@@ -121,10 +122,12 @@ def extract(path: str, base: FactBase, lang: str) -> Iterator[Row]:
     reader = Reader(lang, base_units(base), article_period(head, lang))
     recent: list[Passage] = []  # the sentences of the last paragraphs that state a period, for a context near
     for first, start, text in paragraphs(path):
-        readings = {r.number.start - start: r for r in reader.paragraph(text, start)}
+        text = unicodedata.normalize("NFC", text)
+        numbers = scan(text, lang)
+        readings = {r.number.start - start: r for r in reader.paragraph(text, start, numbers)}
         recent = [p for p in recent if start - p.start < CONTEXT_REACH]
         recent += [Passage("", text[a:b].strip(), start + a) for a, b in sentences(text) if periods_in(text[a:b])]
-        for a in accountant.account(text):
+        for a in accountant.account(text, numbers):
             n = a.number
             line = first + text.count("\n", 0, n.start)
             column = n.start - (text.rfind("\n", 0, n.start) + 1) + 1

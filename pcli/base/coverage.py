@@ -92,8 +92,8 @@ class Accountant:
                     self.by_run.setdefault(run, []).append(i)
         return self.by_run
 
-    def account(self, text: str) -> list[Accounted]:
-        """Every number of the text with its status, in reading order."""
+    def account(self, text: str, numbers: list[Number] | None = None) -> list[Accounted]:
+        """Every number of the text with its status, in reading order (numbers: scan's of the NFC text, if read)."""
         text = unicodedata.normalize("NFC", text)
         spans: dict[str, list[tuple[int, int]]] = {}  # each quote's occurrences in this text, found once
         normal: list[Spaced] = []
@@ -107,7 +107,7 @@ class Accountant:
             return any(a <= n.start and n.end <= b for a, b in found[max(0, i - 4) : i])
 
         out = []
-        for n in scan(text, self.lang):
+        for n in scan(text, self.lang) if numbers is None else numbers:
             if n.kind != FIGURE:
                 out.append(Accounted(n, n.kind))
                 continue

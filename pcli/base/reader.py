@@ -83,10 +83,11 @@ class Reader:
         self.last: Passage | None = None  # the last lead of any paragraph, for "Cùng năm"
         self.moved: Passage | None = None  # the last change's range in this paragraph
 
-    def paragraph(self, text: str, offset: int = 0) -> list[Reading]:
-        """Every number of one paragraph, read; offset is where the paragraph starts in the article."""
+    def paragraph(self, text: str, offset: int = 0, numbers: list[Number] | None = None) -> list[Reading]:
+        """Every number of one paragraph, read; offset is where the paragraph starts in the article; numbers, if
+        given, are scan's of this text (left as they are: the readings hold copies at the article's offsets)."""
         self.lead = self.moved = None
-        numbers = scan(text, self.lang)
+        numbers = scan(text, self.lang) if numbers is None else numbers
         blocked = tuple((m.start(), m.end()) for m in _DAY_DATE.finditer(text))
         out: list[Reading] = []
         at = 0
@@ -108,9 +109,9 @@ class Reader:
                 self.lead = None
         for n in numbers[at:]:
             out.append(Reading(n, (offset + n.start, offset + n.end)))
-        for r in out:
-            r.number.start += offset
-            r.number.end += offset
+        for r in out:  # a copy at the article's offsets: the numbers given stay the paragraph's
+            n = r.number
+            r.number = Number(n.start + offset, n.end + offset, n.written, n.kind, n.value, n.percent, n.scale)
         return out
 
     def _figure(self, r: Reading, text: str, sentence: str, s0: int, found: list[Mention], offset: int) -> None:

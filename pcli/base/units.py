@@ -8,6 +8,7 @@ units (count, percent, currency) and the words that name it in the three languag
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -105,6 +106,19 @@ def _phrases() -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(set(rows), key=lambda row: -len(row[0])))
 
 
+@cache
+def _with(
+    extra: tuple[tuple[str, str, str], ...],
+) -> tuple[dict[str, list[tuple[str, str, str]]], tuple[tuple[str, str, str], ...]]:
+    """A base's own labels among the built-in words, longest first (stable: the base's own first), by their first
+    letter; and those of five letters or more, that a glued word may end with."""
+    rows = sorted(extra + _phrases(), key=lambda row: -len(row[0]))
+    by_first: dict[str, list[tuple[str, str, str]]] = {}
+    for row in rows:
+        by_first.setdefault(row[0][:1], []).append(row)
+    return by_first, tuple(row for row in rows if len(row[0]) >= 5)
+
+
 def slug(words: str) -> str:
     """An id for a unit named only by the text's words: "cây cầu" is "cay_cau"."""
     return re.sub(r"[^a-z0-9]+", "_", fold_keep(words)).strip("_")[:40] or "unit"
@@ -128,14 +142,16 @@ def unit_near(text: str, start: int, end: int, lang: str, extra: tuple[tuple[str
         if folded.startswith(fold_keep(scale), at) and _ends_word(folded, at + len(scale)):
             at += len(scale)
             break
-    phrases = sorted(extra + _phrases(), key=lambda row: -len(row[0]))  # stable: the base's own first
-    words = [m for m in _WORD.finditer(folded, at) if not _cut(folded, at, m.start())][: 5 if lang == "en" else 1]
-    for m in words:
-        for phrase, ident, kind in phrases:
+    by_first, glued = _with(extra)
+    for m in itertools.islice((m for m in _WORD.finditer(folded, at) if not _cut(folded, at, m.start())),
+                              5 if lang == "en" else 1):  # fmt: skip
+        for phrase, ident, kind in by_first.get(folded[m.start()], ()):
             if folded.startswith(phrase, m.start()) and _ends_word(folded, m.start() + len(phrase)):
                 return UnitWords(ident, kind, tail[m.start() : m.start() + len(phrase)])
-            if len(phrase) >= 5 and m[0].endswith(phrase):  # glued: "12,345 poorhouseholds"
-                return UnitWords(ident, kind, tail[m.start() : m.end()])
+        if len(m[0]) > 5:
+            found = next(((i, k) for phrase, i, k in glued if m[0].endswith(phrase)), None)  # "12,345 poorhouseholds"
+            if found:
+                return UnitWords(found[0], found[1], tail[m.start() : m.end()])
     return _named(tail, folded, at, lang)
 
 
