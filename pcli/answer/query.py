@@ -11,6 +11,7 @@ from pcli.base.periods import Period, parse_period
 from pcli.base.words import (
     ASKS_FIGURE,
     ASKS_RECORD,
+    ASKS_UNIT,
     CHANGE,
     DOCUMENT_KINDS,
     DOCUMENT_WORDS,
@@ -41,7 +42,7 @@ _NUMBER = r"(\d{1,5})(?:\s*/\s*(\d{4}))?(?:\s*/\s*([a-z][a-z0-9-]*))?"
 
 class Query:
     __slots__ = ("text", "words", "periods", "place", "documents", "change", "elsewhere", "cited", "values", "head",
-                 "asks", "target", "since", "asked")  # fmt: skip
+                 "asks", "target", "since", "asked", "unit", "named")  # fmt: skip
 
     def __init__(self, text: str, words: tuple[str, ...], periods: tuple[Period, ...], place: str | None) -> None:
         self.text, self.words, self.periods, self.place = text, words, periods, place
@@ -55,6 +56,8 @@ class Query:
         self.target = False  # the question asks for a goal ("target", "mục tiêu", "sasaran")
         self.since = False  # "since 2022", "so với 2022": one period, the change runs from it to the latest
         self.asked: tuple[str, ...] = ()  # the content words with the words of change: "giảm nghèo" is a name too
+        self.unit = ""  # the kind of number asked for: "what percentage" a share, "how many" a count
+        self.named = ""  # a place the question names by its kind ("komune Ba Vi", "xã Mê Linh"), folded
 
 
 def _is_year(word: str) -> bool:
@@ -118,6 +121,11 @@ def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 _DIGITS = re.compile(r"\d+")
+# A place named by its kind and a capitalised name: "komune Ba Vi", "xã Mê Linh", "the district of Dong Anh".
+_NAMED_PLACE = re.compile(
+    r"(?i:\b(?:commune|district|province|ward|village|xã|huyện|tỉnh|phường|thôn|quận|komune|kecamatan|kabupaten|"
+    r"provinsi|kelurahan|desa)(?:\s+of)?)\s+((?:[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*){0,3})"
+)
 _YEARS = re.compile(r"(?<![\d.,])(?:19\d\d|20\d\d|2100)(?![\d.,]\d|\d|\s*%)")
 
 
@@ -156,6 +164,8 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
         raise UsageError("query_too_long", length=len(text), limit=MAX_QUERY)
     query = Query(text, (), (), None)
     stripped = _documents(text, numbers or [], query)
+    named = _NAMED_PLACE.search(stripped)
+    query.named = fold(named[1]) if named else ""
     if _DIGITS.search(_YEARS.sub("", stripped)):  # a digit that is not a plain year: a number of the question
         stripped = _values(stripped, query)
     words = fold(stripped).split()
@@ -249,6 +259,7 @@ def _question_words(words: list[str], query: Query) -> None:
     """The kind of answer the question words ask for, and the word they ask about: "how many" a figure, "who" a
     record; "which *bank*", "*hang* nao", "*bank* apa"."""
     folded = " ".join(words)
+    query.unit = next((kind for kind, phrases in ASKS_UNIT.items() if any(p in folded for p in phrases)), "")
     if any(phrase in folded for phrase in ASKS_FIGURE):
         query.asks = "figure"
     elif not ASKS_RECORD.isdisjoint(words):

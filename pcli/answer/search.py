@@ -82,11 +82,21 @@ class Searcher:
         if wanted is None and query.asks:  # "how many" asks for a figure, "who" for a record, "which bank" an agency
             wanted = _ASKED.get(query.asks, frozenset((query.asks,)))
         held = self._numbers(query)
+        if query.unit:  # "2,134 poor households: what percentage was that?": the count is not what is asked
+            held = {
+                w: kept
+                for w, figures in held.items()
+                if (kept := [f for f in figures if self._unit_kind(f"indicator:{f.indicator}") == query.unit])
+            }
         _refuse_odd_numbers(query, held)
         words = query.words + tuple(w for written, _ in query.values if written not in held for w in fold(written).split())
         if not words and not held:
             return self._period_only(query, limit) if kinds is None or "figure" in kinds else Found([], Msg("try_show"))
         fits = self._fits(words, wanted, query, held)
+        if query.unit:  # "what percentage": a share, not the count the question states
+            fits = [f for f in fits if f.kind != "indicator" or self._unit_kind(f.key) == query.unit]
+        if fits and fits[0].kind == "indicator" and query.named and not self.places.covers(query.named):
+            return Found([], Msg("elsewhere", place=query.named.title(), covered=self.store.base.place or "?"))
         change = query.change
         if change and (not fits or fits[0].kind != "indicator"):  # "giảm nghèo" names a programme
             change, words = False, query.asked + words[len(query.words) :]
@@ -110,6 +120,12 @@ class Searcher:
                 return changed
             best = _tied(fits)
         return self._answers(query, best, fits[0].rank, limit, kinds, valued)
+
+    def _unit_kind(self, key: str) -> str:
+        """What an indicator's unit counts: percent, currency or count."""
+        base = self.store.base
+        unit = base.units.get(base.indicators[key.split(":", 1)[1]].unit)
+        return "percent" if unit is not None and unit.kind == "percent" else unit.kind if unit is not None else "count"
 
     @staticmethod
     def _confident(fit: Fit, held: dict[str, list[Figure]], periods: tuple[Period, ...]) -> bool:

@@ -87,6 +87,13 @@ GOALS = ("target", "targets", "targeted", "goal", "goals", "aim", "aimed", "muc 
 ASKS_FIGURE = ("how many", "how much", "what percentage", "what share", "what proportion", "number of", "bao nhieu",
                "so luong", "ty le", "berapa", "jumlah", "persentase")  # fmt: skip
 ASKS_RECORD = frozenset("who whom ai siapa".split())
+# Question words that ask for a kind of number: a share, a count, an amount of money.
+ASKS_UNIT = {
+    "percent": ("what percentage", "what percent", "what share", "what proportion", "what rate", "bao nhieu phan tram",
+                "ty le bao nhieu", "berapa persen", "persentase berapa"),
+    "count": ("how many",),
+    "currency": ("how much money", "bao nhieu tien", "berapa uang", "berapa dana"),
+}  # fmt: skip
 # Words that narrow a measure to a part of what is measured: never ignored, a record's names must have them ("rural
 # poverty rate" is not the city-wide rate). The base's own distinguishing words (distinguishing()) join them.
 MODIFIERS = frozenset(
