@@ -82,6 +82,7 @@ def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None
 
 def _query_lines(facts: str | None, searcher: Searcher, kinds: frozenset[str] | None) -> Result:
     """One answer per input line, in one process, the index made once; exit 0 when any line was answered."""
+    from pcli.answer.query import MAX_QUERY
     from pcli.lines import line_groups
     from pcli.output.views import BatchView
 
@@ -94,7 +95,7 @@ def _query_lines(facts: str | None, searcher: Searcher, kinds: frozenset[str] | 
         return found.answers[0] if found.answers else found.miss or Msg("no_match", query=text[:80], hint="")
 
     def answers() -> Iterator[list[tuple[str, Answer | Msg]]]:
-        for group in line_groups(sys.stdin):  # the lines at hand, answered together
+        for group in line_groups(sys.stdin, MAX_QUERY):  # the lines at hand, answered together
             yield [(text, best(text)) for text in group if text.strip()]
 
     return Result(ExitStatus.FOUND, BatchView(searcher.store.base, answers()))
@@ -187,8 +188,9 @@ def _same_id(store: Store, ident: str) -> str:
     return next((i for i in ids if i.casefold() == wanted), ident)
 
 
-def _no_such_id(facts: str | None, ident: str) -> Result:
-    """A miss, with the ids that come closest (in a large base, among those that begin as it does)."""
+def _no_such_id(facts: str | None, ident: str, citable: bool = False) -> Result:
+    """A miss, with the ids that come closest (in a large base, among those that begin as it does); for `cite`,
+    only ids it takes (figures and records with quotes, not indicators or sources)."""
     import difflib
 
     from pcli.text import one_line
@@ -196,7 +198,7 @@ def _no_such_id(facts: str | None, ident: str) -> Result:
     store = _store(facts)
     base = store.rest_of_base()
     ids = store.figure_ids_near(ident) + [e.id for es in base.entities.values() for e in es]
-    ids += [*base.indicators, *base.sources]
+    ids += [] if citable else [*base.indicators, *base.sources]
     close = difflib.get_close_matches(ident, ids, n=3, cutoff=0.6)
     hint = Msg("did_you_mean_ids", ids=", ".join(close)) if close else ""
     return Result(ExitStatus.NOT_FOUND, miss=Msg("no_id", ident=one_line(ident[:80]), hint=hint))
@@ -336,7 +338,7 @@ def cite(facts: str | None, idents: list[str], style: str) -> Result:
         if record is None:
             from pcli.text import one_line
 
-            miss = _no_such_id(facts, ident).miss
+            miss = _no_such_id(facts, ident, citable=True).miss
             raise UsageError("cite_unknown_id", ident=one_line(ident[:80]), hint=miss.values["hint"] if miss else "")
         found.append(record)
     return Result(ExitStatus.FOUND, CiteView(store.base, found, style))
@@ -347,7 +349,7 @@ def export(facts: str | None, fmt: str, output: str | None, lang: str = "en", fi
 
     if fmt not in ("json", "jsonl", "csv", "tsv", "sqlite"):
         raise UsageError("export_format", fmt=fmt)
-    if fmt == "sqlite" and not output:
+    if fmt == "sqlite" and output in (None, "", "-"):  # "-" is stdout, and a database is no stream
         raise UsageError("sqlite_needs_output")
     store = _store(facts)  # figures streamed from the store: a large base is never held whole
     rest = store.rest_of_base()

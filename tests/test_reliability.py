@@ -158,3 +158,56 @@ def test_extract_into_a_file_from_a_terminal_writes_every_row_to_the_file(tmp_pa
     assert code == 0, screen
     assert (tmp_path / "out.tsv").read_text(encoding="utf-8") == expected
     assert "412" not in screen
+
+
+# ----------------------------------------------------------------------------- 9. an export that half-happens
+
+
+def test_a_database_to_stdout_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "pcli", "export", "--format", "sqlite", "-o", "-"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert result.returncode == 2 and "not written to stdout" in result.stderr, result
+    assert list(tmp_path.iterdir()) == []
+
+
+# ----------------------------------------------------------------------------- 12, 13. bounded cost
+
+
+def test_an_over_long_line_on_stdin_is_cut_and_refused_not_echoed() -> None:
+    from pcli.answer.query import MAX_QUERY
+
+    result = pcli("query", "-", input="a" * 3_000_000 + "\npoor households 2023\n")
+    assert result.exit_code == 0, result.output[:500]
+    rows = result.stdout.splitlines()
+    assert len(result.stdout) < 10_000 and len(rows) == 3 and len(rows[1].split("\t")[0]) == MAX_QUERY + 1
+    assert "poor-households-2023" in rows[2] and "at most 1000" in result.stderr
+
+
+def test_lines_of_a_stream_are_cut_at_the_limit_as_they_come(tmp_path: Path) -> None:
+    from pcli.lines import line_groups
+
+    stream = tmp_path / "stdin"
+    stream.write_text("x" * 200_000 + "\nshort\r\n" + "y" * 50, encoding="utf-8", newline="")
+    with open(stream, encoding="utf-8", newline="") as r:
+        lines = [line for group in line_groups(r, 1000) for line in group]
+    assert lines == ["x" * 1001, "short", "y" * 50]
+
+
+def test_an_article_of_one_long_line_is_read_a_bounded_paragraph_at_a_time(tmp_path: Path) -> None:
+    from pcli.answer.extract import MAX_PARAGRAPH, paragraphs
+
+    article = tmp_path / "one-line.txt"
+    article.write_text("In 2023 there were 412 poor households. " * 80_000 + "\n\nEnd 7.\n", encoding="utf-8")
+    found = list(paragraphs(str(article)))
+    assert all(len(text) <= 2 * MAX_PARAGRAPH for _, _, text in found) and len(found) >= 3
+    assert "".join(text for _, _, text in found[:-1]) == article.read_text(encoding="utf-8").split("\n\n")[0] + "\n"
+    assert found[-1][0] == 3 and found[-1][2] == "End 7.\n"  # the line after is still numbered as it is
+
+
+# ----------------------------------------------------------------------------- code review: cite's suggestions
+
+
+def test_cite_suggests_only_ids_it_takes() -> None:
+    result = run("cite", "poor_household")
+    assert result.exit_code == 2 and "Did you mean" in result.stderr, result.output
+    assert "poor_households," not in result.stderr and "poor-households-2023" in result.stderr

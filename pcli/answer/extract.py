@@ -82,12 +82,14 @@ def check_file(path: str) -> None:
 
 
 def paragraphs(path: str) -> Iterator[tuple[int, int, str]]:
-    """(first line, first character, text) of each paragraph: lines up to a blank line, cut at a space past
-    MAX_PARAGRAPH."""
+    """(first line, first character, text) of each paragraph: lines up to a blank line, and never more than about
+    MAX_PARAGRAPH characters (a longer line is cut into pieces of that length)."""
     lines: list[str] = []
     first = size = at = start = 0
+    number = 1
     with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
+        # A line is read MAX_PARAGRAPH characters at most at a time: one 50 MB line is never held whole.
+        while line := handle.readline(MAX_PARAGRAPH):
             if not lines:
                 first, start = number, at
             at += len(line)
@@ -97,6 +99,7 @@ def paragraphs(path: str) -> Iterator[tuple[int, int, str]]:
             if (not line.strip() or size > MAX_PARAGRAPH) and lines:
                 yield first, start, "".join(lines)
                 lines, size = [], 0
+            number += line.endswith("\n")
     if lines:
         yield first, start, "".join(lines)
 
