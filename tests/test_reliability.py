@@ -211,3 +211,27 @@ def test_cite_suggests_only_ids_it_takes() -> None:
     result = run("cite", "poor_household")
     assert result.exit_code == 2 and "Did you mean" in result.stderr, result.output
     assert "poor_households," not in result.stderr and "poor-households-2023" in result.stderr
+
+
+# ----------------------------------------------------------------------------- 10. signals clean up
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_a_signal_during_an_export_leaves_no_temporary_file(tmp_path: Path, signame: str) -> None:
+    import os
+    import signal
+    import time
+
+    facts = str(make_big_base(tmp_path / "big.toml", 20_000))
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "pcli", "export", "--facts", facts, "-f", "jsonl", "-o",
+                             str(out / "all.jsonl")], stderr=subprocess.PIPE, cwd=ROOT)  # fmt: skip
+    while proc.poll() is None and not any(p.name.endswith(".tmp") for p in out.iterdir()):
+        time.sleep(0.01)  # waits for the temporary file to exist: no timing assumption
+    if proc.poll() is None:
+        proc.send_signal(getattr(signal, signame))
+    proc.communicate(timeout=120)
+    assert proc.returncode in (128 + getattr(signal, signame), 0)
+    assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
+    assert os.path.exists(out / "all.jsonl") == (proc.returncode == 0)

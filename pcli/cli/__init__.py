@@ -8,7 +8,17 @@ import sys
 __all__ = ["main"]
 
 
+def _ended_by(signum: int, frame: object) -> None:
+    """SIGTERM or SIGHUP: leave as Python leaves on Ctrl-C, through every `finally` (a temporary file of a write
+    under way is removed), with the status a shell reports for the signal."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    import signal
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _ended_by)
     # A closed stdin, stdout or stderr (`pcli show >&-`) is None in Python. Output that cannot be written is an
     # error said on stderr (exit 2), input that cannot be read too; a closed stderr is written into the void.
     if sys.stdout is None:
