@@ -235,3 +235,21 @@ def test_a_signal_during_an_export_leaves_no_temporary_file(tmp_path: Path, sign
     assert proc.returncode in (128 + getattr(signal, signame), 0)
     assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
     assert os.path.exists(out / "all.jsonl") == (proc.returncode == 0)
+
+
+def test_an_export_whose_second_file_is_a_link_writes_nothing(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text("{}", encoding="utf-8")
+    (tmp_path / "metadata.json").symlink_to(elsewhere)
+    result = run("export", "--format", "sqlite", "-o", str(tmp_path / "pub.db"))
+    assert result.exit_code == 2 and "symbolic link" in result.stderr, result.output
+    assert not (tmp_path / "pub.db").exists() and elsewhere.read_text(encoding="utf-8") == "{}"
+    folder = tmp_path / "tables"
+    assert run("export", "--format", "csv", "-o", str(folder)).exit_code == 0
+    before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    (folder / "sources.csv").unlink()
+    (folder / "sources.csv").symlink_to(elsewhere)
+    result = run("export", "--format", "csv", "-o", str(folder))
+    assert result.exit_code == 2 and "symbolic link" in result.stderr, result.output
+    assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir() if not p.is_symlink()} == {
+        n: t for n, t in before.items() if n != "sources.csv"}  # fmt: skip

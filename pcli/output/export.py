@@ -95,6 +95,7 @@ def export_base(
 
         from pcli.output.publish import metadata, write_publication
 
+        check_target(os.path.join(os.path.dirname(os.path.abspath(str(output))), "metadata.json"))  # before a byte
         with replacing(str(output)) as tmp:
             write_publication(base, figures() if figures else base.figures, tmp, lang)
         name = os.path.splitext(os.path.basename(str(output)))[0]
@@ -154,6 +155,8 @@ def _tables(base: FactBase, fmt: str, output: str, figures: Callable[[], Iterabl
         check_target(output)
         os.makedirs(output)
     written = tables(base, figures)
+    for name in written:  # every table's target is checked before the first is rewritten
+        check_target(os.path.join(output, f"{name}.{fmt}"))
     for name, (columns, rows) in written.items():
         write_text(os.path.join(output, f"{name}.{fmt}"), partial(writer, columns, rows))
     if fmt == "csv":
