@@ -159,16 +159,9 @@ def _holding(reading: Reading, candidates: list[str], scores: dict[str, float], 
                 if agrees(n.value, n.written, reading.qualifier, f)]  # fmt: skip
         if held:
             return next((f for f in held if period is not None and _stands(f, period)), held[0])
-    exact = [f for f in searcher.store.figures_valued(frozenset((n.value,)), 20) if _kind_of(f.indicator, searcher) == kind]
+    exact = [f for f in searcher.store.figures_valued(frozenset((n.value,)), 20) if searcher.unit_kind(f.indicator) == kind]
     exact = [f for f in exact if f.indicator in scores]  # one the words do not rule out ("near-poor" for "poor")
     return exact[0] if len({f.indicator for f in exact}) == 1 else None
-
-
-def _kind_of(indicator: str, searcher: Searcher) -> str:
-    """The kind of number an indicator's unit holds: percent, currency or count."""
-    base = searcher.store.base
-    unit = base.units.get(base.indicators[indicator].unit) if indicator in base.indicators else None
-    return _KIND_OF_UNIT.get(unit.kind if unit else "", "count")
 
 
 def _by_value(v: Verdict, reading: Reading, f: Figure, period: Period | None, place: str | None, searcher: Searcher) -> None:
@@ -226,7 +219,7 @@ def _fits(text: str, searcher: Searcher, kind: str) -> list[tuple[str, float, st
     out = []
     for fit in searcher.index.score(query.words, frozenset(("indicator",)), query.head)[:12]:
         indicator = fit.key.split(":", 1)[1]
-        if _kind_of(indicator, searcher) == kind and fit.share > 0:
+        if searcher.unit_kind(indicator) == kind and fit.share > 0:
             out.append((indicator, fit.share, query.place))
     return out
 

@@ -86,7 +86,7 @@ class Searcher:
             held = {
                 w: kept
                 for w, figures in held.items()
-                if (kept := [f for f in figures if self._unit_kind(f"indicator:{f.indicator}") == query.unit])
+                if (kept := [f for f in figures if self.unit_kind(f.indicator) == query.unit])
             }
         _refuse_odd_numbers(query, held)
         words = query.words + tuple(w for written, _ in query.values if written not in held for w in fold(written).split())
@@ -94,7 +94,7 @@ class Searcher:
             return self._period_only(query, limit) if kinds is None or "figure" in kinds else Found([], Msg("try_show"))
         fits = self._fits(words, wanted, query, held)
         if query.unit:  # "what percentage": a share, not the count the question states
-            fits = [f for f in fits if f.kind != "indicator" or self._unit_kind(f.key) == query.unit]
+            fits = [f for f in fits if f.kind != "indicator" or self.unit_kind(f.key.split(":", 1)[1]) == query.unit]
         if fits and fits[0].kind == "indicator" and query.named and not self.places.covers(query.named):
             return Found([], Msg("elsewhere", place=query.named.title(), covered=self.store.base.place or "?"))
         change = query.change
@@ -121,11 +121,11 @@ class Searcher:
             best = _tied(fits)
         return self._answers(query, best, fits[0].rank, limit, kinds, valued)
 
-    def _unit_kind(self, key: str) -> str:
-        """What an indicator's unit counts: percent, currency or count."""
+    def unit_kind(self, indicator: str) -> str:
+        """What an indicator's unit counts: percent, currency or count (the search's filter and check's)."""
         base = self.store.base
-        unit = base.units.get(base.indicators[key.split(":", 1)[1]].unit)
-        return "percent" if unit is not None and unit.kind == "percent" else unit.kind if unit is not None else "count"
+        unit = base.units.get(base.indicators[indicator].unit) if indicator in base.indicators else None
+        return unit.kind if unit is not None and unit.kind in ("percent", "currency") else "count"
 
     @staticmethod
     def _confident(fit: Fit, held: dict[str, list[Figure]], periods: tuple[Period, ...]) -> bool:
