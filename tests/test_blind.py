@@ -54,5 +54,6 @@ def test_blind_drafts_hold_their_agreement_and_no_figure_is_missed(name: str) ->
     assert len(not_figures) <= NOT_FIGURES.get(name, 0), not_figures
 
 
-# Set c gives one age a verdict, set d one list number after a line that does not end its sentence ("anak di bawah 16 tahun" as the key reads it), found on its first run.
+# On their first runs, set c gave one age a verdict ("anak di bawah 16 tahun" as the key reads it) and set d
+# one list number after a line that does not end its sentence.
 NOT_FIGURES = {"drafts-2026-12-04-c": 1, "drafts-2026-12-04-d": 1}
