@@ -1,3 +1,3 @@
-"""pcli: look up cited figures on Hanoi's sustainable poverty reduction."""
+"""pcli: look up cited figures in fact bases (the bundled one: Hanoi's sustainable poverty reduction)."""
 
 __version__ = "0.1.0"

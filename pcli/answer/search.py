@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pcli.answer.index import KIND_ORDER, Fit, RecordIndex
+from pcli.answer.places import elsewhere, not_for_place, place_alone
 from pcli.answer.query import Places, Query, document_numbers, parse_query
 from pcli.base.model import Entity, Figure, Source
 from pcli.base.periods import Period
@@ -72,7 +73,7 @@ class Searcher:
 
     def _find(self, query: Query, limit: int, kinds: frozenset[str] | None) -> Found:
         if query.elsewhere:
-            return Found([], Msg("elsewhere", place=query.elsewhere.title(), covered=self.store.base.place or "?"))
+            return Found([], elsewhere(self.store, query.elsewhere.title()))
         if query.documents:
             docs = [self.store.entity("documents", d) for d in query.documents]
             return Found([Answer("document", 3.0, record=d) for d in docs if d is not None][:limit])
@@ -90,13 +91,15 @@ class Searcher:
             }
         _refuse_odd_numbers(query, held)
         words = query.words + tuple(w for written, _ in query.values if written not in held for w in fold(written).split())
+        if not words and not held and query.place is not None and not query.periods:
+            return self._place_alone(query.place, limit, kinds)
         if not words and not held:
             return self._period_only(query, limit) if kinds is None or "figure" in kinds else Found([], Msg("try_show"))
         fits = self._fits(words, wanted, query, held)
         if query.unit:  # "what percentage": a share, not the count the question states
             fits = [f for f in fits if f.kind != "indicator" or self.unit_kind(f.key.split(":", 1)[1]) == query.unit]
         if fits and fits[0].kind == "indicator" and query.named and not self.places.covers(query.named):
-            return Found([], Msg("elsewhere", place=query.named.title(), covered=self.store.base.place or "?"))
+            return Found([], elsewhere(self.store, query.named.title()))
         change = query.change
         if change and (not fits or fits[0].kind != "indicator"):  # "giảm nghèo" names a programme
             change, words = False, query.asked + words[len(query.words) :]
@@ -175,6 +178,13 @@ class Searcher:
                 )
         out.sort(key=lambda f: (-round(f.rank, 6), KIND_ORDER.get(f.kind, 9), self.index.order.get(f.key, 0)))
         return out
+
+    def _place_alone(self, place: str, limit: int, kinds: frozenset[str] | None) -> Found:
+        """A place asked by its name alone ("Lakeside", "Hà Nội"): its record, or what to ask of it."""
+        fits = self.index.score(tuple(fold(place).split()), frozenset(("place",))) if kinds is None or "place" in kinds else []
+        answers = [Answer("place", f.rank, record=self._record("place", f.key.split(":", 1)[1])) for f in fits
+                   if f.share >= RECORD_THRESHOLD]  # fmt: skip
+        return Found(answers[:limit], None if answers else place_alone(self.store, place))
 
     def _period_only(self, query: Query, limit: int) -> Found:
         """A year with no words: that period's figures."""
@@ -259,7 +269,11 @@ class Searcher:
         if indicator is None:
             return Msg("no_figure_in", query=_shown(query.text), periods=_Periods(asked or query.periods))
         label = Texts({lang: one_line(text) for lang, text in self.store.base.indicators[indicator].label.items()})
+        if query.place is not None and (none := not_for_place(self.store, indicator, query.place, label, _shown(query.text))):
+            return none
         known = _Known(self.store, indicator, query.place)
+        if not (asked or query.periods):  # no period asked: a target not asked for, say
+            return Msg("no_match_known", query=_shown(query.text), label=label, known=known)
         return Msg("no_match_in", query=_shown(query.text), periods=_Periods(asked or query.periods), label=label, known=known)
 
     def _nearest(self, key: str, query: Query, **values: str) -> Msg:

@@ -138,10 +138,11 @@ DOCUMENT_KINDS = {
 }
 DOCUMENT_WORDS = frozenset(word for names in DOCUMENT_KINDS.values() for name in names for word in name.split())
 
-# Places a question may name that are not Hanoi: Vietnam's provinces and cities, and a few capitals nearby.
+# Places a question may name: Vietnam's provinces and cities, and a few capitals nearby. One the base's figures
+# do not cover is a miss naming the places they do ("This base covers Lakeside, not Hanoi").
 OTHER_PLACES = frozenset(
     """
-ho chi minh|hcm|sai gon|saigon|tphcm|da nang|hai phong|can tho|hue|thua thien hue|quang ninh|ha long|nghe an|
+ha noi|hanoi|ho chi minh|hcm|sai gon|saigon|tphcm|da nang|hai phong|can tho|hue|thua thien hue|quang ninh|ha long|nghe an|
 thanh hoa|nam dinh|thai binh|ninh binh|ha nam|hung yen|hai duong|bac ninh|bac giang|vinh phuc|phu tho|thai nguyen|
 tuyen quang|ha giang|cao bang|lang son|lao cai|yen bai|son la|dien bien|lai chau|hoa binh|bac kan|ha tinh|
 quang binh|quang tri|quang nam|quang ngai|binh dinh|phu yen|khanh hoa|nha trang|ninh thuan|binh thuan|kon tum|

@@ -37,7 +37,7 @@ ENVIRONMENT = ("Environment: PCLI_FACTS (the fact base), PCLI_LANG (en, vi or id
 
 app = typer.Typer(
     cls=_Group,
-    help=f"Look up cited figures on Hanoi's sustainable poverty reduction (2021-2025). {EXIT_CODES}",
+    help=f"Look up cited figures in fact bases (the bundled one: Hanoi's poverty reduction, 2021-2025). {EXIT_CODES}",
     epilog=f"{EXIT_CODES} {ENVIRONMENT}",
     no_args_is_help=True,
     pretty_exceptions_enable=False,

@@ -30,6 +30,10 @@ class Store(Protocol):
         one word, is it; by name."""
         ...
 
+    def places(self, limit: int) -> list[str]:
+        """The names of the places with figures, by name, at most `limit` of them (what a miss says it covers)."""
+        ...
+
     def phrases(self) -> Phrases:
         """Every record described by its text as weighted, folded phrases, keyed "kind:id" (base/words.py)."""
         ...
@@ -116,6 +120,11 @@ class MemoryStore:
         if self._places is None:
             self._places = places_of(self.base.figures)
         return places_named(self._places, word)
+
+    def places(self, limit: int) -> list[str]:
+        if self._places is None:
+            self._places = places_of(self.base.figures)
+        return [name for name, _ in self._places[:limit]]
 
     def phrases(self) -> Phrases:
         from pcli.base.words import record_phrases

@@ -72,6 +72,9 @@ class SqliteStore:
         sql = "SELECT name, folded FROM places WHERE first = ? OR joined = ? ORDER BY name"
         return self.db.execute(sql, (word, word)).fetchall()
 
+    def places(self, limit: int) -> list[str]:
+        return [name for (name,) in self.db.execute("SELECT name FROM places ORDER BY name LIMIT ?", (limit,))]
+
     def phrases(self) -> Phrases:
         rows = self.db.execute("SELECT record, weight, words FROM phrases ORDER BY rowid")
         return [(key, weight, tuple(words.split())) for key, weight, words in rows]

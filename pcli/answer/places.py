@@ -1,0 +1,57 @@
+"""What a search says of places: the places a base covers (a base about Lakeside, or about two places, is not
+Hanoi's), and the miss for a place that has no figure of what is asked. Said in the reader's language when the
+message is, read from the store only then (a batch says none)."""
+
+from __future__ import annotations
+
+from pcli.base.model import said
+from pcli.messages import Msg
+from pcli.store.memory import Store
+
+SHOWN = 5  # places a miss names at most
+
+
+class _Places:
+    """ "Hanoi, Lakeside": the places with figures (all, or those of one indicator), in the reader's language."""
+
+    def __init__(self, store: Store, indicator: str | None = None) -> None:
+        self.store, self.indicator = store, indicator
+
+    def say(self, lang: str) -> str:
+        if self.indicator is None:
+            names = self.store.places(SHOWN + 1)
+        else:
+            figures = self.store.figures(self.indicator, [], None, 1000)
+            names = sorted({f.place for f in figures if f.place})[: SHOWN + 1]
+        shown = [said(self.store.base, name, lang) for name in names[:SHOWN]]
+        return ", ".join(shown) + (", …" if len(names) > SHOWN else "")
+
+
+def elsewhere(store: Store, place: str) -> Msg:
+    """A question names a place the base does not cover: say which it covers, or that its figures name none."""
+    if not store.places(1):
+        return Msg("elsewhere_unplaced", place=place)
+    return Msg("elsewhere", place=place, covered=_Places(store))
+
+
+def not_for_place(store: Store, indicator: str, place: str, label: object, query: str) -> Msg | None:
+    """The miss for a place with no figure of the indicator asked, naming the places that have one; None when the
+    place has some (the miss is then about the period)."""
+    if store.figures(indicator, [], place, 1):
+        return None
+    return Msg("not_for_place", query=query, label=label, place=_Said(store, place), known=_Places(store, indicator))
+
+
+def place_alone(store: Store, place: str) -> Msg:
+    """A place asked by its name alone that no place record answers: what to ask of it."""
+    return Msg("place_alone", place=_Said(store, place))
+
+
+class _Said:
+    """A place's name in the reader's language, when said."""
+
+    def __init__(self, store: Store, name: str) -> None:
+        self.store, self.name = store, name
+
+    def say(self, lang: str) -> str:
+        return said(self.store.base, self.name, lang)
