@@ -32,8 +32,9 @@ def fold(text: str) -> str:
 
 def queries(count: int) -> list[str]:
     """Questions of the relevance suite, each with and without a year, repeated to `count`."""
-    with open(os.path.join(ROOT, "tests", "batch_queries.txt"), encoding="utf-8") as handle:
-        base = [line.strip() for line in handle if line.strip() and not any(c.isdigit() for c in line)]
+    with open(os.path.join(ROOT, "tests", "relevance.txt"), encoding="utf-8") as handle:
+        asked = [line.rsplit("|", 1)[0].strip() for line in handle if "|" in line and not line.startswith("#")]
+    base = [question for question in asked if not any(c.isdigit() for c in question)]
     rng = random.Random(1)
     out: list[str] = []
     while len(out) < count:

@@ -83,6 +83,27 @@ def pcli_into_closed_pipe(*args: str) -> Result:
     return Result(proc.returncode, "", proc.stderr)
 
 
+# A signal's handler run as the write renames its temporary file over the target (an audit hook on os.rename,
+# which os.replace raises): the signal lands mid-write, always, whatever the machine's load.
+_SIGNAL_AT_RENAME = """
+import os, runpy, signal, sys
+signum, target = int(sys.argv[1]), os.path.abspath(sys.argv[2])
+def hook(event, args):
+    if event == "os.rename" and os.path.abspath(str(args[1])) == target:
+        signal.getsignal(signum)(signum, None)
+sys.addaudithook(hook)
+sys.argv = ["pcli", *sys.argv[3:]]
+runpy.run_module("pcli", run_name="__main__")
+"""
+
+
+def pcli_signalled_at_rename(signum: int, target: Path, *args: str, env: dict[str, str] | None = None) -> Result:
+    """The real CLI in a subprocess, given `signum` just before its write of `target` would be renamed into place."""
+    proc = subprocess.run([sys.executable, "-c", _SIGNAL_AT_RENAME, str(signum), str(target), *args], cwd=ROOT,
+                          capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=120)  # fmt: skip
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
 def on_pty(args: list[str], env: dict[str, str], columns: int | None = None, stderr: bool = True) -> tuple[int, str]:
     """Run pcli on a real pseudo-terminal (of that many columns, set as a terminal emulator sets its window
     size, when given) and return its exit status and what the terminal received; without stderr, when asked

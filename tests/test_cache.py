@@ -110,7 +110,8 @@ def test_a_large_base_answers_the_same_from_its_cache(tmp_path: Path) -> None:
     from conftest import ROOT, make_big_base
 
     big = str(make_big_base(tmp_path / "big.toml", 3000))
-    queries = (ROOT / "tests" / "batch_queries.txt").read_text(encoding="utf-8")
+    suite = (ROOT / "tests" / "relevance.txt").read_text(encoding="utf-8").splitlines()
+    queries = "".join(line.rsplit("|", 1)[0].strip() + "\n" for line in suite if "|" in line and line[0] != "#")
     args = ("query", "-", "--facts", big, "--format", "jsonl")
     uncached = run(*args, input=queries, env={"PCLI_CACHE": "off"})
     run(*args, input=queries)

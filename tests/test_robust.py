@@ -8,12 +8,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FACTS, MINIMAL, ROOT, make_big_base, run, write
+from conftest import FACTS, MINIMAL, ROOT, make_big_base, pcli_signalled_at_rename, run, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,18 +22,12 @@ from pcli import files
 
 
 def test_an_interrupted_export_leaves_the_old_file(tmp_path: Path) -> None:
-    big = make_big_base(tmp_path / "big.toml", 30000)
+    big = make_big_base(tmp_path / "big.toml", 3000)
     target = tmp_path / "prev.json"
     target.write_text('{"old": true}\n', encoding="utf-8")
-    env = {**os.environ, "PCLI_CACHE": "off"}
-    proc = subprocess.Popen([sys.executable, "-m", "pcli", "export", "-F", "json", "-o", str(target), "--facts", str(big)],
-                            cwd=ROOT, env=env, stderr=subprocess.PIPE)  # fmt: skip
-    deadline = time.monotonic() + 60
-    while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()) and time.monotonic() < deadline:
-        time.sleep(0.005)  # interrupt once the new file is being written, not before
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err
+    result = pcli_signalled_at_rename(signal.SIGINT, target, "export", "-F", "json", "-o", str(target), "--facts",
+                                      str(big), env={"PCLI_CACHE": "off"})  # fmt: skip
+    assert result.exit_code == 130, result.output
     assert target.read_text(encoding="utf-8") == '{"old": true}\n'
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 

@@ -86,6 +86,48 @@ def test_every_message_the_code_asks_for_is_in_the_catalogue() -> None:
     assert not missing, missing
 
 
+def _strings_and_prefixes() -> tuple[set[str], set[str]]:
+    """Every string the code holds, and the prefixes of the keys it builds (`f"col_{column}"` gives "col_")."""
+    strings, prefixes = set(), set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                strings.add(node.value)
+            elif isinstance(node, ast.JoinedStr) and len(node.values) > 1:
+                first = node.values[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value.endswith("_"):
+                    prefixes.add(first.value)
+    return strings, prefixes
+
+
+def _values_of(data: object) -> set[str]:
+    """Every key and text of the bundled base (its kinds and statuses name catalogue keys: v_communes)."""
+    if isinstance(data, dict):
+        return set(data) | {v for value in data.values() for v in _values_of(value)}
+    if isinstance(data, list):
+        return {v for value in data for v in _values_of(value)}
+    return {data} if isinstance(data, str) else set()
+
+
+def test_every_message_of_the_catalogue_is_used_by_the_code() -> None:
+    """The reverse of the check above: a key is named whole in the code, or built from a prefix the code builds
+    keys from and a name the code or the bundled base holds (col_ and a column, v_ and a kind or status)."""
+    import tomllib
+
+    strings, prefixes = _strings_and_prefixes()
+    names = strings | _values_of(tomllib.loads((ROOT / "facts.toml").read_text(encoding="utf-8")))
+
+    def built(key: str) -> bool:
+        for prefix in (p for p in prefixes if key.startswith(p)):
+            rest = key[len(prefix) :]
+            if rest in names or any(rest[:i] in names and rest[i + 1 :] in names for i, c in enumerate(rest) if c == "_"):
+                return True
+        return False
+
+    unused = sorted(key for key in catalogue() if key not in strings and not built(key))
+    assert not unused, unused
+
+
 @pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_imports_run_downwards_and_frameworks_stay_in_their_rooms(path: Path) -> None:
     room = _room(path)
