@@ -59,7 +59,8 @@ def _filtered(base: FactBase, filters: Filters) -> FactBase:
     return base
 
 
-def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None = None) -> Result:
+def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None = None, near: Filters = NO_FILTERS) -> Result:
+    """The answers to a question; `near.place` (--place) keeps the figures of that place."""
     from pcli.answer.search import KINDS, Searcher
     from pcli.output.views import AnswersView, ChangeAnswerView
 
@@ -68,9 +69,12 @@ def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None
     if kinds is not None and not kinds <= set(KINDS):
         raise UsageError("bad_kind", kinds=", ".join(sorted(kinds - set(KINDS))), choices=", ".join(KINDS))
     store = _store(facts)
+    place = near.figures_place(store.rest_of_base(), store.places(100_000)) if near.place is not None else None
+    if near.place is not None and place is None:
+        return Result(ExitStatus.NOT_FOUND, miss=near.miss())
     if text == "-":
-        return _query_lines(facts, Searcher(store), kinds)
-    found = Searcher(store).search(text, limit, kinds)
+        return _query_lines(facts, Searcher(store), kinds, place)
+    found = Searcher(store).search(text, limit, kinds, place)
     if found.miss is not None or not found.answers:
         return Result(ExitStatus.NOT_FOUND, miss=found.miss)
     if found.answers[0].kind == "change":
@@ -80,7 +84,7 @@ def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None
     return Result(ExitStatus.FOUND, AnswersView(store.base, found.answers, wholes))
 
 
-def _query_lines(facts: str | None, searcher: Searcher, kinds: frozenset[str] | None) -> Result:
+def _query_lines(facts: str | None, searcher: Searcher, kinds: frozenset[str] | None, place: str | None) -> Result:
     """One answer per input line, in one process, the index made once; exit 0 when any line was answered."""
     from pcli.answer.query import MAX_QUERY
     from pcli.lines import line_groups
@@ -89,7 +93,7 @@ def _query_lines(facts: str | None, searcher: Searcher, kinds: frozenset[str] | 
     def best(text: str) -> Answer | Msg:
         """The best answer to one line, or why it has none."""
         try:
-            found = searcher.search(text, 1, kinds)
+            found = searcher.search(text, 1, kinds, place)
         except UsageError as exc:  # one refused line does not end the batch: it has no answer
             return exc.message
         return found.answers[0] if found.answers else found.miss or Msg("no_match", query=text[:80], hint="")
@@ -135,7 +139,10 @@ def trend(facts: str | None, wanted: str, filters: Filters = NO_FILTERS) -> Resu
             return Result(ExitStatus.NOT_FOUND, miss=Msg("no_indicator", query=wanted[:80]))
         indicator, place = first.indicator, first.place
     held = store.figures(indicator, [], None if filters.place else place, 10_000)
-    figures = sorted(filters.apply(store.base, held), key=lambda f: (f.status == "target", f.period.sort_key, f.order))
+    from pcli.answer.changes import by_place
+
+    ordered = sorted(filters.apply(store.base, held), key=lambda f: (f.status == "target", f.period.sort_key, f.order))
+    figures = [f for series in by_place(ordered) for f in series]  # one series per place, never one mixing them
     if not figures:
         return Result(ExitStatus.NOT_FOUND, miss=filters.miss())
     store.cite(figures)

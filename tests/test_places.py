@@ -88,3 +88,71 @@ def test_two_places_a_place_named_keeps_its_own_figures(two_places: str) -> None
     assert {a["place"] for a in result.json()} == {"Lakeside"}, result.output
     missing = run("query", "poor households Da Nang", "--facts", two_places)
     assert "This base covers Hanoi, Lakeside, not Da Nang." in missing.stderr, missing.output
+
+
+def test_two_places_trend_draws_one_series_per_place(two_places: str) -> None:
+    rows = run("trend", "poor_households", "--facts", two_places).rows()
+    places = [r[8] for r in rows[1:]]
+    assert places == sorted(places, key=lambda p: p != "Hanoi"), rows  # each place's figures together, its own first
+    lakeside = [(r[7], r[3]) for r in rows[1:] if r[8] == "Lakeside"]
+    assert lakeside == [("2023", "412"), ("2024-12-31", "96")], rows
+    table = run("trend", "poor_households", "--facts", two_places, "--format", "table").stdout
+    assert "Poor households, Hanoi" in table and "Poor households, Lakeside" in table, table
+    hanoi_part, lakeside_part = table.split("Poor households, Lakeside")
+    assert "412" in lakeside_part and "412" not in hanoi_part and "690" in hanoi_part, table
+
+
+def test_two_places_trend_chart_has_a_panel_per_place(two_places: str) -> None:
+    from pcli.base.loader import load
+    from pcli.output.charts import trend_spec
+
+    base = load(two_places)
+    figures = [f for f in base.figures if f.indicator == "poor_households"]
+    spec = trend_spec(base, figures, "en")
+    panels = [part for part in spec["vconcat"] if "layer" in part]
+    titles = [" ".join(p["title"]["text"]) for p in panels]
+    assert titles == ["Poor households, Hanoi", "Poor households, Lakeside"], titles
+    assert {r["value"] for r in panels[1]["data"]["values"]} == {412, 96}, panels[1]
+
+
+def test_two_places_compare_and_also_carry_a_place_column(two_places: str) -> None:
+    compare = run("compare", "2023", "2024", "--facts", two_places, "--format", "table").stdout
+    lines = [line.split() for line in compare.splitlines()]
+    assert ["Place"] == [w for w in lines[2] if w == "Place"], compare
+    assert any("Lakeside" in line and "412" in line and "96" in line for line in lines), compare
+    also = run("query", "poor households 2023", "--facts", two_places, "--format", "table").stdout
+    rows = also.split("Also")[1]
+    assert "Place" in rows and "Lakeside" in rows and "Hanoi" in rows, also
+    single = run("compare", "2023", "2024", "--format", "table").stdout
+    assert "Place" not in single and single.lstrip().startswith("Hanoi: 2023 → 2024"), single
+
+
+@pytest.mark.parametrize("place", ["Lakeside", "lakeside", "LAKESIDE"])
+def test_two_places_place_option_keeps_one_place_in_each_command(two_places: str, place: str) -> None:
+    def places(*args: str) -> set[str]:
+        result = run(*args, "--facts", two_places, "--place", place, "--format", "json")
+        assert result.exit_code == 0, result.output
+        return {r["place"] for r in result.json()}
+
+    assert places("trend", "poor_households") == {"Lakeside"}
+    assert places("compare", "2023", "2024") == {"Lakeside"}
+    assert places("query", "poor households 2023") == {"Lakeside"}
+    assert places("show") == {"Lakeside"}
+    answer = run("query", "poor households 2023", "--facts", two_places, "--place", place, "--format", "json").json()
+    assert (answer[0]["id"], answer[0]["value"]) == ("lakeside-poor-households-2023", 412)
+
+
+def test_query_place_option_in_a_batch_and_for_an_unknown_place(two_places: str) -> None:
+    batch = run("query", "-", "--facts", two_places, "--place", "Lakeside", input="poor households 2023\npoverty rate 2023\n")
+    assert [r[1] for r in batch.rows()[1:]] == ["lakeside-poor-households-2023", "lakeside-poverty-rate-2023"], batch.output
+    unknown = run("query", "poor households", "--facts", two_places, "--place", "Atlantis")
+    assert unknown.exit_code == 1 and unknown.stdout == "" and "--place Atlantis" in unknown.stderr, unknown.output
+
+
+def test_two_places_markdown_has_a_place_column_and_one_place_has_none(two_places: str) -> None:
+    compare = run("compare", "2023", "2024", "--facts", two_places, "--format", "markdown").stdout
+    assert compare.splitlines()[0].startswith("| Indicator | Place | 2023 |") and "| Lakeside |" in compare, compare
+    trend = run("trend", "poor_households", "--facts", two_places, "--format", "markdown").stdout
+    assert "| Place |" in trend.splitlines()[0] and "| Lakeside |" in trend, trend
+    single = run("trend", "poor_households", "--format", "markdown").stdout
+    assert "Place" not in single.splitlines()[0], single

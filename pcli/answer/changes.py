@@ -66,3 +66,17 @@ def changes_between(
             changes.append(Change(indicator, place, status, a, b))
     changes.sort(key=lambda c: (c.status == "target", c.before.order))
     return changes
+
+
+def by_place(figures: Iterable[Figure]) -> list[list[Figure]]:
+    """The figures of each place apart, in their order, the places in the order of their first figure in the base
+    (its own place first): a trend of two places is two series, never one that mixes them."""
+    groups: dict[str, list[Figure]] = {}
+    for f in figures:
+        groups.setdefault(f.place, []).append(f)
+    return sorted(groups.values(), key=lambda group: min(f.order for f in group))
+
+
+def several_places(figures: Iterable[Figure]) -> bool:
+    """Whether the figures are of more than one place (a table then has a place column)."""
+    return len({f.place for f in figures}) > 1

@@ -47,6 +47,12 @@ class Filters(NamedTuple):
 
         return keep
 
+    def figures_place(self, base: FactBase, names: Iterable[str]) -> str | None:
+        """The place asked (`--place "Hà Nội"`) as the figures name it ("Hanoi"), of `names`, the places with
+        figures; None when no figure is of it."""
+        wanted = _place_names(base, _spelled(self.place)) if self.place is not None else set()
+        return next((name for name in names if _spelled(name) in wanted), None)
+
     def apply(self, base: FactBase, figures: Iterable[Figure]) -> Iterator[Figure]:
         keep = self.keeps(base)
         return (f for f in figures if keep(f))

@@ -57,15 +57,18 @@ class Searcher:
         self.places = Places(store.places_named)
         self.numbers = document_numbers(store.documents())
         self.names: dict[str, str] | None = None
-        self.answered: dict[tuple[str, int, frozenset[str] | None], Found] = {}
+        self.answered: dict[tuple[str, int, frozenset[str] | None, str | None], Found] = {}
 
-    def search(self, text: str, limit: int = 10, kinds: frozenset[str] | None = None) -> Found:
-        key = (text, limit, kinds)
+    def search(self, text: str, limit: int = 10, kinds: frozenset[str] | None = None, place: str | None = None) -> Found:
+        """The answers to a question; `place` (a place the figures name, `query --place`) wins over one it names."""
+        key = (text, limit, kinds, place)
         found = self.answered.get(key)
         if found is None:  # each question answered once: a batch asks the same ones again and again
             if len(self.answered) >= 4096:
                 self.answered.clear()
-            found = self.answered[key] = self._find(parse_query(text, self.places, self.numbers), limit, kinds)
+            query = parse_query(text, self.places, self.numbers)
+            query.place = place if place is not None else query.place
+            found = self.answered[key] = self._find(query, limit, kinds)
         cited = [f for a in found.answers for f in (a.figure, a.before, a.after) if f is not None]
         if cited:
             self.store.cite(cited)

@@ -108,6 +108,7 @@ def query(
             autocompletion=complete_kinds,
         ),
     ] = None,
+    place: PlaceOption = None,
     facts: FactsOption = None,
     fmt: Annotated[str | None, format_opt("query")] = None,
     lang: LangOption = None,
@@ -125,7 +126,7 @@ def query(
 
     o = resolve(ctx, "query", facts, fmt, lang)
     kinds = frozenset(k.strip() for item in kind for k in item.split(",")) if kind else None
-    finish(commands.query(o.facts, text, limit, kinds), o.fmt, o.lang)
+    finish(commands.query(o.facts, text, limit, kinds, Filters(place)), o.fmt, o.lang)
 
 
 @app.command()

@@ -139,22 +139,33 @@ def _undated(base: FactBase, figures: Iterable[Figure], lang: str) -> list[str]:
 
 def trend_spec(base: FactBase, figures: Sequence[Figure], lang: str) -> dict[str, Any]:
     """One indicator over all its periods."""
+    """One indicator over all its periods: a panel per place, so that no line of values mixes places."""
+    from pcli.answer.changes import by_place
+
     label = pick(base.indicators[figures[0].indicator].label, lang)
-    title = say("chart_trend_title", lang, label=label, place=said(base, figures[0].place or base.place, lang))
-    views = [panel(base, figures, lang, title, 620, 320)] if any(f.period.kind != "undated" for f in figures) else []
+    views, titles = [], []
+    for series in by_place(figures):
+        titles.append(say("chart_trend_title", lang, label=label, place=said(base, series[0].place or base.place, lang)))
+        if any(f.period.kind != "undated" for f in series):
+            views.append(panel(base, series, lang, titles[-1], 620, 320 if len(titles) == 1 else 240))
     lines = [*_undated(base, figures, lang), source_line(base, figures, lang)]
-    return _page([*views, _footer(lines, 620)], "" if views else title)
+    return _page([*views, _footer(lines, 620)], "" if views else "; ".join(titles))
 
 
 def compare_spec(base: FactBase, changes: Sequence[Any], before: str, after: str, lang: str) -> dict[str, Any]:
     """Each indicator known in both periods, its own panel with its own unit, the two figures spaced as time."""
+    from pcli.answer.changes import by_place
+
     panels = []
+    figures = [f for c in changes for f in (c.before, c.after)]
+    places = [said(base, series[0].place or base.place, lang) for series in by_place(figures)]
     for c in changes:
         label = pick(base.indicators[c.indicator].label, lang)
+        if len(places) > 1:  # each panel says its place
+            label = say("chart_trend_title", lang, label=label, place=said(base, c.place or base.place, lang))
         title = f"{label} ({say('target', lang)})" if c.status == "target" else label
         panels.append(panel(base, [c.before, c.after], lang, title, 300, 190))
-    figures = [f for c in changes for f in (c.before, c.after)]
-    place = said(base, figures[0].place or base.place, lang)
+    place = ", ".join(places)
     heading = say("chart_compare_title", lang, place=place, before=before, after=after)
     grid = {"concat": panels, "columns": 2 if len(panels) > 1 else 1, "spacing": 30}
     return _page([grid, _footer([source_line(base, figures, lang)], 630)], heading)

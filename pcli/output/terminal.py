@@ -17,6 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from pcli.answer.changes import by_place, several_places
 from pcli.base.model import FactBase, Figure, pick, said
 from pcli.base.numbers import group
 from pcli.messages import say, word
@@ -123,21 +124,24 @@ def _of_which(base: FactBase, figure: Figure, wholes: Mapping[str, Figure], lang
     return f" ({say('of_which', lang, whole=display_value(base, whole, lang))})"
 
 
-def _figure_cells(base: FactBase, f: Figure, wholes: Mapping[str, Figure], lang: str) -> list[str]:
+def _figure_cells(base: FactBase, f: Figure, wholes: Mapping[str, Figure], lang: str, place: bool = False) -> list[str]:
+    """A figure's row: label, value, period (and its place, when the rows are of several), sources, id."""
     label = pick(base.indicators[f.indicator].label, lang) + _of_which(base, f, wholes, lang)
     sources = ", ".join(c.source for c in f.citations)
-    return [label, display_value(base, f, lang), period_label(base, f, lang), sources, f.id]
+    where = [said(base, f.place, lang)] if place else []
+    return [label, display_value(base, f, lang), period_label(base, f, lang), *where, sources, f.id]
 
 
-def _figure_columns(lang: str) -> list[Col]:
+def _figure_columns(lang: str, place: bool = False) -> list[Col]:
+    where = [Col(word("h_place", lang))] if place else []
     return [Col(word("h_figure", lang)), Col(word("h_value", lang), "right", "bold"), Col(word("h_period", lang)),
-            Col(word("h_source", lang), style="dim", drop=1), Col("id", style="dim", whole=True)]  # fmt: skip
+            *where, Col(word("h_source", lang), style="dim", drop=1), Col("id", style="dim", whole=True)]  # fmt: skip
 
 
-def figure_rows_table(title: str, rows: list[list[str]], width: int, lang: str) -> RenderableType:
-    """Rows of figures (label, value, period, sources, id) as a table for `width`; a label every row shares is
-    said once, in the title, rather than in a column of its own."""
-    cols = _figure_columns(lang)
+def figure_rows_table(title: str, rows: list[list[str]], width: int, lang: str, place: bool = False) -> RenderableType:
+    """Rows of figures (label, value, period, the place if `place`, sources, id) as a table for `width`; a label
+    every row shares is said once, in the title, rather than in a column of its own."""
+    cols = _figure_columns(lang, place)
     labels = {r[0] for r in rows}
     if len(labels) == 1 and len(rows) > 1:
         title = f"{title} · {rows[0][0]}" if title else rows[0][0]
@@ -154,7 +158,8 @@ def figures_table(
     wholes: Mapping[str, Figure] | None = None,
 ) -> RenderableType:
     wholes = wholes if wholes is not None else {f.id: f for f in base.figures}
-    return figure_rows_table(title, [_figure_cells(base, f, wholes, lang) for f in figures], width, lang)
+    place = several_places(figures)
+    return figure_rows_table(title, [_figure_cells(base, f, wholes, lang, place) for f in figures], width, lang, place)
 
 
 def _show(out: Console, view: ShowView, lang: str) -> None:
@@ -256,16 +261,21 @@ def _answers(out: Console, view: AnswersView, lang: str) -> None:
         out.print(_record_panel(view.base, view.records(lang)[0], lang))
     rest = view.rows(lang)[1:]
     if rest:
+        place = several_places(a.figure for a in view.answers if a.figure is not None)
         rows = [
-            _figure_cells(view.base, a.figure, view.wholes, lang) if a.figure is not None else _record_cells(a.kind, row, lang)
+            _figure_cells(view.base, a.figure, view.wholes, lang, place)
+            if a.figure is not None
+            else _record_cells(a.kind, row, lang, place)
             for a, row in zip(view.answers[1:], rest, strict=True)
         ]
-        out.print(figure_rows_table(word("h_also", lang), rows, out.width, lang), crop=False)
+        out.print(figure_rows_table(word("h_also", lang), rows, out.width, lang, place), crop=False)
 
 
-def _record_cells(kind: str, row: Record, lang: str) -> list[str]:
+def _record_cells(kind: str, row: Record, lang: str, place: bool = False) -> list[str]:
     """An answer that is not a figure as a row of the figures' columns: its name, its kind, its sources, its id."""
-    return [str(row.get("label", "")), _kind(kind, lang), "", _cell("sources", row.get("sources", "")), str(row.get("id", ""))]
+    where = [""] if place else []
+    return [str(row.get("label", "")), _kind(kind, lang), "", *where, _cell("sources", row.get("sources", "")),
+            str(row.get("id", ""))]  # fmt: skip
 
 
 def _record_panel(base: FactBase, record: Record, lang: str) -> Panel:
@@ -302,8 +312,9 @@ def _change_answer(out: Console, view: ChangeAnswerView, lang: str) -> None:
 
 def _changes(out: Console, view: ChangesView, lang: str) -> None:
     base = view.base
-    cols = [Col(word("h_indicator", lang)), Col(view.before, "right"), Col(view.after, "right"),
-            Col(word("h_change", lang), "right", "bold"), Col("%", "right", drop=1)]  # fmt: skip
+    place = several_places(c.before for c in view.changes)
+    cols = [Col(word("h_indicator", lang)), *([Col(word("h_place", lang))] if place else []), Col(view.before, "right"),
+            Col(view.after, "right"), Col(word("h_change", lang), "right", "bold"), Col("%", "right", drop=1)]  # fmt: skip
     rows = []
     for c in view.changes:
         sign = "+" if c.change > 0 else ""
@@ -315,22 +326,30 @@ def _changes(out: Console, view: ChangesView, lang: str) -> None:
         elif unit.kind == "percent":
             delta += " " + word("points", lang)
         label = pick(base.indicators[c.indicator].label, lang)
-        rows.append([label, display_value(base, c.before, lang), display_value(base, c.after, lang), delta, pct])
-    out.print(fitted(f"{view.before} → {view.after}", cols, rows, out.width), crop=False)
+        where = [said(base, c.place, lang)] if place else []
+        rows.append([label, *where, display_value(base, c.before, lang), display_value(base, c.after, lang), delta, pct])
+    only = view.changes[0].place if view.changes and not place else ""  # one place: the title says it
+    title = f"{said(base, only, lang)}: {view.before} → {view.after}" if only else f"{view.before} → {view.after}"
+    out.print(fitted(title, cols, rows, out.width), crop=False)
 
 
 def _trend(out: Console, view: FiguresView, lang: str) -> None:
+    """One table of bars per place (the bars of every place to one scale): a series never mixes places."""
     base, figures = view.base, view.figures
     top = max((abs(f.value) for f in figures), default=0) or 1
     width = max(10, min(40, out.width - 50))
-    table = Table(box=box.SIMPLE_HEAD, title=_t(pick(base.indicators[figures[0].indicator].label, lang)), title_justify="left")
-    table.add_column(word("h_period", lang))
-    table.add_column(word("h_value", lang), justify="right")
-    table.add_column("", no_wrap=True)
-    for f in figures:
-        bar = "█" * max(0, round(abs(f.value) / top * width))
-        table.add_row(_t(period_label(base, f, lang)), _t(display_value(base, f, lang), "bold"), _t(bar or "·", "cyan"))
-    out.print(table)
+    label = pick(base.indicators[figures[0].indicator].label, lang)
+    series = by_place(figures)
+    for part in series:
+        title = say("chart_trend_title", lang, label=label, place=said(base, part[0].place, lang)) if part[0].place else label
+        table = Table(box=box.SIMPLE_HEAD, title=_t(title), title_justify="left")
+        table.add_column(word("h_period", lang))
+        table.add_column(word("h_value", lang), justify="right")
+        table.add_column("", no_wrap=True)
+        for f in part:
+            bar = "█" * max(0, round(abs(f.value) / top * width))
+            table.add_row(_t(period_label(base, f, lang)), _t(display_value(base, f, lang), "bold"), _t(bar or "·", "cyan"))
+        out.print(table)
 
 
 def _extract(out: Console, view: ExtractView, lang: str) -> None:

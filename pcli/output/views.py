@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pcli.base.model import Entity, FactBase, Figure, pick
-from pcli.messages import Msg, word
+from pcli.messages import Msg
+from pcli.output.pasted import change_rows, people_rows
 from pcli.output.records import (
     ENTITY_COLUMNS,
     FIGURE_COLUMNS,
@@ -16,12 +17,10 @@ from pcli.output.records import (
     Record,
     answer_record,
     change_record,
-    display_value,
     entity_record,
     figure_record,
     figure_row,
     flat_entity,
-    period_label,
     source_record,
     tidy,
 )
@@ -61,21 +60,6 @@ class View:
 
     def status(self, given: int) -> int:
         return given  # the exit status once the view is written: the command's, unless what it wrote decides it
-
-
-def people_rows(base: FactBase, figures: Sequence[Figure], lang: str) -> tuple[tuple[str, ...], list[Record]]:
-    """Figures as text to paste (Markdown): one row each, numbers and periods written for people, with the
-    citation: its source, date and quote."""
-    columns = tuple(word(k, lang) for k in ("h_figure", "h_value", "h_period", "h_source")) + ("id",)
-    rows = []
-    for f in figures:
-        first = f.citations[0] if f.citations else None
-        source = base.sources.get(first.source) if first else None
-        cited = f"{source.outlet}{', ' + source.date if source.date else ''}: “{first.quote}”" if first and source else ""
-        values = (pick(base.indicators[f.indicator].label, lang), display_value(base, f, lang),
-                  period_label(base, f, lang), cited, f.id)  # fmt: skip
-        rows.append(dict(zip(columns, values, strict=True)))
-    return columns, rows
 
 
 class FiguresView(View):
@@ -178,11 +162,7 @@ class ChangesView(View):
         self.base, self.changes, self.before, self.after = base, changes, before, after
 
     def for_people(self, lang: str) -> tuple[tuple[str, ...], list[Record]]:
-        columns = (word("h_indicator", lang), self.before, self.after, word("h_change", lang))
-        rows = [dict(zip(columns, (pick(self.base.indicators[c.indicator].label, lang),
-                                   display_value(self.base, c.before, lang), display_value(self.base, c.after, lang),
-                                   change_words(self.base, c, lang)), strict=True)) for c in self.changes]  # fmt: skip
-        return columns, rows
+        return change_rows(self.base, self.changes, self.before, self.after, lang)
 
     def records(self, lang: str) -> list[Record]:
         out = []
@@ -195,19 +175,6 @@ class ChangesView(View):
                         "after_qualifier": c.after.qualifier, "after_id": c.after.id, "change": tidy(c.change),
                         "change_percent": None if c.percent is None else round(c.percent, 4)})  # fmt: skip
         return out
-
-
-def change_words(base: FactBase, c: Change, lang: str) -> str:
-    """A change written for people: "-2,134 households (-100 %)", "-0.065 pp"."""
-    from pcli.base.numbers import group
-
-    unit = base.figure_unit(c.before)
-    sign = "+" if c.change > 0 else ""
-    words = word("points", lang) if unit.kind == "percent" else pick(unit.label, lang)
-    text = f"{sign}{group(tidy(c.change), lang)} {words}"
-    if c.percent is not None and unit.kind != "percent":
-        text += f" ({sign}{group(round(c.percent, 1), lang)} %)"
-    return text
 
 
 class SectionView(View):

@@ -1,0 +1,64 @@
+"""Figures and changes as text to paste (Markdown): numbers and periods written for people, a place column only
+when the rows are of more than one place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pcli.answer.changes import several_places
+from pcli.base.model import FactBase, Figure, pick, said
+from pcli.messages import word
+from pcli.output.records import Record, display_value, period_label, tidy
+
+if TYPE_CHECKING:
+    from pcli.answer.changes import Change
+
+
+def _place(cell: str, shown: bool) -> tuple[str, ...]:
+    return (cell,) if shown else ()
+
+
+def people_rows(base: FactBase, figures: Sequence[Figure], lang: str) -> tuple[tuple[str, ...], list[Record]]:
+    """Figures as text to paste (Markdown): one row each, numbers and periods written for people, with the
+    citation: its source, date and quote."""
+    place = several_places(figures)  # a place column only when the figures are of more than one
+    columns = tuple(word(k, lang) for k in ("h_figure", "h_value", "h_period", *_place("h_place", place), "h_source"))
+    columns += ("id",)
+    rows = []
+    for f in figures:
+        first = f.citations[0] if f.citations else None
+        source = base.sources.get(first.source) if first else None
+        cited = f"{source.outlet}{', ' + source.date if source.date else ''}: “{first.quote}”" if first and source else ""
+        values = (pick(base.indicators[f.indicator].label, lang), display_value(base, f, lang),
+                  period_label(base, f, lang), *_place(said(base, f.place, lang), place), cited, f.id)  # fmt: skip
+        rows.append(dict(zip(columns, values, strict=True)))
+    return columns, rows
+
+
+def change_rows(
+    base: FactBase, changes: Sequence[Change], before: str, after: str, lang: str
+) -> tuple[tuple[str, ...], list[Record]]:
+    """compare's changes as rows: the indicator (and its place, when several), both figures and the change."""
+    place = several_places(c.before for c in changes)
+    columns = (word("h_indicator", lang), *_place(word("h_place", lang), place), before, after, word("h_change", lang))
+    rows = []
+    for c in changes:
+        sides = (display_value(base, c.before, lang), display_value(base, c.after, lang))
+        values = (pick(base.indicators[c.indicator].label, lang), *_place(said(base, c.place, lang), place), *sides,
+                  change_words(base, c, lang))  # fmt: skip
+        rows.append(dict(zip(columns, values, strict=True)))
+    return columns, rows
+
+
+def change_words(base: FactBase, c: Change, lang: str) -> str:
+    """A change written for people: "-2,134 households (-100 %)", "-0.065 pp"."""
+    from pcli.base.numbers import group
+
+    unit = base.figure_unit(c.before)
+    sign = "+" if c.change > 0 else ""
+    words = word("points", lang) if unit.kind == "percent" else pick(unit.label, lang)
+    text = f"{sign}{group(tidy(c.change), lang)} {words}"
+    if c.percent is not None and unit.kind != "percent":
+        text += f" ({sign}{group(round(c.percent, 1), lang)} %)"
+    return text
