@@ -227,7 +227,7 @@ def validate(facts: str | None, sources: str | None) -> Result:
 
         return Result(ExitStatus.ERROR, ProblemsView(path, [Problem(exc.line or 0, exc.detail)], None))
     if sources is not None:
-        from pcli.base.proof import prove
+        from pcli.articles.proof import prove
 
         problems = sorted([*problems, *prove(base, sources)], key=lambda p: p.line)
     if problems:
@@ -249,7 +249,7 @@ def extract(facts: str | None, path: str, lang: str | None, source: str | None) 
     article's language (None: guessed, with a warning when the guess is weak)."""
     import os
 
-    from pcli.answer import extract as article
+    from pcli.articles import extract as article
     from pcli.output.views import ExtractView
 
     article.check_file(path)
@@ -268,7 +268,7 @@ def check(facts: str | None, path: str, lang: str | None) -> Result:
     contradicted or unknown; lang is the draft's language (None: guessed, with a warning when the guess is weak)."""
     from pcli.answer.check import check as judge
     from pcli.answer.search import Searcher
-    from pcli.base.scan import guess_lang_surely
+    from pcli.articles.scan import guess_lang_surely
     from pcli.output.checked import CheckView
 
     text = _draft_text(path)
@@ -291,7 +291,7 @@ def _draft_text(path: str) -> str:
             raise UsageError("article_unreadable", path="-", reason="no standard input")
         text = sys.stdin.read(MAX_DRAFT + 1)
     else:
-        from pcli.answer import extract as article
+        from pcli.articles import extract as article
 
         article.check_file(path)
         with open(path, encoding="utf-8") as handle:

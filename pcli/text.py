@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-# đ/Đ have no Unicode decomposition, so NFKD alone leaves them in place.
-_EXTRA_FOLDS = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ß": "ss"})
-LETTER_FOLDS = _EXTRA_FOLDS  # letters no Unicode decomposition takes apart: đ is not d with a mark
+# Letters no Unicode decomposition takes apart (đ is not d with a mark), so NFKD alone leaves them in place.
+_LETTERS = {"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "æ": "ae", "œ": "oe", "ß": "ss"}
+_EXTRA_FOLDS = str.maketrans(_LETTERS)
+LETTER_FOLDS = _EXTRA_FOLDS
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -33,6 +34,33 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLDS))
     bare = decomposed.translate(_BARE).lower()
     return _NON_WORD.sub(" ", bare.translate(_EXTRA_FOLDS)).strip()
+
+
+class _InPlace(dict[int, str]):
+    """Each character to its folded form, one character for one, worked out the first time it is met: lower case,
+    no diacritics, the letters above as their one-letter folds, dashes as "-"."""
+
+    def __missing__(self, code: int) -> str:
+        import unicodedata
+
+        ch = chr(code)
+        letter = _LETTERS.get(ch, "")
+        if len(letter) == 1 or ch in "–—":
+            folded = letter or "-"
+        else:
+            first = unicodedata.normalize("NFKD", ch)[:1] if not ch.isascii() else ch
+            folded = (first or ch).lower()[:1] or ch
+        self[code] = folded
+        return folded
+
+
+_IN_PLACE = _InPlace()
+
+
+def fold_keep(text: str) -> str:
+    """The text folded as `fold` folds it but with its punctuation kept and one character for each of the text's
+    characters, so that a position in the folded text is the same position in the text."""
+    return text.translate(_IN_PLACE)
 
 
 def _visible(code: int) -> str:

@@ -218,7 +218,7 @@ def run_unprivileged(*args: str, env: dict[str, str]) -> Result:
     for name in (
         "pcli.commands",
         "pcli.base.loader",
-        "pcli.base.proof",
+        "pcli.articles.proof",
         "pcli.store.cache",
         "pcli.output.render",
         "pcli.output.terminal",

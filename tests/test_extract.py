@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import FACTS, ROOT, SOURCES, cases, run
 
-from pcli.base.scan import scan
+from pcli.articles.scan import scan
 
 EXAMPLE = ROOT / "examples" / "lakeside-example.txt"
 VTC, HANOIMOI = SOURCES / "000_1473e38cfc1cc3dd.txt", SOURCES / "001_5bb1c787b643cd95.txt"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import FACTS, SOURCES, cases, run
 
-from pcli.base.reading import periods_in, qualifier_before, states_any
+from pcli.articles.phrases import periods_in, qualifier_before, states_any
 
 pytestmark = pytest.mark.skipif(not SOURCES.is_dir(), reason="../shared/sources is not beside the checkout")
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from conftest import cases
 
-from pcli.base.reader import Reading, read
-from pcli.base.scan import FIGURE
+from pcli.articles.reader import Reading, read
+from pcli.articles.scan import FIGURE
 
 
 def _number(text: str, lang: str, written: str) -> Reading:

@@ -191,15 +191,42 @@ def test_lines_of_a_stream_are_cut_at_the_limit_as_they_come(tmp_path: Path) -> 
     assert lines == ["x" * 1001, "short", "y" * 50]
 
 
-def test_an_article_of_one_long_line_is_read_a_bounded_paragraph_at_a_time(tmp_path: Path) -> None:
-    from pcli.answer.extract import MAX_PARAGRAPH, paragraphs
-
+@pytest.mark.parametrize("text", ["1" * 1_100_000, "412 poor households. " * 60_000 + "\n\nEnd 7.\n"])
+def test_an_article_with_a_line_longer_than_the_bound_is_refused_before_a_row(tmp_path: Path, text: str) -> None:
+    """One line of over a million bytes (digits without a newline, one pasted 1.2 MB line) is not an article's
+    paragraph: one line naming the file and line on stderr, exit 2, nothing on stdout; the file is not read on."""
     article = tmp_path / "one-line.txt"
-    article.write_text("In 2023 there were 412 poor households. " * 80_000 + "\n\nEnd 7.\n", encoding="utf-8")
-    found = list(paragraphs(str(article)))
-    assert all(len(text) <= 2 * MAX_PARAGRAPH for _, _, text in found) and len(found) >= 3
-    assert "".join(text for _, _, text in found[:-1]) == article.read_text(encoding="utf-8").split("\n\n")[0] + "\n"
-    assert found[-1][0] == 3 and found[-1][2] == "End 7.\n"  # the line after is still numbered as it is
+    article.write_text("Hanoi had 690 poor households in 2023.\n\n" + text, encoding="utf-8")
+    result = run("extract", str(article), "--source-lang", "en", "--format", "tsv")
+    assert result.exit_code == 2 and result.stdout == "", result.output
+    assert result.stderr.count("\n") == 1 and f"{article}:3:" in result.stderr and "1048576" in result.stderr
+
+
+def test_a_long_paragraph_is_read_with_every_line_and_column_right(tmp_path: Path) -> None:
+    """A paragraph of many lines, and a sentence of thousands of characters with no end, are read whole: each
+    number at its own line and column (counted on as the numbers come, not from the paragraph's start each time)."""
+    lines = [f"Commune {i} had {1000 + i} poor households in 2023, and {7000 + i} near-poor ones." for i in range(3000)]
+    article = tmp_path / "long.txt"
+    article.write_text("\n".join(lines) + "\n\n" + "In 2024 the city counted 412 poor households, " * 300 + "\n",
+                       encoding="utf-8")  # fmt: skip
+    result = run("extract", str(article), "--source-lang", "en", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = {(r["line"], r["column"]): r for r in result.json() if r["kind"] == "figure"}
+    for i in (0, 1234, 2999):
+        line = lines[i]
+        assert rows[(i + 1, line.index(str(1000 + i)) + 1)]["value"] == 1000 + i
+        assert rows[(i + 1, line.index(str(7000 + i)) + 1)]["period"] == "2023"
+    last = [r for (n, _), r in rows.items() if n == 3002]
+    assert len(last) == 300 and all(r["value"] == 412 and r["period"] == "2024" for r in last)
+
+
+def test_a_sentence_without_an_end_is_read_in_bounded_pieces() -> None:
+    from pcli.articles.reader import MAX_SENTENCE, sentences
+
+    text = "There were 412 poor households " * 1000
+    pieces = list(sentences(text))
+    assert all(b - a <= MAX_SENTENCE for a, b in pieces) and len(pieces) > 10
+    assert "".join(text[a:b] for a, b in pieces) == text.rstrip()  # cut only at spaces, nothing lost
 
 
 # ----------------------------------------------------------------------------- code review: cite's suggestions

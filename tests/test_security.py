@@ -195,7 +195,7 @@ class _CountedQuote(str):
 
 
 def test_a_long_quote_is_not_searched_once_for_each_number_of_the_source() -> None:
-    from pcli.base.coverage import KNOWN, NEW, account
+    from pcli.articles.coverage import KNOWN, NEW, account
     from pcli.base.model import Citation
 
     numbers = " ".join(str(100_000 + i) for i in range(20_000))

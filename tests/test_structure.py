@@ -24,12 +24,13 @@ LAYERS = {
     "errors": 1,
     "files": 1,
     "base": 2,
-    "store": 3,
-    "answer": 4,
-    "output": 5,
-    "commands": 6,
-    "cli": 7,
-    "__main__": 8,
+    "articles": 3,
+    "store": 4,
+    "answer": 5,
+    "output": 6,
+    "commands": 7,
+    "cli": 8,
+    "__main__": 9,
 }
 
 
@@ -160,3 +161,16 @@ def test_lang_reaches_errors_and_misses() -> None:
     assert miss.exit_code == 1 and miss.stderr.startswith("Tidak ada angka"), miss.output
     compare = run("compare", "2019", "2020", "--lang", "vi")
     assert compare.exit_code == 1 and "Không có chỉ tiêu" in compare.stderr, compare.output
+
+
+def test_diacritics_are_folded_in_one_place() -> None:
+    """pcli/text.py holds the folds; no other module maps đ or decomposes letters itself."""
+    from pcli.text import fold, fold_keep
+
+    text = "Hộ nghèo ĐẾN cuối năm 2024 – QĐ-UBND"
+    assert fold(text) == "ho ngheo den cuoi nam 2024 qd ubnd"
+    assert fold_keep(text) == "ho ngheo den cuoi nam 2024 - qd-ubnd" and len(fold_keep(text)) == len(text)
+    for path in PACKAGE.rglob("*.py"):
+        if path.name != "text.py":
+            source = path.read_text(encoding="utf-8")
+            assert not re.search(r'"NFKD"|"đ"\s*:|replace\("đ"', source), f"{path} folds letters itself"

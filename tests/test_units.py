@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from pcli.answer.index import RecordIndex, similarity
 from pcli.answer.query import parse_query
+from pcli.articles.scan import read_numbers, value_positions
 from pcli.base.numbers import group, humanize, raw
 from pcli.base.periods import UNDATED, parse_period
-from pcli.base.scan import read_numbers, value_positions
 from pcli.base.words import NAME
 from pcli.text import fold, one_line, safe
 

@@ -31,7 +31,7 @@ def asked_period(text: str) -> Period:
     try:
         period: Period | None = parse_period(text)
     except ValueError:  # words, as a query writes a period; a malformed date ("2024-13") stays refused
-        from pcli.base.reading import periods_in
+        from pcli.articles.phrases import periods_in
 
         stated = {p for p, _ in periods_in(text)} if any(c.isalpha() for c in text) else set()
         period = parse_period(stated.pop()) if len(stated) == 1 else None

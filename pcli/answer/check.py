@@ -1,5 +1,5 @@
 """Checking every number of a writer's draft against the base: supported, contradicted or unknown, with the figure
-and its quote. One reader of numbers (base/reader.py, as `extract` reads an article) and one search (the answers'
+and its quote. One reader of numbers (articles/reader.py, as `extract` reads an article) and one search (the answers'
 index): a number's clause is its question.
 
 A number is *supported* when a figure of the indicator its clause speaks of, for the period the sentence or its
@@ -16,10 +16,10 @@ from collections.abc import Iterator
 
 from pcli.answer.query import parse_query
 from pcli.answer.search import Searcher
+from pcli.articles.reader import Reading, read
+from pcli.articles.scan import FIGURE
 from pcli.base.model import Figure
 from pcli.base.periods import Period, parse_period
-from pcli.base.reader import Reading, read
-from pcli.base.scan import FIGURE
 from pcli.errors import UsageError
 
 SUPPORTED, CONTRADICTED, UNKNOWN = "supported", "contradicted", "unknown"
@@ -228,7 +228,7 @@ def _clause(text: str, s0: int, s1: int, start: int, end: int) -> str:
     """The words that speak of the number: its clause, between the numbers before and after it."""
     import re
 
-    from pcli.base.reader import CLAUSE_END
+    from pcli.articles.reader import CLAUSE_END
 
     left = re.split(r"\d[\d.,]*\s*%?", text[s0:start])[-1]
     left = CLAUSE_END.split(left)[-1]
@@ -243,7 +243,7 @@ _YEAR_BEFORE = ("a year earlier", "the year before", "the previous year", "a yea
 
 
 def _year_before(clause: str, period: str) -> str:
-    from pcli.base.reading import fold_keep
+    from pcli.text import fold_keep
 
     folded = " ".join(fold_keep(clause).split())
     if period[:4].isdigit() and any(p in folded for p in _YEAR_BEFORE):

@@ -27,7 +27,7 @@ from pcli.base.words import (
 )
 from pcli.errors import UsageError
 from pcli.store.memory import places_named
-from pcli.text import fold
+from pcli.text import fold, fold_keep
 
 # "end of 2024", "cuối năm 2024", "akhir tahun 2024": a point in time, not the whole year.
 _POINT_WORDS = {("end", "of"): "12-31", ("cuoi", "nam"): "12-31", ("cuoi",): "12-31", ("akhir", "tahun"): "12-31",
@@ -104,7 +104,7 @@ def _point(rest: list[str], year: str) -> str:
 
 def _split_number(number: str) -> tuple[str, str, str]:
     """ "24/2021/QH15" as ("24", "2021", "qh15"); "1362/QĐ-UBND" as ("1362", "", "qd-ubnd")."""
-    plain = number.replace("Đ", "D").replace("đ", "d").lower().replace(" ", "")  # numbers are ASCII but for Đ
+    plain = fold_keep(number).replace(" ", "")  # numbers are ASCII but for Đ
     m = re.fullmatch(_NUMBER, plain)
     return (m[1].lstrip("0") or "0", m[2] or "", m[3] or "") if m else ("", "", "")
 
@@ -134,8 +134,6 @@ def _documents(text: str, numbers: Numbers, query: Query) -> str:
     and take them out of the text: a document number is neither a period nor an odd year."""
     if "/" not in text and all(_is_year(run) for run in _DIGITS.findall(text)):
         return text  # no number but years and no "/": no document number (the common case, and the cheap one)
-    from pcli.base.reading import fold_keep
-
     folded = fold_keep(text)
     named = {kind for kind, pattern in _kind_patterns() if pattern.search(folded)}
     kept = []
@@ -196,8 +194,7 @@ def _values(text: str, query: Query) -> str:
     """Take the numbers that are not periods out of the text, each with its readings in base units as the three
     languages write numbers ("8.718 tỷ" and "8,718 billion" are 8.718 × 10¹²; "9.928" is 9928 or 9.928): the
     figures that hold one are what the question asks about."""
-    from pcli.base.reading import fold_keep
-    from pcli.base.scan import FIGURE, scan
+    from pcli.articles.scan import FIGURE, scan
 
     folded = fold_keep(text)
     spans: dict[int, tuple[int, set[float]]] = {}

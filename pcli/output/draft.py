@@ -15,11 +15,11 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
+from pcli.articles.phrases import GOAL_WORDS, states_any
+from pcli.articles.units import UNIT_LABELS
 from pcli.base.checks import FILL_IN
 from pcli.base.model import FactBase
 from pcli.base.numbers import raw
-from pcli.base.reading import GOAL_WORDS, states_any
-from pcli.base.units import UNIT_LABELS
 
 NEW_TOPIC = "new-topic"
 _LANG_INDEX = {"en": 0, "vi": 1, "id": 2}

@@ -13,8 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from pcli.articles.scan import FIGURE, Number, scan
 from pcli.base.model import Citation, FactBase, Figure, Skip
-from pcli.base.scan import FIGURE, Number, scan
 
 KNOWN, SKIPPED, NEW = "known", "skipped", "new"
 _DIGITS = re.compile(r"\d+")

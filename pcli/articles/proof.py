@@ -10,10 +10,10 @@ import os
 import re
 import unicodedata
 
+from pcli.articles.phrases import BASICALLY_WORDS, GOAL_WORDS, periods_in, qualifier_before, states_any
+from pcli.articles.scan import value_positions
 from pcli.base.loader import Problem
 from pcli.base.model import Citation, FactBase, Figure
-from pcli.base.reading import BASICALLY_WORDS, GOAL_WORDS, periods_in, qualifier_before, states_any
-from pcli.base.scan import value_positions
 from pcli.files import ReadError, read_within
 from pcli.messages import Msg, word
 
@@ -155,7 +155,7 @@ def _read_sources(base: FactBase, sources_dir: str, problems: list[Problem]) -> 
 def coverage(base: FactBase, source: str, text: str, path: str) -> list[Problem]:
     """Every number of a source is a figure's value in one of its quotes or a reasoned skip; every skip of the
     source stands in it verbatim and holds its number."""
-    from pcli.base.coverage import NEW, SKIPPED, Lines, Spaced, account, cited
+    from pcli.articles.coverage import NEW, SKIPPED, Lines, Spaced, account, cited
 
     skips = [k for k in base.skips if k.source == source]
     problems = []

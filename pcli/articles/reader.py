@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pcli.base.dating import Mention, date_change, date_level, is_change, mentions, sentence_lead
-from pcli.base.reading import GOAL_WORDS, fold_keep, qualifier_before
-from pcli.base.scan import FIGURE, Number, scan
-from pcli.base.units import UnitWords, unit_near
+from pcli.articles.dating import Mention, date_change, date_level, is_change, mentions, sentence_lead
+from pcli.articles.phrases import GOAL_WORDS, qualifier_before
+from pcli.articles.scan import FIGURE, Number, scan
+from pcli.articles.units import UnitWords, unit_near
+from pcli.text import fold_keep
 
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 CLAUSE_END = re.compile(r"[,;:]\s+|\s+[–—-]\s+|\(|\)")
@@ -63,15 +64,24 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
+MAX_SENTENCE = 2000  # characters: a longer run without a sentence's end is read in pieces cut at a space
+
+
 def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence of text; ";" ends one, as a newline does."""
+    """(start, end) of each sentence of text; ";" ends one, as a newline does. A sentence is never longer than
+    MAX_SENTENCE, so that what is read around each number costs the same in a paragraph of any length."""
     at = 0
-    for m in SENTENCE_END.finditer(text):
-        if text[at : m.start()].strip():
-            yield at, m.start()
-        at = m.end()
-    if text[at:].strip():
-        yield at, len(text.rstrip())
+    for m in [*SENTENCE_END.finditer(text), None]:
+        end = m.start() if m else len(text.rstrip())
+        while end - at > MAX_SENTENCE:
+            cut = text.rfind(" ", at + 1, at + MAX_SENTENCE)
+            cut = cut if cut > at else at + MAX_SENTENCE
+            if text[at:cut].strip():
+                yield at, cut
+            at = cut
+        if text[at:end].strip():
+            yield at, end
+        at = m.end() if m else len(text)
 
 
 class Reader:
@@ -82,6 +92,7 @@ class Reader:
         self.lead: Passage | None = None  # the period the paragraph so far reports on
         self.last: Passage | None = None  # the last lead of any paragraph, for "Cùng năm"
         self.moved: Passage | None = None  # the last change's range in this paragraph
+        self.same = False  # the sentence being read says "Cùng năm"
 
     def paragraph(self, text: str, offset: int = 0, numbers: list[Number] | None = None) -> list[Reading]:
         """Every number of one paragraph, read; offset is where the paragraph starts in the article; numbers, if
@@ -94,6 +105,7 @@ class Reader:
         for s0, s1 in sentences(text):
             sentence = text[s0:s1]
             found = mentions(sentence, tuple((a - s0, b - s0) for a, b in blocked))
+            self.same = _says_same(sentence)
             while at < len(numbers) and numbers[at].start < s1:
                 n = numbers[at]
                 at += 1
@@ -123,7 +135,7 @@ class Reader:
             sentence, rel, r.qualifier == "at_least", n.end - s0
         )
         r.target = _goal(sentence[:rel])
-        lead = self._lead(sentence, s0 + offset, len(text) < 200 and "\n" not in text.strip())
+        lead = self._lead(s0 + offset, len(text) < 200 and "\n" not in text.strip())
         if r.change:
             r.period, used = date_change(sentence, rel, found, lead.period if lead else "")
             if r.period and lead and not any(m.role == "own" for m in used):
@@ -141,14 +153,19 @@ class Reader:
         if carried is not None:
             r.period, r.dated_by = carried.period, [carried]
 
-    def _lead(self, sentence: str, at: int, headline: bool) -> Passage | None:
+    def _lead(self, at: int, headline: bool) -> Passage | None:
         """What dates a sentence that states no period: the paragraph's lead, the last paragraph's for "Cùng năm",
         else the article's first sentences (for the sentences after them, and a headline before them)."""
         article = self.article if self.article and (at >= self.article.start or headline) else None
-        words = " " + " ".join(re.sub(r"[^0-9a-z]+", " ", fold_keep(sentence)).split()) + " "
-        if any(f" {w} " in words for w in _SAME):
+        if self.same:
             return self.lead or self.last or article
         return self.lead or article
+
+
+def _says_same(sentence: str) -> bool:
+    """Whether the sentence is dated by the one before it ("Cùng năm", "Pada tahun yang sama")."""
+    words = " " + " ".join(re.sub(r"[^0-9a-z]+", " ", fold_keep(sentence)).split()) + " "
+    return any(f" {w} " in words for w in _SAME)
 
 
 def _programme(m: Mention) -> bool:

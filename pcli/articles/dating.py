@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from pcli.base.reading import fold_keep, period_spans
+from pcli.articles.phrases import period_spans
+from pcli.text import fold_keep
 
 # Words just before a period that make it the compared side ("so với" is read by the period patterns).
 _COMPARE = ("so voi", "so voi cung ky", "compared with", "compared to", "dibandingkan", "dibandingkan dengan",

@@ -2,7 +2,7 @@
 a percentage, "persen poin" and "percentage points" percentage points, "Rp" before a number rupiah. A thing no
 word list names ("15 cây cầu") is named by the word after the number, so that a curator sees it, not a blank.
 
-Words are matched on folded text (see `reading.fold_keep`). Each unit has an id, the kind the schema gives
+Words are matched on folded text (`pcli.text.fold_keep`). Each unit has an id, the kind the schema gives
 units (count, percent, currency) and the words that name it in the three languages, singular and plural.
 """
 
@@ -12,8 +12,8 @@ import itertools
 import re
 from functools import cache
 
-from pcli.base.reading import fold_keep
-from pcli.base.scan import CURRENCY_PREFIXES, SCALES
+from pcli.articles.scan import CURRENCY_PREFIXES, SCALES
+from pcli.text import fold_keep
 
 # id: (kind, words). Longer phrases win over shorter ones ("persen poin" over "persen", "rumah tangga" over "rumah").
 UNIT_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -1,6 +1,6 @@
 """`pcli extract`: an article turned into rows, one for each number, each with what a curator needs to make it a
 cited figure: its value in base units, the unit the words near it name, its qualifier and period as the reader in
-`base/reader.py` reads them, its status against the base, and the sentence and shortest clause it stands in.
+`articles/reader.py` reads them, its status against the base, and the sentence and shortest clause it stands in.
 
 The file is read as a stream of paragraphs, so that a large file costs little memory.
 """
@@ -12,14 +12,16 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from pcli.base.coverage import NEW, Accountant, cited
+from pcli.articles.coverage import NEW, Accountant, cited
+from pcli.articles.phrases import GOAL_WORDS, periods_in, states_any
+from pcli.articles.reader import CLAUSE_END, Passage, Reader, Reading, article_period, sentences
+from pcli.articles.scan import FIGURE, scan
 from pcli.base.model import FactBase
-from pcli.base.reader import CLAUSE_END, Passage, Reader, Reading, article_period, sentences
-from pcli.base.reading import GOAL_WORDS, fold_keep, periods_in, states_any
-from pcli.base.scan import FIGURE, scan
 from pcli.errors import UsageError
+from pcli.text import fold_keep
 
-MAX_PARAGRAPH = 1 << 20  # characters: a paragraph longer than this is cut at a space
+MAX_LINE = 1 << 20  # bytes: a longer line is refused, with one line, before anything is written
+MAX_PARAGRAPH = 1 << 20  # characters: a paragraph longer than this is cut at a line's end
 CONTEXT_REACH = 800  # characters: as far from its quote as `validate` lets a context stand
 REACH = CONTEXT_REACH - 200  # from the number: its quote starts before it
 
@@ -64,15 +66,20 @@ _DRAFT_ONLY = ("unit_kind", "clause", "context", "dated", "offset")
 
 
 def check_file(path: str) -> None:
-    """Refuse what is not UTF-8 text before a row is written: a binary file, another encoding."""
+    """Refuse before a row is written what is not an article's UTF-8 text: a binary file, another encoding, a line
+    longer than MAX_LINE bytes (a paragraph is read whole; one of a million characters is not an article's)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    line = 1
+    line, run = 1, 0  # run: the bytes of the current line seen so far
     try:
         with open(path, "rb") as handle:
             while chunk := handle.read(1 << 20):
                 if b"\0" in chunk:
                     raise UsageError("article_binary", path=path)
                 decoder.decode(chunk)
+                first = chunk.find(b"\n")
+                if (run + len(chunk) if first < 0 else run + first) > MAX_LINE:
+                    raise UsageError("article_line_too_long", path=path, line=line, limit=MAX_LINE)
+                run = run + len(chunk) if first < 0 else len(chunk) - chunk.rfind(b"\n") - 1
                 line += chunk.count(b"\n")
             decoder.decode(b"", final=True)
     except UnicodeDecodeError:
@@ -82,14 +89,13 @@ def check_file(path: str) -> None:
 
 
 def paragraphs(path: str) -> Iterator[tuple[int, int, str]]:
-    """(first line, first character, text) of each paragraph: lines up to a blank line, and never more than about
-    MAX_PARAGRAPH characters (a longer line is cut into pieces of that length)."""
+    """(first line, first character, text) of each paragraph: lines up to a blank line, and never many more than
+    MAX_PARAGRAPH characters (a longer paragraph is cut at a line's end; check_file has bounded its lines)."""
     lines: list[str] = []
     first = size = at = start = 0
     number = 1
     with open(path, encoding="utf-8") as handle:
-        # A line is read MAX_PARAGRAPH characters at most at a time: one 50 MB line is never held whole.
-        while line := handle.readline(MAX_PARAGRAPH):
+        while line := handle.readline(MAX_LINE + 1):  # a bound even if the file grew a longer line since its check
             if not lines:
                 first, start = number, at
             at += len(line)
@@ -130,10 +136,12 @@ def extract(path: str, base: FactBase, lang: str) -> Iterator[Row]:
         readings = {r.number.start - start: r for r in reader.paragraph(text, start, numbers)}
         recent = [p for p in recent if start - p.start < CONTEXT_REACH]
         recent += [Passage("", text[a:b].strip(), start + a) for a, b in sentences(text) if periods_in(text[a:b])]
+        line, line_start, seen = first, 0, 0  # counted on as the numbers come: a long paragraph costs no more
         for a in accountant.account(text, numbers):
             n = a.number
-            line = first + text.count("\n", 0, n.start)
-            column = n.start - (text.rfind("\n", 0, n.start) + 1) + 1
+            line += text.count("\n", seen, n.start)
+            line_start, seen = max(line_start, text.rfind("\n", seen, n.start) + 1), n.start
+            column = n.start - line_start + 1
             reading = readings.get(n.start)
             s0, s1 = (reading.sentence[0] - start, reading.sentence[1] - start) if reading else (n.start, n.end)
             status = a.status if n.kind == FIGURE else ""
@@ -210,7 +218,7 @@ def _around(text: str, start: int, end: int, boundary: re.Pattern[str]) -> str:
 
 def guess_language(path: str) -> tuple[str, bool]:
     """The article's language, guessed from its first 20,000 characters, and whether the guess is sure."""
-    from pcli.base.scan import guess_lang_surely
+    from pcli.articles.scan import guess_lang_surely
 
     with open(path, encoding="utf-8") as handle:
         return guess_lang_surely(handle.read(20000))

@@ -1,20 +1,19 @@
 """Reading what a passage of a source states besides its numbers: periods, qualifier words and goal words.
 
-Used to prove the attributes of a figure against its quotes. Words are matched on folded text (lower case,
-no diacritics, "đ" as "d"), so "cuối năm 2024" and "cuoi nam 2024" read the same. Patterns are compiled on first
+Used to prove the attributes of a figure against its quotes. Words are matched on folded text (`text.fold_keep`:
+lower case, no diacritics, đ as d), so "cuối năm 2024" and "cuoi nam 2024" read the same. Patterns are compiled on first
 use: only `validate --sources` and `extract` read passages.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 from pcli.base.words import MONTHS
+from pcli.text import fold_keep
 
 _YEAR = r"(1[89]\d\d|20\d\d|2100)"
-_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "–": "-", "—": "-"})
 
 _MONTHS = "|".join(MONTHS)
 # Each pattern names what it reads; its groups are years (and a month number or name where it has one).
@@ -64,25 +63,6 @@ AT_LEAST_AFTER = ("tro len", "or more", "or above", "and above", "atau lebih", "
 BASICALLY_WORDS = ("co ban", "pada dasarnya", "basically")
 GOAL_WORDS = ("muc tieu", "phan dau", "ke hoach", "chi tieu", "target", "sasaran", "tujuan", "goal", "aim", "targets",
               "aims", "ditargetkan", "menargetkan")  # fmt: skip
-
-
-class _FoldTable(dict[int, str]):
-    """A translation table that works out each character's folded form the first time it is met."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code).translate(_EXTRA)
-        base = unicodedata.normalize("NFKD", ch)[:1] if not ch.isascii() else ch
-        folded = (base or ch).lower()[:1] or ch
-        self[code] = folded
-        return folded
-
-
-_FOLD = _FoldTable()
-
-
-def fold_keep(text: str) -> str:
-    """Lower case without diacritics, punctuation kept, one character for each of the text's characters."""
-    return text.translate(_FOLD)
 
 
 @cache
