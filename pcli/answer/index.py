@@ -64,6 +64,33 @@ def similarity(word: str, token: str) -> float:
     return 0.7 if common >= 5 and common >= 0.7 * min(len(word), len(token)) and ending else 0.0
 
 
+# Indonesian builds words from a root with prefixes and suffixes ("ber-kurang", "peng-urang-an", "di-dukung",
+# "dukung-an"), whose first letters differ: a prefix may replace the root's first letter (meny-salur → salur).
+_PREFIXES = (("memper", ""), ("diper", ""), ("meng", "k"), ("peng", "k"), ("meny", "s"), ("peny", "s"), ("mem", "p"),
+             ("pem", "p"), ("men", "t"), ("pen", "t"), ("ber", ""), ("ter", ""), ("per", ""), ("me", ""), ("pe", ""),
+             ("di", ""), ("ke", ""), ("se", ""))  # fmt: skip
+_SUFFIXES = ("nya", "kan", "an", "i", "")
+_VOWELS = frozenset("aeiou")
+
+
+def roots(word: str) -> frozenset[str]:
+    """The roots a word may be built on (five letters or more), itself among them: "pengurangan" → "kurang"."""
+    found = {word}
+    for suffix in _SUFFIXES:
+        stem = word[: len(word) - len(suffix)] if suffix and word.endswith(suffix) else word if not suffix else ""
+        if not stem:
+            continue
+        found.add(stem)
+        for prefix, first in _PREFIXES:
+            if stem.startswith(prefix) and len(stem) > len(prefix) + 2:
+                rest = stem[len(prefix) :]
+                found.add(rest)
+                if first and rest[0] in _VOWELS:
+                    found.add(first + rest)
+                break  # the longest prefix only: "meny-salur", not "me-nyalur"
+    return frozenset(r for r in found if len(r) >= 5 and r.isalpha())
+
+
 class Fit:
     """How well one record fits a question: `rank` orders the records, `share` is how much of the question's
     weight the record explains (0 to 1), the measure an answer must reach."""
@@ -111,6 +138,7 @@ class RecordIndex:
         self._nearest: dict[str, list[str]] = {}
         self._by_initial: dict[str, list[str]] | None = None  # the vocabulary by first letter and by length,
         self._by_length: dict[int, list[str]] | None = None  # made when a word is first looked up
+        self._by_root: dict[str, list[str]] | None = None  # and by the roots its words may be built on
 
     @property
     def vocabulary(self) -> list[str]:
@@ -124,6 +152,14 @@ class RecordIndex:
                 self._by_length.setdefault(len(token), []).append(token)
         return self._by_initial, self._by_length
 
+    def _roots(self) -> dict[str, list[str]]:
+        if self._by_root is None:
+            self._by_root = {}
+            for token in self.by_token:
+                for root in roots(token) if token.isalpha() else ():
+                    self._by_root.setdefault(root, []).append(token)
+        return self._by_root
+
     def known(self, word: str) -> dict[str, float]:
         """The vocabulary's tokens a query word matches, with how well, worked out once per word (a batch asks
         the same words again and again). Tokens of the same initial first: a typo in a word's first letter is
@@ -135,8 +171,13 @@ class RecordIndex:
             if not sims and len(word) >= 4:  # a typo in the first letter: only tokens one letter longer or shorter
                 near = (t for n in (len(word) - 1, len(word), len(word) + 1) for t in by_length.get(n, ()))
                 sims = {t: s for t in near if (s := similarity(word, t))}
+            if not sims and word.isalpha():  # another form of the word built on the same root ("berkurang")
+                sims = {t: 0.7 for r in roots(word) for t in self._roots().get(r, ()) if t != word}
             if word in self.by_token:  # a word the base holds is not also a typo of another ("nghèo", "nghề")
                 sims = {t: s for t, s in sims.items() if s != 0.8}
+            elif sims:  # a word it does not hold is the closest of those it may be: "househods" is "households"
+                best = max(sims.values())
+                sims = {t: s for t, s in sims.items() if s == best}
             if word.isdigit():  # a number is matched as written: "2" is not the start of "2134"
                 sims = {word: 1.0} if word in self.by_token else {}
             self._known[word] = sims
@@ -162,16 +203,17 @@ class RecordIndex:
         if fits is None:
             if len(self._scored) >= 4096:
                 self._scored.clear()
-            fits = self._scored[key] = self._score(tuple(dict.fromkeys(words)), kinds, head)
+            fits = self._scored[key] = self._score(words, kinds, head)
         return fits
 
-    def _score(self, words: tuple[str, ...], kinds: frozenset[str] | None, head: str) -> list[Fit]:
-        if not words:
+    def _score(self, asked: tuple[str, ...], kinds: frozenset[str] | None, head: str) -> list[Fit]:
+        if not asked:
             return []
+        words = tuple(dict.fromkeys(asked))  # a word said twice weighs once; what it modifies is read as written
         weights = [self.weight(w) * (HEAD if w == head else 1.0) for w in words]
         total = sum(weights)
         matching = {t for w in words for t in self.known(w)}
-        required = [(w, words[i + 1] if i + 1 < len(words) else "") for i, w in enumerate(words)
+        required = [(w, asked[i + 1] if i + 1 < len(asked) else "") for i, w in enumerate(asked)
                     if w in MODIFIERS or any(t in self.distinguishing for t in self.known(w))]  # fmt: skip
         got: dict[str, list[float]] = {}
         named: dict[str, float] = {}  # the share of its best name a record's question words cover

@@ -129,6 +129,25 @@ _NAMED_PLACE = re.compile(
 _YEARS = re.compile(r"(?<![\d.,])(?:19\d\d|20\d\d|2100)(?![\d.,]\d|\d|\s*%)")
 
 
+# "tháng 9/2025", "10/12/2025", "bulan 9/2025": a month of a year, not a document number.
+_DATE = re.compile(r"(?i:\b(?:ngày|ngay|tháng|thang|tanggal|bulan|month)\s+)*\b(?:(\d{1,2})/)?(\d{1,2})/(\d{4})\b(?!\s*/)")
+_MONTH_NAMES = {n: name for name, n in MONTHS.items()}
+
+
+def _dates(text: str, numbers: Numbers) -> str:
+    """Write each month or day the question gives as a number ("9/2025", "10/12/2025") as the month's name and
+    its year ("september 2025"), which the periods read; a document's number is left as it is."""
+    held = {(n, y) for _, _, (n, y, _) in numbers}
+
+    def month(m: re.Match[str]) -> str:
+        number, year = m[2].lstrip("0") or "0", m[3]
+        if not 1 <= int(number) <= 12 or not _is_year(year) or (not m[1] and (number, year) in held):
+            return m[0]
+        return f" {_MONTH_NAMES[int(number)]} {year}"
+
+    return _DATE.sub(month, text)
+
+
 def _documents(text: str, numbers: Numbers, query: Query) -> str:
     """Find the document numbers the question cites ("24/2021/QH15", "24/2021", "nghị quyết 24", "decision 1362")
     and take them out of the text: a document number is neither a period nor an odd year."""
@@ -161,7 +180,7 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     if len(text) > MAX_QUERY:
         raise UsageError("query_too_long", length=len(text), limit=MAX_QUERY)
     query = Query(text, (), (), None)
-    stripped = _documents(text, numbers or [], query)
+    stripped = _documents(_dates(text, numbers or []) if "/" in text else text, numbers or [], query)
     named = _NAMED_PLACE.search(stripped)
     query.named = fold(named[1]) if named else ""
     if _DIGITS.search(_YEARS.sub("", stripped)):  # a digit that is not a plain year: a number of the question
@@ -314,7 +333,10 @@ class Places:
         return found
 
     def covers(self, folded: str) -> bool:
-        return any(name == folded for _, name in self.named(folded.split()[0]))
+        """Whether a place the question names is one the base covers, written as one word or two ("ha noi")."""
+        joined = folded.replace(" ", "")
+        named = [*self.named(folded.split()[0]), *self.named(joined)]
+        return any(name == folded or name.replace(" ", "") == joined for _, name in named)
 
 
 def _take_place(words: list[str], places: Places, query: Query) -> list[str]:

@@ -107,7 +107,7 @@ class Searcher:
         if change and (not fits or fits[0].kind != "indicator"):  # "giảm nghèo" names a programme
             change, words = False, query.asked + words[len(query.words) :]
             fits = self._fits(words, wanted, query, held)
-        if not fits or not self._confident(fits[0], held, query.periods):
+        if not fits or not self._confident(fits[0], held, query.periods, query.asks):
             unknown = self.index.unknown(words)
             if unknown:
                 return Found([], self._nearest("unknown_words", query, words=", ".join(repr(w) for w in unknown)))
@@ -134,12 +134,12 @@ class Searcher:
         return unit.kind if unit is not None and unit.kind in ("percent", "currency") else "count"
 
     @staticmethod
-    def _confident(fit: Fit, held: dict[str, list[Figure]], periods: tuple[Period, ...]) -> bool:
+    def _confident(fit: Fit, held: dict[str, list[Figure]], periods: tuple[Period, ...], asks: str = "") -> bool:
         """Whether the best record explains enough of the question to answer it: a figure's indicator also has a
         third of a name said by the question, or holds a number it states ("penduduk", one word of a long label,
         is not a question about that label)."""
-        if fit.kind != "indicator":
-            return fit.share >= (THRESHOLD if periods else RECORD_THRESHOLD)  # a year asks for a figure
+        if fit.kind != "indicator":  # a year asks for a figure, unless the question asks for a record
+            return fit.share >= (THRESHOLD if periods and asks in ("", "figure") else RECORD_THRESHOLD)
         stated = any(f"indicator:{f.indicator}" == fit.key for figures in held.values() for f in figures)
         return fit.share >= THRESHOLD and (stated or fit.names >= 2 or fit.named >= NAMED)
 

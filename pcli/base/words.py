@@ -240,7 +240,9 @@ def record_phrases(base: FactBase) -> Phrases:
     for source in base.sources.values():
         key = f"source:{source.id}"
         add(key, NAME, source.outlet)
-        add(key, SUBJECT, *([source.title] if source.title else []))
+        # what the article is about: its own title, else the base's (a base is the report its articles tell)
+        subject = [source.title] if source.title else [base.title, *base.phrases.get(base.title, {}).values()]
+        add(key, SUBJECT, *(t for t in subject if t))
         said(key, [source.note, source.rendering_of, source.url.replace("-", " "), KIND_WORDS["source"].replace(",", " "),
                    LANGUAGE_NAMES.get(source.language, "")])  # fmt: skip
     return out
