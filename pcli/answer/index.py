@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import math
 
-from pcli.base.words import MODIFIERS, NAME, Phrases, distinguishing
+from pcli.base.words import MODIFIERS, NAME, UNIT_KIND_WORDS, Phrases, distinguishing
+
+_MEASURED = frozenset(w for words in UNIT_KIND_WORDS.values() for w in words.split())
 
 # The order records of equal fit are listed in: figures (through their indicator) before the rest.
 KIND_ORDER = {"indicator": 0, "programme": 1, "document": 2, "agency": 3, "place": 4, "source": 5}
@@ -51,17 +53,25 @@ def similarity(word: str, token: str) -> float:
         return 0.85
     if len(word) >= 4 and len(token) >= 4 and abs(len(word) - len(token)) <= 1 and _close(word, token):
         return 0.8
+    return _FORM if _form(word, token) else 0.0
+
+
+_FORM = 0.7
+_TYPO = 0.8
+
+
+def _form(word: str, token: str) -> bool:
+    """Another form of the same word: "reduced" and "reduction", "enrolment" and "enrolled"; but not "houses" and
+    "households", whose tails are longer than an ending."""
     if word[:5] != token[:5]:
-        return 0.0
-    # Another form of the same word: "reduced" and "reduction", "enrolment" and "enrolled"; but not "houses" and
-    # "households", whose tails are longer than an ending.
+        return False
     common = 0
     for a, b in zip(word, token, strict=False):
         if a != b:
             break
         common += 1
     ending = max(len(word), len(token)) - common <= 4
-    return 0.7 if common >= 5 and common >= 0.7 * min(len(word), len(token)) and ending else 0.0
+    return common >= 5 and common >= 0.7 * min(len(word), len(token)) and ending
 
 
 # Indonesian builds words from a root with prefixes and suffixes ("ber-kurang", "peng-urang-an", "di-dukung",
@@ -120,10 +130,13 @@ class RecordIndex:
         held: dict[str, int] = {}  # how many records hold each token
         last: dict[str, str] = {}  # the last record that held it (a record's phrases come together)
         self.names: dict[str, list[tuple[str, ...]]] = {}  # each record's names
+        self.measured: dict[str, set[str]] = {}  # the words of what each indicator's unit measures
         for n, (key, weight, phrase) in enumerate(phrases):
             self.order.setdefault(key, len(self.order))
             if weight == NAME:
                 self.names.setdefault(key, []).append(phrase)
+            elif not _MEASURED.isdisjoint(phrase):  # what its unit measures ("persentase" of a share)
+                self.measured.setdefault(key, set()).update(_MEASURED.intersection(phrase))
             for token in set(phrase):
                 self.by_token.setdefault(token, []).append(n)
                 if last.get(token) != key:
@@ -173,8 +186,9 @@ class RecordIndex:
                 sims = {t: s for t in near if (s := similarity(word, t))}
             if not sims and word.isalpha():  # another form of the word built on the same root ("berkurang")
                 sims = {t: 0.7 for r in roots(word) for t in self._roots().get(r, ()) if t != word}
-            if word in self.by_token:  # a word the base holds is not also a typo of another ("nghèo", "nghề")
-                sims = {t: s for t, s in sims.items() if s != 0.8}
+            if word in self.by_token:  # a word the base holds is not a typo of another ("nghèo", "nghề"), but
+                # may be another form of it ("published", "publisher")
+                sims = {t: s if s != _TYPO else _FORM for t, s in sims.items() if s != _TYPO or _form(word, t)}
             elif sims:  # a word it does not hold is the closest of those it may be: "househods" is "households"
                 best = max(sims.values())
                 sims = {t: s for t, s in sims.items() if s == best}
@@ -182,6 +196,11 @@ class RecordIndex:
                 sims = {word: 1.0} if word in self.by_token else {}
             self._known[word] = sims
         return sims
+
+    def outside_names(self, key: str, words: tuple[str, ...]) -> tuple[str, ...]:
+        """The words no name of the record holds in any form."""
+        tokens = {t for phrase in self.names.get(key, ()) for t in phrase}
+        return tuple(w for w in words if tokens.isdisjoint(self.known(w)))
 
     def unknown(self, words: tuple[str, ...]) -> list[str]:
         """The words no record's phrase holds in any form: the base may not hold what was asked."""
@@ -251,7 +270,7 @@ class RecordIndex:
         no household ("kinh phí hỗ trợ bảo hiểm y tế cho người nghèo, cận nghèo")."""
         if not required or not key.startswith("indicator:"):
             return True
-        tokens = {t for p in self.names.get(key, ()) for t in p}
+        tokens = {t for p in self.names.get(key, ()) for t in p} | self.measured.get(key, set())
         for word, modified in required:
             says = not modified or any(t in tokens for t in self.known(modified))
             if says and not any(t in tokens for t in self.known(word)):

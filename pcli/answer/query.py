@@ -20,10 +20,12 @@ from pcli.base.words import (
     HEAD_AFTER,
     HEAD_BEFORE,
     KIND_OF_WORD,
+    MEASURES,
     MONTHS,
     OTHER_PLACES,
     RANGE_WORDS,
     SINCE,
+    kept_fillers,
 )
 from pcli.errors import UsageError
 from pcli.store.memory import places_named
@@ -203,8 +205,9 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     ranged = _take(rest, RANGE_WORDS)[0] and len(periods) == 2  # "from early 2022 to the end of 2024"
     query.change = (changing or since or ranged) and (len(periods) >= 2 or any(p.kind == "range" for p in periods) or query.since)
     skip = DOCUMENT_WORDS if query.documents or query.cited else frozenset()
-    query.asked = tuple(w for w in words if w not in FILLER and w not in skip)
-    query.words = tuple(w for w in (rest if query.change else words) if w not in FILLER and w not in skip)
+    kept = kept_fillers(text)  # "cho vay": a loan, not "cho vậy"
+    query.asked = tuple(w for w in words if (w not in FILLER or w in kept) and w not in skip)
+    query.words = tuple(w for w in (rest if query.change else words) if (w not in FILLER or w in kept) and w not in skip)
     query.periods = tuple(periods)
     return query
 
@@ -290,10 +293,15 @@ def _question_words(words: list[str], query: Query) -> None:
         else:
             continue
         query.asks = query.asks or kind  # "which resolution", "sở nào", "Bank apa": the record of that kind
+    opening = f" {' '.join(words[:4])} "
+    if not query.asks and any(f" {m} " in opening for m in MEASURES):  # "tổng kinh phí …", "tingkat …": a figure
+        query.asks = "figure"
     if not query.asks and words:  # "sumber artikel …", "cơ quan thường trực …": a question that starts with a kind
         kind = "place" if words[0] == "where" else _kind_at(words, 0, ahead=True, least=5)
         query.asks = (
-            kind if kind in ("source", "agency", "document", "place") and (kind != "place" or words[0] == "where") else ""
+            kind
+            if kind in ("source", "agency", "document", "place", "programme") and (kind != "place" or words[0] == "where")
+            else ""
         )
     if not query.asks and any(w in DOCUMENT_WORDS for w in words):
         query.asks = "document"

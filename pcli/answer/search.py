@@ -15,6 +15,7 @@ from pcli.answer.places import elsewhere, not_for_place, place_alone
 from pcli.answer.query import Places, Query, document_numbers, parse_query
 from pcli.base.model import Entity, Figure, Source
 from pcli.base.periods import Period
+from pcli.base.words import content_words
 from pcli.errors import UsageError
 from pcli.messages import Msg, Texts
 from pcli.store.memory import Store, figure_order
@@ -22,8 +23,10 @@ from pcli.text import fold, one_line
 
 THRESHOLD = 0.5  # the share of a question's weight a figure must explain (tests/blind: chosen on measured sets)
 NAMED = 0.3  # the share of its best name a figure's indicator must have in the question, unless a number says it
+NAMED_RECORD = 0.6  # the share of a record's name a question must say to be read as asking a figure of it
 RECORD_THRESHOLD = 0.25  # a programme, document, agency, place or source: a wrong one is no wrong number
 _ASKED = {"figure": frozenset(("indicator",)), "record": frozenset(("programme", "document", "agency", "place", "source"))}
+_SUBJECTS = frozenset(("programme", "document", "agency", "place"))  # what a figure may be of (a source is not)
 KINDS = ("figure", "indicator", "document", "programme", "agency", "place", "source")
 _TABLES = {"programme": "programmes", "document": "documents", "agency": "agencies", "place": "places"}
 
@@ -58,6 +61,7 @@ class Searcher:
         self.numbers = document_numbers(store.documents())
         self.names: dict[str, str] | None = None
         self.answered: dict[tuple[str, int, frozenset[str] | None, str | None], Found] = {}
+        self.cited: dict[str, list[str]] = {}  # figure id → the records named where it is quoted
 
     def search(self, text: str, limit: int = 10, kinds: frozenset[str] | None = None, place: str | None = None) -> Found:
         """The answers to a question; `place` (a place the figures name, `query --place`) wins over one it names."""
@@ -78,8 +82,13 @@ class Searcher:
         if query.elsewhere:
             return Found([], elsewhere(self.store, query.elsewhere.title()))
         if query.documents:
-            docs = [self.store.entity("documents", d) for d in query.documents]
-            return Found([Answer("document", 3.0, record=d) for d in docs if d is not None][:limit])
+            docs = [d for d in (self.store.entity("documents", d) for d in query.documents) if d is not None]
+            answers = [Answer("document", 3.0, record=d) for d in docs]
+            if query.asks in ("record", "agency"):  # "who issued Resolution 24/2021": its issuer, then the document
+                issuers = dict.fromkeys(str(d.fields.get("issuer", "")) for d in docs)
+                agencies = [a for a in (self.store.entity("agencies", i) for i in issuers if i) if a is not None]
+                answers = [Answer("agency", 3.0, record=a) for a in agencies] + answers
+            return Found(answers[:limit])
         if query.cited:
             return Found([], Msg("no_document", number=query.cited, known=", ".join(n for _, _, n in self.store.documents())))
         wanted = None if kinds is None else frozenset(("indicator",) if "figure" in kinds else ()) | kinds
@@ -101,6 +110,8 @@ class Searcher:
         fits = self._fits(words, wanted, query, held)
         if query.unit:  # "what percentage": a share, not the count the question states
             fits = [f for f in fits if f.kind != "indicator" or self.unit_kind(f.key.split(":", 1)[1]) == query.unit]
+        if query.asks in ("", "figure") and (of_record := self._of_record(words, query, held)):
+            fits = of_record  # "dư nợ cho vay của Ngân hàng Chính sách xã hội": a figure of the bank, not the bank
         if fits and fits[0].kind == "indicator" and query.named and not self.places.covers(query.named):
             return Found([], elsewhere(self.store, query.named.title()))
         change = query.change
@@ -126,6 +137,20 @@ class Searcher:
                 return changed
             best = _tied(fits)
         return self._answers(query, best, fits[0].rank, limit, kinds, valued)
+
+    def _of_record(self, words: tuple[str, ...], query: Query, held: dict[str, list[Figure]]) -> list[Fit]:
+        """When the question names a record (most of an agency's, programme's or document's name) and the rest of
+        its words name an indicator, the fits of that rest: the question asks a figure of the record."""
+        named = self.index.score(words, _SUBJECTS, "")
+        if not named or named[0].named < NAMED_RECORD or named[0].names < 2:
+            return []
+        rest = self.index.outside_names(named[0].key, words)
+        if len(rest) < (1 if held else 2) or len(rest) == len(words):  # "anggaran" alone names no figure
+            return []
+        fits = self._fits(rest, _ASKED["figure"], query, held)
+        if query.unit:
+            fits = [f for f in fits if self.unit_kind(f.key.split(":", 1)[1]) == query.unit]
+        return fits if fits and self._confident(fits[0], held, query.periods) else []
 
     def unit_kind(self, indicator: str) -> str:
         """What an indicator's unit counts: percent, currency or count (the search's filter and check's)."""
@@ -165,8 +190,8 @@ class Searcher:
         total = sum(self.index.weight(w) for w in dict.fromkeys(words))
         weight, count = self.index.rarest, len(query.values)
         hits: dict[str, int] = {}
-        for figures in held.values():
-            for key in dict.fromkeys(f"indicator:{f.indicator}" for f in figures):
+        for figures in held.values():  # a number counts for the indicators that hold it and the records cited with it
+            for key in dict.fromkeys(k for f in figures for k in (f"indicator:{f.indicator}", *self._cited_with(f))):
                 hits[key] = hits.get(key, 0) + 1
         whole = total + weight * count
         by_key = {f.key: f for f in fits}
@@ -175,7 +200,7 @@ class Searcher:
             fit = by_key.get(key)
             explained = (fit.share * total if fit else 0.0) + weight * hits.get(key, 0)
             bonus = fit.rank - fit.share if fit else 0.0
-            if wanted is None or "indicator" in wanted or key not in hits:
+            if wanted is None or key in by_key or key.split(":", 1)[0] in wanted:
                 out.append(
                     Fit(key, explained / whole + bonus, explained / whole, fit.named if fit else 0.0, fit.names if fit else 0)
                 )
@@ -188,6 +213,20 @@ class Searcher:
         answers = [Answer("place", f.rank, record=self._record("place", f.key.split(":", 1)[1])) for f in fits
                    if f.share >= RECORD_THRESHOLD]  # fmt: skip
         return Found(answers[:limit], None if answers else place_alone(self.store, place))
+
+    def _cited_with(self, figure: Figure) -> list[str]:
+        """The records (not indicators) named in the passage that carries a figure: "Dự án Đa dạng hóa sinh kế …
+        tổng kinh phí hơn 49,4 tỷ đồng" is the project's budget. Worked out once a figure."""
+        found = self.cited.get(figure.id)
+        if found is None:
+            self.store.cite([figure])
+            said = [content_words(t) for c in figure.citations for t in (c.quote, c.context) if t]
+            found = self.cited[figure.id] = [
+                key
+                for key, names in self.index.names.items()
+                if not key.startswith("indicator:") and any(_within(name, words) for name in names for words in said)
+            ]
+        return found
 
     def _period_only(self, query: Query, limit: int) -> Found:
         """A year with no words: that period's figures."""
@@ -297,6 +336,12 @@ class Searcher:
         names += [s.outlet for s in base.sources.values()]
         self.names = {fold(n): n for n in names}
         return self.names
+
+
+def _within(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether a name's words come in a row among the words (a name of two words at least)."""
+    n = len(name)
+    return n >= 2 and any(words[i : i + n] == name for i in range(len(words) - n + 1))
 
 
 def _tied(fits: list[Fit]) -> list[str]:

@@ -8,6 +8,8 @@ Everything here is folded (lower case, no diacritics, "đ" as "d"): "bao nhiêu"
 
 from __future__ import annotations
 
+import re
+
 from pcli.base.model import FactBase
 from pcli.text import fold
 
@@ -19,16 +21,38 @@ FILLER_WORDS = {
              count amount level latest current currently now today overall so far yet also any i we you they
              could would should will shall may might must get got between since left remaining still
              according reported report say says said during over under than then per each every whats s
-             refer refers mean means meaning represent stand""",
+             refer refers mean means meaning represent stand come comes came""",
     "vi": """nam cua la co bao nhieu trong va so tai o den vao nhung cac mot duoc thanh pho hien nay gi nao the may
              cho biet toi hay luong muc tong tu giua qua ke lai con da se dang ve khi theo nay do ay
              bi boi nhu ra sao tat ca toan bo chung ai vay thi ma roi lieu nghia""",
     "id": """tahun di pada dan yang dari untuk ke jumlah berapa ada dalam kota ini itu sebuah apa apakah berapakah
              siapa mana adalah banyak total antara sejak sampai masih tersisa sisa sekarang saat kini keseluruhan
              secara saja bagaimana tersebut telah sudah akan sedang oleh dengan bagi kepada tentang seperti juga
-             hal nya kah para sebanyak nomor angka arti maksud merujuk""",
+             hal nya kah para sebanyak nomor angka arti maksud merujuk berasal""",
 }
 FILLER = frozenset(word for words in FILLER_WORDS.values() for word in words.split())
+# The Vietnamese filler words as written: folded, "vậy" (so) is "vay" (borrow), "lại" (again) "lãi" (interest),
+# "số" (number) "sở" (department); in text written with its marks, only the filler as written is dropped.
+VI_FILLER_WRITTEN = frozenset(
+    """năm của là có bao nhiêu trong và số tại ở đến vào những các một được thành phố hiện nay gì nào thế mấy cho biết
+    tôi hãy lượng mức tổng từ giữa qua kể lại còn đã sẽ đang về khi theo này đó ấy bị bởi như ra sao tất cả toàn bộ
+    chung ai vậy thì mà rồi liệu nghĩa""".split()
+)
+_VI_ONLY = frozenset(FILLER_WORDS["vi"].split()) - frozenset(FILLER_WORDS["en"].split() + FILLER_WORDS["id"].split())
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def kept_fillers(text: str) -> frozenset[str]:
+    """The folded words of a text with marks that look like Vietnamese filler but are written as another word:
+    "cho vay" (lend), "lãi suất" (interest rate), "sở nào" (which department)."""
+    if text.isascii():
+        return frozenset()
+    kept = set()
+    for token in _TOKEN.findall(text.lower()):
+        folded = fold(token)
+        if token not in VI_FILLER_WRITTEN and (folded in _VI_ONLY or (folded in FILLER and not token.isascii())):
+            kept.add(folded)  # "sở" is not English "so" either
+    return frozenset(kept)
 
 # Month names in English and Indonesian, for "September 2025" and "Agustus 2025" (Vietnamese writes "tháng 9").
 MONTHS = {
@@ -85,7 +109,12 @@ GOALS = ("target", "targets", "targeted", "goal", "goals", "aim", "aimed", "muc 
          "tujuan")  # fmt: skip
 # Question words that ask for a figure, or for a record (an agency, a document, a place).
 ASKS_FIGURE = ("how many", "how much", "what percentage", "what share", "what proportion", "number of", "bao nhieu",
-               "so luong", "ty le", "berapa", "jumlah", "persentase")  # fmt: skip
+               "so luong", "ty le", "berapa", "jumlah", "persentase",
+               "come from", "comes from", "came from", "tu dau", "berasal")  # fmt: skip  (where a number comes from)
+# Words that name a measure; a question that opens with one asks for a figure ("tổng kinh phí …", "anggaran …").
+MEASURES = ("rate", "rates", "total", "amount", "average", "budget", "cost", "funding", "share", "percentage",
+            "proportion", "ty le", "tong", "so luong", "lai suat", "binh quan", "trung binh", "kinh phi", "ngan sach",
+            "tingkat", "jumlah", "rata rata", "anggaran", "biaya", "persentase", "proporsi", "suku bunga")  # fmt: skip
 ASKS_RECORD = frozenset("who whom ai siapa".split())
 # Question words that ask for a kind of number: a share, a count, an amount of money.
 ASKS_UNIT = {
@@ -117,7 +146,7 @@ KIND_WORDS = {
     "document": "resolution, resolutions, decision, decisions, decree, document, law, nghi quyet, quyet dinh, nghi dinh, "
     "van ban, resolusi, keputusan, peraturan, dokumen",
     "agency": "department, agency, ministry, committee, council, bank, organisation, organization, body, office, "
-    "co quan, uy ban, hoi dong, ngan hang, to chuc, dinas, lembaga, badan, kementerian, komite, dewan, organisasi",
+    "co quan, so, uy ban, hoi dong, ngan hang, to chuc, dinas, lembaga, badan, kementerian, komite, dewan, organisasi",
     "source": "outlet, newspaper, news, publication, publisher, article, source, bao, nguon, bai, bai viet, bai bao, "
     "sumber, artikel, surat kabar, media",
     "place": "where, commune, communes, ward, district, village, province, xa, phuong, huyen, tinh, thon, komune, "
@@ -169,8 +198,10 @@ RECORD_KINDS = {
 }  # fmt: skip
 
 
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(w for w in fold(text).split() if w not in FILLER)
+def content_words(text: str) -> tuple[str, ...]:
+    """The folded words of a text that say something (a question's, a record's): filler dropped."""
+    kept = kept_fillers(text)
+    return tuple(w for w in fold(text).split() if w not in FILLER or w in kept)
 
 
 Phrases = list[tuple[str, float, tuple[str, ...]]]  # ("kind:id", weight, folded words)
@@ -200,13 +231,13 @@ def record_phrases(base: FactBase) -> Phrases:
 
     def add(key: str, weight: float, *texts: str) -> None:
         for text in texts:
-            words = _words(text)
+            words = content_words(text)
             if words and (key, words) not in seen:
                 seen.add((key, words))
                 out.append((key, weight, words))
 
     def said(key: str, texts: list[str]) -> None:
-        words = tuple(dict.fromkeys(w for text in texts for w in _words(text)))
+        words = tuple(dict.fromkeys(w for text in texts for w in content_words(text)))
         if words:
             out.append((key, TEXT, words))
 
@@ -242,9 +273,8 @@ def record_phrases(base: FactBase) -> Phrases:
         add(key, NAME, source.outlet)
         # what the article is about: its own title, else the base's (a base is the report its articles tell)
         subject = [source.title] if source.title else [base.title, *base.phrases.get(base.title, {}).values()]
-        add(key, SUBJECT, *(t for t in subject if t))
-        said(key, [source.note, source.rendering_of, source.url.replace("-", " "), KIND_WORDS["source"].replace(",", " "),
-                   LANGUAGE_NAMES.get(source.language, "")])  # fmt: skip
+        add(key, SUBJECT, *(t for t in subject if t), LANGUAGE_NAMES.get(source.language, ""))  # "the Vietnamese …"
+        said(key, [source.note, source.rendering_of, source.url.replace("-", " "), KIND_WORDS["source"].replace(",", " ")])
     return out
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from pcli.base.model import LANGS, FactBase
 from pcli.store.memory import places_of
 
-FORMAT_VERSION = 14
+FORMAT_VERSION = 15
 PHRASE_GAP, PHRASE_END = "\x1f", "\x1e"  # the base's phrases in meta: en, vi, id apart; one phrase from the next
 
 

@@ -1,0 +1,136 @@
+"""Questions as people write them: the forms of their words, the dates they write as numbers, the filler they
+write with marks, the figure of a record they name, the record cited with a number, the issuer of a document."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FACTS, run
+
+from pcli.answer.index import RecordIndex, roots
+from pcli.answer.query import _dates, parse_query
+from pcli.answer.search import Searcher
+from pcli.base.words import NAME, TEXT, kept_fillers
+from pcli.store.open import open_store
+
+
+def test_indonesian_words_built_on_one_root_share_it() -> None:
+    assert "kurang" in roots("berkurang") & roots("pengurangan")
+    assert "dukung" in roots("didukung") & roots("dukungan") & roots("mendukung")
+    assert "salur" in roots("menyalurkan") & roots("penyaluran")
+    assert roots("households") == {"households"}  # a word with no affix is its own root
+    assert roots("ke") == frozenset()  # nothing under five letters
+
+
+def _index(*names: tuple[str, str]) -> RecordIndex:
+    return RecordIndex([(key, NAME, tuple(text.split())) for key, text in names])
+
+
+def test_a_word_the_base_lacks_is_the_closest_word_it_holds() -> None:
+    index = _index(("indicator:a", "poor households"), ("indicator:b", "poor houses"))
+    assert set(index.known("househods")) == {"households"}  # one typo, not "houses" as another form
+    assert index.score(("poor", "househods"))[0].key == "indicator:a"
+
+
+def test_a_word_the_base_holds_still_matches_its_other_forms() -> None:
+    index = RecordIndex([("source:a", TEXT, ("publisher",)), ("source:b", TEXT, ("published", "not"))])
+    assert "publisher" in index.known("published")  # one letter apart, and a form of the same word
+    assert "nghe" not in _index(("indicator:a", "ngheo"), ("indicator:b", "nghe")).known("ngheo")  # a typo is not
+
+
+def test_a_word_built_on_a_root_the_base_holds_matches_it() -> None:
+    index = _index(("indicator:a", "pengurangan rumah tangga"), ("indicator:b", "rumah tangga"))
+    assert index.score(("rumah", "tangga", "berkurang"))[0].key == "indicator:a"
+
+
+def test_a_word_said_twice_modifies_what_follows_it_where_it_stands() -> None:
+    # "miskin dan hampir miskin": "hampir" modifies the second "miskin", which a name without "hampir" lacks
+    index = _index(("indicator:loans", "rumah tangga menerima pinjaman"), ("indicator:near", "hampir miskin"))
+    words = ("rumah", "tangga", "miskin", "hampir", "miskin", "menerima", "pinjaman")
+    assert index.score(words)[0].key == "indicator:loans"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đến tháng 9/2025 Hà Nội", "september 2025"),
+        ("ngày 10/12/2025", "desember 2025"),
+        ("bulan 9/2025", "september 2025"),
+        ("resolution 24/2021", "resolution 24/2021"),  # no month is 24
+        ("1/2024/NQ-HĐND", "1/2024/NQ-HĐND"),  # a document number with its suffix
+    ],
+)
+def test_a_month_written_as_numbers_is_a_month(text: str, expected: str) -> None:
+    assert expected in _dates(text, [])
+
+
+def test_a_document_the_base_holds_is_not_read_as_a_month() -> None:
+    assert _dates("decision 5/2023", [("decision-5-2023", "decision", ("5", "2023", ""))]) == "decision 5/2023"
+
+
+def test_month_numbers_give_the_question_its_period() -> None:
+    query = parse_query("giảm thêm bao nhiêu hộ cận nghèo đến tháng 9/2025", [])
+    assert [p.text for p in query.periods] == ["2025-09"] and not query.cited
+
+
+def test_vietnamese_filler_is_dropped_only_as_written() -> None:
+    assert "vay" in kept_fillers("Dư nợ cho vay")  # to lend, not "vậy"
+    assert "lai" in kept_fillers("Lãi suất")  # interest, not "lại"
+    assert "so" in kept_fillers("Sở nào phụ trách")  # a department, not "số"
+    assert kept_fillers("Số hộ nghèo còn lại là bao nhiêu vậy") == frozenset()
+    assert kept_fillers("cho vay") == frozenset()  # written without marks, the word is not told apart
+
+
+def test_a_question_that_opens_with_a_measure_asks_for_a_figure() -> None:
+    for text in ("Tổng kinh phí chương trình giảm nghèo", "tingkat pengangguran pedesaan", "total budget of the plan"):
+        assert parse_query(text, []).asks == "figure", text
+
+
+def test_a_question_naming_a_record_asks_for_its_figure() -> None:
+    got = run("query", "Dư nợ cho vay của Ngân hàng Chính sách xã hội chi nhánh Hà Nội cuối năm 2024", "-f", "json")
+    assert got.exit_code == 0, got.output
+    first = got.json()[0]
+    assert first["kind"] == "figure" and first["period"] == "2024-12-31"
+    assert "dư nợ" in first["labels"]["vi"].lower()  # the bank's loans, not the bank
+
+
+def test_a_year_the_figure_of_a_named_record_lacks_is_a_miss() -> None:
+    got = run("query", "dư nợ cho vay ngân hàng chính sách xã hội hà nội năm 2023")
+    assert got.exit_code == 1
+
+
+def test_a_measure_no_figure_gives_is_a_miss_not_the_record_it_names() -> None:
+    got = run("query", "Tổng kinh phí Chương trình mục tiêu quốc gia giảm nghèo bền vững của Hà Nội giai đoạn 2021-2025")
+    assert got.exit_code == 1, got.output
+
+
+def test_who_issued_a_document_is_its_issuer() -> None:
+    got = run("query", "Who issued Resolution 24/2021?", "-f", "json")
+    assert got.exit_code == 0, got.output
+    first, document = got.json()[0], got.json()[1]
+    assert first["kind"] == "agency" and "24/2021" in document["number"]
+    assert document["issuer"] == first["id"]
+
+
+def test_a_number_finds_the_record_cited_with_it() -> None:
+    got = run("query", "Dự án nào có tổng kinh phí hơn 49,4 tỷ đồng?", "-f", "json")
+    assert got.exit_code == 0, got.output
+    first = got.json()[0]
+    assert first["kind"] == "programme"
+    budget = run("query", "49,4 tỷ đồng", "-f", "json").json()[0]  # the figure that holds the number
+    searcher = Searcher(open_store(str(FACTS)))
+    (figure,) = searcher.store.figures_valued(frozenset((budget["value"],)), 5)
+    assert f"programme:{first['id']}" in searcher._cited_with(figure)  # the project is named where it is quoted
+
+
+def test_a_question_on_where_a_number_comes_from_gives_its_figure() -> None:
+    got = run("query", "where does the 8,718 billion dong figure come from", "-f", "json")
+    assert got.exit_code == 0, got.output
+    first = got.json()[0]
+    assert first["kind"] == "figure" and first["value"] == 8718 * 10**9
+
+
+def test_the_vietnamese_article_is_the_source_in_vietnamese() -> None:
+    got = run("query", "Which outlet published the Vietnamese article on Hanoi reaching zero poor households?", "-f", "json")
+    assert got.exit_code == 0, got.output
+    first = got.json()[0]
+    assert first["kind"] == "source" and first["language"] == "vi"
