@@ -16,10 +16,10 @@ from question_score import score  # noqa: E402
 # Each set: the right answers it holds at least, and the wrong numbers it gives at most (none is the goal; set b's
 # one is an unknown commune answered with a city-wide figure, left for the next change). First runs: README.
 HELD = {
-    "2026-12-04-a.toml": (122, 0),
-    "2026-12-04-b.toml": (112, 0),
-    "2026-12-04-c.toml": (117, 1),
-    "2026-12-04-d.toml": (117, 0),
+    "2026-12-04-a.toml": (130, 0),
+    "2026-12-04-b.toml": (125, 0),
+    "2026-12-04-c.toml": (127, 1),
+    "2026-12-04-d.toml": (129, 0),
 }
 
 
@@ -33,11 +33,13 @@ def test_a_blind_set_holds_its_score_with_no_wrong_number(name: str) -> None:
 
 
 # The blind drafts of `pcli check`: verdicts that agree at least, contradicted numbers passed as supported at most.
+# Set a fell from 154 when the search stopped matching a word the base lacks with all its near words: "Có 43 xã,
+# phường …" is cut at the comma of "xã, phường", and the clause "Có xã" now speaks of all communes (check's clause).
 DRAFTS = {
-    "drafts-2026-12-04-a": (154, 1),
+    "drafts-2026-12-04-a": (153, 1),
     "drafts-2026-12-04-b": (154, 1),
-    "drafts-2026-12-04-c": (149, 3),
-    "drafts-2026-12-04-d": (155, 5),
+    "drafts-2026-12-04-c": (151, 2),
+    "drafts-2026-12-04-d": (156, 5),
 }
 
 

@@ -181,7 +181,7 @@ class RecordIndex:
         if sims is None:
             by_initial, by_length = self._groups()
             sims = {t: s for t in by_initial.get(word[:1], ()) if (s := similarity(word, t))}
-            if not sims and len(word) >= 4:  # a typo in the first letter: only tokens one letter longer or shorter
+            if not sims and len(word) >= 6:  # a typo in the first letter: only tokens one letter longer or shorter
                 near = (t for n in (len(word) - 1, len(word), len(word) + 1) for t in by_length.get(n, ()))
                 sims = {t: s for t in near if (s := similarity(word, t))}
             if not sims and word.isalpha():  # another form of the word built on the same root ("berkurang")

@@ -11,15 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pcli.answer.index import KIND_ORDER, Fit, RecordIndex
-from pcli.answer.places import elsewhere, not_for_place, place_alone
+from pcli.answer.misses import Nearest, periods_known, shown
+from pcli.answer.places import elsewhere, place_alone
 from pcli.answer.query import Places, Query, document_numbers, parse_query
 from pcli.base.model import Entity, Figure, Source
 from pcli.base.periods import Period
 from pcli.base.words import content_words
 from pcli.errors import UsageError
-from pcli.messages import Msg, Texts
+from pcli.messages import Msg
 from pcli.store.memory import Store, figure_order
-from pcli.text import fold, one_line
+from pcli.text import fold
 
 THRESHOLD = 0.5  # the share of a question's weight a figure must explain (tests/blind: chosen on measured sets)
 NAMED = 0.3  # the share of its best name a figure's indicator must have in the question, unless a number says it
@@ -231,7 +232,7 @@ class Searcher:
     def _period_only(self, query: Query, limit: int) -> Found:
         """A year with no words: that period's figures."""
         if not query.periods:
-            return Found([], Msg("no_match", query=_shown(query.text), hint=Msg("try_show")))
+            return Found([], Msg("no_match", query=shown(query.text), hint=Msg("try_show")))
         figures = self.store.figures(None, list(query.periods), query.place, limit)
         answers = [Answer("figure", 0.0, f) for _, f in rank_figures(figures, query.periods)[:limit]]
         return Found(answers, None if answers else self._periods_known(query, None))
@@ -259,8 +260,8 @@ class Searcher:
             first = found[0].figure
             assert first is not None
             others = self.store.figures(first.indicator, [], query.place, limit)
-            shown = {a.figure.id for a in found if a.figure is not None}
-            found += [Answer("figure", score * 0.5, f) for f in others if f.id not in shown]
+            listed = {a.figure.id for a in found if a.figure is not None}
+            found += [Answer("figure", score * 0.5, f) for f in others if f.id not in listed]
         answers = found + answers
         if not answers:
             indicator = next((k.split(":", 1)[1] for k in best if k.startswith("indicator:")), None)
@@ -308,20 +309,12 @@ class Searcher:
         return Found([answer])
 
     def _periods_known(self, query: Query, indicator: str | None, asked: Sequence[Period] = ()) -> Msg:
-        if indicator is None:
-            return Msg("no_figure_in", query=_shown(query.text), periods=_Periods(asked or query.periods))
-        label = Texts({lang: one_line(text) for lang, text in self.store.base.indicators[indicator].label.items()})
-        if query.place is not None and (none := not_for_place(self.store, indicator, query.place, label, _shown(query.text))):
-            return none
-        known = _Known(self.store, indicator, query.place)
-        if not (asked or query.periods):  # no period asked: a target not asked for, say
-            return Msg("no_match_known", query=_shown(query.text), label=label, known=known)
-        return Msg("no_match_in", query=_shown(query.text), periods=_Periods(asked or query.periods), label=label, known=known)
+        return periods_known(self.store, query, indicator, asked)
 
     def _nearest(self, key: str, query: Query, **values: str) -> Msg:
         """A miss that names the nearest things the base holds: whole labels, names and document numbers (found
         only when the message is said: a batch says none)."""
-        return Msg(key, query=_shown(query.text), hint=_Nearest(self, query.words), **values)
+        return Msg(key, query=shown(query.text), hint=Nearest(self._names, self.index, query.words), **values)
 
     def _names(self) -> dict[str, str]:
         """Folded name → name as written, of every indicator, programme, agency, place and document number
@@ -369,44 +362,6 @@ def _endpoints(periods: Sequence[Period]) -> tuple[Period, Period]:
     if len(periods) == 1:
         return parse_period(str(periods[0].start)), parse_period(str(periods[0].end))
     return periods[0], periods[-1]
-
-
-def _shown(text: str) -> str:
-    return one_line(text[:80]) + ("…" if len(text) > 80 else "")
-
-
-class _Nearest:
-    """ " Did you mean: …?" with the whole names closest to the words asked, worked out when said."""
-
-    def __init__(self, searcher: Searcher, words: tuple[str, ...]) -> None:
-        self.searcher, self.words = searcher, words
-
-    def say(self, lang: str) -> str:
-        names = self.searcher._names()
-        close = self.searcher.index.nearest(self.words, list(names))
-        hint = Msg("did_you_mean_words", words="; ".join(names[c] for c in close)) if close else Msg("try_show")
-        return hint.say(lang)
-
-
-class _Periods:
-    """Periods said in the reader's language when the message is: "2022, 2023, end of 2024"."""
-
-    def __init__(self, periods: Sequence[Period], as_of: Sequence[bool] = ()) -> None:
-        self.periods, self.as_of = periods, as_of or [False] * len(periods)
-
-    def say(self, lang: str) -> str:
-        return ", ".join(dict.fromkeys(p.display(lang, by) for p, by in zip(self.periods, self.as_of, strict=True)))
-
-
-class _Known:
-    """The periods an indicator has figures for, read from the store when the message is said (a batch says none)."""
-
-    def __init__(self, store: Store, indicator: str, place: str | None) -> None:
-        self.store, self.indicator, self.place = store, indicator, place
-
-    def say(self, lang: str) -> str:
-        figures = sorted(self.store.figures(self.indicator, [], self.place, 1000), key=lambda f: f.period.sort_key)
-        return _Periods([f.period for f in figures], [f.as_of for f in figures]).say(lang)
 
 
 def period_rank(period: Period, asked: tuple[Period, ...]) -> int | None:

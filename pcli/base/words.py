@@ -54,6 +54,7 @@ def kept_fillers(text: str) -> frozenset[str]:
             kept.add(folded)  # "sở" is not English "so" either
     return frozenset(kept)
 
+
 # Month names in English and Indonesian, for "September 2025" and "Agustus 2025" (Vietnamese writes "tháng 9").
 MONTHS = {
     name: n
@@ -108,9 +109,25 @@ SINCE = ("since", "compared", "versus", "vs", "so voi", "dibandingkan", "dibandi
 GOALS = ("target", "targets", "targeted", "goal", "goals", "aim", "aimed", "muc tieu", "chi tieu", "phan dau", "sasaran",
          "tujuan")  # fmt: skip
 # Question words that ask for a figure, or for a record (an agency, a document, a place).
-ASKS_FIGURE = ("how many", "how much", "what percentage", "what share", "what proportion", "number of", "bao nhieu",
-               "so luong", "ty le", "berapa", "jumlah", "persentase",
-               "come from", "comes from", "came from", "tu dau", "berasal")  # fmt: skip  (where a number comes from)
+ASKS_FIGURE = (
+    "how many",
+    "how much",
+    "what percentage",
+    "what share",
+    "what proportion",
+    "number of",
+    "bao nhieu",
+    "so luong",
+    "ty le",
+    "berapa",
+    "jumlah",
+    "persentase",
+    "come from",
+    "comes from",
+    "came from",
+    "tu dau",
+    "berasal",
+)  # fmt: skip  (where a number comes from)
 # Words that name a measure; a question that opens with one asks for a figure ("tổng kinh phí …", "anggaran …").
 MEASURES = ("rate", "rates", "total", "amount", "average", "budget", "cost", "funding", "share", "percentage",
             "proportion", "ty le", "tong", "so luong", "lai suat", "binh quan", "trung binh", "kinh phi", "ngan sach",
