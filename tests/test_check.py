@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import Result, run
 
-from pcli.answer.check import agrees
+from pcli.answer.rounding import agrees
 from pcli.base.model import Figure
 from pcli.base.periods import parse_period
 
@@ -127,3 +127,48 @@ def _figure(value: float, qualifier: str = "") -> Figure:
 )
 def test_rounding_writers_use(value: float, written: str, qualifier: str, figure: float, ok: bool) -> None:
     assert agrees(value, written, qualifier, _figure(figure, "more_than" if qualifier == "more_than" else "")) is ok
+
+
+# Invented sentences, one for each way a number can be another measure's or another period's.
+MEASURES_EN = """Our own review of the capital
+
+At the end of 2024 the capital still counted 9,928 poor households, some 0.43% of all its households.
+Near-poor households numbered 9,928 at the end of 2024.
+Over the years 2022-2024, 714 houses were supported for poor families.
+In 2024 the capital created jobs for 53,826 workers.
+It had 2,134 poor households in 2022 and 690 in 2023, when the poverty rate fell to 0.095%.
+
+Facts for a class
+1. Poor households fell to 690 in 2023.
+2. 100% of poor children had their health monitored.
+"""
+MEASURES_VI = """Cuối năm 2024, Thủ đô vẫn còn 9.928 hộ nghèo, chiếm 0,43%, nên cần cố gắng thêm.
+Cuối năm 2024, Thủ đô còn 9.928 hộ cận nghèo, chiếm 0,43%.
+"""
+MEASURES_ID = "Pada tahun 2024, ibu kota menciptakan lapangan kerja bagi 53.826 pekerja.\n"
+
+
+def test_a_value_of_another_measure_or_of_a_part_of_the_period_is_contradicted(tmp_path: Path) -> None:
+    got = _verdicts(_check(tmp_path, MEASURES_EN))
+    near_as_poor = got[(3, "9,928")]  # the near-poor count written as the poor one: the base holds 0 poor
+    assert near_as_poor["verdict"] == "contradicted" and near_as_poor["expected"] == 0
+    share = got[(3, "0.43")]  # the near-poor share under the poor households' words: another measure's figure
+    assert share["verdict"] == "contradicted" and share["figure"] == "near-poverty-rate-2024-end"
+    assert got[(4, "9,928")]["verdict"] == "supported"  # said of the near-poor, it stands
+    part = got[(5, "714")]  # 2024's houses written for the 2022-2024 whole the base holds
+    assert part["verdict"] == "contradicted" and part["expected"] == 3520
+    jobs = got[(6, "53,826")]  # the jobs given through entrusted capital written as all the jobs created
+    assert jobs["verdict"] == "contradicted" and jobs["expected"] == 225800
+    when = got[(7, "0.095")]  # the clause "when …" is 2023's, whose rate is 0.03 %: 0.095 % is 2022's
+    assert when["verdict"] == "contradicted" and when["expected"] == 0.03
+    assert got[(7, "2,134")]["verdict"] == "supported" and got[(7, "690")]["verdict"] == "supported"
+    assert (11, "2") not in got and got[(11, "100")]["verdict"] == "supported"  # a list number before a number
+
+
+def test_a_distinguishing_word_must_stand_before_the_word_it_modifies(tmp_path: Path) -> None:
+    got = _verdicts(_check(tmp_path, MEASURES_VI))
+    assert got[(1, "9.928")]["verdict"] == "contradicted"  # "hộ nghèo", though "cần" folds as "cận" does
+    assert got[(1, "0,43")]["verdict"] == "contradicted"
+    assert got[(2, "9.928")]["verdict"] == "supported" and got[(2, "0,43")]["verdict"] == "supported"
+    jobs = _verdicts(_check(tmp_path, MEASURES_ID, "--source-lang", "id"))[(1, "53.826")]
+    assert jobs["verdict"] == "contradicted" and jobs["expected"] == 225800

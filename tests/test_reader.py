@@ -37,6 +37,11 @@ Năm 2024 giảm 6,26%, tương đương 11.710 hộ (giảm từ 42,61% cuối 
 Chương trình giai đoạn 2021-2025 hỗ trợ các huyện; huyện A có 7 xã. | vi | 7 | \\
 Hanoi had 12 wards.\\nIn 2024 it had 30 communes. | en | 12 | \\
 Thứ Sáu, ngày 23 tháng 08 năm 2019\\n\\nCả nước còn 5 tỉnh. | vi | 5 | \\
+The town had 40 poor households in 2021 and 12 in 2022, when the rate fell to 0.5%. | en | 0.5 | 2022
+The town had 40 poor households in 2021 and 12 in 2022, when the rate fell to 0.5%. | en | 40 | 2021
+Năm 2021 có 40 hộ nghèo, năm 2022 còn 12 hộ, khi tỷ lệ nghèo chỉ còn 0,5%. | vi | 0,5 | 2022
+Pada 2021 ada 40 rumah tangga miskin dan pada 2022 tinggal 12, ketika tingkatnya 0,5 persen. | id | 0,5 | 2022
+In 2021, when the rate was 0.9%, the town had 40 poor households. | en | 0.9 | 2021
 """),
 )
 def test_periods(text: str, lang: str, written: str, period: str) -> None:
@@ -87,6 +92,9 @@ raised to VND1.5 million | en | 1.5 | figure | 1500000
 from VND700,000 | en | 700,000 | figure | 700000
 sebesar Rp123.456,- per bulan | id | 123.456 | figure | 123456
 the QH15 session | en | 15 | name | 15
+6. Loans built 20 wells.\\n7. 100% of the children | en | 7 | list | 7
+6. Loans built 20 wells\\n7. 100% of the children | en | 7 | list | 7
+7. 100% of the children | en | 100 | figure | 100
 sebesar 2,07 juta orang | id | 2,07 | figure | 2070000
 """),
 )

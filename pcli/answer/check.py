@@ -11,23 +11,25 @@ target the draft writes as achieved; *unknown* when the base holds nothing for i
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 from pcli.answer.query import parse_query
+from pcli.answer.rounding import agrees
 from pcli.answer.search import Searcher
+from pcli.answer.wording import Measures, Words, words_of
 from pcli.articles.reader import Reading, read
 from pcli.articles.scan import FIGURE
 from pcli.base.model import Figure
 from pcli.base.periods import Period, parse_period
+from pcli.base.words import UNIT_KIND_WORDS
 from pcli.errors import UsageError
 
 SUPPORTED, CONTRADICTED, UNKNOWN = "supported", "contradicted", "unknown"
 HELD = 0.7  # a figure holding the number answers for it if its words score this share of the best-spoken's
 SPEAKS = 0.5  # the share of a clause's words an indicator must explain for the number to be about it
-_APPROXIMATE = ("about", "nearly")  # the reader's qualifiers for "about", "around", "khoảng", "gần", "sekitar"…
 About = tuple[str, str | None]  # the indicator a number was found to speak of, and the place its words name
 Last = dict[str, tuple[tuple[int, int], About]]  # by kind of number: the sentence of the last one, what it spoke of
+_KIND_WORDS = {kind: frozenset(words.split()) for kind, words in UNIT_KIND_WORDS.items()}
 _KIND_OF_UNIT = {"percent": "percent", "percentage_points": "percent", "currency": "currency"}
 
 
@@ -55,6 +57,7 @@ def check(text: str, lang: str, searcher: Searcher) -> Iterator[Verdict]:
     import bisect
 
     last: Last = {}
+    measures = _measures(searcher)
     for reading in read(_unwrapped(text), lang):
         if reading.kind != FIGURE:
             continue
@@ -62,10 +65,19 @@ def check(text: str, lang: str, searcher: Searcher) -> Iterator[Verdict]:
         line = bisect.bisect_right(starts, n.start) - 1
         s0, s1 = reading.sentence
         verdict = Verdict(reading, line + 1, n.start - starts[line] + 1, text[s0:s1].strip())
-        _judge(verdict, reading, text, searcher, last)
+        _judge(verdict, reading, text, searcher, last, measures)
         if verdict.figure is not None:
             searcher.store.cite([verdict.figure])  # its quote, read only for the figures a verdict names
         yield verdict
+
+
+def _measures(searcher: Searcher) -> Measures:
+    """The base's indicators by their names, with the words that tell them apart (the search's own)."""
+    from pcli.base.words import MODIFIERS
+
+    index = searcher.index
+    names = {key.split(":", 1)[1]: phrases for key, phrases in index.names.items() if key.startswith("indicator:")}
+    return Measures(names, index.distinguishing, MODIFIERS)
 
 
 def _unwrapped(text: str) -> str:
@@ -76,13 +88,15 @@ def _unwrapped(text: str) -> str:
     return re.sub(r"(?<=\S)\n(?!\s*(?:[#>*+-]|\(?\d{1,3}[.)/]\s))(?=\S)", " ", text)
 
 
-def _judge(v: Verdict, reading: Reading, text: str, searcher: Searcher, last: Last) -> None:
+def _judge(v: Verdict, reading: Reading, text: str, searcher: Searcher, last: Last, measures: Measures) -> None:
     """Judge one number, and note what it was found to speak of, for the next number of its kind in the sentence
     ("… 2,134 poor households in 2022 and 690 in 2023").
 
     The indicators its clause, its sentence and the number before it in the sentence speak of are the
-    candidates. A figure of theirs that holds the number's value (as the writer rounds it) answers for it, unless
-    the words speak of another indicator more; else the indicator the words speak of most is held to the number.
+    candidates, less those the sentence's distinguishing words rule out ("hộ nghèo" is not "hộ cận nghèo"). A
+    figure of theirs that holds the number's value (as the writer rounds it) answers for it, unless the words
+    speak of another indicator more; else the indicator the words speak of most is held to the number. A value
+    that only a measure the sentence does not speak of holds is contradicted, never supported.
     """
     s0, s1 = reading.sentence
     n = reading.number
@@ -90,9 +104,57 @@ def _judge(v: Verdict, reading: Reading, text: str, searcher: Searcher, last: La
     v.period = _year_before(clause, reading.period)
     period = _period(v.period)
     kind = "percent" if n.percent else _KIND_OF_UNIT.get(reading.unit.kind if reading.unit else "", "count")
+    said = words_of(text[s0:s1])
+    scores, places = _candidates(reading, text, clause, kind, searcher, last)
+    says = _KIND_WORDS.get(kind, frozenset())  # "0,43%" says "share" and "persentase" itself
+    ruled = {i for i in scores if measures.ruled_out(said, i, says)}
+    scores = {i: share for i, share in scores.items() if i not in ruled}
+    ranked = sorted(scores, key=lambda i: -scores[i])
+    noun = _counted(reading) if reading.unit is not None else _noun_after(text, n.end, s1)  # what the number counts
+    spoken = _spoken(ranked, scores, words_of(clause), noun, searcher, measures)
+    held = _holding(reading, ranked[:8], scores, places, period, searcher, kind)
+    named = _named_instead(held.indicator, ranked, words_of(clause), said, measures, searcher) if held else None
+    if held is not None and named is None and _stands_for(held.indicator, ranked, scores, words_of(clause), said, measures):
+        v.indicator = held.indicator
+        _by_value(v, reading, held, period, places.get(held.indicator), searcher)
+        last[kind] = ((s0, s1), (held.indicator, places.get(held.indicator)))
+        return
+    spoken = named or spoken
+    exact = held if named is not None and held is not None and held.value == n.value else None
+    other = exact or _ruled_holding(n.value, ruled, searcher, kind)
+    if spoken is not None:
+        v.indicator = spoken
+        _by_words(v, reading, spoken, period, places.get(spoken), searcher)
+        last[kind] = ((s0, s1), (spoken, places.get(spoken)))
+    if v.verdict != CONTRADICTED and other is not None:  # another measure's figure: "9.928 hộ nghèo"
+        v.verdict, v.figure, v.indicator, v.expected, v.note = CONTRADICTED, other, other.indicator, None, "check_other_measure"
+    elif spoken is None:
+        v.note = "check_nothing"
+
+
+def _spoken(ranked: list[str], scores: dict[str, float], clause: Words, noun: str, searcher: Searcher,
+            measures: Measures) -> str | None:  # fmt: skip
+    """The indicator the number's words speak of: of those they score nearly as well for as the best, one the
+    clause names whole and whose unit counts what the number counts ("9,928 *poor households*"), else the best
+    when it is clearly spoken of."""
+    best = ranked[0] if ranked else None
+    if best is None:
+        return None
+    near = [i for i in ranked if scores[i] >= HELD * scores[best]]
+    named = next((i for i in near if measures.named(clause, i, "") and _may_share(noun, i, searcher)), None)
+    return named or (best if scores[best] >= SPEAKS else None)
+
+
+def _candidates(reading: Reading, text: str, clause: str, kind: str, searcher: Searcher,
+                last: Last) -> tuple[dict[str, float], dict[str, str | None]]:  # fmt: skip
+    """The indicators the number's clause and sentence speak of, with how much (its clause counts most), and the
+    place their words name; the number before it in the sentence, of its kind, lends its indicator when the
+    words speak clearly of none and the number names no other thing."""
+    s0, s1 = reading.sentence
+    n = reading.number
     scores: dict[str, float] = {}
     places: dict[str, str | None] = {}
-    for weight, words in ((1.0, clause), (0.5, text[s0 : n.start] + " " + text[n.end : s1])):  # its clause counts most
+    for weight, words in ((1.0, clause), (0.5, text[s0 : n.start] + " " + text[n.end : s1])):
         for indicator, share, place in _fits(words, searcher, kind):
             scores[indicator] = scores.get(indicator, 0.0) + weight * share
             places.setdefault(indicator, place)
@@ -103,20 +165,38 @@ def _judge(v: Verdict, reading: Reading, text: str, searcher: Searcher, last: La
         indicator = before[1][0]
         scores[indicator] = scores.get(indicator, 0.0) + 0.5
         places.setdefault(indicator, before[1][1])
-    ranked = sorted(scores, key=lambda i: -scores[i])
-    spoken = ranked[0] if ranked and scores[ranked[0]] >= SPEAKS else None
-    held = _holding(reading, ranked[:8], scores, places, period, searcher, kind)
-    if held is not None and (spoken is None or scores.get(held.indicator, 0.0) >= HELD * scores[spoken]):
-        v.indicator = held.indicator
-        _by_value(v, reading, held, period, places.get(held.indicator), searcher)
-        last[kind] = ((s0, s1), (held.indicator, places.get(held.indicator)))
-        return
-    if spoken is None:
-        v.note = "check_nothing"
-        return
-    v.indicator = spoken
-    _by_words(v, reading, spoken, period, places.get(spoken), searcher)
-    last[kind] = ((s0, s1), (spoken, places.get(spoken)))
+    return scores, places
+
+
+def _stands_for(indicator: str, ranked: list[str], scores: dict[str, float], clause: Words, said: Words,
+                measures: Measures) -> bool:  # fmt: skip
+    """Whether the measure holding the number's value is the one its words speak of: the best-spoken; one the
+    number's clause names whole where its sentence never names the best-spoken; else one its words score
+    nearly as well for."""
+    best = ranked[0]
+    if indicator == best or (measures.named(clause, indicator, best) and not measures.named(said, best, indicator)):
+        return True
+    return scores[best] < SPEAKS or scores[indicator] >= HELD * scores[best]
+
+
+def _named_instead(indicator: str, ranked: list[str], clause: Words, said: Words, measures: Measures,
+                   searcher: Searcher) -> str | None:  # fmt: skip
+    """A rival of the measure holding the value (another measure of its unit) that the number's clause names
+    whole, where its sentence never names the holder: "53.826 pekerja" of "lapangan kerja" is not the jobs given
+    through entrusted capital."""
+    base = searcher.store.base
+    unit = base.indicators[indicator].unit
+    return next((other for other in ranked if other != indicator and base.indicators[other].unit == unit
+                 and measures.named(clause, other, indicator) and not measures.named(said, indicator, other)), None)  # fmt: skip
+
+
+def _ruled_holding(value: float, ruled: set[str], searcher: Searcher, kind: str) -> Figure | None:
+    """A figure of exactly this value of a measure the sentence's words rule out: the near-poor count written as
+    the poor one."""
+    if not ruled:
+        return None
+    exact = searcher.store.figures_valued(frozenset((value,)), 20)
+    return next((f for f in exact if f.indicator in ruled and searcher.unit_kind(f.indicator) == kind), None)
 
 
 _SCALES = frozenset("thousand million billion trillion nghin ngan trieu ty ti ribu juta miliar triliun".split())
@@ -143,7 +223,14 @@ def _may_share(noun: str, indicator: str, searcher: Searcher) -> bool:
 
     base = searcher.store.base
     unit = base.units.get(base.indicators[indicator].unit)
-    return unit is not None and any(noun in fold(label).split() for label in unit.label.values())
+    return unit is not None and (noun == unit.id.lower() or any(noun in fold(label).split() for label in unit.label.values()))
+
+
+def _counted(reading: Reading) -> str:
+    """The thing a number counts as the reader names it ("households"), or "" for a share or an amount (the kind
+    of number tells those apart)."""
+    unit = reading.unit
+    return unit.id.lower() if unit is not None and unit.kind not in ("percent", "currency") and not reading.number.percent else ""
 
 
 def _holding(reading: Reading, candidates: list[str], scores: dict[str, float], places: dict[str, str | None],
@@ -157,8 +244,9 @@ def _holding(reading: Reading, candidates: list[str], scores: dict[str, float], 
             break
         held = [f for f in searcher.store.figures(indicator, [], places.get(indicator), 200)
                 if agrees(n.value, n.written, reading.qualifier, f)]  # fmt: skip
-        if held:
-            return next((f for f in held if period is not None and _stands(f, period)), held[0])
+        if held:  # the figure of exactly the period given, else one that stands for it, else any
+            same = next((f for f in held if period is not None and f.period == period), None)
+            return same or next((f for f in held if period is not None and _stands(f, period)), held[0])
     exact = [f for f in searcher.store.figures_valued(frozenset((n.value,)), 20) if searcher.unit_kind(f.indicator) == kind]
     exact = [f for f in exact if f.indicator in scores]  # one the words do not rule out ("near-poor" for "poor")
     return exact[0] if len({f.indicator for f in exact}) == 1 else None
@@ -171,6 +259,10 @@ def _by_value(v: Verdict, reading: Reading, f: Figure, period: Period | None, pl
         others = [g for g in searcher.store.figures(f.indicator, [f.period], place, 20) if g.status != "target"]
         v.verdict, v.note, v.expected = CONTRADICTED, "check_target", others[0].value if others else None
         return
+    whole = _whole(f, period, place, searcher) if period is not None else None
+    if whole is not None:  # 714 of 2024 written for the 2022-2024 total the base holds (3,520)
+        v.verdict, v.figure, v.expected, v.note = CONTRADICTED, whole, whole.value, "check_other_period"
+        return
     if period is None or _stands(f, period):
         v.verdict = SUPPORTED
         return
@@ -182,6 +274,15 @@ def _by_value(v: Verdict, reading: Reading, f: Figure, period: Period | None, pl
         v.verdict, v.period = SUPPORTED, ""
     else:
         v.note = "check_not_held"
+
+
+def _whole(f: Figure, period: Period, place: str | None, searcher: Searcher) -> Figure | None:
+    """The figure of exactly the range of years a sentence gives, when f is of a part of that range: the period a
+    clause gives binds its numbers."""
+    if period.start == period.end or f.period == period:
+        return None
+    same = searcher.store.figures(f.indicator, [period], place, 20)
+    return next((g for g in same if g.period == period and g.status == f.status), None)
 
 
 def _by_words(v: Verdict, reading: Reading, indicator: str, period: Period | None, place: str | None,
@@ -269,63 +370,3 @@ def _period(text: str) -> Period | None:
 def _held_elsewhere(value: float, searcher: Searcher, expected: Figure) -> bool:
     """Whether the number is another figure of the base: the near-poor count written as the poor one."""
     return any(f.id != expected.id for f in searcher.store.figures_valued(frozenset((value,)), 5))
-
-
-def agrees(value: float, written: str, qualifier: str, figure: Figure) -> bool:
-    """Whether a number as a writer wrote it states the figure: the same value, or the figure rounded to the
-    precision the writer wrote ("2,100" or "about 2,100" for 2,134; "0.4 %" for 0.43 %), nearly less than it
-    ("nearly 10,000" for 9,928), or more than what the base says is more than it."""
-    target = figure.value
-    if math.isclose(value, target, rel_tol=1e-9, abs_tol=1e-12):
-        return True
-    if qualifier == "more_than" and figure.qualifier != "more_than":  # "more than 3,500" for 3,520
-        return value < target <= value * 1.1
-    if qualifier in ("up_to", "under"):
-        return target <= value and target >= value * 0.9
-    step = _precision(written, value)
-    if step <= 0:
-        return False
-    rounded = abs(target - value) <= step / 2 + 1e-9 * abs(value)
-    zeros = _zeros(written)
-    if qualifier in _APPROXIMATE:  # "nearly 10,000" is near 10,000 (5 %), not anything from 5,000 to 15,000
-        close = rounded and (zeros < 2 or abs(target - value) <= 0.05 * abs(value))
-        return close and (qualifier != "nearly" or target <= value)
-    scale = step * 10.0**-zeros if zeros else step * 10.0 ** _decimals(written)  # base units of the written 1
-    return rounded and (zeros >= 2 or _decimals(written) < _float_decimals(target / scale))
-
-
-def _precision(written: str, value: float) -> float:
-    """The step of the last digit the writer wrote, in base units: 100 for "2,100", 0.1 for "0,4", 10⁹ × 100 for
-    "8.700 tỷ"."""
-    digits = "".join(ch for ch in written if ch.isdigit())
-    if not digits or value == 0:
-        return 0.0
-    decimals = _decimals(written)
-    shown = int(digits) / 10**decimals  # the number as written, without its scale
-    if shown == 0:
-        return 0.0
-    scale = abs(value) / shown
-    if decimals:
-        return float(scale * 10.0**-decimals)
-    zeros = len(digits) - len(digits.rstrip("0"))
-    return float(scale * 10.0**zeros)
-
-
-def _zeros(written: str) -> int:
-    digits = "".join(ch for ch in written if ch.isdigit())
-    return len(digits) - len(digits.rstrip("0"))
-
-
-def _decimals(written: str) -> int:
-    """How many decimals a number is written with: "0,43" 2, "8.7" 1, "2,134" and "9.928" none (thousands)."""
-    for sep in ".,":
-        tail = written.rsplit(sep, 1)[-1] if sep in written else ""
-        if tail.isdigit() and len(tail) != 3:
-            return len(tail)
-    return 0
-
-
-def _float_decimals(value: float) -> int:
-    """How many decimals a value has: 8.718 three, 0.43 two, 2134.0 none."""
-    text = f"{value:.9f}".rstrip("0")
-    return len(text.split(".")[1]) if "." in text else 0

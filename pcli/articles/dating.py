@@ -29,6 +29,8 @@ _BETWEEN = ("sebesar", "sebanyak", "khoang", "binh quan", "them", "over", "more 
             "around", "nearly", "lebih dari", "sekitar", "hampir", "almost", "sekitar", "a", "an")  # fmt: skip
 _CLAUSE = re.compile(r"[,;:()]")
 _CLAUSE_END = re.compile(r"[;:]|,\s|\.\s")
+# Words that open a clause about the time the clause before it names: "…690 in 2023, when the rate was 0.03%".
+_WHEN = ("when", "whereupon", "khi", "luc", "ketika", "saat", "sewaktu", "tatkala", "manakala")
 _TO = ("menjadi", "xuong con", "xuong", "len", "to", "den", "hingga")
 _FROM_AFTER = re.compile(r"\s*(?:%|persen|per ?cent|percent|poin|points?|\s)*\s(?:dari|tu|from)\s+[\d]")
 
@@ -117,7 +119,8 @@ def date_change(sentence: str, start: int, found: list[Mention], lead: str) -> t
 
 def date_level(sentence: str, start: int, end: int, found: list[Mention]) -> tuple[str, list[Mention]]:
     """A level's period, with the mention that states it: written just after it, the comparison it is the value
-    of, else its clause's own period, else its sentence's first or only own period."""
+    of, else its clause's own period, else, in a clause that opens with "when" ("khi", "ketika"), the period just
+    before it, else its sentence's first or only own period."""
     after = next((m for m in found if m.start >= end), None)
     if after is not None and after.role == "own" and _adjacent(sentence[end : after.start]):
         return after.period, [after]
@@ -135,10 +138,18 @@ def date_level(sentence: str, start: int, end: int, found: list[Mention]) -> tup
         cut = _CLAUSE_END.search(sentence, end)  # a parenthesis after the number does not end its clause
         stop = cut.start() if cut else len(sentence)  # nor inside a parenthesis opened after it ("(giảm từ … 2023")
         mine = next((m for m in own if end <= m.start < stop and not _opened(sentence[end : m.start])), None)
+    if mine is None and _when(sentence[clause:start]):  # "690 in 2023, when the rate stood at 0.03%": 2023's
+        mine = next((m for m in reversed(own) if m.end <= clause), None)
     mine = mine or next((m for m in own if m.start < start), None)
     if mine is None and len({m.period for m in own}) == 1 and clause <= own[0].start < _clause_end(sentence, start):
         mine = own[0]
     return (mine.period, [mine]) if mine else ("", [])
+
+
+def _when(clause: str) -> bool:
+    """Whether a clause opens with a word that refers to the time just named ("when", "khi", "ketika")."""
+    words = _words(fold_keep(clause)).split()
+    return bool(words) and words[0] in _WHEN
 
 
 def _to_word(between: str) -> bool:

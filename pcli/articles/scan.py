@@ -130,6 +130,8 @@ def scan(text: str, lang: str) -> list[Number]:
             if j == len(taken) or taken[j][0] >= m.end():
                 fresh.append((m.start(), m.end(), kind))
         taken = sorted(taken + fresh)  # two sorted runs: a linear merge
+    listed = [span for span in _numbered(text) if not any(a < span[1] and span[0] < b for a, b, _ in taken)]
+    taken = sorted(taken + listed) if listed else taken
     thousands = "." if _CONVENTION.get(lang) == "comma_decimal" else ","
     scales = sorted(SCALES.get(lang, {}).items(), key=lambda item: -len(item[0]))
     starts = [a for a, _, _ in taken]
@@ -155,6 +157,22 @@ def scan(text: str, lang: str) -> list[Number]:
         scaled = value * scale if scale == 1 else round(value * scale, 6)  # "2,07 juta" is 2070000, not 2069999.99…
         found.append(Number(m.start(), m.end(), written, kind, scaled, percent, scale))
     return found
+
+
+_ITEM = re.compile(r"(?m)^[ \t]*\(?(\d{1,3})[.)](?=[ \t]+\d)")
+
+
+def _numbered(text: str) -> list[tuple[int, int, str]]:
+    """List numbers a number follows ("7. 100% of poor children"): at a line's start, after a line that ends its
+    sentence or after the list's item before it ("6. …"); a line that goes on from an unfinished sentence ("fell
+    to\n3. …") keeps its number."""
+    out = []
+    for m in _ITEM.finditer(text):
+        before = text[text.rfind("\n", 0, max(m.start() - 1, 0)) + 1 : max(m.start() - 1, 0)] if m.start() else ""
+        previous = re.match(r"[ \t]*\(?(\d{1,3})[.)]\s", before)
+        if not before.strip() or before.rstrip()[-1] in ".!?:;" or (previous and int(previous[1]) + 1 == int(m[1])):
+            out.append((m.start(), m.end(), "list"))
+    return out
 
 
 def read_numbers(quote: str, lang: str) -> list[tuple[float, bool, int, int]]:

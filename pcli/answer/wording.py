@@ -1,0 +1,91 @@
+"""What a draft's sentence says of the measure a number belongs to: the words that tell one indicator from another.
+
+Plain functions over folded words (as the search folds them: lower case, no diacritics, filler dropped) and an
+indicator's names (its labels and aliases as phrases of such words). They know nothing of a base or a store:
+check.py asks them whether a figure the base holds may be the one a sentence speaks of.
+
+- A distinguishing word (near-, cận, hampir, share, rural…) must agree: a measure named "near poor households"
+  is not what a sentence that says "poor households" speaks of, and "near-poor" said rules out "poor households".
+- Of two measures, one a number's clause names whole (one of its names, each word in some form, that is not the
+  other's too) is the one it speaks of when its sentence never names the other: "menciptakan lapangan kerja bagi
+  53.826 pekerja" names the jobs created, not the jobs given through entrusted capital, although both hold words
+  of the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from pcli.answer.index import similarity
+from pcli.base.words import FILLER
+from pcli.text import fold
+
+Words = tuple[str, ...]
+
+
+def words_of(text: str) -> Words:
+    """The words of a text as the search folds a record's names: "Hộ cận nghèo," is ("ho", "can", "ngheo")."""
+    return tuple(w for w in fold(text).split() if w not in FILLER)
+
+
+def modified_pairs(names: Iterable[Words], marks: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """The pairs of names in which a distinguishing word modifies the next word: ("near", "poor"), ("can", "ngheo")."""
+    return frozenset((t, u) for p in names for t, u in zip(p, p[1:], strict=False) if t in marks)
+
+
+def _bare(words: Sequence[Words], marks: frozenset[str]) -> set[str]:
+    """The words that stand somewhere without a distinguishing word before them."""
+    return {u for p in words for i, u in enumerate(p) if i == 0 or p[i - 1] not in marks}
+
+
+def disagrees(sentence: Words, names: Sequence[Words], marks: frozenset[str], narrowing: frozenset[str],
+              known: frozenset[tuple[str, str]]) -> bool:  # fmt: skip
+    """Whether a sentence's distinguishing words rule a measure out. Either its names put a mark before a word
+    the sentence says, nowhere so marked there, and never say that word bare ("near poor households" for a
+    sentence of "poor households"); or the sentence marks a word, never says it bare, and the names hold that
+    word but never with the mark ("near-poor" said, "poor households" named). A mark of the base (`marks`) counts
+    in the sentence only before the word it modifies in some name of the base (`known`: "cần cố gắng" is not
+    "cận nghèo" folded); a narrowing word ("rural", "women") before any word."""
+    said = set(sentence)
+    said_pairs = set(zip(sentence, sentence[1:], strict=False))
+    bare = _bare(names, marks)
+    for t, u in modified_pairs(names, marks):
+        if u in said and u not in bare and (t, u) not in said_pairs:
+            return True
+    every = marks | narrowing
+    said_bare = _bare([sentence], every)
+    held = {w for p in names for w in p}
+    for t, u in said_pairs:
+        if (t in narrowing or (t, u) in known) and u not in said_bare and u in held:
+            if not any(t in p and u in p for p in names):
+                return True
+    return False
+
+
+def _same(a: str, b: str) -> bool:
+    """One word, or the same word in another form ("renovated", "renovation"); not a prefix ("pekerja", "pekerjaan")."""
+    return similarity(a, b) in (1.0, 0.7) or similarity(b, a) == 0.7
+
+
+def named_whole(sentence: Words, names: Sequence[Words], other: Sequence[Words]) -> bool:
+    """Whether the sentence says one of a measure's names whole, each word in some form, and that name is not
+    also the other measure's (its words are not all in the other's names): "lapangan kerja" names the jobs
+    created, not the jobs given through entrusted capital."""
+    theirs = {w for p in other for w in p}
+    return any(all(any(_same(s, w) for s in sentence) for w in p) and not all(w in theirs for w in p) for p in names)
+
+
+class Measures:
+    """A base's indicators by their names, with the words that tell them apart: made once for a draft."""
+
+    def __init__(self, names: dict[str, list[Words]], marks: frozenset[str], narrowing: frozenset[str]) -> None:
+        self.names, self.marks, self.narrowing = names, marks, narrowing
+        self.known = modified_pairs((p for phrases in names.values() for p in phrases), marks)
+
+    def ruled_out(self, sentence: Words, indicator: str, said: frozenset[str] = frozenset()) -> bool:
+        """Whether the sentence's distinguishing words rule the indicator out; `said` are marks the number itself
+        says (a percentage says "share", "persentase")."""
+        return disagrees(sentence, self.names.get(indicator, []), self.marks - said, self.narrowing, self.known)
+
+    def named(self, sentence: Words, indicator: str, other: str) -> bool:
+        return named_whole(sentence, self.names.get(indicator, []), self.names.get(other, []))
