@@ -15,7 +15,7 @@ from pcli.base.model import FactBase
 from pcli.errors import FactBaseError, UsageError
 from pcli.messages import Msg
 from pcli.output.records import SECTIONS
-from pcli.output.views import ChangesView, FiguresView, Result, SectionView, ShowView
+from pcli.output.views import FigureView, Result, SectionView, ShowView, TrendView
 from pcli.status import ExitStatus
 from pcli.store import open as stores
 from pcli.store.memory import Store
@@ -62,7 +62,8 @@ def _filtered(base: FactBase, filters: Filters) -> FactBase:
 def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None = None, near: Filters = NO_FILTERS) -> Result:
     """The answers to a question; `near.place` (--place) keeps the figures of that place."""
     from pcli.answer.search import KINDS, Searcher
-    from pcli.output.views import AnswersView, ChangeAnswerView
+    from pcli.output.changes import ChangeAnswerView
+    from pcli.output.views import AnswersView
 
     if not text.strip():
         raise UsageError("empty_query")
@@ -107,6 +108,7 @@ def _query_lines(facts: str | None, searcher: Searcher, kinds: frozenset[str] | 
 
 def compare(facts: str | None, before: str, after: str, filters: Filters = NO_FILTERS) -> Result:
     from pcli.answer.changes import asked_period, changes_between
+    from pcli.output.changes import ChangesView
 
     a, b = asked_period(before), asked_period(after)
     if a.text == b.text:
@@ -146,7 +148,7 @@ def trend(facts: str | None, wanted: str, filters: Filters = NO_FILTERS) -> Resu
     if not figures:
         return Result(ExitStatus.NOT_FOUND, miss=filters.miss())
     store.cite(figures)
-    return Result(ExitStatus.FOUND, FiguresView(store.base, figures, "trend", wholes={}))
+    return Result(ExitStatus.FOUND, TrendView(store.base, figures, wholes={}))
 
 
 def get(facts: str | None, ident: str) -> Result:
@@ -157,7 +159,7 @@ def get(facts: str | None, ident: str) -> Result:
     figure = store.figure(ident)
     if figure is not None:
         whole = store.figure(figure.part_of) if figure.part_of else None
-        return Result(ExitStatus.FOUND, FiguresView(base, [figure], "answer", [1.0], {whole.id: whole} if whole else {}))
+        return Result(ExitStatus.FOUND, FigureView(base, [figure], [1.0], {whole.id: whole} if whole else {}))
     for table in base.entities:
         entity = store.entity(table, ident)
         if entity is not None:

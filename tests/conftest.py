@@ -88,6 +88,7 @@ def pcli_into_closed_pipe(*args: str) -> Result:
 _SIGNAL_AT_RENAME = """
 import os, runpy, signal, sys
 signum, target = int(sys.argv[1]), os.path.abspath(sys.argv[2])
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as at a terminal, even when run in the background
 def hook(event, args):
     if event == "os.rename" and os.path.abspath(str(args[1])) == target:
         signal.getsignal(signum)(signum, None)

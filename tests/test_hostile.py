@@ -105,6 +105,7 @@ def test_dumb_terminal_and_narrow_width() -> None:
 _INTERRUPT_ON_OPEN = """
 import os, runpy, signal, sys
 facts, fired = sys.argv[1], []
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as at a terminal, even when run in the background
 def hook(event, args):
     if event == "open" and args and str(args[0]) == facts and not fired:
         fired.append(True)

@@ -11,10 +11,18 @@ from pcli.store.memory import figure_order, stands_for
 
 
 class Change:
-    __slots__ = ("indicator", "place", "status", "before", "after")
+    """One indicator from one figure to another: the change in its unit, and its per cent, worked out here only."""
 
-    def __init__(self, indicator: str, place: str, status: str, before: Figure, after: Figure) -> None:
+    __slots__ = ("indicator", "place", "status", "before", "after", "rate")
+
+    def __init__(self, indicator: str, place: str, status: str, before: Figure, after: Figure, rate: bool = False) -> None:
         self.indicator, self.place, self.status, self.before, self.after = indicator, place, status, before, after
+        self.rate = rate  # the unit is a percentage: its change is in points, and has no per cent
+
+    @classmethod
+    def of(cls, base: FactBase, before: Figure, after: Figure) -> Change:
+        rate = base.figure_unit(before).kind == "percent"
+        return cls(before.indicator, before.place, before.status, before, after, rate)
 
     @property
     def change(self) -> float:
@@ -22,7 +30,9 @@ class Change:
 
     @property
     def percent(self) -> float | None:
-        return None if self.before.value == 0 else self.change / abs(self.before.value) * 100
+        """The change in per cent of the first figure; none for a rate (a fall from 0.095 % to 0.03 % is 0.065
+        points, and "-68 %" would read as another figure) or from zero."""
+        return None if self.rate or self.before.value == 0 else self.change / abs(self.before.value) * 100
 
 
 def asked_period(text: str) -> Period:
@@ -60,10 +70,10 @@ def changes_between(
             continue
         groups.setdefault((figure.indicator, figure.place, figure.status), []).append(figure)
     changes = []
-    for (indicator, place, status), group in groups.items():
+    for group in groups.values():
         a, b = best_for(group, before), best_for(group, after)
         if a is not None and b is not None and a is not b:
-            changes.append(Change(indicator, place, status, a, b))
+            changes.append(Change.of(base, a, b))
     changes.sort(key=lambda c: (c.status == "target", c.before.order))
     return changes
 

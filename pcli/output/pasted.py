@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from pcli.answer.changes import several_places
 from pcli.base.model import FactBase, Figure, pick, said
+from pcli.base.numbers import group, humanize
 from pcli.messages import word
 from pcli.output.records import Record, display_value, period_label, tidy
 
@@ -51,14 +52,21 @@ def change_rows(
     return columns, rows
 
 
-def change_words(base: FactBase, c: Change, lang: str) -> str:
-    """A change written for people: "-2,134 households (-100 %)", "-0.065 pp"."""
-    from pcli.base.numbers import group
-
-    unit = base.figure_unit(c.before)
+def change_parts(base: FactBase, c: Change, lang: str) -> tuple[str, str]:
+    """A change written for people, one way wherever it is shown (compare's table and Markdown, a change
+    answer's card and Markdown): its amount as the unit's figures are written ("+718 billion VND", "-2,134
+    households", "-0.065 pp" for a rate) and its per cent ("+9 %", "" when it has none: Change.percent)."""
     sign = "+" if c.change > 0 else ""
-    words = word("points", lang) if unit.kind == "percent" else pick(unit.label, lang)
-    text = f"{sign}{group(tidy(c.change), lang)} {words}"
-    if c.percent is not None and unit.kind != "percent":
-        text += f" ({sign}{group(round(c.percent, 1), lang)} %)"
-    return text
+    unit = base.figure_unit(c.before)
+    if c.rate:
+        amount = f"{group(tidy(c.change), lang)} {word('points', lang)}"
+    else:
+        amount = humanize(tidy(c.change), unit.kind, pick(unit.label, lang), lang)
+    percent = "" if c.percent is None else f"{sign}{group(round(c.percent, 1), lang)} %"
+    return sign + amount, percent
+
+
+def change_words(base: FactBase, c: Change, lang: str) -> str:
+    """The change in one phrase: "-2,134 households (-100 %)", "+718 billion VND (+9 %)", "-0.065 pp"."""
+    amount, percent = change_parts(base, c, lang)
+    return f"{amount} ({percent})" if percent else amount

@@ -211,16 +211,21 @@ def answer_record(base: FactBase, answer: Any, lang: str = "en") -> Record:
 
 def change_record(base: FactBase, answer: Any, lang: str = "en") -> Record:
     """From one figure to another: both as records, the change in the unit (percentage points for a percent
-    indicator) and, for other units, the change in per cent."""
+    indicator) and, for other units, the change in per cent (answer.changes.Change works them out)."""
+    from pcli.answer.changes import Change
+
     before, after = answer.before, answer.after
     indicator = base.indicators[before.indicator]
-    unit = base.units[indicator.unit]
-    change = tidy(after.value - before.value)
-    percent = None if unit.kind == "percent" or before.value == 0 else round(change / abs(before.value) * 100, 4)
+    c = Change.of(base, before, after)
     return {"kind": "change", "id": f"{before.id}..{after.id}", "indicator": indicator.id,
-            "label": pick(indicator.label, lang), "unit": unit.id,
-            "from": figure_record(base, before, lang), "to": figure_record(base, after, lang), "change": change,
-            "change_unit": "pp" if unit.kind == "percent" else unit.id, "change_percent": percent}  # fmt: skip
+            "label": pick(indicator.label, lang), "unit": indicator.unit,
+            "from": figure_record(base, before, lang), "to": figure_record(base, after, lang), "change": tidy(c.change),
+            "change_unit": "pp" if c.rate else indicator.unit, "change_percent": percent_of(c)}  # fmt: skip
+
+
+def percent_of(change: Any) -> float | None:
+    """A change's per cent as the machine formats carry it."""
+    return None if change.percent is None else round(change.percent, 4)
 
 
 def sections(base: FactBase, figures: Iterable[Figure] | None = None) -> Iterator[tuple[str, Iterator[Record]]]:

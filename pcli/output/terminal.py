@@ -21,19 +21,11 @@ from pcli.answer.changes import by_place, several_places
 from pcli.base.model import FactBase, Figure, pick, said
 from pcli.base.numbers import group
 from pcli.messages import say, word
+from pcli.output.changes import ChangeAnswerView, ChangesView
+from pcli.output.pasted import change_parts, change_words
 from pcli.output.records import Record, display_value, displayed, independent_reports, period_label
 from pcli.output.terminal_tables import Col, fitted
-from pcli.output.views import (
-    AnswersView,
-    ChangeAnswerView,
-    ChangesView,
-    ExtractView,
-    FiguresView,
-    ListView,
-    SectionView,
-    ShowView,
-    View,
-)
+from pcli.output.views import AnswersView, ExtractView, FiguresView, ListView, SectionView, ShowView, View
 from pcli.text import safe
 
 MIN_WIDTH = 40
@@ -60,22 +52,24 @@ def _width(stderr: bool) -> int | None:
     return None
 
 
-def draw(view: View, lang: str) -> None:
-    """Draw any view: each kind of view has its drawing (listed at the end of this module). The base and its
-    lists are paged on a terminal, as git and gh page long output ($PAGER, else less -FRX, which quits when the
-    output fits one screen; PAGER= turns it off, and a PAGER that is not installed prints as if it were off)."""
+Drawing = Callable[[Console, Any, str], None]
+
+
+def draw(drawing: Drawing, view: View, lang: str, paged: bool = False) -> None:
+    """Draw a view with its drawing (render.FORMS says which). Long output (the base, its lists) is paged on a
+    terminal, as git and gh page it ($PAGER, else less -FRX, which quits when the output fits one screen; PAGER=
+    turns it off, and a PAGER that is not installed prints as if it were off); the base's figures stream into the
+    pager as they are read."""
     out = console()
-    if isinstance(view, ShowView) and "figures" in view.sections and view.lookup and out.is_terminal and _pager():
+    if not (paged and out.is_terminal and _pager()):
+        drawing(out, view, lang)
+    elif isinstance(view, ShowView) and "figures" in view.sections and view.lookup:
         from pcli.output.terminal_pager import stream_show
 
         stream_show(out, view, lang)
-    elif isinstance(view, ShowView | ListView | SectionView) and out.is_terminal and _pager():
+    else:
         with out.pager(styles=not out.no_color):
-            _DRAWERS[type(view)](out, view, lang)
-    elif isinstance(view, FiguresView):
-        {"answer": _answer, "trend": _trend}.get(view.style, _figure_list)(out, view, lang)
-    elif type(view) in _DRAWERS:
-        _DRAWERS[type(view)](out, view, lang)
+            drawing(out, view, lang)
 
 
 def _pager() -> bool:
@@ -95,15 +89,15 @@ def _pager() -> bool:
     return True
 
 
-def _figure_list(out: Console, view: FiguresView, lang: str) -> None:
+def figure_list(out: Console, view: FiguresView, lang: str) -> None:
     out.print(figures_table(view.base, view.figures, lang, out.width, wholes=view.wholes), crop=False)
 
 
-def _list(out: Console, view: ListView, lang: str) -> None:
+def lists(out: Console, view: ListView, lang: str) -> None:
     out.print(record_table(view.base, word(view.what, lang), view.columns, list(view.rows(lang)), out.width, lang), crop=False)
 
 
-def _section(out: Console, view: SectionView, lang: str) -> None:
+def section(out: Console, view: SectionView, lang: str) -> None:
     out.print(record_table(view.base, word(view.name, lang), view.columns, view.rows(lang), out.width, lang), crop=False)
 
 
@@ -162,7 +156,7 @@ def figures_table(
     return figure_rows_table(title, [_figure_cells(base, f, wholes, lang, place) for f in figures], width, lang, place)
 
 
-def _show(out: Console, view: ShowView, lang: str) -> None:
+def show(out: Console, view: ShowView, lang: str) -> None:
     base = view.base
     if base.title:
         out.print(_t(said(base, base.title, lang), "bold"))
@@ -219,7 +213,7 @@ def record_table(
     return fitted(title, cols, [[for_people(base, c, r.get(c, ""), lang) for c in columns] for r in records], width)
 
 
-def _answer(out: Console, view: FiguresView, lang: str) -> None:
+def figure_card(out: Console, view: FiguresView, lang: str) -> None:
     out.print(_figure_panel(view.base, view.figures[0], view.wholes, lang))
     if len(view.figures) > 1:
         out.print(figures_table(view.base, view.figures[1:], lang, out.width, word("h_also", lang), view.wholes), crop=False)
@@ -252,7 +246,7 @@ def _quotes(base: FactBase, best: Figure, lang: str, prefix: str = "") -> list[T
     return lines
 
 
-def _answers(out: Console, view: AnswersView, lang: str) -> None:
+def answers(out: Console, view: AnswersView, lang: str) -> None:
     """The best answer in a panel, then the rest in a table, whatever their kinds."""
     first = view.answers[0]
     if first.figure is not None:
@@ -291,49 +285,37 @@ def _record_panel(base: FactBase, record: Record, lang: str) -> Panel:
     return Panel(Group(*lines), title=_t(record.get("label", record["id"])), title_align="left", expand=False)
 
 
-def _change_answer(out: Console, view: ChangeAnswerView, lang: str) -> None:
+def change_card(out: Console, view: ChangeAnswerView, lang: str) -> None:
     """From one figure to the other, the change, and the quotes of both."""
     base, before, after = view.base, view.answer.before, view.answer.after
     assert before is not None and after is not None
-    record = view.records(lang)[0]
     sides = [f"{display_value(base, f, lang)} ({period_label(base, f, lang)})" for f in (before, after)]
-    unit = base.figure_unit(before)
-    change = record["change"]
-    sign = "+" if change > 0 else ""
-    amount = f"{sign}{group(change, lang)} " + (word("points", lang) if unit.kind == "percent" else pick(unit.label, lang))
-    if record["change_percent"] is not None:
-        amount += f" ({sign}{group(round(record['change_percent'], 1), lang)} %)"
+    amount = change_words(base, view.change(), lang)
     lines: list[Text | Table] = [_t(f"{sides[0]} → {sides[1]}", "bold"), _t(f"{word('h_change', lang)}: {amount}", "bold green")]
     lines += _quotes(base, before, lang, f"{before.period.display(lang)}: ") + _quotes(
         base, after, lang, f"{period_label(base, after, lang)}: "
     )
-    out.print(Panel(Group(*lines), title=_t(record["label"]), title_align="left", expand=False))
+    title = _t(pick(base.indicators[before.indicator].label, lang))
+    out.print(Panel(Group(*lines), title=title, title_align="left", expand=False))
 
 
-def _changes(out: Console, view: ChangesView, lang: str) -> None:
+def changes(out: Console, view: ChangesView, lang: str) -> None:
     base = view.base
     place = several_places(c.before for c in view.changes)
     cols = [Col(word("h_indicator", lang)), *([Col(word("h_place", lang))] if place else []), Col(view.before, "right"),
             Col(view.after, "right"), Col(word("h_change", lang), "right", "bold"), Col("%", "right", drop=1)]  # fmt: skip
     rows = []
     for c in view.changes:
-        sign = "+" if c.change > 0 else ""
-        unit = base.figure_unit(c.before)
-        pct = "" if c.percent is None or unit.kind == "percent" else f"{sign}{group(round(c.percent, 1), lang)} %"
-        delta = f"{sign}{group(c.change if unit.kind != 'currency' else round(c.change / 1e9, 3), lang)}"
-        if unit.kind == "currency":
-            delta += " " + word("billion_short", lang)
-        elif unit.kind == "percent":
-            delta += " " + word("points", lang)
         label = pick(base.indicators[c.indicator].label, lang)
         where = [said(base, c.place, lang)] if place else []
-        rows.append([label, *where, display_value(base, c.before, lang), display_value(base, c.after, lang), delta, pct])
+        sides = [display_value(base, c.before, lang), display_value(base, c.after, lang)]
+        rows.append([label, *where, *sides, *change_parts(base, c, lang)])
     only = view.changes[0].place if view.changes and not place else ""  # one place: the title says it
     title = f"{said(base, only, lang)}: {view.before} → {view.after}" if only else f"{view.before} → {view.after}"
     out.print(fitted(title, cols, rows, out.width), crop=False)
 
 
-def _trend(out: Console, view: FiguresView, lang: str) -> None:
+def trend(out: Console, view: FiguresView, lang: str) -> None:
     """One table of bars per place (the bars of every place to one scale): a series never mixes places."""
     base, figures = view.base, view.figures
     top = max((abs(f.value) for f in figures), default=0) or 1
@@ -352,7 +334,7 @@ def _trend(out: Console, view: FiguresView, lang: str) -> None:
         out.print(table)
 
 
-def _extract(out: Console, view: ExtractView, lang: str) -> None:
+def extract(out: Console, view: ExtractView, lang: str) -> None:
     """Every number of the article; the new ones, which the base does not hold yet, stand out."""
     cols = [Col(heading(c, lang), "right" if c == "value" else "left", whole=c == "line",
                 drop={"unit": 2, "period": 1}.get(c, 0))
@@ -364,9 +346,3 @@ def _extract(out: Console, view: ExtractView, lang: str) -> None:
         value = group(row.value, lang) if row.kind == "figure" else ""
         rows.append([f"{row.line}:{row.column}", row.written, value, row.unit, row.period, row.kind, status, row.sentence])
     out.print(fitted(view.path, cols, rows, out.width, marks), crop=False)
-
-
-_DRAWERS: dict[type, Callable[[Console, Any, str], None]] = {
-    ShowView: _show, ChangesView: _changes, AnswersView: _answers, ChangeAnswerView: _change_answer,
-    ExtractView: _extract, SectionView: _section, ListView: _list,
-}  # fmt: skip

@@ -9,42 +9,23 @@ from typing import TYPE_CHECKING, Any
 
 from pcli.base.model import Entity, FactBase, Figure, pick
 from pcli.messages import Msg
-from pcli.output.pasted import change_rows, people_rows
+from pcli.output.pasted import people_rows
 from pcli.output.records import (
     ENTITY_COLUMNS,
     FIGURE_COLUMNS,
     SOURCE_COLUMNS,
     Record,
     answer_record,
-    change_record,
     entity_record,
     figure_record,
     figure_row,
     flat_entity,
     source_record,
-    tidy,
 )
 
 if TYPE_CHECKING:  # imported when used: a query does not need changes
-    from pcli.answer.changes import Change
     from pcli.answer.search import Answer
     from pcli.base.periods import Period
-
-CHANGE_COLUMNS = (
-    "indicator",
-    "label",
-    "unit",
-    "before_period",
-    "before",
-    "after_period",
-    "after",
-    "change",
-    "change_percent",
-    "status",
-    "place",
-    "before_id",
-    "after_id",
-)
 
 
 class View:
@@ -63,7 +44,7 @@ class View:
 
 
 class FiguresView(View):
-    """Figures: a query's answers (the best first), a trend, or the figures of a section."""
+    """Figures in a list; TrendView and FigureView are the same rows drawn otherwise on a terminal."""
 
     columns = FIGURE_COLUMNS
 
@@ -71,11 +52,10 @@ class FiguresView(View):
         self,
         base: FactBase,
         figures: Sequence[Figure],
-        style: str = "list",
         scores: Sequence[float] | None = None,
         wholes: Mapping[str, Figure] | None = None,
     ) -> None:
-        self.base, self.figures, self.style, self.scores = base, figures, style, scores
+        self.base, self.figures, self.scores = base, figures, scores
         self.wholes = wholes if wholes is not None else {f.id: f for f in base.figures}
 
     def records(self, lang: str) -> list[Record]:
@@ -89,6 +69,14 @@ class FiguresView(View):
 
     def for_people(self, lang: str) -> tuple[tuple[str, ...], list[Record]]:
         return people_rows(self.base, self.figures, lang)
+
+
+class TrendView(FiguresView):
+    """One indicator's figures over time (`pcli trend`): bars on a terminal, a chart as svg or png."""
+
+
+class FigureView(FiguresView):
+    """One figure asked by its id (`pcli get`): a card on a terminal."""
 
 
 ANSWER_COLUMNS = (*FIGURE_COLUMNS, "kind")
@@ -132,49 +120,6 @@ def _record_row(answer: Answer, record: Record) -> Record:
     quote = citations[0]["quote"] if citations else ""
     sources = ",".join(c["source"] for c in citations)
     return {"id": record["id"], "label": record["label"], "kind": answer.kind, "sources": sources, "quote": quote}
-
-
-class ChangeAnswerView(View):
-    """A change question's answer: one indicator from one period to another, with both figures' citations."""
-
-    columns = ("kind", "indicator", "label", "unit", "from_period", "from", "to_period", "to", "change", "change_unit",
-               "change_percent", "from_id", "to_id")  # fmt: skip
-
-    def __init__(self, base: FactBase, answer: Answer) -> None:
-        self.base, self.answer = base, answer
-
-    def records(self, lang: str) -> list[Record]:
-        return [change_record(self.base, self.answer, lang)]
-
-    def rows(self, lang: str) -> list[Record]:
-        r = self.records(lang)[0]
-        flat = {"from_period": r["from"]["period"], "from": r["from"]["value"], "from_id": r["from"]["id"],
-                "to_period": r["to"]["period"], "to": r["to"]["value"], "to_id": r["to"]["id"]}  # fmt: skip
-        return [{**r, **flat}]
-
-
-class ChangesView(View):
-    """Indicators known in two periods, side by side with the change."""
-
-    columns = CHANGE_COLUMNS
-
-    def __init__(self, base: FactBase, changes: Sequence[Change], before: str, after: str) -> None:
-        self.base, self.changes, self.before, self.after = base, changes, before, after
-
-    def for_people(self, lang: str) -> tuple[tuple[str, ...], list[Record]]:
-        return change_rows(self.base, self.changes, self.before, self.after, lang)
-
-    def records(self, lang: str) -> list[Record]:
-        out = []
-        for c in self.changes:
-            ind = self.base.indicators[c.indicator]
-            out.append({"indicator": c.indicator, "label": pick(ind.label, lang), "unit": ind.unit, "place": c.place,
-                        "status": c.status, "before_period": c.before.period.text, "before": c.before.value,
-                        "before_qualifier": c.before.qualifier, "before_id": c.before.id,
-                        "after_period": c.after.period.text, "after": c.after.value,
-                        "after_qualifier": c.after.qualifier, "after_id": c.after.id, "change": tidy(c.change),
-                        "change_percent": None if c.percent is None else round(c.percent, 4)})  # fmt: skip
-        return out
 
 
 class SectionView(View):
