@@ -5,6 +5,7 @@ rendered and its exit status returned."""
 # No `from __future__ import annotations` here: Typer would have to evaluate every annotation string.
 import os
 import sys
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any, NamedTuple
 
 import typer
@@ -181,41 +182,34 @@ def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     return [i for i in (*ids, *base.indicators, *base.sources) if i.startswith(incomplete)]
 
 
-def complete_sections(incomplete: str) -> list[str]:
-    from pcli.output.records import SECTIONS
+def _names_in(module: str, name: str) -> Callable[[str], list[str]]:
+    """Completion from a module's list of names, imported only when a shell completes, never on a run."""
 
-    return [s for s in SECTIONS if s.startswith(incomplete)]
+    def complete(incomplete: str) -> list[str]:
+        import importlib
 
+        return [s for s in getattr(importlib.import_module(module), name) if s.startswith(incomplete)]
 
-def complete_lists(incomplete: str) -> list[str]:
-    from pcli.output.views import LISTS
-
-    return [s for s in LISTS if s.startswith(incomplete)]
-
-
-def complete_indicators(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Trend's indicator: the ids of the base in use."""
-    from pcli.store.open import open_store
-
-    return [i for i in open_store(_facts_of(ctx)).rest_of_base().indicators if i.startswith(incomplete)]
+    return complete
 
 
-def complete_kinds(incomplete: str) -> list[str]:
-    from pcli.answer.search import KINDS
+def _ids_in_base(part: Callable[[Any], Iterable[str]]) -> Callable[[typer.Context, str], list[str]]:
+    """Completion from the ids of a part of the base in use (its indicators, its topics)."""
 
-    return [k for k in KINDS if k.startswith(incomplete)]
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        from pcli.store.open import open_store
+
+        return [i for i in part(open_store(_facts_of(ctx)).rest_of_base()) if i.startswith(incomplete)]
+
+    return complete
 
 
-def complete_styles(incomplete: str) -> list[str]:
-    from pcli.output.cite import STYLES
-
-    return [s for s in STYLES if s.startswith(incomplete)]
-
-
-def complete_topics(ctx: typer.Context, incomplete: str) -> list[str]:
-    from pcli.store.open import open_store
-
-    return [t for t in open_store(_facts_of(ctx)).rest_of_base().topics if t.startswith(incomplete)]
+complete_sections = _names_in("pcli.output.records", "SECTIONS")
+complete_lists = _names_in("pcli.output.views", "LISTS")
+complete_kinds = _names_in("pcli.answer.search", "KINDS")
+complete_styles = _names_in("pcli.output.cite", "STYLES")
+complete_indicators = _ids_in_base(lambda base: base.indicators)  # trend's indicator
+complete_topics = _ids_in_base(lambda base: base.topics)
 
 
 PlaceOption = Annotated[
