@@ -42,9 +42,18 @@ The town had 40 poor households in 2021 and 12 in 2022, when the rate fell to 0.
 Năm 2021 có 40 hộ nghèo, năm 2022 còn 12 hộ, khi tỷ lệ nghèo chỉ còn 0,5%. | vi | 0,5 | 2022
 Pada 2021 ada 40 rumah tangga miskin dan pada 2022 tinggal 12, ketika tingkatnya 0,5 persen. | id | 0,5 | 2022
 In 2021, when the rate was 0.9%, the town had 40 poor households. | en | 0.9 | 2021
+Standards for the 2016-2020 period were set.\\nA poor household earns under VND600,000 a month. | en | 600,000 | 2016-2020
+In 2024 the line is VND2 million ($80), against VND900,000 ($36) in the previous term. | en | 900,000 | \\
+In 2024 the line is VND2 million ($80), against VND900,000 ($36) in the previous term. | en | 36 | \\
+In 2024 the line is VND2 million ($80), against VND900,000 ($36) in the previous term. | en | 80 | 2024
+Năm 2024, chuẩn nghèo là 2 triệu đồng (trước đây 1,5 triệu đồng). | vi | 1,5 | \\
+Ada 2,1 juta orang miskin. Ada 8 desa. Ada 9 kota. Pada Maret 2024 ada 3 desa. Pada Maret 2024 ada 5 kota. | id | 2,1 | 2024-03
+Ada 2,1 juta orang miskin. Ada 8 desa. Ada 9 kota. Pada Maret 2024 ada 3 desa. Ada 5 kota pada 2023. | id | 2,1 | \\
 """),
 )
 def test_periods(text: str, lang: str, written: str, period: str) -> None:
+    """The sentence's own period, else the paragraph's lead (a range that is no named programme's life too), else
+    the article's; an amount in brackets converted from another is of its period; "previously" is of none."""
     reading = _number(text, lang, written)
     assert reading.kind == FIGURE
     assert reading.period == period.strip("\\"), reading
@@ -145,3 +154,8 @@ def test_the_reader_is_a_plain_function_of_a_text() -> None:
         "2024",
     )
     assert [r.kind for r in readings] == ["year", FIGURE, "date", "date"]
+
+
+def test_an_amount_converted_in_brackets_has_the_qualifier_of_the_amount_it_converts() -> None:
+    readings = [r for r in read("A poor household earns less than VND700,000 ($31.40) a month.", "en") if r.kind == FIGURE]
+    assert [(r.number.written, r.qualifier) for r in readings] == [("700,000", "under"), ("31.40", "under")]

@@ -126,6 +126,17 @@ def _canonical(kind: str, m: re.Match[str]) -> str:
     return m[1]
 
 
+_CURRENCY = r"(?:vnd|rp|usd|us\$|\$)"
+# An amount in brackets just after another, in another currency: "VND700,000 ($31.40)", "VNĐ2 million ($84.5)".
+_CONVERTED = re.compile(rf"{_CURRENCY}?\s?(\d[\d.,]*)\s*(?:million|billion|trieu|ty|juta|miliar)?\s*\(\s*{_CURRENCY}\s*$")
+
+
+def converted_from(text: str, start: int) -> int:
+    """Where the amount starts that the amount at `start` converts ("VND700,000 ($31.40)"), or -1."""
+    converted = _CONVERTED.search(fold_keep(text[max(0, start - 40) : start]))
+    return max(0, start - 40) + converted.start(1) if converted else -1
+
+
 def qualifier_before(text: str, start: int) -> str:
     """The qualifier stated by the words around the number at position `start` of text ("" for none): just
     before it ("hơn 2.134", "at least 6"), or after it and its unit ("từ 6% trở lên", "6 persen atau lebih")."""
@@ -133,6 +144,8 @@ def qualifier_before(text: str, start: int) -> str:
     tail = re.sub(r"[^0-9a-z% ]+", " ", re.sub(r"^[-−]?[\d.,]+", "", after)).split()
     if any(" ".join(tail[i : i + 2]).startswith(phrase) for i in range(3) for phrase in AT_LEAST_AFTER):
         return "at_least"
+    if (converted := converted_from(text, start)) >= 0:  # "less than VND700,000 ($31.40)": the amount converted says it
+        return qualifier_before(text, converted)
     before = re.sub(r"(?:vnd|rp|usd|us\$|\$)\s*$", "", fold_keep(text[max(0, start - 34) : start]).rstrip())  # "less than VND"
     words = " " + " ".join(re.sub(r"[^0-9a-z ]+", " ", before).split()[-3:])
     phrases = sorted(((p, q) for q, ps in QUALIFIER_WORDS.items() for p in ps), key=lambda pair: -len(pair[0]))

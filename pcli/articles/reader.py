@@ -9,10 +9,11 @@ sentences. It knows nothing of a fact base: `units` may add a base's own unit la
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from pcli.articles.dating import Mention, date_change, date_level, is_change, mentions, sentence_lead
-from pcli.articles.phrases import GOAL_WORDS, qualifier_before
+from pcli.articles.phrases import GOAL_WORDS, converted_from, qualifier_before
 from pcli.articles.scan import FIGURE, Number, scan
 from pcli.articles.units import UnitWords, unit_near
 from pcli.text import fold_keep
@@ -24,16 +25,21 @@ _DAY_DATE = re.compile(r"(?i:ngày|ngay)\s+\d{1,2}\s+(?i:tháng|thang)\s+\d{1,2}
 _SAME = ("cung nam", "cung ky", "cung thoi gian", "pada tahun yang sama", "pada periode yang sama", "the same year",
          "that year", "the same period")  # fmt: skip
 _ACHIEVED = ("vuot", "dat", "exceeded", "surpassed", "melampaui", "melebihi", "hoan thanh")
+_EARLIER = ("previously", "formerly", "earlier", "previous term", "previous period", "truoc day", "truoc do", "ky truoc",
+            "giai doan truoc", "sebelumnya", "periode sebelumnya", "dahulu")  # fmt: skip
+_PROGRAMMES = ("chuong trinh", "de an", "du an", "ke hoach", "chien luoc", "programme", "program", "project", "plan",
+               "strategy", "programnya", "proyek", "rencana", "strategi")  # fmt: skip
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 
 
 class Passage:
     """A stretch of the article that states a period: its text and where it starts in the article."""
 
-    __slots__ = ("period", "text", "start")
+    __slots__ = ("period", "text", "start", "whole")
 
-    def __init__(self, period: str, text: str, start: int) -> None:
+    def __init__(self, period: str, text: str, start: int, whole: bool = False) -> None:
         self.period, self.text, self.start = period, text, start
+        self.whole = whole  # it dates the whole article, the sentences before it too
 
 
 class Reading:
@@ -93,11 +99,12 @@ class Reader:
         self.last: Passage | None = None  # the last lead of any paragraph, for "Cùng năm"
         self.moved: Passage | None = None  # the last change's range in this paragraph
         self.same = False  # the sentence being read says "Cùng năm"
+        self.prior: Reading | None = None  # the last figure read
 
     def paragraph(self, text: str, offset: int = 0, numbers: list[Number] | None = None) -> list[Reading]:
         """Every number of one paragraph, read; offset is where the paragraph starts in the article; numbers, if
         given, are scan's of this text (left as they are: the readings hold copies at the article's offsets)."""
-        self.lead = self.moved = None
+        self.lead = self.moved = self.prior = None
         numbers = scan(text, self.lang) if numbers is None else numbers
         blocked = tuple((m.start(), m.end()) for m in _DAY_DATE.finditer(text))
         out: list[Reading] = []
@@ -113,12 +120,12 @@ class Reader:
                 if n.kind == FIGURE:
                     self._figure(reading, text, sentence, s0, found, offset)
                 out.append(reading)
-            lead = sentence_lead([m for m in found if not _programme(m)], sentence)
+            lead = sentence_lead([m for m in found if not _programme(m)], sentence) or sentence_lead(
+                [m for m in found if not _named_programme(m, sentence)], sentence
+            )
             if lead is not None:
                 c0, c1 = _clause(sentence, lead.start, lead.end)
                 self.lead = self.last = Passage(lead.period, sentence[c0:c1].strip(), s0 + c0 + offset)
-            elif any(m.role == "own" for m in found):  # a programme's years: what came before no longer dates
-                self.lead = None
         for n in numbers[at:]:
             out.append(Reading(n, (offset + n.start, offset + n.end)))
         for r in out:  # a copy at the article's offsets: the numbers given stay the paragraph's
@@ -131,10 +138,17 @@ class Reader:
         rel = n.start - s0
         r.unit = unit_near(text, n.start, n.end, self.lang, self.units)
         r.qualifier = qualifier_before(text, n.start)
+        prior, self.prior = self.prior, r
+        if prior is not None and prior.number.start == converted_from(text, n.start) >= s0:
+            # "VND700,000 ($31.40)": the same amount in another currency, of the same period
+            r.change, r.target, r.period, r.dated_by = prior.change, prior.target, prior.period, list(prior.dated_by)
+            return
         r.change = (r.unit is not None and r.unit.id == "percentage_points") or is_change(
             sentence, rel, r.qualifier == "at_least", n.end - s0
         )
         r.target = _goal(sentence[:rel])
+        if _earlier(sentence, rel, n.end - s0):
+            return  # what dates the sentence does not date it
         lead = self._lead(s0 + offset, len(text) < 200 and "\n" not in text.strip())
         if r.change:
             r.period, used = date_change(sentence, rel, found, lead.period if lead else "")
@@ -156,7 +170,7 @@ class Reader:
     def _lead(self, at: int, headline: bool) -> Passage | None:
         """What dates a sentence that states no period: the paragraph's lead, the last paragraph's for "Cùng năm",
         else the article's first sentences (for the sentences after them, and a headline before them)."""
-        article = self.article if self.article and (at >= self.article.start or headline) else None
+        article = self.article if self.article and (at >= self.article.start or headline or self.article.whole) else None
         if self.same:
             return self.lead or self.last or article
         return self.lead or article
@@ -166,6 +180,23 @@ def _says_same(sentence: str) -> bool:
     """Whether the sentence is dated by the one before it ("Cùng năm", "Pada tahun yang sama")."""
     words = " " + " ".join(re.sub(r"[^0-9a-z]+", " ", fold_keep(sentence)).split()) + " "
     return any(f" {w} " in words for w in _SAME)
+
+
+def _earlier(sentence: str, start: int, end: int) -> bool:
+    """Whether the words around a number say it is of an earlier time the text does not name ("previously
+    VND400,000", "VNĐ900,000 in the previous term"): what dates the sentences around it does not date it."""
+    before = re.split(r"\d", sentence[max(0, start - 50) : start])[-1]  # the words since the number before it
+    after = re.split(r"[\d(,;]", re.sub(r"^\s*\([^()]*\)", "", sentence[end : end + 60]))[0]  # past "($38)"
+    words = " " + " ".join(re.sub(r"[^a-z]+", " ", fold_keep(f"{before} {after}")).split()) + " "
+    return any(f" {w} " in words for w in _EARLIER)
+
+
+def _named_programme(m: Mention, sentence: str) -> bool:
+    """Whether a range of years is the life of a programme the sentence names ("Chương trình … giai đoạn
+    2021-2025"), which dates no later sentence, rather than the period its figures are for ("poor households for
+    the 2016-2020 period")."""
+    words = " " + " ".join(re.sub(r"[^a-z]+", " ", fold_keep(sentence[max(0, m.start - 80) : m.start])).split()) + " "
+    return _programme(m) and any(f" {w} " in words for w in _PROGRAMMES)
 
 
 def _programme(m: Mention) -> bool:
@@ -186,9 +217,11 @@ def _goal(before: str) -> bool:
 
 
 def article_period(head: str, lang: str) -> Passage | None:
-    """The period the article reports on: the first own period of its first three sentences that hold a figure."""
+    """The period the article reports on: the first own period of its first three sentences that hold a figure,
+    else the one most of its sentences report on (twice at least: "Maret 2024" in every paragraph but the first)."""
     figures = 0
     blocked = tuple((m.start(), m.end()) for m in _DAY_DATE.finditer(head))
+    leads: list[Passage] = []
     for s0, s1 in sentences(head):
         sentence = head[s0:s1]
         if not any(n.kind == FIGURE for n in scan(sentence, lang)):
@@ -197,11 +230,14 @@ def article_period(head: str, lang: str) -> Passage | None:
         lead = sentence_lead([m for m in found if not _programme(m)], sentence)
         if lead is not None:
             c0, c1 = _clause(sentence, lead.start, lead.end)
-            return Passage(lead.period, sentence[c0:c1].strip(), s0 + c0)
+            leads.append(Passage(lead.period, sentence[c0:c1].strip(), s0 + c0))
         figures += 1
-        if figures == 3:
-            break
-    return None
+        if figures <= 3 and leads:
+            return leads[0]
+    counts = Counter(p.period for p in leads)
+    common = max(counts, key=lambda period: counts[period], default="")
+    first = next((p for p in leads if p.period == common), None)
+    return Passage(first.period, first.text, first.start, whole=True) if first and counts[common] >= 2 else None
 
 
 def read(text: str, lang: str, units: tuple[tuple[str, str, str], ...] = ()) -> list[Reading]:
