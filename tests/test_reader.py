@@ -49,6 +49,12 @@ In 2024 the line is VND2 million ($80), against VND900,000 ($36) in the previous
 Năm 2024, chuẩn nghèo là 2 triệu đồng (trước đây 1,5 triệu đồng). | vi | 1,5 | \\
 Ada 2,1 juta orang miskin. Ada 8 desa. Ada 9 kota. Pada Maret 2024 ada 3 desa. Pada Maret 2024 ada 5 kota. | id | 2,1 | 2024-03
 Ada 2,1 juta orang miskin. Ada 8 desa. Ada 9 kota. Pada Maret 2024 ada 3 desa. Ada 5 kota pada 2023. | id | 2,1 | \\
+For 2019-21 the fund lent VND8 trillion under Decree 12 issued in 2018. | en | 8 | 2019-2021
+Incomes rose 120 percent over the 2010 levels. | en | 120 | \\
+In 2023 the city had 40 communes. A recent survey found 7 poor villages. | en | 7 | \\
+Pada Maret 2024 turun 0,33% poin dibandingkan periode yang sama tahun lalu. | id | 0,33 | 2023-2024
+Tỷ lệ nghèo cuối năm 2018 giảm khoảng 3 – 4% so với cuối năm 2017. | vi | 4 | 2017-2018
+Tính đến hết năm 2024, tỉnh còn 4.806 hộ nghèo. | vi | 4.806 | 2024-12-31
 """),
 )
 def test_periods(text: str, lang: str, written: str, period: str) -> None:

@@ -2,7 +2,8 @@
 
 A sentence's periods are its mentions: each a period the text states ("năm 2024", "Maret 2023", "cuối năm
 2023"), with a role: `own` (the period of what the sentence reports) or `compare` (the other side of a comparison:
-"so với (cùng kỳ) năm 2023", "terhadap Maret 2023", "dari yang bulan Maret 2023", "compared with 2020"). A level
+"so với (cùng kỳ) năm 2023", "terhadap Maret 2023", "dari yang bulan Maret 2023", "compared with 2020") or
+`document` (a document's year: "issued in 2008"), which dates no figure. A level
 takes the period written just after it ("11,74 juta orang pada Maret 2023"), the comparison it is the value of
 ("dibandingkan Maret 2023 yang sebesar 7,29 persen"), its clause's or its sentence's own period; a change
 ("giảm 1,65% so với năm 2023", "menurun 0,33 persen poin terhadap Maret 2023") spans from the compared period to
@@ -31,6 +32,7 @@ _CLAUSE = re.compile(r"[,;:()]")
 _CLAUSE_END = re.compile(r"[;:]|,\s|\.\s")
 # Words that open a clause about the time the clause before it names: "…690 in 2023, when the rate was 0.03%".
 _WHEN = ("when", "whereupon", "khi", "luc", "ketika", "saat", "sewaktu", "tatkala", "manakala")
+_ISSUED = r" (?:issued|adopted|signed|promulgated|ban hanh|ky|diterbitkan|dikeluarkan|ditetapkan)(?: (?:in|on|nam|pada|tahun))*$"
 _TO = ("menjadi", "xuong con", "xuong", "len", "to", "den", "hingga")
 _FROM_AFTER = re.compile(r"\s*(?:%|persen|per ?cent|percent|poin|points?|\s)*\s(?:dari|tu|from)\s+[\d]")
 
@@ -61,6 +63,10 @@ def mentions(sentence: str, blocked: tuple[tuple[int, int], ...] = ()) -> list[M
             continue
         role = "compare" if kind == "since" else "own"
         before = _words(folded[max(0, start - 40) : start])
+        if len(period) == 4 and re.search(r" (?:over|above) the$", before):  # "120 percent over the 2010 levels"
+            role = "compare"
+        elif re.search(_ISSUED, before):  # "Resolution 30a issued in 2008": a document's year, no figure's
+            role = "document"
         while role == "own" and before.strip():
             if any(before.endswith(" " + w) for w in _COMPARE):
                 role = "compare"

@@ -25,7 +25,8 @@ _PATTERNS = (
     ),
     ("range", rf"(?:(?:{_MONTHS})\s+)?{_YEAR}\s*(?:-|\s(?:ke|to|den)\s)\s*(?:{_MONTHS})\s+{_YEAR}(?!\d)"),
     ("range", rf"(?<![\d/.,]){_YEAR}\s*-\s*{_YEAR}(?!\d)"),
-    ("end", rf"(?:cuoi\s+nam|cuoi|akhir\s+tahun|akhir|(?:the\s+)?end\s+of)\s+{_YEAR}(?!\d)"),
+    ("short", r"(?<![\d/.,])((?:19|20)(\d)(\d))\s*-\s*(\d\d)(?![\d-])"),  # "2009-11": 2009-2011
+    ("end", rf"(?:cuoi\s+nam|het\s+nam|cuoi|akhir\s+tahun|akhir|(?:the\s+)?end\s+of)\s+{_YEAR}(?!\d)"),
     ("start", rf"(?:dau\s+nam|dau|awal\s+tahun|awal|(?:the\s+)?(?:start|beginning)\s+of|early)\s+{_YEAR}(?!\d)"),
     (
         "since",  # a comparison: "so với (cùng kỳ) năm 2023", "terhadap Maret 2023", "compared with 2020"
@@ -44,7 +45,7 @@ _BY = ("den", "tinh den", "hingga", "sampai", "by", "as of")
 QUALIFIER_WORDS = {
     "more_than": ("hon", "tren", "lebih dari", "more than", "over"),
     "nearly": ("gan", "hampir", "nyaris", "nearly", "almost"),
-    "about": ("khoang", "sekitar", "about", "around", "approximately"),
+    "about": ("khoang", "sekitar", "about", "around", "approximately", "roughly", "some"),
     "up_to": ("len toi", "toi", "hingga", "up to"),
     "under": ("duoi", "chua den", "under", "below", "less than", "fewer than", "di bawah", "kurang dari"),
     "at_least": (
@@ -116,6 +117,9 @@ def _compared(m: re.Match[str]) -> str:
 def _canonical(kind: str, m: re.Match[str]) -> str:
     if kind == "range":
         return f"{m[1]}-{m[2]}"
+    if kind == "short":
+        first, end = int(m[1]), int(m[1][:2] + m[4])
+        return f"{first}-{end}" if end > first else m[1]
     if kind == "end":
         return f"{m[1]}-12-31"
     if kind == "start":
@@ -128,13 +132,14 @@ def _canonical(kind: str, m: re.Match[str]) -> str:
 
 _CURRENCY = r"(?:vnd|rp|usd|us\$|\$)"
 # An amount in brackets just after another, in another currency: "VND700,000 ($31.40)", "VNĐ2 million ($84.5)".
-_CONVERTED = re.compile(rf"{_CURRENCY}?\s?(\d[\d.,]*)\s*(?:million|billion|trieu|ty|juta|miliar)?\s*\(\s*{_CURRENCY}\s*$")
+_SCALE = r"(?:\s*(?:million|billion|trillion|trieu|ty|nghin ty|juta|miliar|triliun))?"
+_CONVERTED = re.compile(rf"(?:{_CURRENCY}\s?(\d[\d.,]*){_SCALE}|(\d[\d.,]*){_SCALE}\s*{_CURRENCY})\s*\(\s*{_CURRENCY}?\s*$")
 
 
 def converted_from(text: str, start: int) -> int:
     """Where the amount starts that the amount at `start` converts ("VND700,000 ($31.40)"), or -1."""
     converted = _CONVERTED.search(fold_keep(text[max(0, start - 40) : start]))
-    return max(0, start - 40) + converted.start(1) if converted else -1
+    return max(0, start - 40) + (converted.start(1) if converted[1] else converted.start(2)) if converted else -1
 
 
 def qualifier_before(text: str, start: int) -> str:

@@ -29,6 +29,13 @@ _EARLIER = ("previously", "formerly", "earlier", "previous term", "previous peri
             "giai doan truoc", "sebelumnya", "periode sebelumnya", "dahulu")  # fmt: skip
 _PROGRAMMES = ("chuong trinh", "de an", "du an", "ke hoach", "chien luoc", "programme", "program", "project", "plan",
                "strategy", "programnya", "proyek", "rencana", "strategi")  # fmt: skip
+# Periods the text names only relative to a date it does not give; and a comparison with a year before.
+_RELATIVE = ("this year", "last year", "next year", "nam nay", "nam ngoai", "nam truoc", "nam toi", "nam sau",
+             "tahun ini", "tahun lalu", "tahun depan", "tahun sebelumnya", "recent", "recently", "gan day",
+             "baru baru ini")  # fmt: skip
+_YEAR_AGO = ("periode yang sama tahun lalu", "periode yang sama tahun sebelumnya", "cung ky nam truoc",
+             "same period last year", "a year earlier", "year on year")  # fmt: skip
+_RANGE = re.compile(r"\s*%?\s*[-–—]\s*")  # "3 – 4%", "3.5-5%"
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -98,7 +105,7 @@ class Reader:
         self.lead: Passage | None = None  # the period the paragraph so far reports on
         self.last: Passage | None = None  # the last lead of any paragraph, for "Cùng năm"
         self.moved: Passage | None = None  # the last change's range in this paragraph
-        self.same = False  # the sentence being read says "Cùng năm"
+        self.same = self.relative = False  # the sentence being read says "Cùng năm"; "this year"
         self.prior: Reading | None = None  # the last figure read
 
     def paragraph(self, text: str, offset: int = 0, numbers: list[Number] | None = None) -> list[Reading]:
@@ -112,7 +119,9 @@ class Reader:
         for s0, s1 in sentences(text):
             sentence = text[s0:s1]
             found = mentions(sentence, tuple((a - s0, b - s0) for a, b in blocked))
-            self.same = _says_same(sentence)
+            self.same, self.relative = _says(sentence, _SAME), _says(sentence, _RELATIVE)
+            if self.relative:  # "this year", "tahun lalu": a period the text does not name ends the lead
+                self.lead = None
             while at < len(numbers) and numbers[at].start < s1:
                 n = numbers[at]
                 at += 1
@@ -139,8 +148,11 @@ class Reader:
         r.unit = unit_near(text, n.start, n.end, self.lang, self.units)
         r.qualifier = qualifier_before(text, n.start)
         prior, self.prior = self.prior, r
-        if prior is not None and prior.number.start == converted_from(text, n.start) >= s0:
-            # "VND700,000 ($31.40)": the same amount in another currency, of the same period
+        if (
+            prior is not None
+            and prior.number.start >= s0
+            and (prior.number.start == converted_from(text, n.start) or _RANGE.fullmatch(text, prior.number.end, n.start))
+        ):  # "VND700,000 ($31.40)", "giảm khoảng 3 – 4%": the other side of the same amount, of its period
             r.change, r.target, r.period, r.dated_by = prior.change, prior.target, prior.period, list(prior.dated_by)
             return
         r.change = (r.unit is not None and r.unit.id == "percentage_points") or is_change(
@@ -150,6 +162,11 @@ class Reader:
         if _earlier(sentence, rel, n.end - s0):
             return  # what dates the sentence does not date it
         lead = self._lead(s0 + offset, len(text) < 200 and "\n" not in text.strip())
+        if r.change and lead and lead.period[:4].isdigit() and _says(sentence, _YEAR_AGO):
+            year = int(lead.period[:4])  # "dibandingkan periode yang sama tahun lalu": from a year before the lead
+            r.period, r.dated_by = f"{year - 1}-{year}", [lead]
+            return
+        lead = None if self.relative else lead
         if r.change:
             r.period, used = date_change(sentence, rel, found, lead.period if lead else "")
             if r.period and lead and not any(m.role == "own" for m in used):
@@ -176,10 +193,10 @@ class Reader:
         return self.lead or article
 
 
-def _says_same(sentence: str) -> bool:
-    """Whether the sentence is dated by the one before it ("Cùng năm", "Pada tahun yang sama")."""
+def _says(sentence: str, phrases: tuple[str, ...]) -> bool:
+    """Whether the sentence says one of the (folded) phrases as whole words."""
     words = " " + " ".join(re.sub(r"[^0-9a-z]+", " ", fold_keep(sentence)).split()) + " "
-    return any(f" {w} " in words for w in _SAME)
+    return any(f" {w} " in words for w in phrases)
 
 
 def _earlier(sentence: str, start: int, end: int) -> bool:

@@ -77,6 +77,7 @@ _NOT_FIGURES = (
         r"\s*(?:số|no\.?|nomor)?\s*)\d{1,5}",
     ),
     ("period", rf"\b{_YEAR}\s*[-–]\s*{_YEAR}\b"),
+    ("period", r"\b(?:19|20)\d\d\s*[-–]\s*\d\d\b(?![-/.,]\d)"),  # "2009-11", "2019-20" (or a month "2024-03")
     ("age", r"(?i:\b(?:dưới|duoi|trên|tren|từ|tu|under|over|aged|usia|di bawah usia)\s+)\d{1,3}\s*(?i:tuổi|tuoi|tahun|years?)"),
     ("age", r"\b\d{1,3}\s*(?i:tuổi|tuoi)\b"),
     # "children under 16", "trẻ em dưới 16", "anak di bawah 16": an age, whatever follows
@@ -86,6 +87,8 @@ _NOT_FIGURES = (
     ),
     ("ordinal", r"(?i:\bthứ\s+|\bke-)\d+|\b\d+(?:st|nd|rd|th)\b"),
     ("list", r"(?m)^[ \t]*\(?\d{1,3}[.)/](?=[ \t]+[^\W\d])"),  # "1.", "2)", a thread's "3/"
+    ("list", r"(?m)^[ \t]*\d{1,3}(?=[ \t][^\d\n]*:[ \t]*$)"),  # a list's heading: "15 Provinsi dengan …:"
+    ("ordinal", r"(?i:\btop\s+)\d{1,3}\b|\b\d{1,3}(?=\s+(?i:besar|teratas)\b)"),  # a rank: "top 10", "15 besar"
     # an anniversary, which is an ordinal: "kỷ niệm 70 năm", "memperingati 70 tahun", "anniversary of 70 years"
     ("ordinal", r"(?i:\b(?:kỷ niệm|ky niem|memperingati|peringatan|anniversary of)\s+)\d{1,3}(?=\s+(?i:năm|nam|tahun|years?)\b)"),
     ("level", r"(?i:\b(?:mức độ|muc do|cấp độ|cap do|level|tingkat|tier)\s+)\d{1,2}(?![\d.,]\d)"),
