@@ -134,3 +134,9 @@ def test_the_vietnamese_article_is_the_source_in_vietnamese() -> None:
     assert got.exit_code == 0, got.output
     first = got.json()[0]
     assert first["kind"] == "source" and first["language"] == "vi"
+
+
+def test_a_document_number_asked_for_a_figure_is_a_miss() -> None:
+    assert run("query", "resolution 24/2021", "--kind", "figure").exit_code == 1  # the document is not a figure
+    got = run("query", "resolution 24/2021", "--kind", "document", "-f", "json")
+    assert got.exit_code == 0 and "24/2021" in got.json()[0]["number"]

@@ -82,6 +82,8 @@ class Searcher:
     def _find(self, query: Query, limit: int, kinds: frozenset[str] | None) -> Found:
         if query.elsewhere:
             return Found([], elsewhere(self.store, query.elsewhere.title()))
+        if query.documents and kinds is not None and kinds.isdisjoint(("document", "agency")):
+            return Found([], self._nearest("no_match", query))  # "resolution 24/2021 --kind figure": no figure
         if query.documents:
             docs = [d for d in (self.store.entity("documents", d) for d in query.documents) if d is not None]
             answers = [Answer("document", 3.0, record=d) for d in docs]
