@@ -140,3 +140,23 @@ def test_a_document_number_asked_for_a_figure_is_a_miss() -> None:
     assert run("query", "resolution 24/2021", "--kind", "figure").exit_code == 1  # the document is not a figure
     got = run("query", "resolution 24/2021", "--kind", "document", "-f", "json")
     assert got.exit_code == 0 and "24/2021" in got.json()[0]["number"]
+
+
+def test_rumah_tangga_is_a_household_and_rumah_a_house() -> None:
+    from pcli.base.words import compounded
+
+    assert compounded(["rumah", "tangga", "miskin"]) == ["rumahtangga", "miskin"]
+    assert compounded(["rumah", "yang", "dibangun"]) == ["rumah", "yang", "dibangun"]
+
+
+def test_a_rate_asked_is_answered_by_a_share_or_nothing() -> None:
+    query = parse_query("lãi suất cho vay ưu đãi hộ nghèo", [])
+    assert (query.asks, query.unit) == ("figure", "percent")
+    got = run("query", "Lãi suất cho vay ưu đãi hộ nghèo tại Ngân hàng Chính sách xã hội Hà Nội", "-f", "json")
+    assert got.exit_code == 1 or all(m.get("unit") in ("percent", "%") for m in got.json()), got.output
+
+
+def test_the_rest_of_a_question_naming_a_record_must_name_a_figure() -> None:
+    index = _index(("programme:school", "program kesehatan sekolah"), ("indicator:budget", "anggaran proyek"))
+    assert index.outside_names("programme:school", ("anggaran", "program", "kesehatan", "sekolah")) == ("anggaran",)
+    assert run("query", "anggaran program Kesehatan Sekolah").exit_code == 1  # no budget of that programme

@@ -198,9 +198,14 @@ class RecordIndex:
         return sims
 
     def outside_names(self, key: str, words: tuple[str, ...]) -> tuple[str, ...]:
-        """The words no name of the record holds in any form."""
-        tokens = {t for phrase in self.names.get(key, ()) for t in phrase}
-        return tuple(w for w in words if tokens.isdisjoint(self.known(w)))
+        """The words outside the names of the record the question says more than half of ("Bank Kebijakan Sosial
+        cabang"; not the alias "bank meminjamkan rumah tangga miskin", whose words it may say of something else)."""
+        said: set[str] = set()
+        for phrase in self.names.get(key, ()):
+            hit = [w for w in words if not set(phrase).isdisjoint(self.known(w))]
+            if 2 * len(set(hit)) > len(phrase):
+                said.update(hit)
+        return tuple(w for w in words if w not in said)
 
     def unknown(self, words: tuple[str, ...]) -> list[str]:
         """The words no record's phrase holds in any form: the base may not hold what was asked."""

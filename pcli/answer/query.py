@@ -25,6 +25,7 @@ from pcli.base.words import (
     OTHER_PLACES,
     RANGE_WORDS,
     SINCE,
+    compounded,
     kept_fillers,
 )
 from pcli.errors import UsageError
@@ -187,7 +188,7 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     query.named = fold(named[1]) if named else ""
     if _DIGITS.search(_YEARS.sub("", stripped)):  # a digit that is not a plain year: a number of the question
         stripped = _values(stripped, query)
-    words = fold(stripped).split()
+    words = compounded(fold(stripped).split())
     periods: list[Period] = []
     if any(w.isdigit() for w in words):  # no digit: no year (half of all questions)
         words, periods = _periods(words)
@@ -294,8 +295,9 @@ def _question_words(words: list[str], query: Query) -> None:
             continue
         query.asks = query.asks or kind  # "which resolution", "sở nào", "Bank apa": the record of that kind
     opening = f" {' '.join(words[:4])} "
-    if not query.asks and any(f" {m} " in opening for m in MEASURES):  # "tổng kinh phí …", "tingkat …": a figure
-        query.asks = "figure"
+    measured = next((kind for kind, phrases in MEASURES.items() if any(f" {m} " in opening for m in phrases)), None)
+    if not query.asks and measured is not None:  # "tổng kinh phí …", "tingkat …": a figure of that kind
+        query.asks, query.unit = "figure", query.unit or measured
     if not query.asks and words:  # "sumber artikel …", "cơ quan thường trực …": a question that starts with a kind
         kind = "place" if words[0] == "where" else _kind_at(words, 0, ahead=True, least=5)
         query.asks = (

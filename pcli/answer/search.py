@@ -16,7 +16,7 @@ from pcli.answer.places import elsewhere, place_alone
 from pcli.answer.query import Places, Query, document_numbers, parse_query
 from pcli.base.model import Entity, Figure, Source
 from pcli.base.periods import Period
-from pcli.base.words import content_words
+from pcli.base.words import KIND_OF_WORD, content_words
 from pcli.errors import UsageError
 from pcli.messages import Msg
 from pcli.store.memory import Store, figure_order
@@ -111,8 +111,6 @@ class Searcher:
         if not words and not held:
             return self._period_only(query, limit) if kinds is None or "figure" in kinds else Found([], Msg("try_show"))
         fits = self._fits(words, wanted, query, held)
-        if query.unit:  # "what percentage": a share, not the count the question states
-            fits = [f for f in fits if f.kind != "indicator" or self.unit_kind(f.key.split(":", 1)[1]) == query.unit]
         if query.asks in ("", "figure") and (of_record := self._of_record(words, query, held)):
             fits = of_record  # "dư nợ cho vay của Ngân hàng Chính sách xã hội": a figure of the bank, not the bank
         if fits and fits[0].kind == "indicator" and query.named and not self.places.covers(query.named):
@@ -148,11 +146,10 @@ class Searcher:
         if not named or named[0].named < NAMED_RECORD or named[0].names < 2:
             return []
         rest = self.index.outside_names(named[0].key, words)
-        if len(rest) < (1 if held else 2) or len(rest) == len(words):  # "anggaran" alone names no figure
+        meant = [w for w in rest if w not in KIND_OF_WORD]  # "anggaran program …": "program" names no figure
+        if len(meant) < (1 if held else 2) or len(rest) == len(words):  # "anggaran" alone names no figure either
             return []
         fits = self._fits(rest, _ASKED["figure"], query, held)
-        if query.unit:
-            fits = [f for f in fits if self.unit_kind(f.key.split(":", 1)[1]) == query.unit]
         return fits if fits and self._confident(fits[0], held, query.periods) else []
 
     def unit_kind(self, indicator: str) -> str:
@@ -186,10 +183,18 @@ class Searcher:
         self, words: tuple[str, ...], wanted: frozenset[str] | None, query: Query, held: dict[str, list[Figure]]
     ) -> list[Fit]:
         """The records that fit the question's words and the numbers it states, best first: a number weighs as
-        the rarest word, and counts for the indicators whose figures hold it."""
+        the rarest word, and counts for the indicators whose figures hold it. A question that asks a kind of number
+        ("what percentage", "lãi suất", "kinh phí") is fitted by the indicators of that kind only."""
         fits = self.index.score(words, wanted, query.head) if words else []
-        if not held:
-            return fits
+        if held:
+            fits = self._with_numbers(fits, words, wanted, query, held)
+        if query.unit:  # "what percentage": a share, not the count the question states
+            fits = [f for f in fits if f.kind != "indicator" or self.unit_kind(f.key.split(":", 1)[1]) == query.unit]
+        return fits
+
+    def _with_numbers(
+        self, fits: list[Fit], words: tuple[str, ...], wanted: frozenset[str] | None, query: Query, held: dict[str, list[Figure]]
+    ) -> list[Fit]:
         total = sum(self.index.weight(w) for w in dict.fromkeys(words))
         weight, count = self.index.rarest, len(query.values)
         hits: dict[str, int] = {}

@@ -28,7 +28,8 @@ FILLER_WORDS = {
     "id": """tahun di pada dan yang dari untuk ke jumlah berapa ada dalam kota ini itu sebuah apa apakah berapakah
              siapa mana adalah banyak total antara sejak sampai masih tersisa sisa sekarang saat kini keseluruhan
              secara saja bagaimana tersebut telah sudah akan sedang oleh dengan bagi kepada tentang seperti juga
-             hal nya kah para sebanyak nomor angka arti maksud merujuk berasal""",
+             hal nya kah para sebanyak nomor angka arti maksud merujuk berasal memiliki dimiliki punya mempunyai
+             mendapat mendapatkan memperoleh""",
 }
 FILLER = frozenset(word for words in FILLER_WORDS.values() for word in words.split())
 # The Vietnamese filler words as written: folded, "vậy" (so) is "vay" (borrow), "lại" (again) "lãi" (interest),
@@ -128,10 +129,14 @@ ASKS_FIGURE = (
     "tu dau",
     "berasal",
 )  # fmt: skip  (where a number comes from)
-# Words that name a measure; a question that opens with one asks for a figure ("tổng kinh phí …", "anggaran …").
-MEASURES = ("rate", "rates", "total", "amount", "average", "budget", "cost", "funding", "share", "percentage",
-            "proportion", "ty le", "tong", "so luong", "lai suat", "binh quan", "trung binh", "kinh phi", "ngan sach",
-            "tingkat", "jumlah", "rata rata", "anggaran", "biaya", "persentase", "proporsi", "suku bunga")  # fmt: skip
+# Words that name a measure, by the kind of number it is; a question that opens with one asks for a figure of
+# that kind ("tổng kinh phí …" an amount of money, "tingkat …" a rate, "total …" any).
+MEASURES = {
+    "percent": ("rate", "rates", "share", "percentage", "proportion", "ty le", "lai suat", "tingkat", "persentase",
+                "proporsi", "suku bunga"),
+    "currency": ("budget", "cost", "funding", "kinh phi", "ngan sach", "anggaran", "biaya"),
+    "": ("total", "amount", "average", "tong", "so luong", "binh quan", "trung binh", "jumlah", "rata rata"),
+}  # fmt: skip
 ASKS_RECORD = frozenset("who whom ai siapa".split())
 # Question words that ask for a kind of number: a share, a count, an amount of money.
 ASKS_UNIT = {
@@ -215,10 +220,27 @@ RECORD_KINDS = {
 }  # fmt: skip
 
 
+# Words that mean another thing together than apart: "rumah tangga" is a household, "rumah" a house.
+COMPOUNDS = {("rumah", "tangga"): "rumahtangga"}
+
+
+def compounded(words: list[str]) -> list[str]:
+    """Folded words with each compound as one word."""
+    if not any((a, b) in COMPOUNDS for a, b in zip(words, words[1:], strict=False)):
+        return words
+    out: list[str] = []
+    for word in words:
+        if out and (joined := COMPOUNDS.get((out[-1], word))):
+            out[-1] = joined
+        else:
+            out.append(word)
+    return out
+
+
 def content_words(text: str) -> tuple[str, ...]:
     """The folded words of a text that say something (a question's, a record's): filler dropped."""
     kept = kept_fillers(text)
-    return tuple(w for w in fold(text).split() if w not in FILLER or w in kept)
+    return tuple(w for w in compounded(fold(text).split()) if w not in FILLER or w in kept)
 
 
 Phrases = list[tuple[str, float, tuple[str, ...]]]  # ("kind:id", weight, folded words)
