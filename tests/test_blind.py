@@ -35,12 +35,14 @@ def test_a_blind_set_holds_its_score_with_no_wrong_number(name: str) -> None:
 # The blind drafts of `pcli check`: verdicts that agree at least, contradicted numbers passed as supported at most.
 # Set a fell from 154 when the search stopped matching a word the base lacks with all its near words: "Có 43 xã,
 # phường …" is cut at the comma of "xã, phường", and the clause "Có xã" now speaks of all communes (check's clause);
-# check's rules for a measure the sentence does not speak of brought every set to none passed as supported.
+# check's rules for a measure the sentence does not speak of brought every set to none passed as supported; set d
+# fell from 162 when "rumah tangga" became one word (a household, not a house): "… kepada 485.575 rumah tangga"
+# now speaks of households with one word of little weight, beside the clause's "miliar VND".
 DRAFTS = {
     "drafts-2026-12-04-a": (155, 0),
     "drafts-2026-12-04-b": (154, 0),
-    "drafts-2026-12-04-c": (152, 0),
-    "drafts-2026-12-04-d": (162, 0),
+    "drafts-2026-12-04-c": (153, 0),
+    "drafts-2026-12-04-d": (161, 0),
 }
 
 
