@@ -10,9 +10,9 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from pcli.answer.filters import NO_FILTERS, Filters
-from pcli.base.locate import facts_path
+from pcli.base.locate import facts_paths
 from pcli.base.model import FactBase
-from pcli.errors import FactBaseError, UsageError
+from pcli.errors import UsageError
 from pcli.messages import Msg
 from pcli.output.records import SECTIONS
 from pcli.output.views import FigureView, Result, SectionView, ShowView, TrendView
@@ -214,36 +214,42 @@ def _no_such_id(facts: str | None, ident: str, citable: bool = False) -> Result:
 
 
 def validate(facts: str | None, sources: str | None) -> Result:
+    """Every problem of the base (or of each base, and of reading them together), or a summary of each."""
     import os
 
-    from pcli.base.loader import read_and_check
+    from pcli.base.bases import check_all
     from pcli.output.views import ProblemsView
 
     if sources is not None and not os.path.isdir(sources):
         raise UsageError("sources_not_folder", path=sources)
-    path = facts_path(facts)
-    try:
-        base, problems = read_and_check(path, lines=sources is not None)
-    except FactBaseError as exc:  # the file cannot be parsed at all: that one problem is all there is
-        from pcli.base.loader import Problem
+    paths = facts_paths(facts)
+    shown = ", ".join(paths)
+    from pcli.articles.proof import prove
 
-        return Result(ExitStatus.ERROR, ProblemsView(path, [Problem(exc.line or 0, exc.detail)], None))
-    if sources is not None:
-        from pcli.articles.proof import prove
-
-        problems = sorted([*problems, *prove(base, sources)], key=lambda p: p.line)
+    bases, problems = check_all(paths, sources, prove)
     if problems:
-        return Result(ExitStatus.ERROR, ProblemsView(path, problems, None))
-    quotes = sum(len(f.citations) for f in base.figures) + sum(len(e.citations) for es in base.entities.values() for e in es)
-    summary = Msg(
-        "valid",
-        path=path,
-        figures=len(base.figures),
-        indicators=len(base.indicators),
-        others=sum(len(es) for es in base.entities.values()),
-        proof=Msg("proven", quotes=quotes, sources=sources) if sources else "",
+        return Result(ExitStatus.ERROR, ProblemsView(shown, problems, None))
+    summaries = [_valid(path, base, sources) for path, base in zip(paths, bases, strict=True)]
+    return Result(
+        ExitStatus.FOUND, ProblemsView(shown, [], summaries[0] if len(summaries) == 1 else Msg("joined", each=_Joined(summaries)))
     )
-    return Result(ExitStatus.FOUND, ProblemsView(path, [], summary))
+
+
+class _Joined:
+    """Several messages said as one line, "; " between them."""
+
+    def __init__(self, messages: list[Msg]) -> None:
+        self.messages = messages
+
+    def say(self, lang: str) -> str:
+        return "; ".join(m.say(lang) for m in self.messages)
+
+
+def _valid(path: str, base: FactBase, sources: str | None) -> Msg:
+    quotes = sum(len(f.citations) for f in base.figures) + sum(len(e.citations) for es in base.entities.values() for e in es)
+    others = sum(len(es) for es in base.entities.values())
+    proof = Msg("proven", quotes=quotes, sources=sources) if sources else ""
+    return Msg("valid", path=path, figures=len(base.figures), indicators=len(base.indicators), others=others, proof=proof)
 
 
 def extract(facts: str | None, path: str, lang: str | None, source: str | None) -> Result:

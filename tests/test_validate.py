@@ -88,8 +88,8 @@ def test_unreadable_files(tmp_path: Path, content: bytes, message: str) -> None:
 def test_missing_file_directory_and_env_var(tmp_path: Path) -> None:
     missing = pcli("show", "--facts", str(tmp_path / "nope.toml"))
     assert missing.exit_code == 2 and "no such file" in missing.stderr
-    directory = pcli("show", "--facts", str(tmp_path))
-    assert directory.exit_code == 2 and "is a directory" in directory.stderr
+    directory = pcli("show", "--facts", str(tmp_path))  # a folder is its bases: this one holds none
+    assert directory.exit_code == 2 and "no .toml fact base" in directory.stderr
     env = pcli("show", env={"PCLI_FACTS": str(tmp_path / "env.toml")})
     assert env.exit_code == 2 and "env.toml" in env.stderr
 

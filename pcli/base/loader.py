@@ -20,10 +20,11 @@ from pcli.messages import Msg
 class Problem:
     """One thing wrong with a base, on its line (0: the file as a whole)."""
 
-    __slots__ = ("line", "msg")
+    __slots__ = ("line", "msg", "path")
 
-    def __init__(self, line: int, msg: Msg) -> None:
+    def __init__(self, line: int, msg: Msg, path: str = "") -> None:
         self.line, self.msg = line, msg
+        self.path = path  # the file, where several bases are checked together
 
     @property
     def message(self) -> str:

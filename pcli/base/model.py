@@ -41,7 +41,8 @@ class Source:
     """One text. Sources with the same `report` are renderings of one report (not independent confirmation);
     `rendering_of` says what the text is a rendering of, as far as the text itself shows it."""
 
-    __slots__ = ("id", "outlet", "language", "date", "url", "file", "title", "note", "report", "rendering_of", "line")
+    __slots__ = ("id", "outlet", "language", "date", "url", "file", "title", "note", "report", "rendering_of", "line",
+                 "base")  # fmt: skip
 
     def __init__(
         self,
@@ -56,10 +57,12 @@ class Source:
         report: str = "",
         rendering_of: str = "",
         line: int = 0,
+        base: str = "",
     ) -> None:
         self.id, self.outlet, self.language, self.date, self.url = id, outlet, language, date, url
         self.file, self.title, self.note, self.line = file, title, note, line
         self.report, self.rendering_of = report or id, rendering_of
+        self.base = base  # the name of the fact base file it came from (several are read as one: base/bases.py)
 
 
 class Topic:
@@ -154,10 +157,11 @@ class FactBase:
     """The whole base. Plain classes rather than dataclasses or named tuples: pcli's start-up is measured."""
 
     __slots__ = ("path", "title", "place", "sources", "topics", "units", "indicators", "figures", "entities", "skips",
-                 "phrases")  # fmt: skip
+                 "phrases", "bases")  # fmt: skip
 
     def __init__(self, path: str, title: str = "", place: str = "") -> None:
         self.path, self.title, self.place = path, title, place
+        self.bases: tuple[str, ...] = ()  # the names of the base files read as this one, when more than one
         self.phrases: dict[str, dict[str, str]] = {}  # free text (title, notes, place names) → its three languages
         self.sources: dict[str, Source] = {}
         self.topics: dict[str, Topic] = {}

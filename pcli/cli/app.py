@@ -26,13 +26,15 @@ from pcli.cli.options import (
     complete_styles,
     finish,
     format_opt,
+    joined,
     resolve,
 )
 
 EXIT_CODES = ("Exit codes: 0 found, 1 nothing found, 2 bad usage or bad data, 130 interrupted, 141 the reader of a "
               "pipe stopped early.")  # fmt: skip
-ENVIRONMENT = ("Environment: PCLI_FACTS (the fact base), PCLI_LANG (en, vi or id), PCLI_CACHE=off (no cache), "
-               "XDG_CACHE_HOME (where the cache lives), NO_COLOR and FORCE_COLOR, COLUMNS, PAGER.")  # fmt: skip
+ENVIRONMENT = ("Environment: PCLI_FACTS (the fact base, or several as a path list), PCLI_LANG (en, vi or id), "
+               "PCLI_CACHE=off (no cache), XDG_CACHE_HOME (where the cache lives), NO_COLOR and FORCE_COLOR, COLUMNS, "
+               "PAGER.")  # fmt: skip
 
 
 app = typer.Typer(
@@ -63,7 +65,7 @@ def _root(
     lang: LangOption = None,
 ) -> None:
     """Options given here hold for the command that follows, unless it gives its own."""
-    ctx.obj = Shared(facts, fmt, lang)
+    ctx.obj = Shared(joined(facts), fmt, lang)
 
 
 @app.command()

@@ -28,9 +28,10 @@ def format_opt(command: str) -> Any:
 
 
 FactsOption = Annotated[
-    str | None,
-    typer.Option("--facts", envvar="PCLI_FACTS", show_envvar=True, help="Fact base file (default: the bundled facts.toml)."),
-]
+    list[str] | None,
+    typer.Option("--facts", help="Fact base file or folder of them; again for more, read as one (default: $PCLI_FACTS, "
+                 "a path list, else the bundled facts.toml)."),
+]  # fmt: skip
 RootFormatOption = Annotated[
     str | None,
     typer.Option("--format", "-f", "-F", click_type=TyperChoice(ALL_FORMATS, case_sensitive=False),
@@ -66,7 +67,12 @@ class Resolved(NamedTuple):
     raw_format: str = "auto"
 
 
-def resolve(ctx: typer.Context, command: str, facts: str | None, fmt: str | None, lang: str | None) -> Resolved:
+def joined(facts: list[str] | None) -> str | None:
+    """--facts given once or more, as one path list (base/locate.py reads it as it reads $PCLI_FACTS)."""
+    return os.pathsep.join(facts) if facts else None
+
+
+def resolve(ctx: typer.Context, command: str, facts: list[str] | None, fmt: str | None, lang: str | None) -> Resolved:
     """One command's options, its own over the root's, checked: a format the command does not write, given
     before it (`pcli --format csv cite …`), is a usage error rather than quietly another format."""
     root = ctx.find_object(Shared) or Shared()
@@ -75,7 +81,7 @@ def resolve(ctx: typer.Context, command: str, facts: str | None, fmt: str | None
         raise UsageError("format_not_for", fmt=chosen, command=command, choices=", ".join(FORMATS[command]))
     given = lang if lang is not None else root.lang
     as_format = choose_format(Format(chosen)) if chosen in Format.__members__ else Format.tsv
-    return Resolved(facts if facts is not None else root.facts, as_format, _lang(given), given is not None, chosen)
+    return Resolved(joined(facts) or root.facts, as_format, _lang(given), given is not None, chosen)
 
 
 def _lang(value: str | None) -> str:
@@ -166,7 +172,7 @@ def _facts_of(ctx: typer.Context) -> str | None:
     """--facts as given so far while a shell completes: the command's own, else the root's."""
     while ctx is not None:
         if ctx.params.get("facts"):
-            return str(ctx.params["facts"])
+            return joined(list(ctx.params["facts"]))
         ctx = ctx.parent  # type: ignore[assignment]
     return os.environ.get("PCLI_FACTS")
 

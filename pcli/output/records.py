@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from pcli.base.bases import from_bases
 from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, pick
 from pcli.base.numbers import humanize
 from pcli.base.schema import ENTITY_TABLES, KINDS
@@ -103,6 +104,7 @@ def figure_record(base: FactBase, figure: Figure, lang: str = "en") -> Record:
         "note": figure.note,
         "citations": citation_records(base, figure.citations, figure, lang),
         "independent_reports": independent_reports(base, figure.citations),
+        **from_bases(base, (c.source for c in figure.citations)),
     }
 
 
@@ -143,6 +145,7 @@ def entity_record(base: FactBase, entity: Entity, lang: str = "en") -> Record:
     for key, value in entity.fields.items():
         out[key] = pick(value, lang) if isinstance(value, dict) else value
     out["citations"] = citation_records(base, entity.citations)
+    out.update(from_bases(base, (c.source for c in entity.citations)))
     return out
 
 
@@ -205,7 +208,8 @@ def answer_record(base: FactBase, answer: Any, lang: str = "en") -> Record:
     if answer.kind == "indicator":
         return {**plain_record(record, "indicators"), "kind": "indicator", "label": pick(record.label, lang)}
     if answer.kind == "source":
-        return {**plain_record(record, "sources"), "kind": "source", "label": record.outlet, "citations": []}
+        return {**plain_record(record, "sources"), "kind": "source", "label": record.outlet, "citations": [],
+                **from_bases(base, [record.id])}  # fmt: skip
     return {**entity_record(base, record, lang), "kind": answer.kind, "label": record.name(lang)}
 
 

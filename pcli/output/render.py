@@ -193,7 +193,8 @@ def _problems(view: ProblemsView, fmt: Format, lang: str) -> None:
         (m.write_json if fmt is Format.json else m.write_jsonl)(view.records(lang))
     else:
         for p in view.problems:
-            tell(f"{view.path}:{p.line}: {p.msg.say(lang)}" if p.line else f"{view.path}: {p.msg.say(lang)}", lang)
+            where = getattr(p, "path", "") or view.path  # the file of each problem, where several are checked
+            tell(f"{where}:{p.line}: {p.msg.say(lang)}" if p.line else f"{where}: {p.msg.say(lang)}", lang)
     if view.problems:
         tell(say("problems_in", lang, count=len(view.problems), path=view.path), lang)
     elif view.summary is not None:

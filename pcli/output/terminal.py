@@ -8,7 +8,7 @@ Headings are the catalogue's, in the reader's language.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from rich import box
@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pcli.answer.changes import by_place, several_places
+from pcli.base.bases import bases_of
 from pcli.base.model import FactBase, Figure, pick, said
 from pcli.base.numbers import group
 from pcli.messages import say, word
@@ -223,12 +224,19 @@ def _figure_panel(base: FactBase, best: Figure, wholes: Mapping[str, Figure], la
     colour = "bold yellow" if best.status == "target" else "bold green"
     value, period = _t(display_value(base, best, lang), colour), _t(period_label(base, best, lang), "bold")
     lines: list[Text | Table] = [Text.assemble(value, "  ", period, _t(_of_which(base, best, wholes, lang)))]
-    lines.append(_t("  ".join(x for x in (f"id {best.id}", said(base, best.place, lang)) if x), "dim"))
+    lines.append(_t("  ".join(x for x in (f"id {best.id}", said(base, best.place, lang), _from(base, [best], lang)) if x), "dim"))
     if best.note:
         lines.append(_t(said(base, best.note, lang), "italic"))
     lines.extend(_quotes(base, best, lang))
     title = _t(pick(base.indicators[best.indicator].label, lang))
     return Panel(Group(*lines), title=title, title_align="left", expand=False)
+
+
+def _from(base: FactBase, figures: Iterable[Figure], lang: str) -> str:
+    """ "from lakeside.toml": the bases these figures come from, when several are read as one; else nothing."""
+    if len(base.bases) < 2:
+        return ""
+    return say("from_bases", lang, bases=bases_of(base, (c.source for f in figures for c in f.citations)).replace(",", ", "))
 
 
 def _quotes(base: FactBase, best: Figure, lang: str, prefix: str = "") -> list[Text | Table]:
@@ -313,6 +321,8 @@ def changes(out: Console, view: ChangesView, lang: str) -> None:
     only = view.changes[0].place if view.changes and not place else ""  # one place: the title says it
     title = f"{said(base, only, lang)}: {view.before} → {view.after}" if only else f"{view.before} → {view.after}"
     out.print(fitted(title, cols, rows, out.width), crop=False)
+    if footer := _from(base, (f for c in view.changes for f in (c.before, c.after)), lang):
+        out.print(_t(footer, "dim"))
 
 
 def trend(out: Console, view: FiguresView, lang: str) -> None:
@@ -332,6 +342,8 @@ def trend(out: Console, view: FiguresView, lang: str) -> None:
             bar = "█" * max(0, round(abs(f.value) / top * width))
             table.add_row(_t(period_label(base, f, lang)), _t(display_value(base, f, lang), "bold"), _t(bar or "·", "cyan"))
         out.print(table)
+        if footer := _from(base, part, lang):
+            out.print(_t(footer, "dim"))
 
 
 def extract(out: Console, view: ExtractView, lang: str) -> None:

@@ -290,7 +290,7 @@ class ProblemsView(View):
         self.path, self.problems, self.summary = path, problems, summary
 
     def records(self, lang: str) -> list[Record]:
-        return [{"file": self.path, "line": p.line, "message": p.msg.say(lang)} for p in self.problems]
+        return [{"file": getattr(p, "path", "") or self.path, "line": p.line, "message": p.msg.say(lang)} for p in self.problems]
 
 
 class Result:

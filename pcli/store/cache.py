@@ -55,12 +55,20 @@ def cache_key(path: str, st: os.stat_result) -> str:
     return f"{os.path.realpath(path)}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}|{st.st_ino}|{st.st_dev}|{FORMAT_VERSION}"
 
 
-def cache_path(path: str) -> str:
-    """The cache file of a fact base: one per real path. crc32 rather than a cryptographic hash (hashlib costs
-    start-up time): the full key is stored inside and checked on every open."""
+def _keys(paths: list[str], stats: list[os.stat_result]) -> str:
+    """The key of several bases read as one: each file's, in order (any file changed, added or left out is
+    another key)."""
+    return "\n".join(cache_key(p, st) for p, st in zip(paths, stats, strict=True))
+
+
+def cache_path(path: str | list[str]) -> str:
+    """The cache file of a fact base (or of several read as one): one per real path (or list of them). crc32
+    rather than a cryptographic hash (hashlib costs start-up time): the full key is stored inside and checked on
+    every open."""
     import zlib
 
-    real = os.path.realpath(path).encode("utf-8", "surrogatepass")
+    paths = [path] if isinstance(path, str) else path
+    real = "\0".join(os.path.realpath(p) for p in paths).encode("utf-8", "surrogatepass")
     return os.path.join(cache_dir(), f"{zlib.crc32(real):08x}.sqlite")
 
 
@@ -74,32 +82,40 @@ def checksum(path: str) -> str:
     return f"{crc:08x}"
 
 
-def open_cached(path: str, slow: Callable[[str], AbstractContextManager[None]] | None = None) -> MemoryStore | SqliteStore:
-    """A store for the fact base at path: from the cache when it can be trusted, else from TOML (then cached).
+def open_cached(
+    path: str | list[str], slow: Callable[[str], AbstractContextManager[None]] | None = None
+) -> MemoryStore | SqliteStore:
+    """A store for the fact base at path (or the bases at a list of paths, read as one): from the cache when it
+    can be trusted, else from TOML (then cached). The cache of several bases is keyed by every file.
 
     Only the cold path imports the TOML loader; `slow(message)` wraps it (the caller's progress indicator).
     """
+    paths = [path] if isinstance(path, str) else path
     if os.environ.get(ENV_CACHE, "").lower() in ("off", "0", "no"):
-        return _load(path, slow)
+        return _load(paths, slow)
     try:
-        st = os.stat(path)
+        stats = [os.stat(p) for p in paths]
     except OSError:
-        return _load(path, slow)  # the loader says why in its own words
-    key, cached = cache_key(path, st), cache_path(path)
+        return _load(paths, slow)  # the loader says why in its own words
+    key, cached = _keys(paths, stats), cache_path(paths)
     if not _own(os.path.dirname(cached), folder=True) or not _own(cached) or not _own(cached + ".sum"):
-        return _load(path, slow)
-    store = _trusted(cached, key, path, st)
+        return _load(paths, slow)
+    store = _trusted(cached, key, paths, stats)
     if store is not None:
         return store
     try:
-        before = checksum(path)
+        before = _checksums(paths)
     except OSError:
         before = ""
-    with (slow or _quiet)(f"Reading {os.path.basename(path)}…"):
-        memory = _load(path, None)
+    with (slow or _quiet)(f"Reading {', '.join(os.path.basename(p) for p in paths)}…"):
+        memory = _load(paths, None)
         if before:
-            _write(memory, cached, key, path, before)
+            _write(memory, cached, key, paths, before)
     return memory
+
+
+def _checksums(paths: list[str]) -> str:
+    return " ".join(checksum(p) for p in paths)
 
 
 def _own(path: str, folder: bool = False) -> bool:
@@ -116,7 +132,7 @@ def _own(path: str, folder: bool = False) -> bool:
     return not why
 
 
-def _trusted(cached: str, key: str, path: str, st: os.stat_result) -> SqliteStore | None:
+def _trusted(cached: str, key: str, paths: list[str], stats: list[os.stat_result]) -> SqliteStore | None:
     """The cache at `cached`, if it is a regular file whose key, tables and (in the racy window) checksum hold."""
     try:
         found = os.lstat(cached)
@@ -129,10 +145,11 @@ def _trusted(cached: str, key: str, path: str, st: os.stat_result) -> SqliteStor
         if not _as_written(cached, found):
             raise ValueError("the cache is not as it was written")
         db = sqlite3.connect(f"file:{cached}?mode=ro", uri=True)
+        path = os.pathsep.join(paths)
         store = SqliteStore(db, path)
         if store.meta.get("key") == key:
             written = int(store.meta.get("written_ns", "0"))
-            if st.st_mtime_ns < written - RACY_NS or store.meta.get("checksum") == checksum(path):
+            if all(st.st_mtime_ns < written - RACY_NS for st in stats) or store.meta.get("checksum") == _checksums(paths):
                 verify(db, store.meta.get("schema", ""))
                 _touch(cached + ".sum")  # not the cache itself: its change time would no longer be the one recorded
                 return guarded(store, cached, path)
@@ -144,21 +161,21 @@ def _trusted(cached: str, key: str, path: str, st: os.stat_result) -> SqliteStor
     return None
 
 
-def _load(path: str, slow: Callable[[str], AbstractContextManager[None]] | None) -> MemoryStore:
-    from pcli.base.loader import load
+def _load(paths: list[str], slow: Callable[[str], AbstractContextManager[None]] | None) -> MemoryStore:
+    from pcli.base.bases import load_all
 
-    with (slow or _quiet)(f"Reading {os.path.basename(path)}…"), _no_gc():
-        return MemoryStore(load(path))
+    with (slow or _quiet)(f"Reading {', '.join(os.path.basename(p) for p in paths)}…"), _no_gc():
+        return MemoryStore(load_all(paths))
 
 
-def _write(memory: MemoryStore, cached: str, key: str, path: str, before: str) -> None:
+def _write(memory: MemoryStore, cached: str, key: str, paths: list[str], before: str) -> None:
     """Keep the base in the cache, with the checksum of the file as it was before it was read; a cache that cannot
     be written only costs speed."""
     from pcli.files import WriteError, put_text, replacing
 
     meta = {"key": key, "written_ns": str(time.time_ns()), "checksum": before}
     try:
-        if cache_key(path, os.stat(path)) != key:
+        if _keys(paths, [os.stat(p) for p in paths]) != key:
             return  # the file changed while it was read: cache nothing rather than a mix
         os.makedirs(os.path.dirname(cached), mode=0o700, exist_ok=True)
         if not _own(os.path.dirname(cached), folder=True):

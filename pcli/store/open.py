@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
-from pcli.base.locate import facts_path
+from pcli.base.locate import facts_paths
 from pcli.base.model import FactBase
 from pcli.store.memory import Store
 
@@ -22,4 +22,4 @@ def open_store(path: str | None, slow: Slow | None = None) -> Store:
     """A store for the base; `slow(message)` wraps a load from TOML (a progress indicator, say)."""
     from pcli.store.cache import open_cached
 
-    return open_cached(facts_path(path), slow)
+    return open_cached(facts_paths(path), slow)  # one or several bases, read as one

@@ -54,8 +54,13 @@ class SqliteStore:
             for phrase in self.meta["phrases"].split("\x1e"):  # sqlite_schema.PHRASE_END, PHRASE_GAP
                 text = dict(zip(LANGS, phrase.split("\x1f"), strict=False))
                 self.base.phrases[text["en"]] = text
-        for row in db.execute("SELECT id, outlet, language, date, url, file, title, note, report, rendering_of FROM sources"):
-            self.base.sources[row[0]] = Source(*row)
+        for row in db.execute(
+            "SELECT id, outlet, language, date, url, file, title, note, report, rendering_of, base FROM sources"
+        ):
+            source = self.base.sources[row[0]] = Source(*row[:10])
+            source.base = row[10]
+        bases = tuple(dict.fromkeys(s.base for s in self.base.sources.values()))
+        self.base.bases = bases if len(bases) > 1 else ()
         for row in db.execute("SELECT id, label_en, label_vi, label_id FROM topics"):
             self.base.topics[row[0]] = Topic(row[0], _languages(row[1:4]))
         for row in db.execute("SELECT id, kind, label_en, label_vi, label_id FROM units"):

@@ -20,7 +20,7 @@ PHRASE_GAP, PHRASE_END = "\x1f", "\x1e"  # the base's phrases in meta: en, vi, i
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE sources (id TEXT PRIMARY KEY, outlet TEXT, language TEXT, date TEXT, url TEXT, file TEXT,
-                      title TEXT, note TEXT, report TEXT, rendering_of TEXT);
+                      title TEXT, note TEXT, report TEXT, rendering_of TEXT, base TEXT);
 CREATE TABLE topics (id TEXT PRIMARY KEY, label_en TEXT, label_vi TEXT, label_id TEXT);
 CREATE TABLE units (id TEXT PRIMARY KEY, kind TEXT, label_en TEXT, label_vi TEXT, label_id TEXT);
 CREATE TABLE indicators (id TEXT PRIMARY KEY, ord INTEGER, topic TEXT REFERENCES topics(id),
@@ -115,10 +115,10 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
 
 def _write_small_tables(db: sqlite3.Connection, base: FactBase) -> None:
     sources = [
-        (s.id, s.outlet, s.language, s.date, s.url, s.file, s.title, s.note, s.report, s.rendering_of)
+        (s.id, s.outlet, s.language, s.date, s.url, s.file, s.title, s.note, s.report, s.rendering_of, s.base)
         for s in base.sources.values()
     ]
-    db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sources)
+    db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sources)
     topics = [(t.id, *(t.label.get(lang, "") for lang in LANGS)) for t in base.topics.values()]
     db.executemany("INSERT INTO topics VALUES (?, ?, ?, ?)", topics)
     units = [(u.id, u.kind, *(u.label.get(lang, "") for lang in LANGS)) for u in base.units.values()]
