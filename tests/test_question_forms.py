@@ -160,3 +160,18 @@ def test_the_rest_of_a_question_naming_a_record_must_name_a_figure() -> None:
     index = _index(("programme:school", "program kesehatan sekolah"), ("indicator:budget", "anggaran proyek"))
     assert index.outside_names("programme:school", ("anggaran", "program", "kesehatan", "sekolah")) == ("anggaran",)
     assert run("query", "anggaran program Kesehatan Sekolah").exit_code == 1  # no budget of that programme
+
+
+def test_a_news_address_carries_its_article_title() -> None:
+    from pcli.base.words import _slug
+
+    assert _slug("https://example.vn/thu-do-som-ve-dich-726248.html") == "thu do som ve dich"
+    assert _slug("https://example.org/about") == ""  # one word is no title
+    assert _slug("") == ""
+
+
+def test_an_article_asked_about_in_its_language_is_that_source() -> None:
+    got = run("query", "sumber artikel Hanoi tanpa rumah tangga miskin", "-f", "json")
+    assert got.exit_code == 0, got.output
+    first = got.json()[0]
+    assert first["kind"] == "source" and first["language"] == "id"

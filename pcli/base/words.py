@@ -237,6 +237,14 @@ def compounded(words: list[str]) -> list[str]:
     return out
 
 
+def _slug(url: str) -> str:
+    """The title a news address carries in its last part: ".../thu-do-som-ve-dich-726248.html" → "thu do som ve
+    dich"."""
+    last = url.rstrip("/").rsplit("/", 1)[-1] if "/" in url else ""
+    words = re.sub(r"\.[a-z]+$", "", last).replace("_", "-").split("-")
+    return " ".join(w for w in words if not w.isdigit()) if len(words) >= 3 else ""
+
+
 def content_words(text: str) -> tuple[str, ...]:
     """The folded words of a text that say something (a question's, a record's): filler dropped."""
     kept = kept_fillers(text)
@@ -310,8 +318,10 @@ def record_phrases(base: FactBase) -> Phrases:
     for source in base.sources.values():
         key = f"source:{source.id}"
         add(key, NAME, source.outlet)
-        # what the article is about: its own title, else the base's (a base is the report its articles tell)
-        subject = [source.title] if source.title else [base.title, *base.phrases.get(base.title, {}).values()]
+        # what the article is about: its own title, else the base's (a base is the report its articles tell), in
+        # English and in the article's own language ("artikel … tanpa rumah tangga miskin" is the Indonesian one)
+        titles = base.phrases.get(base.title, {})
+        subject = [source.title] if source.title else [base.title, titles.get(source.language, ""), _slug(source.url)]
         add(key, SUBJECT, *(t for t in subject if t), LANGUAGE_NAMES.get(source.language, ""))  # "the Vietnamese …"
         said(key, [source.note, source.rendering_of, source.url.replace("-", " "), KIND_WORDS["source"].replace(",", " ")])
     return out
