@@ -6,6 +6,7 @@ truth files themselves are checked everywhere. `python tests/articles/article_sc
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -72,3 +73,24 @@ def test_the_articles_stored_hold_the_scores_measured() -> None:
         pytest.skip(f"only {total.figures} figures' articles are stored in {score.FOLDER}")
     assert total.value == total.figures and not total.offered and not total.missed, (total.offered, total.missed)
     assert total.unit >= 0.98 * total.figures and total.period >= 0.95 * total.figures, total.wrong
+
+
+@pytest.mark.parametrize("name", score.names())
+def test_the_articles_draft_passes_validate_after_the_fill_ins_alone(name: str, tmp_path: Path) -> None:
+    """README's workflow on each stored article: its draft, with only the fill-ins README names written, added to the
+    bundled base, passes `validate --sources` beside the bundled articles."""
+    import shutil
+
+    from conftest import FACTS, SOURCES
+
+    path = score.article(name)
+    if path is None or not SOURCES.is_dir():
+        pytest.skip(f"{name}.txt (or the bundled sources) not stored here: the articles stay outside the repository")
+    draft = run("extract", str(path), "--format", "toml", "--source", "new-article")
+    assert draft.exit_code == 0, draft.output
+    filled = re.sub(r'"FILL-IN"', '"written by the curator"', draft.stdout)
+    (tmp_path / "facts.toml").write_text(FACTS.read_text(encoding="utf-8") + filled, encoding="utf-8")
+    shutil.copytree(SOURCES, tmp_path / "sources")
+    shutil.copy(path, tmp_path / "sources")
+    result = run("validate", "--facts", str(tmp_path / "facts.toml"), "--sources", str(tmp_path / "sources"))
+    assert result.exit_code == 0, result.output

@@ -4,6 +4,7 @@ curator fills in; the coverage proof of validate; bad files."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -196,3 +197,27 @@ def test_a_large_file_streams(tmp_path: Path) -> None:
     path.write_text(paragraph * 20000, encoding="utf-8")  # 1.3 MB
     result = run("extract", str(path), "--format", "tsv")
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 1 + 2 * 20000
+
+
+# An invented English report: amounts converted in brackets, a range, a rank and a short range of years.
+CONVERTED = """Lakeside's budget
+
+For 2021-23, the province spent VND8.5 trillion ($350 million) on the programme.
+Each district will receive up to 250 billion VND (11.9 million USD), and the poverty rate fell by about 3 – 4%.
+
+Lakeside ranks in the top 10 of the region.
+"""
+
+
+def test_a_draft_quotes_a_converted_amount_and_a_range_with_what_proves_them(tmp_path: Path) -> None:
+    """The dollar amount is quoted with the amount it converts (its qualifier stands there), a range's first number
+    with the range's end and its "%": the draft passes validate after the fill-ins alone."""
+    article = _write(tmp_path / "lakeside-budget.txt", CONVERTED)
+    rows = [r for r in run("extract", str(article), "--format", "json").json() if r["kind"] == "figure"]
+    assert [(r["value"], r["qualifier"], r["period"]) for r in rows] == [
+        (8.5e12, "", "2021-2023"), (350e6, "", "2021-2023"), (250e9, "up_to", "2021-2023"),
+        (11.9e6, "up_to", "2021-2023"), (3, "about", "2021-2023"), (4, "", "2021-2023"),
+    ]  # fmt: skip
+    draft = run("extract", str(article), "--format", "toml", "--source", "lakeside-budget").stdout
+    assert re.search(r'quote = "[^"]*up to\s+250 billion VND \(11\.9', draft) and 'about 3 – 4%"' in draft, draft
+    _validate_with(tmp_path, article, draft)

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from pcli.articles.coverage import NEW, Accountant, cited
-from pcli.articles.phrases import GOAL_WORDS, periods_in, states_any
+from pcli.articles.phrases import GOAL_WORDS, converted_from, periods_in, states_any
 from pcli.articles.reader import CLAUSE_END, Passage, Reader, Reading, article_period, sentences
 from pcli.articles.scan import FIGURE, scan
 from pcli.base.model import FactBase
@@ -24,6 +24,7 @@ MAX_LINE = 1 << 20  # bytes: a longer line is refused, with one line, before any
 MAX_PARAGRAPH = 1 << 20  # characters: a paragraph longer than this is cut at a line's end
 CONTEXT_REACH = 800  # characters: as far from its quote as `validate` lets a context stand
 REACH = CONTEXT_REACH - 200  # from the number: its quote starts before it
+_RANGE_END = re.compile(r"\s*[-–—]\s*\d[\d.,]*(?=\s*(?:%|persen|per ?cent|percent|phần trăm))")
 
 
 class Row:
@@ -164,10 +165,13 @@ def _describe(row: Row, r: Reading, text: str, start: int, base: FactBase, recen
     row.qualifier, row.period, row.change, row.target = r.qualifier, r.period, r.change, r.target
     s0, s1 = r.sentence[0] - start, r.sentence[1] - start
     sentence = text[s0:s1]
-    clause = _around(sentence, n0 - s0, n1 - s0, CLAUSE_END)
+    origin = converted_from(text, n0)  # "up to 250 billion VND (11.9 million USD)": quoted with what it converts
+    clause = _around(sentence, (origin if origin >= s0 else n0) - s0, n1 - s0, CLAUSE_END)
+    other = _RANGE_END.match(text, n1, n1 + 40)  # "khoảng 3 – 4%": quoted with the range's other end and its unit
+    n1 = other.end() if other else n1
     word = re.match(r"\s*(%|[^\s,;.()]+(?:\s+poin)?)", text[n1 : n1 + 40])  # the word that says what it counts
-    if word and word[1] not in clause:
-        clause = sentence[sentence.find(clause) : n1 - s0 + word.end()]
+    if word and word[1] not in clause or other:
+        clause = sentence[sentence.find(clause) : n1 - s0 + (word.end() if word else 0)]
     row.clause = clause.strip().rstrip(".,;:")
     row.context, row.dated = _context(row, r, text, start, recent)
     if row.target and not states_any(f"{row.clause} {row.context}", GOAL_WORDS):  # the goal is said elsewhere

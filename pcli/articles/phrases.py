@@ -151,7 +151,8 @@ def qualifier_before(text: str, start: int) -> str:
         return "at_least"
     if (converted := converted_from(text, start)) >= 0:  # "less than VND700,000 ($31.40)": the amount converted says it
         return qualifier_before(text, converted)
-    before = re.sub(r"(?:vnd|rp|usd|us\$|\$)\s*$", "", fold_keep(text[max(0, start - 34) : start]).rstrip())  # "less than VND"
+    window = text[max(0, start - 34) : start].rsplit("\n", 1)[-1]  # a line's end ends a sentence, as the reader reads it
+    before = re.sub(r"(?:vnd|rp|usd|us\$|\$)\s*$", "", fold_keep(window).rstrip())  # "less than VND"
     words = " " + " ".join(re.sub(r"[^0-9a-z ]+", " ", before).split()[-3:])
     phrases = sorted(((p, q) for q, ps in QUALIFIER_WORDS.items() for p in ps), key=lambda pair: -len(pair[0]))
     return next((qualifier for phrase, qualifier in phrases if words.endswith(" " + phrase)), "")

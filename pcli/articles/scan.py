@@ -56,7 +56,7 @@ _YEAR = r"(?:19\d\d|20\d\d|2100)"
 _MONTH_NAMES = "|".join(MONTHS)
 # Letters a currency amount may be glued to: "VND1.5 million", "VNĐ700,000", "Rp582.932,-", "US$29.5", "$38".
 CURRENCY_PREFIXES = {"vnd": "VND", "vnđ": "VND", "rp": "IDR", "idr": "IDR", "usd": "USD", "us$": "USD", "$": "USD"}
-_GLUED = re.compile(r"(?:[^\W\d_]+\$?|\$)$")
+_GLUED = re.compile(r"(?:[^\W\d_]+\$?|\$)\Z")  # \Z: "$" would match before a line's end ("up to\n250")
 # Spans that hold numbers that are not figures, found before the figures; first match wins.
 _NOT_FIGURES = (
     ("url", r"https?://\S+"),
