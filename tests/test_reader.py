@@ -55,6 +55,7 @@ In 2023 the city had 40 communes. A recent survey found 7 poor villages. | en | 
 Pada Maret 2024 turun 0,33% poin dibandingkan periode yang sama tahun lalu. | id | 0,33 | 2023-2024
 Tỷ lệ nghèo cuối năm 2018 giảm khoảng 3 – 4% so với cuối năm 2017. | vi | 4 | 2017-2018
 Tính đến hết năm 2024, tỉnh còn 4.806 hộ nghèo. | vi | 4.806 | 2024-12-31
+Loans reached VND 90 billion in 2024, up VND 12 billion on 2020. | en | 12 | 2020-2024
 """),
 )
 def test_periods(text: str, lang: str, written: str, period: str) -> None:
@@ -142,6 +143,8 @@ Năm 2025, tỉnh phấn đấu giảm 4,7% tỷ lệ hộ nghèo. | vi | 4,7 | 
 Năm 2024 giảm 6,26%, vượt chỉ tiêu tỉnh giao. | vi | 6,26 | true | false
 It targets to reduce the rate by 1.5 percent. | en | 1.5 | true | true
 The rate was 4.06 percent in 2024. | en | 4.06 | false | false
+Loans reached VND 90 billion in 2024, up VND 12 billion on 2020. | en | 12 | true | false
+Loans stood at VND 12 billion at the end of 2024. | en | 12 | false | false
 """),
 )
 def test_changes_and_goals(text: str, lang: str, written: str, change: str, target: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pcli.answer.clauses import unqualified
 from pcli.answer.wording import disagrees, modified_pairs, named_whole, words_of
 
 MARKS = frozenset(("near", "can", "hampir"))
@@ -50,3 +51,10 @@ def test_a_measure_is_named_whole_by_a_name_that_is_not_the_others_too() -> None
     assert named_whole(clause, jobs, entrusted) and not named_whole(clause, entrusted, jobs)
     assert not named_whole(words_of("53,826 workers were given jobs"), jobs, entrusted)  # all the other's words too
     assert named_whole(words_of("new jobs from entrusted capital went to 53,826 workers given them"), entrusted, jobs)
+
+
+def test_the_words_that_qualify_a_number_are_not_words_of_its_measure() -> None:
+    assert unqualified("kota membantu hampir ", "nearly") == "kota membantu "  # "hampir" is also near-poor's word
+    assert unqualified("thị trấn còn hơn ", "more_than") == "thị trấn còn "
+    assert unqualified("more than VND ", "more_than") == "more than VND "  # not just before the number
+    assert unqualified("nearly ", "") == "nearly "

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pcli.answer.clauses import clause_of, noun_after, unqualified, unwrapped, year_before
 from pcli.answer.query import parse_query
 from pcli.answer.rounding import agrees
 from pcli.answer.search import Searcher
@@ -58,7 +59,7 @@ def check(text: str, lang: str, searcher: Searcher) -> Iterator[Verdict]:
 
     last: Last = {}
     measures = _measures(searcher)
-    for reading in read(_unwrapped(text), lang):
+    for reading in read(unwrapped(text), lang):
         if reading.kind != FIGURE:
             continue
         n = reading.number
@@ -80,14 +81,6 @@ def _measures(searcher: Searcher) -> Measures:
     return Measures(names, index.distinguishing, MODIFIERS)
 
 
-def _unwrapped(text: str) -> str:
-    """The text with the line breaks of hard-wrapped paragraphs as spaces (offsets unchanged): a sentence goes on
-    across them. A blank line, a heading and a list item (bulleted or numbered) still begin anew."""
-    import re
-
-    return re.sub(r"(?<=\S)\n(?!\s*(?:[#>*+-]|\(?\d{1,3}[.)/]\s))(?=\S)", " ", text)
-
-
 def _judge(v: Verdict, reading: Reading, text: str, searcher: Searcher, last: Last, measures: Measures) -> None:
     """Judge one number, and note what it was found to speak of, for the next number of its kind in the sentence
     ("… 2,134 poor households in 2022 and 690 in 2023").
@@ -100,8 +93,8 @@ def _judge(v: Verdict, reading: Reading, text: str, searcher: Searcher, last: La
     """
     s0, s1 = reading.sentence
     n = reading.number
-    clause = _clause(text, s0, s1, n.start, n.end)
-    v.period = _year_before(clause, reading.period)
+    clause = clause_of(text, s0, s1, n.start, n.end, reading.qualifier)
+    v.period = year_before(clause, reading.period)
     period = _period(v.period)
     kind = "percent" if n.percent else _KIND_OF_UNIT.get(reading.unit.kind if reading.unit else "", "count")
     said = words_of(text[s0:s1])
@@ -110,11 +103,11 @@ def _judge(v: Verdict, reading: Reading, text: str, searcher: Searcher, last: La
     ruled = {i for i in scores if measures.ruled_out(said, i, says)}
     scores = {i: share for i, share in scores.items() if i not in ruled}
     ranked = sorted(scores, key=lambda i: -scores[i])
-    noun = _counted(reading) if reading.unit is not None else _noun_after(text, n.end, s1)  # what the number counts
+    noun = _counted(reading) if reading.unit is not None else noun_after(text, n.end, s1)  # what the number counts
     spoken = _spoken(ranked, scores, words_of(clause), noun, searcher, measures)
     held = _holding(reading, ranked[:8], scores, places, period, searcher, kind)
-    named = _named_instead(held.indicator, ranked, words_of(clause), said, measures, searcher) if held else None
-    if held is not None and named is None and _stands_for(held.indicator, ranked, scores, words_of(clause), said, measures):
+    stands, named = _decide(reading, held, ranked, scores, words_of(clause), said, measures, searcher)
+    if held is not None and stands:
         v.indicator = held.indicator
         _by_value(v, reading, held, period, places.get(held.indicator), searcher)
         last[kind] = ((s0, s1), (held.indicator, places.get(held.indicator)))
@@ -154,18 +147,40 @@ def _candidates(reading: Reading, text: str, clause: str, kind: str, searcher: S
     n = reading.number
     scores: dict[str, float] = {}
     places: dict[str, str | None] = {}
-    for weight, words in ((1.0, clause), (0.5, text[s0 : n.start] + " " + text[n.end : s1])):
+    rest = unqualified(text[s0 : n.start], reading.qualifier) + " " + text[n.end : s1]
+    for weight, words in ((1.0, clause), (0.5, rest)):
         for indicator, share, place in _fits(words, searcher, kind):
             scores[indicator] = scores.get(indicator, 0.0) + weight * share
             places.setdefault(indicator, place)
     before = last.get(kind)
     clear = any(share >= SPEAKS for share in scores.values())
-    own_noun = _noun_after(text, n.end, s1)
+    own_noun = noun_after(text, n.end, s1)
     if before is not None and before[0] == (s0, s1) and not clear and _may_share(own_noun, before[1][0], searcher):
         indicator = before[1][0]
         scores[indicator] = scores.get(indicator, 0.0) + 0.5
         places.setdefault(indicator, before[1][1])
     return scores, places
+
+
+def _decide(reading: Reading, held: Figure | None, ranked: list[str], scores: dict[str, float], clause: Words,
+            said: Words, measures: Measures, searcher: Searcher) -> tuple[bool, str | None]:  # fmt: skip
+    """Whether the figure holding the number's value answers for it; if not, the measure the words name instead
+    (None when they name none)."""
+    if held is None:
+        return False, None
+    best = ranked[0]
+    base = searcher.store.base.indicators
+    if reading.change != base[held.indicator].change:  # a level is no figure of a measure of changes, nor the reverse
+        unit = base[held.indicator].unit
+        rival = next((i for i in ranked if base[i].change == reading.change and base[i].unit == unit), None)
+        if rival is not None:
+            return False, rival
+    elif held.indicator != best and base[best].change != reading.change:  # "up VND 6,401 billion on 2020"
+        return True, None
+    named = _named_instead(held.indicator, ranked, clause, said, measures, searcher)
+    if named is not None:
+        return False, named
+    return _stands_for(held.indicator, ranked, scores, clause, said, measures), None
 
 
 def _stands_for(indicator: str, ranked: list[str], scores: dict[str, float], clause: Words, said: Words,
@@ -197,21 +212,6 @@ def _ruled_holding(value: float, ruled: set[str], searcher: Searcher, kind: str)
         return None
     exact = searcher.store.figures_valued(frozenset((value,)), 20)
     return next((f for f in exact if f.indicator in ruled and searcher.unit_kind(f.indicator) == kind), None)
-
-
-_SCALES = frozenset("thousand million billion trillion nghin ngan trieu ty ti ribu juta miliar triliun".split())
-
-
-def _noun_after(text: str, end: int, stop: int) -> str:
-    """The word that names what a number counts, just after it and its scale word ("8.5 million *inhabitants*"),
-    or "" when a word of no meaning follows ("about 2,100 *a* year earlier")."""
-    from pcli.base.words import FILLER
-    from pcli.text import fold
-
-    for word in fold(text[end : min(stop, end + 60)]).split()[:2]:
-        if word not in _SCALES:
-            return "" if word in FILLER or word.isdigit() else word
-    return ""
 
 
 def _may_share(noun: str, indicator: str, searcher: Searcher) -> bool:
@@ -323,33 +323,6 @@ def _fits(text: str, searcher: Searcher, kind: str) -> list[tuple[str, float, st
         if searcher.unit_kind(indicator) == kind and fit.share > 0:
             out.append((indicator, fit.share, query.place))
     return out
-
-
-def _clause(text: str, s0: int, s1: int, start: int, end: int) -> str:
-    """The words that speak of the number: its clause, between the numbers before and after it."""
-    import re
-
-    from pcli.articles.reader import CLAUSE_END
-
-    left = re.split(r"\d[\d.,]*\s*%?", text[s0:start])[-1]
-    left = CLAUSE_END.split(left)[-1]
-    left = re.split(r"\b(?:and|và|dan|but|nhưng|namun|while)\b", left)[-1]
-    right = CLAUSE_END.split(re.split(r"\d", text[end:s1])[0])[0]
-    return left + " " + right
-
-
-# "a year earlier": the period before the one the sentence gives.
-_YEAR_BEFORE = ("a year earlier", "the year before", "the previous year", "a year before", "nam truoc", "truoc do mot nam",
-                "tahun sebelumnya", "setahun sebelumnya")  # fmt: skip
-
-
-def _year_before(clause: str, period: str) -> str:
-    from pcli.text import fold_keep
-
-    folded = " ".join(fold_keep(clause).split())
-    if period[:4].isdigit() and any(p in folded for p in _YEAR_BEFORE):
-        return str(int(period[:4]) - 1)
-    return period
 
 
 def _carried(reading: Reading) -> bool:

@@ -18,16 +18,19 @@ import re
 from pcli.articles.phrases import period_spans
 from pcli.text import fold_keep
 
-# Words just before a period that make it the compared side ("so với" is read by the period patterns).
+# Words just before a period that make it the compared side ("so với" is read by the period patterns; "up VND 6,401
+# billion on 2020").
 _COMPARE = ("so voi", "so voi cung ky", "compared with", "compared to", "dibandingkan", "dibandingkan dengan",
-            "terhadap", "than", "dari", "from", "since", "ke")  # fmt: skip
+            "terhadap", "than", "dari", "from", "since", "ke", "on")  # fmt: skip
 _FILL = ("nam", "tahun", "bulan", "thang", "the", "year", "yang", "pada", "periode", "cung ky", "of", "in", "ket qua")
-# Words just before a number that make it a change; words between them and the number that do not count.
+# Words just before a number that make it a change; words between them and the number that do not count (a
+# currency written before it: "up VND 6,401 billion").
 _CHANGE = ("giam", "tang", "turun", "menurun", "naik", "meningkat", "berkurang", "bertambah", "decrease",
            "decreased", "decline", "declined", "fell", "drop", "dropped", "rose", "increase", "increased", "grew",
            "reduce", "reduced", "down", "up", "by", "tang truong", "growth")  # fmt: skip
 _BETWEEN = ("sebesar", "sebanyak", "khoang", "binh quan", "them", "over", "more than", "hon", "tren", "gan", "about",
-            "around", "nearly", "lebih dari", "sekitar", "hampir", "almost", "sekitar", "a", "an")  # fmt: skip
+            "around", "nearly", "lebih dari", "sekitar", "hampir", "almost", "sekitar", "a", "an",
+            "vnd", "rp", "usd")  # fmt: skip
 _CLAUSE = re.compile(r"[,;:()]")
 _CLAUSE_END = re.compile(r"[;:]|,\s|\.\s")
 # Words that open a clause about the time the clause before it names: "…690 in 2023, when the rate was 0.03%".
