@@ -359,7 +359,9 @@ def cite(facts: str | None, idents: list[str], style: str) -> Result:
     return Result(ExitStatus.FOUND, CiteView(store.base, found, style))
 
 
-def export(facts: str | None, fmt: str, output: str | None, lang: str = "en", filters: Filters = NO_FILTERS) -> Result:
+def export(
+    facts: str | None, fmt: str, output: str | None, lang: str = "en", filters: Filters = NO_FILTERS, force: bool = False
+) -> Result:
     from pcli.output.export import export_base
 
     if fmt not in ("json", "jsonl", "csv", "tsv", "sqlite"):
@@ -370,5 +372,5 @@ def export(facts: str | None, fmt: str, output: str | None, lang: str = "en", fi
     rest = store.rest_of_base()
     filters = filters.check(rest)
     each = store.each_figure if not filters.given() else lambda: filters.apply(rest, store.each_figure())
-    export_base(rest, fmt, output, each, lang)
+    export_base(rest, fmt, output, each, lang, force)
     return Result(ExitStatus.FOUND)

@@ -8,9 +8,10 @@ folder, a symbolic link) is refused rather than replaced or written through.
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import IO
 
@@ -94,6 +95,91 @@ def replacing(path: str) -> Iterator[str]:
             os.remove(tmp)
 
 
+@contextmanager
+def replacing_together(targets: Sequence[str]) -> Iterator[dict[str, str]]:
+    """Temporary paths, in one temporary folder beside the targets (all in one folder), to build files that belong
+    together (a database and its metadata.json, a folder's tables and its data package). Every target is checked
+    before a byte is written; when the block ends well they are renamed into place together, and if one rename
+    fails the ones made before it are put back: the old set or the new one, never a mix."""
+    for path in targets:
+        check_target(path)
+    folder = os.path.dirname(os.path.abspath(targets[0]))
+    with _temporary_folder(folder, os.path.basename(targets[0])) as tmp:
+        built = {path: os.path.join(tmp, os.path.basename(path)) for path in targets}
+        yield built
+        _swap(built, tmp, folder)
+
+
+@contextmanager
+def new_folder(path: str) -> Iterator[str]:
+    """A temporary folder beside `path`, which must not exist, to fill and then rename into place whole."""
+    check_target(path)
+    parent, name = os.path.split(os.path.abspath(path))
+    with _temporary_folder(parent, name, 0o777) as tmp:  # the folder kept: the umask's mode
+        yield tmp
+        for made in os.listdir(tmp):
+            _fsync(os.path.join(tmp, made))
+        try:
+            os.rename(tmp, path)
+        except OSError as exc:
+            raise WriteError("write_failed", path=path, reason=exc.strerror or str(exc)) from None
+        _fsync(parent)
+
+
+@contextmanager
+def _temporary_folder(folder: str, name: str, mode: int = 0o700) -> Iterator[str]:
+    remove_stale(folder, name)
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
+    try:
+        os.mkdir(tmp, mode)
+    except OSError as exc:
+        raise WriteError("write_failed", path=tmp, reason=exc.strerror or str(exc)) from None
+    try:
+        yield tmp
+    except OSError as exc:
+        raise WriteError("write_failed", path=folder, reason=exc.strerror or str(exc)) from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _swap(built: dict[str, str], tmp: str, folder: str) -> None:
+    """Rename each built file over its target, keeping a hard link to the old one until all are in place."""
+    for made in built.values():
+        _fsync(made)
+    done: list[tuple[str, str | None]] = []
+    try:
+        for path, made in built.items():
+            old = _keep(path, os.path.join(tmp, f".old.{os.path.basename(path)}"))
+            os.replace(made, path)
+            done.append((path, old))
+    except OSError as exc:
+        for made_path, old in reversed(done):
+            _put_back(made_path, old)
+        raise WriteError("write_failed", path=path, reason=exc.strerror or str(exc)) from None
+    _fsync(folder)
+
+
+def _keep(path: str, old: str) -> str | None:
+    """A hard link to the file at `path` (a copy where the file system has none), or None when there is none."""
+    try:
+        os.link(path, old, follow_symlinks=False)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        shutil.copyfile(path, old)
+    return old
+
+
+def _put_back(path: str, old: str | None) -> None:
+    try:
+        if old is None:
+            os.remove(path)
+        else:
+            os.replace(old, path)
+    except OSError:
+        pass  # the old file cannot be put back: the error said is still the write's
+
+
 def write_text(path: str, write: Callable[[IO[str]], object]) -> None:
     """Write a text file through `write(handle)`, atomically."""
     with replacing(path) as tmp:
@@ -125,7 +211,10 @@ def remove_stale(folder: str, name: str = "") -> None:
             if entry.name.endswith(".tmp") and entry.name.startswith(f".{name}"):
                 try:
                     if now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
-                        os.remove(entry.path)
+                        if entry.is_dir(follow_symlinks=False):
+                            shutil.rmtree(entry.path)
+                        else:
+                            os.remove(entry.path)
                 except OSError:
                     pass
 

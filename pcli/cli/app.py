@@ -382,6 +382,7 @@ def export(
     place: PlaceOption = None,
     topic: TopicOption = None,
     status: StatusOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace a metadata.json beside the database not pcli's.")] = False,
     facts: FactsOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -392,4 +393,4 @@ def export(
     from pcli import commands
 
     o = resolve(ctx, "export", facts, fmt, lang)
-    finish(commands.export(o.facts, o.raw_format, output, o.lang, Filters(place, topic, status)), o.fmt, o.lang)
+    finish(commands.export(o.facts, o.raw_format, output, o.lang, Filters(place, topic, status), force), o.fmt, o.lang)

@@ -11,8 +11,8 @@ from typing import IO
 
 from pcli.base.model import LANGS, FactBase, Figure, said
 from pcli.base.schema import flat_columns
-from pcli.files import check_target, put_text, replacing, write_text
-from pcli.messages import say
+from pcli.files import WriteError, new_folder, replacing_together, write_text
+from pcli.messages import Msg, say
 from pcli.output import machine
 from pcli.output.columns import LICENSE, LICENSE_URL, iso_span
 from pcli.output.records import Record, flat_row, sections, sources_named
@@ -85,23 +85,19 @@ def tables(
 
 
 def export_base(
-    base: FactBase, fmt: str, output: str | None, figures: Callable[[], Iterable[Figure]] | None = None, lang: str = "en"
+    base: FactBase,
+    fmt: str,
+    output: str | None,
+    figures: Callable[[], Iterable[Figure]] | None = None,
+    lang: str = "en",
+    force: bool = False,
 ) -> None:
     """Write the base in a format to stdout (no output, or "-") or to a file through the one writer; `figures()`
-    streams the figures from the store (JSON, JSON Lines and the tables never hold them all)."""
+    streams the figures from the store (JSON, JSON Lines and the tables never hold them all). The files of one
+    export (a database and its metadata.json, a folder of tables) are written together or not at all."""
     to_stdout = output in (None, "-")
     if fmt == "sqlite":  # a publication, with Datasette's metadata.json beside it
-        import json
-
-        from pcli.output.publish import metadata, write_publication
-
-        check_target(os.path.join(os.path.dirname(os.path.abspath(str(output))), "metadata.json"))  # before a byte
-        with replacing(str(output)) as tmp:
-            write_publication(base, figures() if figures else base.figures, tmp, lang)
-        name = os.path.splitext(os.path.basename(str(output)))[0]
-        meta = json.dumps(metadata(base, name, lang), ensure_ascii=False, indent=2) + "\n"
-        folder = os.path.dirname(os.path.abspath(str(output)))
-        put_text(os.path.join(folder, "metadata.json"), meta)
+        _publication(base, str(output), figures() if figures else base.figures, lang, force)
     elif fmt in ("json", "jsonl"):
         write = partial(_json if fmt == "json" else _jsonl, base, figures() if figures else None, lang)
         if to_stdout:
@@ -113,6 +109,48 @@ def export_base(
         _writer(fmt)(columns, rows)
     else:
         _tables(base, fmt, str(output), figures, lang)
+
+
+def _publication(base: FactBase, output: str, figures: Iterable[Figure], lang: str, force: bool) -> None:
+    """The database and its metadata.json, renamed into place together. A metadata.json already beside it is
+    replaced (and said) when it describes this database alone, as pcli's own does; another is kept unless
+    `force`, and nothing is written."""
+    import json
+
+    from pcli.output.publish import metadata, write_publication
+    from pcli.output.render import tell
+
+    name = os.path.splitext(os.path.basename(output))[0]
+    beside = os.path.join(os.path.dirname(os.path.abspath(output)), "metadata.json")
+    existing = _metadata_of(beside)
+    if existing is not None and not force and not _describes_only(existing, name):
+        raise WriteError("metadata_not_ours", path=beside, database=name)
+    with replacing_together([output, beside]) as built:
+        write_publication(base, figures, built[output], lang)
+        with open(built[beside], "x", encoding="utf-8") as handle:
+            handle.write(json.dumps(metadata(base, name, lang), ensure_ascii=False, indent=2) + "\n")
+    if existing is not None:
+        tell(Msg("metadata_replaced", path=beside), lang)
+
+
+def _metadata_of(path: str) -> object | None:
+    """What a metadata.json that is a regular file holds (its text when it is not JSON), or None when there is
+    none; anything else is left to the writer to refuse."""
+    import json
+
+    if not os.path.isfile(path) or os.path.islink(path):
+        return None
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read(2**24)
+        meta: object = json.loads(text)
+    except (OSError, ValueError):
+        return ""
+    return meta
+
+
+def _describes_only(meta: object, database: str) -> bool:
+    return isinstance(meta, dict) and isinstance(meta.get("databases"), dict) and set(meta["databases"]) == {database}
 
 
 def how_to_cite(base: FactBase, lang: str) -> str:
@@ -151,18 +189,32 @@ def _tables(base: FactBase, fmt: str, output: str, figures: Callable[[], Iterabl
         columns, rows = tables(base, figures)["figures"]
         write_text(output, partial(writer, columns, rows))
         return
-    if not os.path.isdir(output):
-        check_target(output)
-        os.makedirs(output)
     written = tables(base, figures)
-    for name in written:  # every table's target is checked before the first is rewritten
-        check_target(os.path.join(output, f"{name}.{fmt}"))
+    names = [f"{name}.{fmt}" for name in written] + (["datapackage.json"] if fmt == "csv" else [])
+    if not os.path.isdir(output):  # a new folder is made whole beside it, then renamed into place
+        with new_folder(output) as tmp:
+            _fill(base, written, fmt, {n: os.path.join(tmp, n) for n in names}, lang)
+        return
+    with replacing_together([os.path.join(output, n) for n in names]) as built:  # all checked, then all renamed
+        _fill(base, written, fmt, {n: built[os.path.join(output, n)] for n in names}, lang)
+
+
+def _fill(
+    base: FactBase,
+    written: dict[str, tuple[tuple[str, ...], Iterable[Record]]],
+    fmt: str,
+    paths: dict[str, str],
+    lang: str,
+) -> None:
+    """Each table into its new file, and a CSV folder's data package."""
     for name, (columns, rows) in written.items():
-        write_text(os.path.join(output, f"{name}.{fmt}"), partial(writer, columns, rows))
-    if fmt == "csv":
+        with open(paths[f"{name}.{fmt}"], "x", encoding="utf-8", newline="") as handle:
+            _writer(fmt)(columns, rows, handle)
+    if "datapackage.json" in paths:
         import json
 
         from pcli.output.datapackage import package
 
         described = package(base, {name: columns for name, (columns, _) in written.items()}, how_to_cite(base, lang), lang)
-        put_text(os.path.join(output, "datapackage.json"), json.dumps(described, ensure_ascii=False, indent=2) + "\n")
+        with open(paths["datapackage.json"], "x", encoding="utf-8") as handle:
+            handle.write(json.dumps(described, ensure_ascii=False, indent=2) + "\n")
