@@ -155,3 +155,11 @@ def test_stdin_batch_as_a_json_array() -> None:
     result = run("query", "-", "--format", "json", input="poor households 2023\nxyzzy\n")
     assert [a["match"]["id"] if a["match"] else None for a in result.json()] == ["poor-households-2023", None]
     assert run("query", "-", "--format", "json", input="").json() == []
+
+
+def test_a_document_answer_says_its_own_kind() -> None:
+    """A resolution is shown as a resolution, not as "document"; `kind` stays the answer's kind for scripts."""
+    answer = run("query", "resolution 24/2021", "--format", "json").json()[0]
+    assert answer["kind"] == "document" and answer["type"] == "resolution", answer
+    screen = run("query", "resolution 24/2021", "--format", "table", "--lang", "vi").stdout
+    assert "nghị quyết" in screen and "văn bản" not in screen, screen

@@ -51,7 +51,7 @@ def citation_records(
             record["context"] = c.context
         if figure is not None and c.reading(figure.qualifier) != figure.qualifier:
             record["qualifier"] = c.reading(figure.qualifier)
-            record["reads"] = displayed(base, figure, c.reading(figure.qualifier), lang)
+            record["reads"] = displayed(base, figure, c.reading(figure.qualifier), lang, mark=False)
         out.append(record)
     return out
 
@@ -92,7 +92,7 @@ def figure_record(base: FactBase, figure: Figure, lang: str = "en") -> Record:
         "labels": dict(indicator.label),
         "value": figure.value,
         "unit": unit.id,
-        "display": display_value(base, figure, lang),
+        "display": displayed(base, figure, figure.qualifier, lang, mark=False),  # as written: `status` says target
         "qualifier": figure.qualifier,
         "status": figure.status,
         "period": figure.period.text,
@@ -112,15 +112,15 @@ def display_value(base: FactBase, figure: Figure, lang: str = "en") -> str:
     return displayed(base, figure, figure.qualifier, lang)
 
 
-def displayed(base: FactBase, figure: Figure, qualifier: str, lang: str) -> str:
+def displayed(base: FactBase, figure: Figure, qualifier: str, lang: str, mark: bool = True) -> str:
     """A figure's value for people, as one source reads it: "more than 3,600 households"; a target says so in
     the value itself ("basically 0 households (target)"), so that no table, cell or paste shows a goal as a
-    result."""
+    result. JSON's `display` is the value as written (`mark=False`): its `status` says target."""
     unit = base.figure_unit(figure)
     text = humanize(figure.value, unit.kind, pick(unit.label, lang), lang)
     if qualifier:
         text = f"{word(qualifier, lang)} {text}"
-    if figure.status == "target":
+    if mark and figure.status == "target":
         text = say("as_target", lang, value=text)
     return text
 
@@ -210,7 +210,8 @@ def answer_record(base: FactBase, answer: Any, lang: str = "en") -> Record:
     if answer.kind == "source":
         return {**plain_record(record, "sources"), "kind": "source", "label": record.outlet, "citations": [],
                 **from_bases(base, [record.id])}  # fmt: skip
-    return {**entity_record(base, record, lang), "kind": answer.kind, "label": record.name(lang)}
+    row = entity_record(base, record, lang)  # its own kind (a resolution, a commune) is its type; kind is the answer's
+    return {**row, **({"type": row["kind"]} if row.get("kind") else {}), "kind": answer.kind, "label": record.name(lang)}
 
 
 def change_record(base: FactBase, answer: Any, lang: str = "en") -> Record:

@@ -21,7 +21,7 @@ from pcli.answer.changes import by_place, several_places
 from pcli.base.bases import bases_of
 from pcli.base.model import FactBase, Figure, pick, said
 from pcli.base.numbers import group
-from pcli.messages import say, word
+from pcli.messages import catalogue, say, word
 from pcli.output.changes import ChangeAnswerView, ChangesView
 from pcli.output.pasted import change_parts, change_words
 from pcli.output.records import Record, display_value, displayed, independent_reports, period_label
@@ -105,6 +105,12 @@ def section(out: Console, view: SectionView, lang: str) -> None:
 def _kind(kind: str, lang: str) -> str:
     """The name of a kind of record ("document", "văn bản") from the catalogue's k_ entries."""
     return word(f"k_{kind}", lang)
+
+
+def _type(record: Record, lang: str = "en") -> str:
+    """A record's own kind ("resolution", "commune") in words, where it has one."""
+    own = str(record.get("type") or "")
+    return word(f"v_{own}", lang) if own and f"v_{own}" in catalogue() else own
 
 
 def _t(value: Any, style: str = "") -> Text:
@@ -276,13 +282,14 @@ def answers(out: Console, view: AnswersView, lang: str) -> None:
 def _record_cells(kind: str, row: Record, lang: str, place: bool = False) -> list[str]:
     """An answer that is not a figure as a row of the figures' columns: its name, its kind, its sources, its id."""
     where = [""] if place else []
-    return [str(row.get("label", "")), _kind(kind, lang), "", *where, _cell("sources", row.get("sources", "")),
-            str(row.get("id", ""))]  # fmt: skip
+    what = _type(row, lang) or _kind(kind, lang)  # its own kind: "resolution", not "document"
+    return [str(row.get("label", "")), what, "", *where, _cell("sources", row.get("sources", "")), str(row.get("id", ""))]
 
 
 def _record_panel(base: FactBase, record: Record, lang: str) -> Panel:
     """A programme, document, agency, place, indicator or source: what it is, its details and its quotes."""
-    lines: list[Text | Table] = [_t(f"{_kind(record['kind'], lang)}  id {record['id']}", "dim")]
+    what = _type(record, lang) or _kind(record["kind"], lang)  # its own kind: "resolution", not "document"
+    lines: list[Text | Table] = [_t(f"{what}  id {record['id']}", "dim")]
     for key in ("number", "issuer", "year", "period", "kind", "subject", "role", "unit", "topic", "outlet", "url",
                 "note"):  # fmt: skip
         value = record.get(key)

@@ -119,7 +119,8 @@ def _record_row(answer: Answer, record: Record) -> Record:
     citations = record.get("citations", [])
     quote = citations[0]["quote"] if citations else ""
     sources = ",".join(c["source"] for c in citations)
-    return {"id": record["id"], "label": record["label"], "kind": answer.kind, "sources": sources, "quote": quote}
+    return {"id": record["id"], "label": record["label"], "kind": answer.kind, "sources": sources, "quote": quote,
+            "type": record.get("type", "")}  # fmt: skip
 
 
 class SectionView(View):
