@@ -78,8 +78,10 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
     except RecursionError:  # arrays or tables nested hundreds deep
         raise FactBaseError(path, "toml_too_deep") from None
     except tomllib.TOMLDecodeError as exc:
+        from pcli.base.tomlerrors import toml_reason
+
         message = str(exc)
         m = _TOML_POSITION.search(message)
         if m:
-            raise FactBaseError(path, "toml_syntax", int(m[1]), error=message[: m.start()], column=m[2]) from None
-        raise FactBaseError(path, "toml_syntax_nowhere", error=message) from None
+            raise FactBaseError(path, "toml_syntax", int(m[1]), error=toml_reason(message[: m.start()]), column=m[2]) from None
+        raise FactBaseError(path, "toml_syntax_nowhere", error=toml_reason(message)) from None

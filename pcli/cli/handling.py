@@ -23,9 +23,10 @@ class _Group(TyperGroup):
         from pcli.messages import say
 
         given = kwargs.get("args", args[0] if args else None)
-        _, lang = scan(list(given) if given is not None else sys.argv[1:])
+        argv = list(given) if given is not None else sys.argv[1:]
+        _, lang = scan(argv)
         try:
-            code = super().main(*args, **{**kwargs, "standalone_mode": False})
+            code = self._run(argv, lang, *args, **{**kwargs, "standalone_mode": False})
         except typer.TyperException as exc:  # click's usage errors
             if type(exc).__name__ == "NoArgsIsHelpError":  # bare `pcli`: the help, as it is
                 print(exc.format_message(), file=sys.stderr)
@@ -51,6 +52,17 @@ class _Group(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+    def _run(self, argv: list[str], lang: str, *args: Any, **kwargs: Any) -> Any:
+        """Click's main; with the help pages in the reader's language when help is what this run prints."""
+        from pcli.cli.helptext import help_asked
+
+        if not help_asked(argv):
+            return super().main(*args, **kwargs)
+        from pcli.cli.helptext import in_language
+
+        with in_language(self, lang):
+            return super().main(*args, **kwargs)
 
     def invoke(self, ctx: Any) -> Any:
         """A reader that stopped early while a command wrote (`export | head -c 100`) is 141, as for `show | head

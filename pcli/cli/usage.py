@@ -2,6 +2,8 @@
 message of the catalogue with the values Click found; one it does not know is said as Click says it."""
 
 # No `from __future__ import annotations` here: Typer would have to evaluate every annotation string.
+import re
+
 import typer
 from typer._click import exceptions as click_errors
 
@@ -32,6 +34,19 @@ def _choice(exc: click_errors.BadParameter) -> Msg | None:
     return Msg("click_not_choice", name=_hint(exc), value=value, choices=", ".join(str(c) for c in choices))
 
 
+def _range(exc: click_errors.BadParameter) -> Msg | None:
+    """A number outside an option's range (`--limit 0`): the value and the range, in the reader's words."""
+    kind = getattr(exc.param, "type", None)
+    low, high = getattr(kind, "min", None), getattr(kind, "max", None)
+    if "is not in the range" not in exc.message or (low is None and high is None):
+        return None
+    value = exc.message.split(" is not in the range")[0]
+    if low is not None and high is not None:
+        return Msg("click_range", name=_hint(exc), value=value, low=low, high=high)
+    return Msg("click_range_low" if low is not None else "click_range_high", name=_hint(exc), value=value,
+               bound=low if low is not None else high)  # fmt: skip
+
+
 def usage_message(exc: typer.TyperException) -> Msg | str:
     """The message of one of Click's usage errors."""
     if isinstance(exc, click_errors.NoSuchOption):
@@ -41,8 +56,14 @@ def usage_message(exc: typer.TyperException) -> Msg | str:
         kind = exc.param_type or (exc.param.param_type_name if exc.param is not None else "parameter")
         return Msg("click_missing_option" if kind == "option" else "click_missing_argument", name=_hint(exc))
     if isinstance(exc, click_errors.BadParameter):
-        return _choice(exc) or Msg("click_bad_value", name=_hint(exc), detail=exc.message)
+        return _range(exc) or _choice(exc) or Msg("click_bad_value", name=_hint(exc), detail=exc.message)
     message = exc.format_message()
     if isinstance(exc, click_errors.UsageError) and message.startswith("Got unexpected extra argument"):
         return Msg("click_extra", args=message.rsplit("(", 1)[-1].rstrip(")"))
+    if message == "Missing command.":
+        return Msg("click_missing_command")
+    unknown = re.fullmatch(r"No such command (.+?)\.(?: Did you mean (.+)\?)?", message)
+    if unknown:
+        hint = Msg("click_did_you_mean", names=unknown[2]) if unknown[2] else ""
+        return Msg("click_no_command", name=unknown[1], hint=hint)
     return message

@@ -109,8 +109,12 @@ def _kind(kind: str, lang: str) -> str:
 
 def _type(record: Record, lang: str = "en") -> str:
     """A record's own kind ("resolution", "commune") in words, where it has one."""
-    own = str(record.get("type") or "")
-    return word(f"v_{own}", lang) if own and f"v_{own}" in catalogue() else own
+    return _in_words(str(record.get("type") or ""), lang)
+
+
+def _in_words(value: str, lang: str) -> str:
+    """A kind or status in the reader's words where the catalogue has them (its v_ entries), else as it is."""
+    return word(f"v_{value}", lang) if value and f"v_{value}" in catalogue() else value
 
 
 def _t(value: Any, style: str = "") -> Text:
@@ -200,15 +204,13 @@ def _cell(column: str, value: Any) -> str:
 def for_people(base: FactBase, column: str, value: Any, lang: str) -> str:
     """A record's value in the reader's language where the base or the catalogue has it: a unit's or topic's
     label for its id, a kind or status in words, a note or place name as the base gives it in three languages."""
-    from pcli.messages import catalogue
-
     text = _cell(column, value)
     if column == "unit" and text in base.units:
         return pick(base.units[text].label, lang)
     if column == "topic" and text in base.topics:
         return pick(base.topics[text].label, lang)
-    if column in ("kind", "status") and f"v_{text}" in catalogue():
-        return word(f"v_{text}", lang)
+    if column in ("kind", "status"):
+        return _in_words(text, lang)
     return said(base, text, lang) if column in ("note", "place") else text
 
 
@@ -359,9 +361,14 @@ def extract(out: Console, view: ExtractView, lang: str) -> None:
                 drop={"unit": 2, "period": 1}.get(c, 0))
             for c in ("line", "number", "value", "unit", "period", "kind", "status", "sentence")]  # fmt: skip
     rows, marks = [], []
+    units = view.base.units
     for row in view.each():
         marks.append("bold yellow" if row.status == "new" else "dim" if row.kind != "figure" else "")
-        status = row.status + (f" {row.figures}" if row.figures else "") + (f" ({row.reason})" if row.reason else "")
+        status = (
+            _in_words(row.status, lang) + (f" {row.figures}" if row.figures else "") + (f" ({row.reason})" if row.reason else "")
+        )
         value = group(row.value, lang) if row.kind == "figure" else ""
-        rows.append([f"{row.line}:{row.column}", row.written, value, row.unit, row.period, row.kind, status, row.sentence])
+        unit = pick(units[row.unit].label, lang) if row.unit in units else row.unit
+        rows.append([f"{row.line}:{row.column}", row.written, value, unit, row.period, _in_words(row.kind, lang), status,
+                     row.sentence])  # fmt: skip
     out.print(fitted(view.path, cols, rows, out.width, marks), crop=False)
