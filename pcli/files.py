@@ -152,10 +152,12 @@ def _swap(built: dict[str, str], tmp: str, folder: str) -> None:
             old = _keep(path, os.path.join(tmp, f".old.{os.path.basename(path)}"))
             os.replace(made, path)
             done.append((path, old))
-    except OSError as exc:
+    except BaseException as exc:  # a failed rename, or a signal between two: the old set is put back
         for made_path, old in reversed(done):
             _put_back(made_path, old)
-        raise WriteError("write_failed", path=path, reason=exc.strerror or str(exc)) from None
+        if isinstance(exc, OSError):
+            raise WriteError("write_failed", path=path, reason=exc.strerror or str(exc)) from None
+        raise
     _fsync(folder)
 
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run
+from conftest import ROOT, pcli_signalled_at_rename, run
 
 
 @pytest.fixture
@@ -110,22 +110,25 @@ def test_pcli_s_own_metadata_is_replaced_and_said(out: Path) -> None:
     assert other.exit_code == 2 and not (out / "other.db").exists(), other.output
 
 
-@pytest.mark.parametrize(("fmt", "target"), [("sqlite", "pub.db"), ("csv", "tables")])
-def test_a_signal_during_a_several_file_export_leaves_nothing(tmp_path: Path, out: Path, fmt: str, target: str) -> None:
+@pytest.mark.parametrize(
+    ("fmt", "target", "renamed"),
+    [("sqlite", "pub.db", "metadata.json"), ("csv", "tables", "tables/sources.csv"), ("tsv", "tables", "tables/units.tsv")],
+)
+def test_a_signal_between_two_renames_puts_the_old_files_back(out: Path, fmt: str, target: str, renamed: str) -> None:
+    """SIGTERM as the second file of an export is renamed into place: the first is put back as it was."""
     import signal
-    import time
 
-    from conftest import make_big_base
+    assert run("export", "--format", fmt, "-o", str(out / target)).exit_code == 0
+    files = out / target if fmt != "sqlite" else out
+    before = _state(files)
+    result = pcli_signalled_at_rename(signal.SIGTERM, out / renamed, "export", "--format", fmt, "-o", str(out / target))
+    assert result.exit_code == 128 + signal.SIGTERM, result.output
+    assert _state(files) == before and sorted(p.name for p in out.iterdir()) == sorted(before if fmt == "sqlite" else [target])
 
-    facts = str(make_big_base(tmp_path / "big.toml", 20_000))
-    assert run("get", "poor-households-2023", "--facts", facts).exit_code in (0, 1)  # its cache built first
-    proc = subprocess.Popen([sys.executable, "-m", "pcli", "export", "--facts", facts, "-f", fmt, "-o",
-                             str(out / target)], stderr=subprocess.PIPE, cwd=ROOT)  # fmt: skip
-    while proc.poll() is None and not any(p.name.endswith(".tmp") for p in out.iterdir()):
-        time.sleep(0.01)  # waits for the temporary folder to exist: no timing assumption
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-    proc.communicate(timeout=120)
-    assert proc.returncode in (128 + signal.SIGTERM, 0)
-    left = sorted(p.name for p in out.iterdir())
-    assert left == ([] if proc.returncode else sorted({"sqlite": ["pub.db", "metadata.json"], "csv": ["tables"]}[fmt]))
+
+def test_a_signal_as_a_new_folder_is_renamed_into_place_leaves_nothing(out: Path) -> None:
+    import signal
+
+    result = pcli_signalled_at_rename(signal.SIGHUP, out / "tables", "export", "--format", "csv", "-o", str(out / "tables"))
+    assert result.exit_code == 128 + signal.SIGHUP, result.output
+    assert list(out.iterdir()) == []

@@ -30,10 +30,13 @@ def _tree() -> list[tuple[str, str | None, str]]:
 
 
 def test_every_help_text_is_in_the_catalogue_as_the_code_says_it() -> None:
+    used = set()
     for command, param, english in _tree():
         key = help_key(command, param)
         assert key is not None, (command, param, english)
         assert catalogue()[key][0] == paragraphs(english), (key, english)
+        used.add(key)
+    assert sorted(key for key in catalogue() if key.startswith("help_") and key not in used) == []
 
 
 @pytest.mark.parametrize("lang", ["vi", "id"])

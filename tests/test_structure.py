@@ -125,7 +125,8 @@ def test_every_message_of_the_catalogue_is_used_by_the_code() -> None:
                 return True
         return False
 
-    unused = sorted(key for key in catalogue() if key not in strings and not built(key))
+    helps = {key for key in catalogue() if key.startswith("help_")}  # held by tests/test_languages.py
+    unused = sorted(key for key in catalogue() if key not in strings and not built(key) and key not in helps)
     assert not unused, unused
 
 
