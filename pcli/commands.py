@@ -103,6 +103,8 @@ def _query_lines(facts: str | None, searcher: Searcher, kinds: frozenset[str] | 
         for group in line_groups(sys.stdin, MAX_QUERY):  # the lines at hand, answered together
             yield [(text, best(text)) for text in group if text.strip()]
 
+    if not sys.stdin.readable():  # closed (`<&-`): said before a header is written
+        raise UsageError("stdin_closed")
     return Result(ExitStatus.FOUND, BatchView(searcher.store.base, answers()))
 
 

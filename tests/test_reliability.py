@@ -35,6 +35,7 @@ def test_a_closed_stdout_does_not_matter_when_nothing_goes_to_it(tmp_path: Path)
 def test_a_closed_stdin_is_said_not_a_traceback() -> None:
     result = _shell(f"'{sys.executable}' -m pcli query - <&-")
     assert result.returncode == 2 and "stdin is closed" in result.stderr and "Traceback" not in result.stderr, result
+    assert result.stdout == "", "nothing on stdout, not even the header"
 
 
 # ----------------------------------------------------------------------------- 6. a reader that stops early
