@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -34,22 +35,58 @@ def pcli_command() -> list[str]:
 
 
 def time_once(cmd: Sequence[str], env: dict[str, str] | None = None) -> float:
+    return run_once(cmd, env)[0]
+
+
+def run_once(cmd: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Seconds of wall-clock time and of CPU time (user and system) one run of the command takes. On a shared
+    machine the CPU time is the steadier of the two: waiting for a core is not counted."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, env=env)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.decode()[-300:]}")
-    return elapsed
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def interleaved(commands: Mapping[str, Sequence[str]], runs: int, env: dict[str, str] | None = None) -> dict[str, list[float]]:
+def interleaved(
+    commands: Mapping[str, Sequence[str]],
+    runs: int,
+    env: dict[str, str] | None = None,
+    cpu: dict[str, list[float]] | None = None,
+) -> dict[str, list[float]]:
+    """Each command run in turn, `runs` times after one warm-up: wall-clock seconds by name (and CPU seconds
+    into `cpu`, when given)."""
     times: dict[str, list[float]] = {name: [] for name in commands}
     for cmd in commands.values():  # one warm-up each
         time_once(cmd, env)
     for _ in range(runs):
         for name, cmd in commands.items():
-            times[name].append(time_once(cmd, env))
+            wall, used = run_once(cmd, env)
+            times[name].append(wall)
+            if cpu is not None:
+                cpu.setdefault(name, []).append(used)
     return times
+
+
+def compiled(env: Mapping[str, str]) -> dict[str, str]:
+    """An environment in which pcli runs from its bytecode, as an installed pcli does: with
+    PYTHONDONTWRITEBYTECODE set (as on some shared machines), a checkout installed in editable mode would
+    compile every one of its modules on every run and measure the compiler."""
+    import compileall
+
+    import pcli
+
+    compileall.compile_dir(os.path.dirname(pcli.__file__), quiet=1)
+    return {name: value for name, value in env.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
+def load() -> str:
+    """How busy the machine was: its load averages over 1, 5 and 15 minutes, and its cores."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f} on {os.cpu_count()} cores"
 
 
 def summary(name: str, samples: list[float]) -> str:

@@ -146,7 +146,8 @@ def test_the_sqlite_export_of_a_large_base_holds_every_figure_and_quote(tmp_path
     assert len(figures) == 2_500
     db = sqlite3.connect(database)
     rows = db.execute("SELECT id, value, display, period_label FROM figures ORDER BY rowid").fetchall()
-    assert rows == [(f["id"], f["value"], f["display"], f["period_label"]) for f in figures]
+    marked = {True: " (target)", False: ""}  # the publication is read by people: a target says so in its display
+    assert rows == [(f["id"], f["value"], f["display"] + marked[f["status"] == "target"], f["period_label"]) for f in figures]
     quotes = db.execute("SELECT record_id, quote FROM citations WHERE record_table = 'figures' ORDER BY rowid").fetchall()
     assert quotes == [(f["id"], c["quote"]) for f in figures for c in f["citations"]]
     db.close()

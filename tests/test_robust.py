@@ -214,7 +214,7 @@ def test_hostile_toml_is_refused_quickly(tmp_path: Path, text: str) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (("query", " ".join(f"{y}-{y + 1}" for y in range(1900, 2100, 2))), "periods"),
     (("query", "poor households '23"), "not a year"),
-    (("query", "-n", "9223372036854775808", "poor"), "Invalid value"),
+    (("query", "-n", "9223372036854775808", "poor"), "must be from 1 to 10000"),
 ])  # fmt: skip
 def test_queries_beyond_the_bounds_are_usage_errors(args: tuple[str, ...], message: str) -> None:
     result = run(*args)
