@@ -112,3 +112,8 @@ def test_extract_s_kinds_and_statuses_are_in_the_reader_s_language() -> None:
         assert english not in screen, screen
     machine = run("extract", "examples/lakeside-example.txt", "--lang", "vi", "--format", "tsv").rows()
     assert {"figure", "year"} <= {row[machine[0].index("kind")] for row in machine[1:]}  # machine rows keep ids
+
+
+def test_a_document_s_issuer_is_named_in_the_reader_s_language() -> None:
+    screen = run("show", "documents", "--format", "table", "--lang", "vi").stdout
+    assert "Quốc hội" in screen and "national-assembly" not in screen, screen

@@ -211,6 +211,8 @@ def for_people(base: FactBase, column: str, value: Any, lang: str) -> str:
         return pick(base.topics[text].label, lang)
     if column in ("kind", "status"):
         return _in_words(text, lang)
+    if column == "issuer":  # a document's issuer by its name, not its id
+        return next((e.name(lang) for e in base.entities.get("agencies", ()) if e.id == text), text)
     return said(base, text, lang) if column in ("note", "place") else text
 
 
