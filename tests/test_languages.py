@@ -89,6 +89,7 @@ def test_click_s_usage_errors_are_said_in_the_reader_s_language(args: list[str],
         ("schema = 1\ntitle = x\n", 2, 9, "chuỗi cần dấu ngoặc kép"),
         ("schema = 1\nschema = 2\n", 2, 11, "hai lần"),
         ("[a]\nb = 1\n[a]\n", 3, 3, "a được khai báo hai lần"),
+        ("schema = 1\nx = { a = 1\ny = 2\n", 3, 1, "bảng nội tuyến { … } không được đóng"),
     ],
 )
 def test_toml_errors_say_their_line_and_column_in_the_reader_s_language(
@@ -117,3 +118,8 @@ def test_extract_s_kinds_and_statuses_are_in_the_reader_s_language() -> None:
 def test_a_document_s_issuer_is_named_in_the_reader_s_language() -> None:
     screen = run("show", "documents", "--format", "table", "--lang", "vi").stdout
     assert "Quốc hội" in screen and "national-assembly" not in screen, screen
+
+
+def test_a_toml_error_at_the_end_of_the_file_is_said_in_the_reader_s_language(tmp_path: Path) -> None:
+    result = run("get", "x", "--facts", write(tmp_path, "schema = 1\nx = { a = 1\n"), "--lang", "vi")
+    assert result.exit_code == 2 and "không được đóng" in result.stderr and "Unclosed" not in result.stderr, result.stderr

@@ -31,7 +31,7 @@ _SAID = (
     (r"Invalid date or datetime", "toml_e_date"),
     (r"Invalid value", "toml_e_value"),
 )
-_PATTERNS = tuple((re.compile(f"{pattern}$"), key) for pattern, key in _SAID)
+_PATTERNS = tuple((re.compile(f"{pattern}(?: \\(at end of document\\))?$"), key) for pattern, key in _SAID)
 
 
 def toml_reason(message: str) -> Msg | str:
