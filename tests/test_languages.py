@@ -34,7 +34,8 @@ def test_every_help_text_is_in_the_catalogue_as_the_code_says_it() -> None:
     for command, param, english in _tree():
         key = help_key(command, param)
         assert key is not None, (command, param, english)
-        assert catalogue()[key][0] == paragraphs(english), (key, english)
+        said = f"help of {command} {param or ''} changed: say it in {key} of pcli/messages.tsv, in all three languages"
+        assert catalogue()[key][0] == paragraphs(english), (said, english)
         used.add(key)
     assert sorted(key for key in catalogue() if key.startswith("help_") and key not in used) == []
 
