@@ -175,3 +175,33 @@ def test_an_article_asked_about_in_its_language_is_that_source() -> None:
     assert got.exit_code == 0, got.output
     first = got.json()[0]
     assert first["kind"] == "source" and first["language"] == "id"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Vietnam poverty rate 2023", "tỷ lệ hộ nghèo cả nước năm 2023", "ty le ho ngheo toan quoc 2023",
+     "nationwide number of poor households 2024", "jumlah rumah tangga miskin di seluruh Indonesia 2023"],
+)  # fmt: skip
+def test_a_figure_of_the_whole_country_is_not_the_city_s(question: str) -> None:
+    got = run("query", question)
+    assert got.exit_code == 1, got.output  # the base's figures are of its own place, not the country's
+    assert "Hanoi" in got.stderr
+
+
+def test_a_country_in_a_record_s_name_is_that_name() -> None:
+    got = run("query", "vốn ủy thác qua Ngân hàng Chính sách xã hội Việt Nam", "-f", "json")
+    assert got.exit_code == 0, got.output
+    assert got.json()[0]["kind"] == "figure"
+
+
+def test_a_miss_names_the_country_as_the_question_writes_it() -> None:
+    from pcli.answer.misses import written
+
+    assert written("tỷ lệ hộ nghèo cả nước năm 2023", "ca nuoc") == "cả nước"
+    assert written("Vietnam poverty rate", "vietnam") == "Vietnam"
+
+
+def test_a_place_named_before_its_kind_the_base_lacks_is_a_miss() -> None:
+    assert parse_query("poor households in Ba Dinh district 2023", []).named == "ba dinh"
+    got = run("query", "poor households in Ba Dinh district 2023")
+    assert got.exit_code == 1 and "Ba Dinh" in got.stderr

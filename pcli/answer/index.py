@@ -197,6 +197,16 @@ class RecordIndex:
             self._known[word] = sims
         return sims
 
+    def names_say(self, key: str, words: str) -> bool:
+        """Whether a name of the record says these words in a row ("vietnam" in "healthy vietnam")."""
+        forms = {tuple(words.split()), (words.replace(" ", ""),)}  # "viet nam" is "vietnam"
+        return any(
+            name[i : i + len(said)] == said
+            for said in forms
+            for name in self.names.get(key, ())
+            for i in range(len(name) - len(said) + 1)
+        )
+
     def outside_names(self, key: str, words: tuple[str, ...]) -> tuple[str, ...]:
         """The words outside the names of the record the question says more than half of ("Bank Kebijakan Sosial
         cabang"; not the alias "bank meminjamkan rumah tangga miskin", whose words it may say of something else)."""

@@ -24,6 +24,7 @@ from pcli.base.words import (
     MONTHS,
     OTHER_PLACES,
     RANGE_WORDS,
+    SCOPES,
     SINCE,
     compounded,
     kept_fillers,
@@ -44,7 +45,7 @@ _NUMBER = r"(\d{1,5})(?:\s*/\s*(\d{4}))?(?:\s*/\s*([a-z][a-z0-9-]*))?"
 
 
 class Query:
-    __slots__ = ("text", "words", "periods", "place", "documents", "change", "elsewhere", "cited", "values", "head",
+    __slots__ = ("text", "words", "periods", "place", "documents", "change", "elsewhere", "cited", "values", "head", "scope",
                  "asks", "target", "since", "asked", "unit", "named")  # fmt: skip
 
     def __init__(self, text: str, words: tuple[str, ...], periods: tuple[Period, ...], place: str | None) -> None:
@@ -61,6 +62,7 @@ class Query:
         self.asked: tuple[str, ...] = ()  # the content words with the words of change: "giảm nghèo" is a name too
         self.unit = ""  # the kind of number asked for: "what percentage" a share, "how many" a count
         self.named = ""  # a place the question names by its kind ("komune Ba Vi", "xã Mê Linh"), folded
+        self.scope = ""  # a whole country the question names or says ("Vietnam", "cả nước"), folded
 
 
 def _is_year(word: str) -> bool:
@@ -129,6 +131,8 @@ _NAMED_PLACE = re.compile(
     r"(?i:\b(?:commune|district|province|ward|village|xã|huyện|tỉnh|phường|thôn|quận|komune|kecamatan|kabupaten|"
     r"provinsi|kelurahan|desa)(?:\s+of)?)\s+((?:[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*){0,3})"
 )
+# The same named in English order: "Ba Dinh district", "Lakeside province".
+_PLACE_NAMED = re.compile(r"\b((?:[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*){0,3})\s+(?i:district|province|commune|ward|village)\b")
 _YEARS = re.compile(r"(?<![\d.,])(?:19\d\d|20\d\d|2100)(?![\d.,]\d|\d|\s*%)")
 
 
@@ -184,7 +188,7 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
         raise UsageError("query_too_long", length=len(text), limit=MAX_QUERY)
     query = Query(text, (), (), None)
     stripped = _documents(_dates(text, numbers or []) if "/" in text else text, numbers or [], query)
-    named = _NAMED_PLACE.search(stripped)
+    named = _NAMED_PLACE.search(stripped) or _PLACE_NAMED.search(stripped)
     query.named = fold(named[1]) if named else ""
     if _DIGITS.search(_YEARS.sub("", stripped)):  # a digit that is not a plain year: a number of the question
         stripped = _values(stripped, query)
@@ -197,6 +201,7 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     places = places if isinstance(places, Places) else Places(places)
     words = _take_place(words, places, query)
     query.elsewhere = _elsewhere(words, places)
+    query.scope = next((n for size in (2, 1) for n in _runs(words, size) if n in SCOPES and not places.covers(n)), "")
     _question_words(words, query)
     periods.sort(key=lambda p: p.sort_key)
     query.target = _take(words, GOALS)[0]
@@ -364,6 +369,10 @@ def _take_place(words: list[str], places: Places, query: Query) -> list[str]:
 
 
 _OTHER_FIRST = frozenset(name.split()[0] for name in OTHER_PLACES)  # a name can start only with one of these
+
+
+def _runs(words: list[str], size: int) -> list[str]:
+    return [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
 
 
 def _elsewhere(words: list[str], places: Places) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pcli.answer.index import KIND_ORDER, Fit, RecordIndex
-from pcli.answer.misses import Nearest, periods_known, shown
+from pcli.answer.misses import Nearest, periods_known, shown, written
 from pcli.answer.places import elsewhere, place_alone
 from pcli.answer.query import Places, Query, document_numbers, parse_query
 from pcli.base.model import Entity, Figure, Source
@@ -113,8 +113,10 @@ class Searcher:
         fits = self._fits(words, wanted, query, held)
         if query.asks in ("", "figure") and (of_record := self._of_record(words, query, held)):
             fits = of_record  # "dư nợ cho vay của Ngân hàng Chính sách xã hội": a figure of the bank, not the bank
-        if fits and fits[0].kind == "indicator" and query.named and not self.places.covers(query.named):
+        if fits and fits[0].kind not in ("place", "source") and query.named and not self.places.covers(query.named):
             return Found([], elsewhere(self.store, query.named.title()))
+        if fits and fits[0].kind == "indicator" and query.scope and not self._scoped(fits[0].key, query.scope, words):
+            return Found([], elsewhere(self.store, written(query.text, query.scope)))  # "Vietnam's poverty rate"
         change = query.change
         if change and (not fits or fits[0].kind != "indicator"):  # "giảm nghèo" names a programme
             change, words = False, query.asked + words[len(query.words) :]
@@ -138,6 +140,17 @@ class Searcher:
                 return changed
             best = _tied(fits)
         return self._answers(query, best, fits[0].rank, limit, kinds, valued)
+
+    def _scoped(self, key: str, scope: str, words: tuple[str, ...]) -> bool:
+        """Whether the country a question names is in the name of the record it asks for, or of a record it names
+        ("Vietnam Bank for Social Policies' loans"): then it is a name, not the place asked about."""
+        if self.index.names_say(key, scope):
+            return True
+        said = set(words)
+        return any(
+            self.index.names_say(other, scope) and any(2 * len(said.intersection(name)) > len(name) for name in names)
+            for other, names in self.index.names.items()
+        )
 
     def _of_record(self, words: tuple[str, ...], query: Query, held: dict[str, list[Figure]]) -> list[Fit]:
         """When the question names a record (most of an agency's, programme's or document's name) and the rest of
@@ -171,12 +184,12 @@ class Searcher:
     def _numbers(self, query: Query) -> dict[str, list[Figure]]:
         """The numbers of the question that figures of the base hold, each with those figures."""
         held: dict[str, list[Figure]] = {}
-        for written, readings in query.values:
+        for stated, readings in query.values:
             figures = self.store.figures_valued(readings, 50)
             if query.place is not None:
                 figures = [f for f in figures if f.place == query.place]
             if figures:
-                held[written] = figures
+                held[stated] = figures
         return held
 
     def _fits(

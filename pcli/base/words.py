@@ -191,6 +191,11 @@ DOCUMENT_WORDS = frozenset(word for names in DOCUMENT_KINDS.values() for name in
 
 # Places a question may name: Vietnam's provinces and cities, and a few capitals nearby. One the base's figures
 # do not cover is a miss naming the places they do ("This base covers Lakeside, not Hanoi").
+# A whole country, named or said: a figure of Hanoi is not the country's, unless the record asked names it ("Vietnam
+# Bank for Social Policies").
+SCOPES = frozenset(
+    "vietnam|viet nam|indonesia|nationwide|countrywide|whole country|ca nuoc|toan quoc|seluruh indonesia|nationally".split("|")
+)
 OTHER_PLACES = frozenset(
     """
 ha noi|hanoi|ho chi minh|hcm|sai gon|saigon|tphcm|da nang|hai phong|can tho|hue|thua thien hue|quang ninh|ha long|nghe an|
