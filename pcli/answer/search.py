@@ -105,7 +105,7 @@ class Searcher:
                 if (kept := [f for f in figures if self.unit_kind(f.indicator) == query.unit])
             }
         _refuse_odd_numbers(query, held)
-        words = query.words + tuple(w for written, _ in query.values if written not in held for w in fold(written).split())
+        words = query.words + tuple(w for stated, _ in query.values if stated not in held for w in fold(stated).split())
         if not words and not held and query.place is not None and not query.periods:
             return self._place_alone(query.place, limit, kinds)
         if not words and not held:
@@ -368,8 +368,8 @@ def _tied(fits: list[Fit]) -> list[str]:
 def _refuse_odd_numbers(query: Query, held: dict[str, list[Figure]]) -> None:
     """A number of four or more digits with no separator that no figure holds is a year pcli cannot read ("1899",
     "20232", "FY2023"), or the question is refused: dropped silently, it would answer some other period's figure."""
-    written = [w for w, _ in query.values if w not in held] + [w for w in query.words if not w.isalpha()]
-    for word in written:
+    unheld = [w for w, _ in query.values if w not in held] + [w for w in query.words if not w.isalpha()]
+    for word in unheld:
         digits = "".join(ch if ch.isdigit() else " " for ch in word).split()
         if any(len(run) >= 4 for run in digits) and not any(ch in word for ch in ".,%") and " " not in word.strip():
             raise UsageError("bad_year", word=word)
