@@ -101,6 +101,12 @@ def roots(word: str) -> frozenset[str]:
     return frozenset(r for r in found if len(r) >= 5 and r.isalpha())
 
 
+def within(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether a name's words come in a row among the words (a name of two words at least)."""
+    n = len(name)
+    return n >= 2 and any(words[i : i + n] == name for i in range(len(words) - n + 1))
+
+
 class Fit:
     """How well one record fits a question: `rank` orders the records, `share` is how much of the question's
     weight the record explains (0 to 1), the measure an answer must reach."""
@@ -196,6 +202,17 @@ class RecordIndex:
                 sims = {word: 1.0} if word in self.by_token else {}
             self._known[word] = sims
         return sims
+
+    def names_place(self, key: str, place: str, words: tuple[str, ...]) -> bool:
+        """Whether a country a question names is in the name of the record it asks for, or of a record it names
+        ("Vietnam Bank for Social Policies' loans"): then it is a name, not the place asked about."""
+        if self.names_say(key, place):
+            return True
+        said = set(words)
+        return any(
+            self.names_say(other, place) and any(2 * len(said.intersection(name)) > len(name) for name in names)
+            for other, names in self.names.items()
+        )
 
     def names_say(self, key: str, words: str) -> bool:
         """Whether a name of the record says these words in a row ("vietnam" in "healthy vietnam")."""

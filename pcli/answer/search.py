@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pcli.answer.index import KIND_ORDER, Fit, RecordIndex
+from pcli.answer.index import KIND_ORDER, Fit, RecordIndex, within
 from pcli.answer.misses import Nearest, periods_known, shown, written
 from pcli.answer.places import elsewhere, place_alone
 from pcli.answer.query import Places, Query, document_numbers, parse_query
@@ -113,10 +113,8 @@ class Searcher:
         fits = self._fits(words, wanted, query, held)
         if query.asks in ("", "figure") and (of_record := self._of_record(words, query, held)):
             fits = of_record  # "dư nợ cho vay của Ngân hàng Chính sách xã hội": a figure of the bank, not the bank
-        if fits and fits[0].kind not in ("place", "source") and query.named and not self.places.covers(query.named):
-            return Found([], elsewhere(self.store, query.named.title()))
-        if fits and fits[0].kind == "indicator" and query.scope and not self._scoped(fits[0].key, query.scope, words):
-            return Found([], elsewhere(self.store, written(query.text, query.scope)))  # "Vietnam's poverty rate"
+        if fits and (place := self._not_covered(fits[0], query, words)):
+            return Found([], elsewhere(self.store, place))
         change = query.change
         if change and (not fits or fits[0].kind != "indicator"):  # "giảm nghèo" names a programme
             change, words = False, query.asked + words[len(query.words) :]
@@ -141,16 +139,14 @@ class Searcher:
             best = _tied(fits)
         return self._answers(query, best, fits[0].rank, limit, kinds, valued)
 
-    def _scoped(self, key: str, scope: str, words: tuple[str, ...]) -> bool:
-        """Whether the country a question names is in the name of the record it asks for, or of a record it names
-        ("Vietnam Bank for Social Policies' loans"): then it is a name, not the place asked about."""
-        if self.index.names_say(key, scope):
-            return True
-        said = set(words)
-        return any(
-            self.index.names_say(other, scope) and any(2 * len(said.intersection(name)) > len(name) for name in names)
-            for other, names in self.index.names.items()
-        )
+    def _not_covered(self, best: Fit, query: Query, words: tuple[str, ...]) -> str:
+        """A place the question names that the base does not cover, as it names it: "komune Ba Vi" (unless its
+        record answers), "Vietnam's poverty rate" (unless the country is in a name the question says)."""
+        if best.kind not in ("place", "source") and query.named and not self.places.covers(query.named):
+            return query.named.title()
+        if best.kind == "indicator" and query.scope and not self.index.names_place(best.key, query.scope, words):
+            return written(query.text, query.scope)
+        return ""
 
     def _of_record(self, words: tuple[str, ...], query: Query, held: dict[str, list[Figure]]) -> list[Fit]:
         """When the question names a record (most of an agency's, programme's or document's name) and the rest of
@@ -245,7 +241,7 @@ class Searcher:
             found = self.cited[figure.id] = [
                 key
                 for key, names in self.index.names.items()
-                if not key.startswith("indicator:") and any(_within(name, words) for name in names for words in said)
+                if not key.startswith("indicator:") and any(within(name, words) for name in names for words in said)
             ]
         return found
 
@@ -349,12 +345,6 @@ class Searcher:
         names += [s.outlet for s in base.sources.values()]
         self.names = {fold(n): n for n in names}
         return self.names
-
-
-def _within(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
-    """Whether a name's words come in a row among the words (a name of two words at least)."""
-    n = len(name)
-    return n >= 2 and any(words[i : i + n] == name for i in range(len(words) - n + 1))
 
 
 def _tied(fits: list[Fit]) -> list[str]:
