@@ -155,6 +155,7 @@ class RecordIndex:
         self._known: dict[str, dict[str, float]] = {}
         self._scored: dict[tuple[tuple[str, ...], frozenset[str] | None, str], list[Fit]] = {}
         self._nearest: dict[str, list[str]] = {}
+        self._named_by: dict[frozenset[str], set[str]] = {}  # the words of the names of records of some kinds
         self._by_initial: dict[str, list[str]] | None = None  # the vocabulary by first letter and by length,
         self._by_length: dict[int, list[str]] | None = None  # made when a word is first looked up
         self._by_root: dict[str, list[str]] | None = None  # and by the roots its words may be built on
@@ -202,6 +203,14 @@ class RecordIndex:
                 sims = {word: 1.0} if word in self.by_token else {}
             self._known[word] = sims
         return sims
+
+    def in_names_of(self, kinds: frozenset[str], word: str) -> bool:
+        """Whether a word is in the name of a record of these kinds, in any form."""
+        tokens = self._named_by.get(kinds)
+        if tokens is None:
+            tokens = self._named_by[kinds] = {t for key, names in self.names.items() if key.split(":", 1)[0] in kinds
+                                              for name in names for t in name}  # fmt: skip
+        return not tokens.isdisjoint(self.known(word))
 
     def names_place(self, key: str, place: str, words: tuple[str, ...]) -> bool:
         """Whether a country a question names is in the name of the record it asks for, or of a record it names

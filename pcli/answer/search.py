@@ -151,6 +151,8 @@ class Searcher:
     def _of_record(self, words: tuple[str, ...], query: Query, held: dict[str, list[Figure]]) -> list[Fit]:
         """When the question names a record (most of an agency's, programme's or document's name) and the rest of
         its words name an indicator, the fits of that rest: the question asks a figure of the record."""
+        if not any(self.index.in_names_of(_SUBJECTS, w) for w in words):  # the common case, and the cheap one
+            return []
         named = self.index.score(words, _SUBJECTS, "")
         if not named or named[0].named < NAMED_RECORD or named[0].names < 2:
             return []
