@@ -56,6 +56,7 @@ Pada Maret 2024 turun 0,33% poin dibandingkan periode yang sama tahun lalu. | id
 Tỷ lệ nghèo cuối năm 2018 giảm khoảng 3 – 4% so với cuối năm 2017. | vi | 4 | 2017-2018
 Tính đến hết năm 2024, tỉnh còn 4.806 hộ nghèo. | vi | 4.806 | 2024-12-31
 Loans reached VND 90 billion in 2024, up VND 12 billion on 2020. | en | 12 | 2020-2024
+Pada Maret 2024 turun 0,5 poin dari 9% pada Maret 2023. Selisih provinsi A dan B 28,97 persen poin. | id | 28,97 | 2024-03
 """),
 )
 def test_periods(text: str, lang: str, written: str, period: str) -> None:

@@ -35,6 +35,8 @@ _RELATIVE = ("this year", "last year", "next year", "nam nay", "nam ngoai", "nam
              "baru baru ini")  # fmt: skip
 _YEAR_AGO = ("periode yang sama tahun lalu", "periode yang sama tahun sebelumnya", "cung ky nam truoc",
              "same period last year", "a year earlier", "year on year")  # fmt: skip
+_GAP = ("selisih", "selisihnya", "kesenjangan", "chenh lech", "khoang cach", "difference between", "gap between",
+        "the gap", "the difference")  # fmt: skip
 _RANGE = re.compile(r"\s*%?\s*[-–—]\s*")  # "3 – 4%", "3.5-5%"
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 
@@ -167,7 +169,8 @@ class Reader:
             r.period, r.dated_by = f"{year - 1}-{year}", [lead]
             return
         lead = None if self.relative else lead
-        if r.change:
+        over_time = r.change and not _says(sentence[:rel], _GAP)  # a gap between two places is of one period
+        if over_time:
             r.period, used = date_change(sentence, rel, found, lead.period if lead else "")
             if r.period and lead and not any(m.role == "own" for m in used):
                 r.dated_by.append(lead)
@@ -177,10 +180,10 @@ class Reader:
             c0, c1 = _clause(sentence, m.start, m.end)
             r.dated_by.append(Passage(m.period, sentence[c0:c1].strip(), s0 + c0 + offset))
         if r.period:
-            if r.change and "-" in r.period and len(r.period) == 9:
+            if over_time and "-" in r.period and len(r.period) == 9:
                 self.moved = Passage(r.period, sentence.strip(), s0 + offset)
             return
-        carried = (self.moved if r.change else None) or lead
+        carried = (self.moved if over_time else None) or lead
         if carried is not None:
             r.period, r.dated_by = carried.period, [carried]
 
