@@ -104,9 +104,10 @@ def _judge(v: Verdict, reading: Reading, text: str, searcher: Searcher, last: La
     scores = {i: share for i, share in scores.items() if i not in ruled}
     ranked = sorted(scores, key=lambda i: -scores[i])
     noun = _counted(reading) if reading.unit is not None else noun_after(text, n.end, s1)  # what the number counts
-    spoken = _spoken(ranked, scores, words_of(clause), noun, searcher, measures)
+    words = words_of(clause)
+    spoken = _spoken(ranked, scores, words, noun, searcher, measures)
     held = _holding(reading, ranked[:8], scores, places, period, searcher, kind)
-    stands, named = _decide(reading, held, ranked, scores, words_of(clause), said, measures, searcher)
+    stands, named = _decide(reading, held, ranked, scores, words, said, measures, searcher)
     if held is not None and stands:
         v.indicator = held.indicator
         _by_value(v, reading, held, period, places.get(held.indicator), searcher)

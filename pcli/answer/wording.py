@@ -15,6 +15,7 @@ check.py asks them whether a figure the base holds may be the one a sentence spe
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from pcli.answer.index import similarity
 from pcli.base.words import FILLER
@@ -53,6 +54,8 @@ def disagrees(sentence: Words, names: Sequence[Words], marks: frozenset[str], na
         if u in said and u not in bare and (t, u) not in said_pairs:
             return True
     every = marks | narrowing
+    if said.isdisjoint(every):
+        return False
     said_bare = _bare([sentence], every)
     held = {w for p in names for w in p}
     for t, u in said_pairs:
@@ -62,9 +65,14 @@ def disagrees(sentence: Words, names: Sequence[Words], marks: frozenset[str], na
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def _same(a: str, b: str) -> bool:
     """One word, or the same word in another form ("renovated", "renovation"); not a prefix ("pekerja", "pekerjaan")."""
-    return similarity(a, b) in (1.0, 0.7) or similarity(b, a) == 0.7
+    return a == b or similarity(a, b) == 0.7 or similarity(b, a) == 0.7
+
+
+def _says(sentence: Words, word: str) -> bool:
+    return word in sentence or any(_same(s, word) for s in sentence)
 
 
 def named_whole(sentence: Words, names: Sequence[Words], other: Sequence[Words]) -> bool:
@@ -72,7 +80,7 @@ def named_whole(sentence: Words, names: Sequence[Words], other: Sequence[Words])
     also the other measure's (its words are not all in the other's names): "lapangan kerja" names the jobs
     created, not the jobs given through entrusted capital."""
     theirs = {w for p in other for w in p}
-    return any(all(any(_same(s, w) for s in sentence) for w in p) and not all(w in theirs for w in p) for p in names)
+    return any(not all(w in theirs for w in p) and all(_says(sentence, w) for w in p) for p in names)
 
 
 class Measures:
@@ -81,11 +89,20 @@ class Measures:
     def __init__(self, names: dict[str, list[Words]], marks: frozenset[str], narrowing: frozenset[str]) -> None:
         self.names, self.marks, self.narrowing = names, marks, narrowing
         self.known = modified_pairs((p for phrases in names.values() for p in phrases), marks)
+        self._ruled: dict[tuple[Words, str, frozenset[str]], bool] = {}  # each sentence's numbers ask the same
+        self._named: dict[tuple[Words, str, str], bool] = {}
 
     def ruled_out(self, sentence: Words, indicator: str, said: frozenset[str] = frozenset()) -> bool:
         """Whether the sentence's distinguishing words rule the indicator out; `said` are marks the number itself
         says (a percentage says "share", "persentase")."""
-        return disagrees(sentence, self.names.get(indicator, []), self.marks - said, self.narrowing, self.known)
+        key = (sentence, indicator, said)
+        if key not in self._ruled:
+            names = self.names.get(indicator, [])
+            self._ruled[key] = disagrees(sentence, names, self.marks - said, self.narrowing, self.known)
+        return self._ruled[key]
 
     def named(self, sentence: Words, indicator: str, other: str) -> bool:
-        return named_whole(sentence, self.names.get(indicator, []), self.names.get(other, []))
+        key = (sentence, indicator, other)
+        if key not in self._named:
+            self._named[key] = named_whole(sentence, self.names.get(indicator, []), self.names.get(other, []))
+        return self._named[key]
