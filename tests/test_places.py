@@ -156,3 +156,16 @@ def test_two_places_markdown_has_a_place_column_and_one_place_has_none(two_place
     assert "| Place |" in trend.splitlines()[0] and "| Lakeside |" in trend, trend
     single = run("trend", "poor_households", "--format", "markdown").stdout
     assert "Place" not in single.splitlines()[0], single
+
+
+@pytest.mark.parametrize("asked", ["near-poor households 2024", "hộ cận nghèo 2024", "rumah tangga hampir miskin 2024"])
+def test_a_base_with_no_near_poor_figure_never_answers_near_poor_with_the_poor(asked: str) -> None:
+    result = run("query", asked, "--facts", SUONG_LAM, "--format", "json")
+    assert all(a["kind"] != "figure" for a in result.json()), result.output
+
+
+@pytest.mark.parametrize("asked", ["poor households Lakeside 2022", "How many poor households in Nam Giang?"])
+def test_a_place_the_base_holds_nothing_called_is_not_answered_with_its_own(asked: str) -> None:
+    result = run("query", asked, "--facts", SUONG_LAM)
+    assert result.exit_code == 1 and result.stdout == "", result.output
+    assert "This base covers Suong Lam, not" in result.stderr, result.output

@@ -4,9 +4,12 @@ message is, read from the store only then (a batch says none)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pcli.base.model import said
 from pcli.messages import Msg
 from pcli.store.memory import Store
+from pcli.text import fold
 
 SHOWN = 5  # places a miss names at most
 
@@ -40,6 +43,25 @@ def not_for_place(store: Store, indicator: str, place: str, label: object, query
     if store.figures(indicator, [], place, 1):
         return None
     return Msg("not_for_place", query=query, label=label, place=_Said(store, place), known=_Places(store, indicator))
+
+
+def unknown_name(text: str, unknown: Callable[[tuple[str, ...]], list[str]]) -> str:
+    """A name the question gives that the base holds nothing called ("poor households Nam Giang 2023", "in
+    Lakeside"): a run of capitalised words after the first word, one of which no record holds. Asked of a base
+    about another place, it is a place the base does not cover, not a question to answer with its own figures."""
+    import re
+
+    words = re.findall(r"[^\W\d_]+", text)
+    runs: list[list[str]] = [[]]
+    for word in words[1:]:
+        if word[0].isupper() and not word.isupper():
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        if run and unknown(tuple(fold(w) for w in run)):
+            return " ".join(run)
+    return ""
 
 
 def place_alone(store: Store, place: str) -> Msg:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from pcli.answer.index import KIND_ORDER, Fit, RecordIndex, within
 from pcli.answer.misses import Nearest, periods_known, shown, written
-from pcli.answer.places import elsewhere, place_alone
+from pcli.answer.places import elsewhere, place_alone, unknown_name
 from pcli.answer.query import Places, Query, document_numbers, parse_query
 from pcli.base.model import Entity, Figure, Source
 from pcli.base.periods import Period
@@ -146,6 +146,8 @@ class Searcher:
             return query.named.title()
         if best.kind == "indicator" and query.scope and not self.index.names_place(best.key, query.scope, words):
             return written(query.text, query.scope)
+        if best.kind == "indicator" and (other := unknown_name(query.text, self.index.unknown)):
+            return other  # "Nam Giang" asked of a base about another place
         return ""
 
     def _of_record(self, words: tuple[str, ...], query: Query, held: dict[str, list[Figure]]) -> list[Fit]:

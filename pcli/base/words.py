@@ -149,8 +149,9 @@ ASKS_UNIT = {
 # poverty rate" is not the city-wide rate). The base's own distinguishing words (distinguishing()) join them.
 MODIFIERS = frozenset(
     """rural urban countryside male female men women boys girls children elderly disabled ethnic minority minorities
-    perdesaan pedesaan perkotaan laki perempuan anak lansia disabilitas etnis minoritas""".split()
-)
+    perdesaan pedesaan perkotaan laki perempuan anak lansia disabilitas etnis minoritas
+    near can hampir""".split()
+)  # near, cận, hampir: the near-poor are not the poor, also in a base that holds no near-poor figure
 
 # What a kind of unit measures, in the three languages: "what percentage", "tỷ lệ", "persen"; "how much money".
 UNIT_KIND_WORDS = {
