@@ -52,7 +52,8 @@ def test_every_command_s_help_is_in_the_reader_s_language(command: str, lang: st
             assert " ".join(said.split("\\n\\n")[0].split()[:5]) in shown, (said, result.stdout)
             if param is None:  # the command's own help: none of its English is left
                 assert " ".join(paragraphs(text).split()[:6]) not in shown, (text, result.stdout)
-    for words in ("Usage:", "Options:", "Arguments:", "Show this message", "[required]", "default:", "[OPTIONS]"):
+    for words in ("Usage:", "Options:", "Arguments:", "Show this message", "[required]", "default:", "[OPTIONS]", "<str>",
+                  "<int range>"):  # fmt: skip
         assert words not in result.stdout, (words, result.stdout)
     assert run(command, "--help").stdout.startswith("Usage: "), "the English help is English again after"
 

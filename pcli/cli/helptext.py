@@ -19,6 +19,8 @@ CLICK_WORDS = {"Arguments": "click_h_arguments", "Options": "click_h_options", "
                "default: {default}": "click_h_default", "required": "click_h_required",
                "env var: {var}": "click_h_envvar", "(dynamic)": "click_h_dynamic"}  # fmt: skip
 
+TYPE_WORDS = {"str": "click_t_text", "int range": "click_t_int_range", "int": "click_t_int"}  # Typer's type names
+
 
 def help_asked(args: list[str]) -> bool:
     """Whether this run prints a help page: `--help` or `-h` before any `--`, or no arguments at all."""
@@ -74,6 +76,9 @@ def _translate(command: click_core.Command, name: str, lang: str) -> None:
     for param in command.params:
         if getattr(param, "help", None):
             param.help = _said(help_key(name, param.name or ""), lang, param.help)  # type: ignore[attr-defined]
+        kind = TYPE_WORDS.get(param.type.name)
+        if param.param_type_name == "option" and param.metavar is None and kind is not None:
+            param.metavar = f"<{word(kind, lang)}>"  # "<str>" as the reader says it; a choice's list stays
 
 
 def _usage(write_usage: Any, lang: str) -> Any:
