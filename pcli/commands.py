@@ -4,21 +4,38 @@ status with a view to render, or a miss to say). Bad arguments raise UsageError 
 
 from __future__ import annotations
 
+import difflib
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
-from pcli.answer.filters import NO_FILTERS, Filters
+from pcli.answer.changes import asked_period, by_place, changes_between
+from pcli.answer.filters import NO_FILTERS, Filters, periods_passing
 from pcli.base.locate import facts_paths
 from pcli.base.model import FactBase
 from pcli.errors import UsageError
 from pcli.messages import Msg
 from pcli.output.records import SECTIONS
-from pcli.output.views import FigureView, Result, SectionView, ShowView, TrendView
+from pcli.output.views import (
+    LISTS,
+    AnswersView,
+    BatchView,
+    CiteView,
+    ExtractView,
+    FigureView,
+    ListView,
+    ProblemsView,
+    Result,
+    SectionView,
+    ShowView,
+    TrendView,
+)
 from pcli.status import ExitStatus
 from pcli.store import open as stores
 from pcli.store.memory import Store
+from pcli.text import one_line
 
 if TYPE_CHECKING:
     from pcli.answer.search import Answer, Searcher
@@ -63,7 +80,6 @@ def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None
     """The answers to a question; `near.place` (--place) keeps the figures of that place."""
     from pcli.answer.search import KINDS, Searcher
     from pcli.output.changes import ChangeAnswerView
-    from pcli.output.views import AnswersView
 
     if not text.strip():
         raise UsageError("empty_query")
@@ -89,7 +105,6 @@ def _query_lines(facts: str | None, searcher: Searcher, kinds: frozenset[str] | 
     """One answer per input line, in one process, the index made once; exit 0 when any line was answered."""
     from pcli.answer.query import MAX_QUERY
     from pcli.lines import line_groups
-    from pcli.output.views import BatchView
 
     def best(text: str) -> Answer | Msg:
         """The best answer to one line, or why it has none."""
@@ -109,7 +124,6 @@ def _query_lines(facts: str | None, searcher: Searcher, kinds: frozenset[str] | 
 
 
 def compare(facts: str | None, before: str, after: str, filters: Filters = NO_FILTERS) -> Result:
-    from pcli.answer.changes import asked_period, changes_between
     from pcli.output.changes import ChangesView
 
     a, b = asked_period(before), asked_period(after)
@@ -143,7 +157,6 @@ def trend(facts: str | None, wanted: str, filters: Filters = NO_FILTERS) -> Resu
             return Result(ExitStatus.NOT_FOUND, miss=Msg("no_indicator", query=wanted[:80]))
         indicator, place = first.indicator, first.place
     held = store.figures(indicator, [], None if filters.place else place, 10_000)
-    from pcli.answer.changes import by_place
 
     ordered = sorted(filters.apply(store.base, held), key=lambda f: (f.status == "target", f.period.sort_key, f.order))
     figures = [f for series in by_place(ordered) for f in series]  # one series per place, never one mixing them
@@ -175,7 +188,6 @@ def get(facts: str | None, ident: str) -> Result:
 
 def _indicator(store: Store, ident: str) -> Result:
     from pcli.answer.search import Answer
-    from pcli.output.views import AnswersView
 
     figures = sorted(store.figures(ident, [], None, 10_000), key=lambda f: (f.status == "target", f.period.sort_key))
     store.cite(figures)
@@ -202,10 +214,6 @@ def _same_id(store: Store, ident: str) -> str:
 def _no_such_id(facts: str | None, ident: str, citable: bool = False) -> Result:
     """A miss, with the ids that come closest (in a large base, among those that begin as it does); for `cite`,
     only ids it takes (figures and records with quotes, not indicators or sources)."""
-    import difflib
-
-    from pcli.text import one_line
-
     store = _store(facts)
     base = store.rest_of_base()
     ids = store.figure_ids_near(ident) + [e.id for es in base.entities.values() for e in es]
@@ -217,10 +225,7 @@ def _no_such_id(facts: str | None, ident: str, citable: bool = False) -> Result:
 
 def validate(facts: str | None, sources: str | None) -> Result:
     """Every problem of the base (or of each base, and of reading them together), or a summary of each."""
-    import os
-
     from pcli.base.bases import check_all
-    from pcli.output.views import ProblemsView
 
     if sources is not None and not os.path.isdir(sources):
         raise UsageError("sources_not_folder", path=sources)
@@ -257,10 +262,7 @@ def _valid(path: str, base: FactBase, sources: str | None) -> Msg:
 def extract(facts: str | None, path: str, lang: str | None, source: str | None) -> Result:
     """Every number of an article, with its status against the base (known, skipped or new); lang is the
     article's language (None: guessed, with a warning when the guess is weak)."""
-    import os
-
     from pcli.articles import extract as article
-    from pcli.output.views import ExtractView
 
     article.check_file(path)
     warning = None
@@ -322,9 +324,6 @@ def _spinning(rows: Iterator[object], path: str) -> Iterator[object]:
 def list_records(facts: str | None, what: str, filters: Filters = NO_FILTERS) -> Result:
     """What the base holds: indicators, topics, units, sources, documents, programmes, agencies or places. The
     filters narrow the indicators (and topics) to those with figures that pass them, counted as they pass."""
-    from pcli.answer.filters import periods_passing
-    from pcli.output.views import LISTS, ListView
-
     if what not in LISTS:
         raise UsageError("unknown_section", name=what, choices=", ".join(LISTS))
     store = _store(facts)
@@ -344,7 +343,6 @@ def cite(facts: str | None, idents: list[str], style: str) -> Result:
     """One reference per source that holds any of the figures and records named; an id that names nothing is bad
     usage (exit 2), said before anything is written."""
     from pcli.output.cite import STYLES
-    from pcli.output.views import CiteView
 
     if style not in STYLES:
         raise UsageError("bad_style", style=style, choices=", ".join(STYLES))
@@ -353,8 +351,6 @@ def cite(facts: str | None, idents: list[str], style: str) -> Result:
     for ident in (_same_id(store, i) for i in idents):
         record = store.figure(ident) or next((e for t in store.base.entities if (e := store.entity(t, ident))), None)
         if record is None:
-            from pcli.text import one_line
-
             miss = _no_such_id(facts, ident, citable=True).miss
             raise UsageError("cite_unknown_id", ident=one_line(ident[:80]), hint=miss.values["hint"] if miss else "")
         found.append(record)

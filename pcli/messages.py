@@ -8,6 +8,7 @@ language. A test fails when a key lacks a language or a language's text names ot
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 LANG_INDEX = {"en": 0, "vi": 1, "id": 2}
@@ -56,8 +57,6 @@ _CATALOGUE: dict[str, tuple[str, str, str]] = {}
 def catalogue() -> dict[str, tuple[str, str, str]]:
     """Key → (English, Vietnamese, Indonesian), read from messages.tsv once (a plain split: no parser to import)."""
     if not _CATALOGUE:
-        import os
-
         path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "messages.tsv")
         with open(path, encoding="utf-8") as handle:
             for line in handle:

@@ -49,7 +49,7 @@ def _words(value: Any, field: Field) -> Msg | None:
 
 
 def _number(value: Any, field: Field) -> Msg | None:
-    if value.__class__ is int:
+    if type(value) is int:  # bool is an int to Python: True is not a number here
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         return Msg("want_number", got=_describe(value))
@@ -89,7 +89,7 @@ def _is(test: Callable[[Any], bool], key: str) -> Callable[[Any, Field], Msg | N
 def _str(value: Any, field: Field) -> Msg | None:  # the commonest check, so written out: no closure to call
     if value == FILL_IN:
         return Msg("not_filled", fill=FILL_IN)
-    return None if value.__class__ is str and value.strip() else Msg("want_str")
+    return None if isinstance(value, str) and value.strip() else Msg("want_str")
 
 
 def _any_str(value: Any, field: Field) -> Msg | None:
@@ -97,13 +97,13 @@ def _any_str(value: Any, field: Field) -> Msg | None:
 
 
 def _ident(value: Any, field: Field) -> Msg | None:  # every record has one: written out, as _str
-    if value.__class__ is str and _IDENT.fullmatch(value):
+    if isinstance(value, str) and _IDENT.fullmatch(value):
         return None if value != FILL_IN else Msg("not_filled", fill=FILL_IN)
     return Msg("want_ident", got=_describe(value))
 
 
 def _citations(value: Any, field: Field) -> Msg | None:  # every figure has them: written out, as _str
-    return None if value.__class__ is list and value else Msg("want_citations")
+    return None if isinstance(value, list) and value else Msg("want_citations")
 
 
 CHECKS: dict[str, Callable[[Any, Field], Msg | None]] = {

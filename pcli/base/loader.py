@@ -81,7 +81,7 @@ class _Builder:
     def _unique(self, seen: dict[str, int], table: str, index: int, record: dict[str, Any]) -> bool:
         """Whether a record's id is new, compared without case; a second use is a problem, valid record or not."""
         ident = record.get("id")
-        if ident.__class__ is not str:
+        if not isinstance(ident, str):
             return True
         same = ident if ident.isascii() and ident.islower() else ident.casefold()  # no new string when none is needed
         line = self.lines.key(table, index, "id")
@@ -134,9 +134,9 @@ class _Builder:
         sources = self.base.sources
         for position, raw in enumerate(record.get("citations", [])):
             line = self.lines.item(table, index, "citations", position)
-            if raw.__class__ is dict and len(raw) == 2:  # the common case, { source, quote }, checked in place
+            if isinstance(raw, dict) and len(raw) == 2:  # the common case, { source, quote }, checked in place
                 source, quote = raw.get("source"), raw.get("quote")
-                if source.__class__ is str and source in sources and quote.__class__ is str and quote.strip():
+                if isinstance(source, str) and source in sources and isinstance(quote, str) and quote.strip():
                     out.append(Citation(intern(source), quote, line))
                     continue
             where = _Where(name, position)

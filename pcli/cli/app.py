@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from pcli import __version__
+from pcli import __version__, commands
 from pcli.answer.filters import Filters
 from pcli.cli.handling import _Group
 from pcli.cli.options import (
@@ -29,6 +29,7 @@ from pcli.cli.options import (
     joined,
     resolve,
 )
+from pcli.errors import UsageError
 
 EXIT_CODES = ("Exit codes: 0 found, 1 nothing found, 2 bad usage or bad data, 130 interrupted, 141 the reader of a "
               "pipe stopped early.")  # fmt: skip
@@ -88,8 +89,6 @@ def show(
 
     Example: pcli show documents --format csv
     """
-    from pcli import commands
-
     o = resolve(ctx, "show", facts, fmt, lang)
     finish(commands.show(o.facts, section, Filters(place, topic, status)), o.fmt, o.lang)
 
@@ -124,8 +123,6 @@ def query(
 
     Example: pcli query "poor households 2023"
     """
-    from pcli import commands
-
     o = resolve(ctx, "query", facts, fmt, lang)
     kinds = frozenset(k.strip() for item in kind for k in item.split(",")) if kind else None
     finish(commands.query(o.facts, text, limit, kinds, Filters(place)), o.fmt, o.lang)
@@ -151,8 +148,6 @@ def compare(
 
     Example: pcli compare 2022 2024
     """
-    from pcli import commands
-
     o = resolve(ctx, "compare", facts, fmt, lang)
     target = chart_output(o.fmt, output)
     finish(commands.compare(o.facts, before, after, Filters(place, topic, status)), o.fmt, o.lang, target)
@@ -177,8 +172,6 @@ def trend(
 
     Example: pcli trend "poor households" --format png -o poor-households.png
     """
-    from pcli import commands
-
     o = resolve(ctx, "trend", facts, fmt, lang)
     target = chart_output(o.fmt, output)
     finish(commands.trend(o.facts, indicator, Filters(place, topic, status)), o.fmt, o.lang, target)
@@ -204,8 +197,6 @@ def get(
 
     Example: pcli get poor-households-2023 --format json
     """
-    from pcli import commands
-
     o = resolve(ctx, "get", facts, fmt, lang)
     finish(commands.get(o.facts, ident), o.fmt, o.lang)
 
@@ -231,8 +222,6 @@ def validate(
 
     Example: pcli validate --sources ../shared/sources
     """
-    from pcli import commands
-
     o = resolve(ctx, "validate", facts, fmt, lang)
     finish(commands.validate(o.facts, sources), o.fmt, o.lang)
 
@@ -266,9 +255,6 @@ def extract(
 
     Example: pcli extract article.txt --source my-paper --source-lang vi --format toml
     """
-    from pcli import commands
-    from pcli.errors import UsageError
-
     o = resolve(ctx, "extract", facts, fmt, lang)
     if source_lang is not None and source_lang.lower() not in ("en", "vi", "id"):
         raise UsageError("bad_lang", value=source_lang)
@@ -302,9 +288,6 @@ def check(
 
     Example: pcli check draft.md --format markdown > reviewed.md
     """
-    from pcli import commands
-    from pcli.errors import UsageError
-
     o = resolve(ctx, "check", facts, fmt, lang)
     if source_lang is not None and source_lang.lower() not in ("en", "vi", "id"):
         raise UsageError("bad_lang", value=source_lang)
@@ -333,8 +316,6 @@ def list_(
 
     Example: pcli list indicators
     """
-    from pcli import commands
-
     o = resolve(ctx, "list", facts, fmt, lang)
     finish(commands.list_records(o.facts, what, Filters(place, topic, status)), o.fmt, o.lang)
 
@@ -365,8 +346,6 @@ def cite(
 
     Example: pcli cite poor-households-2023 poor-households-2024-end --style apa
     """
-    from pcli import commands
-
     o = resolve(ctx, "cite", facts, fmt, lang)
     finish(commands.cite(o.facts, idents, style), o.fmt, o.lang)
 
@@ -390,7 +369,5 @@ def export(
 
     Example: pcli export --format sqlite -o facts.db
     """
-    from pcli import commands
-
     o = resolve(ctx, "export", facts, fmt, lang)
     finish(commands.export(o.facts, o.raw_format, output, o.lang, Filters(place, topic, status), force), o.fmt, o.lang)

@@ -11,7 +11,8 @@ from typer.core import TyperGroup
 
 from pcli.cli.options import scan
 from pcli.errors import PcliError
-from pcli.messages import Msg
+from pcli.messages import Msg, say
+from pcli.output.render import tell
 from pcli.status import ExitStatus
 
 
@@ -20,7 +21,6 @@ class _Group(TyperGroup):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         standalone_mode = kwargs.pop("standalone_mode", True)
-        from pcli.messages import say
 
         given = kwargs.get("args", args[0] if args else None)
         argv = list(given) if given is not None else sys.argv[1:]
@@ -75,9 +75,6 @@ class _Group(TyperGroup):
 
 
 def _error(message: str, lang: str) -> None:
-    from pcli.messages import say
-    from pcli.output.render import tell
-
     tell(say("error", lang, message=message), lang)
 
 

@@ -3,6 +3,8 @@ are kept on the root's Click context, and a command's own options win over them.
 rendered and its exit status returned."""
 
 # No `from __future__ import annotations` here: Typer would have to evaluate every annotation string.
+import copy
+import importlib
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -13,7 +15,10 @@ from typer._types import TyperChoice  # Typer's own Choice (it carries its own C
 
 from pcli.errors import UsageError
 from pcli.output import FORMATS, Format, choose_format
+from pcli.output.render import render, tell
 from pcli.status import ExitStatus
+from pcli.store.cache import NOTICES
+from pcli.store.open import open_store
 
 LANGS = ("en", "vi", "id")
 ALL_FORMATS = tuple(dict.fromkeys(f for formats in FORMATS.values() for f in formats))
@@ -134,9 +139,6 @@ def app_for(app: typer.Typer, args: list[str]) -> typer.Typer:
     """The app with only the command being run, when one is named: Typer builds a Click command for every
     command it has, on every run, and pcli's start-up is measured. Help and errors for the whole app are
     unchanged: without a known command name, the whole app runs."""
-    import copy
-    import os
-
     name, _ = scan(args)  # `pcli --lang vi query …`
     chosen = [
         info for info in app.registered_commands if info.callback is not None and (info.name or info.callback.__name__) == name
@@ -150,9 +152,6 @@ def app_for(app: typer.Typer, args: list[str]) -> typer.Typer:
 
 def finish(result: Any, fmt: Format, lang: str, output: str | None = None) -> None:
     """Render a command's result, then leave with its exit status."""
-    from pcli.output.render import render, tell
-    from pcli.store.cache import NOTICES
-
     for notice in NOTICES.values():  # a cache not trusted for who owns it: said once, before the answer
         tell(notice, lang)
     NOTICES.clear()
@@ -180,8 +179,6 @@ def _facts_of(ctx: typer.Context) -> str | None:
 def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of record ids, from the fact base in use (a large one's figure ids read as a range of
     their index, not whole)."""
-    from pcli.store.open import open_store
-
     store = open_store(_facts_of(ctx))
     base = store.rest_of_base()
     ids = store.figure_ids_near(incomplete) + [e.id for es in base.entities.values() for e in es]
@@ -192,8 +189,6 @@ def _names_in(module: str, name: str) -> Callable[[str], list[str]]:
     """Completion from a module's list of names, imported only when a shell completes, never on a run."""
 
     def complete(incomplete: str) -> list[str]:
-        import importlib
-
         return [s for s in getattr(importlib.import_module(module), name) if s.startswith(incomplete)]
 
     return complete
@@ -203,8 +198,6 @@ def _ids_in_base(part: Callable[[Any], Iterable[str]]) -> Callable[[typer.Contex
     """Completion from the ids of a part of the base in use (its indicators, its topics)."""
 
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
-        from pcli.store.open import open_store
-
         return [i for i in part(open_store(_facts_of(ctx)).rest_of_base()) if i.startswith(incomplete)]
 
     return complete

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from pcli.answer.changes import Change
 from pcli.base.model import FactBase, pick
 from pcli.output.pasted import change_rows
 from pcli.output.records import Record, change_record, percent_of, period_label, tidy
 from pcli.output.views import View
 
-if TYPE_CHECKING:  # imported when used: compare's import of changes is its own
-    from pcli.answer.changes import Change
+if TYPE_CHECKING:
     from pcli.answer.search import Answer
 
 CHANGE_COLUMNS = (
@@ -51,8 +51,6 @@ class ChangeAnswerView(View):
         return [{**r, **flat}]
 
     def change(self) -> Change:
-        from pcli.answer.changes import Change
-
         assert self.answer.before is not None and self.answer.after is not None
         return Change.of(self.base, self.answer.before, self.answer.after)
 

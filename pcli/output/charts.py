@@ -14,6 +14,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from pcli.answer.changes import by_place
 from pcli.base.model import FactBase, Figure, pick, said
 from pcli.base.periods import Period
 from pcli.errors import UsageError
@@ -140,8 +141,6 @@ def _undated(base: FactBase, figures: Iterable[Figure], lang: str) -> list[str]:
 def trend_spec(base: FactBase, figures: Sequence[Figure], lang: str) -> dict[str, Any]:
     """One indicator over all its periods."""
     """One indicator over all its periods: a panel per place, so that no line of values mixes places."""
-    from pcli.answer.changes import by_place
-
     label = pick(base.indicators[figures[0].indicator].label, lang)
     views, titles = [], []
     for series in by_place(figures):
@@ -154,8 +153,6 @@ def trend_spec(base: FactBase, figures: Sequence[Figure], lang: str) -> dict[str
 
 def compare_spec(base: FactBase, changes: Sequence[Any], before: str, after: str, lang: str) -> dict[str, Any]:
     """Each indicator known in both periods, its own panel with its own unit, the two figures spaced as time."""
-    from pcli.answer.changes import by_place
-
     panels = []
     figures = [f for c in changes for f in (c.before, c.after)]
     places = [said(base, series[0].place or base.place, lang) for series in by_place(figures)]

@@ -13,8 +13,11 @@ from pcli.base.model import FactBase, Figure, pick
 from pcli.messages import Msg, say
 from pcli.output import Format
 from pcli.output import machine as m
+from pcli.output.escape import markdown as escaped
 from pcli.output.records import display_value, period_label
+from pcli.output.render import tell
 from pcli.output.views import View
+from pcli.text import safe
 
 COLUMNS = ("line", "column", "written", "value", "verdict", "figure", "expected", "period", "indicator", "note",
            "source", "quote", "sentence")  # fmt: skip
@@ -62,8 +65,6 @@ class CheckView(View):
 
 def write(view: CheckView, fmt: Format, lang: str) -> None:
     if view.warning is not None:
-        from pcli.output.render import tell
-
         tell(view.warning, lang)
     if fmt is Format.markdown:
         sys.stdout.write(markdown(view, lang))
@@ -111,7 +112,6 @@ def _table(view: CheckView, lang: str) -> None:
         rows.append([f"{v.line}:{v.column}", v.written, say(f"v_{v.verdict}", lang), _says(view, v, lang), v.sentence])
     out.print(fitted(view.path, cols, rows, out.width, marks), crop=False)
     counts = {k: sum(v.verdict == k for v in view.seen) for k in ("supported", "contradicted", "unknown")}
-    from pcli.output.render import tell
 
     tell(say("check_summary", lang, **{k: str(n) for k, n in counts.items()}), lang)
 
@@ -119,9 +119,6 @@ def _table(view: CheckView, lang: str) -> None:
 def markdown(view: CheckView, lang: str) -> str:
     """The draft back, each supported number followed by a footnote that cites its source and quote, each
     contradicted one marked with what the base holds instead; the footnotes at the end."""
-    from pcli.output.escape import markdown as escaped
-    from pcli.text import safe
-
     text, verdicts = view.text, list(view.each())
     out: list[str] = []
     notes: list[str] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
@@ -70,8 +71,6 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def dumps(value: Any, indent: int | None = None) -> str:
-    import json
-
     text = json.dumps(value, ensure_ascii=False, indent=indent)
     return text if text.isprintable() else text.translate(_JSON_ESCAPES)  # as in pcli.text.safe
 

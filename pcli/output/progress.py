@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from pcli.text import safe
+
 
 @contextmanager
 def slow(message: str, delay: float = 0.5) -> Iterator[None]:
@@ -23,8 +25,6 @@ def slow(message: str, delay: float = 0.5) -> Iterator[None]:
         from rich.live import Live
         from rich.spinner import Spinner
         from rich.text import Text
-
-        from pcli.text import safe
 
         with lock:
             if not state["done"]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from pcli.answer.changes import Change
 from pcli.base.bases import from_bases
 from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, pick
 from pcli.base.numbers import humanize
@@ -217,8 +218,6 @@ def answer_record(base: FactBase, answer: Any, lang: str = "en") -> Record:
 def change_record(base: FactBase, answer: Any, lang: str = "en") -> Record:
     """From one figure to another: both as records, the change in the unit (percentage points for a percent
     indicator) and, for other units, the change in per cent (answer.changes.Change works them out)."""
-    from pcli.answer.changes import Change
-
     before, after = answer.before, answer.after
     indicator = base.indicators[before.indicator]
     c = Change.of(base, before, after)

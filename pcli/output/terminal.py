@@ -8,6 +8,10 @@ Headings are the catalogue's, in the reader's language.
 
 from __future__ import annotations
 
+import os
+import shlex
+import shutil
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -39,9 +43,6 @@ def console(stderr: bool = False) -> Console:
 def _width(stderr: bool) -> int | None:
     """COLUMNS as given, but never below MIN_WIDTH (COLUMNS=3 drew empty boxes); a COLUMNS of 0 or of no
     number is ignored (COLUMNS=0 drew nothing at all), and the terminal's own width is used."""
-    import os
-    import sys
-
     raw = os.environ.get("COLUMNS", "")
     if raw.strip().isdigit() and int(raw) > 0:
         return max(int(raw), MIN_WIDTH)
@@ -75,10 +76,6 @@ def draw(drawing: Drawing, view: View, lang: str, paged: bool = False) -> None:
 
 def _pager() -> bool:
     """Whether to page: PAGER names a program that is installed (less when PAGER is not set at all)."""
-    import os
-    import shlex
-    import shutil
-
     command = os.environ.get("PAGER", "less")
     try:
         program = shlex.split(command)[0] if command.strip() else ""
@@ -184,8 +181,6 @@ def show(out: Console, view: ShowView, lang: str) -> None:
 
 def heading(column: str, lang: str) -> str:
     """A column's heading in the reader's language (the catalogue's col_ entries), else its name."""
-    from pcli.messages import catalogue
-
     return word(f"col_{column}", lang) if f"col_{column}" in catalogue() else column
 
 
