@@ -35,10 +35,10 @@ def main() -> None:
         encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
         if encoding and encoding != "utf8" and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    # Importing Typer, Click and pcli's command line makes some 24,000 objects that all live until the process
-    # ends; the garbage collector would walk them again and again while they are made (about 3 ms of a 60 ms run,
-    # benchmarks/README.md). It is off while they are imported, and they are frozen out of its sight before the
-    # command runs with it on.
+    # Importing Typer, Click and pcli's command line makes objects that all live until the process ends; the
+    # garbage collector would walk them again and again while they are made. It is off while they are imported,
+    # and they are frozen out of its sight before the command runs with it on (what it is worth: benchmarks/
+    # README.md, "Start-up tricks").
     gc.disable()
     try:
         from pcli.cli.app import app
@@ -49,7 +49,7 @@ def main() -> None:
     try:
         app_for(app, sys.argv[1:])()
     finally:
-        # Python's last garbage collection at exit walks every object Typer and Click created (7-10 ms,
-        # benchmarks/README.md) to free memory the process is about to give back anyway. Freezing them first
-        # skips that walk; files are flushed and databases closed explicitly, not by the collector.
+        # Python's last garbage collection at exit walks every object Typer and Click created to free memory the
+        # process is about to give back anyway. Freezing them first skips that walk; files are flushed and
+        # databases closed explicitly, not by the collector.
         gc.freeze()

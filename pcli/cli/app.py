@@ -11,25 +11,21 @@ from pcli.cli.handling import _Group
 from pcli.cli.options import (
     FactsOption,
     LangOption,
-    OutputOption,
     PlaceOption,
+    Resolved,
     RootFormatOption,
     Shared,
-    StatusOption,
-    TopicOption,
-    chart_output,
+    command,
     complete_ids,
     complete_indicators,
     complete_kinds,
     complete_lists,
     complete_sections,
     complete_styles,
-    finish,
-    format_opt,
     joined,
-    resolve,
 )
 from pcli.errors import UsageError
+from pcli.output.views import Result
 
 EXIT_CODES = ("Exit codes: 0 found, 1 nothing found, 2 bad usage or bad data, 130 interrupted, 141 the reader of a "
               "pipe stopped early.")  # fmt: skip
@@ -69,33 +65,39 @@ def _root(
     ctx.obj = Shared(joined(facts), fmt, lang)
 
 
-@app.command()
+# Each command's own arguments; the options every command shares (--facts, --format, --lang, the filters, a
+# chart's -o) are declared once, by `command` (pcli/cli/options.py), and reach the function resolved.
+LANG_OF_TEXT = ("en", "vi", "id")
+
+
+def _text_lang(source_lang: str | None) -> str | None:
+    """--source-lang: the article's or draft's language, checked."""
+    if source_lang is not None and source_lang.lower() not in LANG_OF_TEXT:
+        raise UsageError("bad_lang", value=source_lang)
+    return source_lang.lower() if source_lang is not None else None
+
+
+@command(app, filters=True)
 def show(
-    ctx: typer.Context,
+    o: Resolved,
+    filters: Filters,
     section: Annotated[
         str | None,
         typer.Argument(help="figures, programmes, documents, agencies, places or sources.", autocompletion=complete_sections),
     ] = None,
-    place: PlaceOption = None,
-    topic: TopicOption = None,
-    status: StatusOption = None,
-    facts: FactsOption = None,
-    fmt: Annotated[str | None, format_opt("show")] = None,
-    lang: LangOption = None,
-) -> None:
+) -> Result:
     """Show the fact base: figures by topic, programmes, documents, agencies, places, sources.
 
     In a pipe or with a machine format, one table per call (the figures unless a section is named).
 
     Example: pcli show documents --format csv
     """
-    o = resolve(ctx, "show", facts, fmt, lang)
-    finish(commands.show(o.facts, section, Filters(place, topic, status)), o.fmt, o.lang)
+    return commands.show(o.facts, section, filters)
 
 
-@app.command()
+@command(app)
 def query(
-    ctx: typer.Context,
+    o: Resolved,
     text: Annotated[
         str, typer.Argument(help="What to look for, in English, Vietnamese or Indonesian; - reads one query per line from stdin.")
     ],
@@ -110,10 +112,7 @@ def query(
         ),
     ] = None,
     place: PlaceOption = None,
-    facts: FactsOption = None,
-    fmt: Annotated[str | None, format_opt("query")] = None,
-    lang: LangOption = None,
-) -> None:
+) -> Result:
     """Answer a question with the records that fit it best (figures, documents, programmes, agencies, places,
     sources), each with its source and quote.
 
@@ -123,24 +122,17 @@ def query(
 
     Example: pcli query "poor households 2023"
     """
-    o = resolve(ctx, "query", facts, fmt, lang)
     kinds = frozenset(k.strip() for item in kind for k in item.split(",")) if kind else None
-    finish(commands.query(o.facts, text, limit, kinds, Filters(place)), o.fmt, o.lang)
+    return commands.query(o.facts, text, limit, kinds, Filters(place))
 
 
-@app.command()
+@command(app, filters=True, chart=True)
 def compare(
-    ctx: typer.Context,
+    o: Resolved,
+    filters: Filters,
     before: Annotated[str, typer.Argument(help="A year (2022) or a range (2021-2024).")],
     after: Annotated[str, typer.Argument(help="A year or a range.")],
-    place: PlaceOption = None,
-    topic: TopicOption = None,
-    status: StatusOption = None,
-    facts: FactsOption = None,
-    fmt: Annotated[str | None, format_opt("compare")] = None,
-    output: OutputOption = None,
-    lang: LangOption = None,
-) -> None:
+) -> Result:
     """Every indicator known in both periods, side by side with the change; --format svg or png -o FILE draws
     them as a chart, a panel per indicator.
 
@@ -148,38 +140,28 @@ def compare(
 
     Example: pcli compare 2022 2024
     """
-    o = resolve(ctx, "compare", facts, fmt, lang)
-    target = chart_output(o.fmt, output)
-    finish(commands.compare(o.facts, before, after, Filters(place, topic, status)), o.fmt, o.lang, target)
+    return commands.compare(o.facts, before, after, filters)
 
 
-@app.command()
+@command(app, filters=True, chart=True)
 def trend(
-    ctx: typer.Context,
+    o: Resolved,
+    filters: Filters,
     indicator: Annotated[
         str, typer.Argument(help="An indicator id (poor_households) or a query.", autocompletion=complete_indicators)
     ],
-    place: PlaceOption = None,
-    topic: TopicOption = None,
-    status: StatusOption = None,
-    facts: FactsOption = None,
-    fmt: Annotated[str | None, format_opt("trend")] = None,
-    output: OutputOption = None,
-    lang: LangOption = None,
-) -> None:
+) -> Result:
     """The series of one indicator over all its periods, with a bar chart on a terminal; --format svg or png
     -o FILE writes a chart to paste, its periods spaced as time, targets and undated figures marked.
 
     Example: pcli trend "poor households" --format png -o poor-households.png
     """
-    o = resolve(ctx, "trend", facts, fmt, lang)
-    target = chart_output(o.fmt, output)
-    finish(commands.trend(o.facts, indicator, Filters(place, topic, status)), o.fmt, o.lang, target)
+    return commands.trend(o.facts, indicator, filters)
 
 
-@app.command()
+@command(app)
 def get(
-    ctx: typer.Context,
+    o: Resolved,
     ident: Annotated[
         str,
         typer.Argument(
@@ -188,47 +170,38 @@ def get(
             autocompletion=complete_ids,
         ),
     ],  # fmt: skip
-    facts: FactsOption = None,
-    fmt: Annotated[str | None, format_opt("get")] = None,
-    lang: LangOption = None,
-) -> None:
+) -> Result:
     """One record by its id, exactly: a figure, indicator (with its figures), document, programme, agency, place
     or source.
 
     Example: pcli get poor-households-2023 --format json
     """
-    o = resolve(ctx, "get", facts, fmt, lang)
-    finish(commands.get(o.facts, ident), o.fmt, o.lang)
+    return commands.get(o.facts, ident)
 
 
-@app.command()
+@command(app)
 def validate(
-    ctx: typer.Context,
-    facts: FactsOption = None,
+    o: Resolved,
     sources: Annotated[
         str | None,
         typer.Option(
             "--sources",
             "-s",
-            help="Folder of the source texts: also prove "
-            "every quote verbatim and every attribute of every figure from its "
-            "quotes.",
+            help="Folder of the source texts: also prove every quote verbatim and every attribute of every figure from "
+            "its quotes.",
         ),
     ] = None,
-    fmt: Annotated[str | None, format_opt("validate")] = None,
-    lang: LangOption = None,
-) -> None:
+) -> Result:
     """Check a fact base and list every problem as file:line: message. Exit 0 when valid, 2 when not.
 
     Example: pcli validate --sources ../shared/sources
     """
-    o = resolve(ctx, "validate", facts, fmt, lang)
-    finish(commands.validate(o.facts, sources), o.fmt, o.lang)
+    return commands.validate(o.facts, sources)
 
 
-@app.command()
+@command(app)
 def extract(
-    ctx: typer.Context,
+    o: Resolved,
     path: Annotated[str, typer.Argument(metavar="FILE", help="An article's text (UTF-8).")],
     source: Annotated[
         str | None, typer.Option("--source", help="The source id its draft figures cite (default: the file's name).")
@@ -240,13 +213,10 @@ def extract(
             "--text-lang",
             help="The article's language, en, vi or id, for reading its numbers (default: guessed from the text, "
             "with a warning when the guess is weak).",
-            autocompletion=lambda: ["en", "vi", "id"],
+            autocompletion=lambda: list(LANG_OF_TEXT),
         ),
     ] = None,
-    facts: FactsOption = None,
-    fmt: Annotated[str | None, format_opt("extract")] = None,
-    lang: LangOption = None,
-) -> None:
+) -> Result:
     """Every number of an article, one row each, with its value in base units, unit, qualifier and period, and
     whether the base knows it, skips it or not yet: the curator's first step to cited figures.
 
@@ -255,16 +225,12 @@ def extract(
 
     Example: pcli extract article.txt --source my-paper --source-lang vi --format toml
     """
-    o = resolve(ctx, "extract", facts, fmt, lang)
-    if source_lang is not None and source_lang.lower() not in ("en", "vi", "id"):
-        raise UsageError("bad_lang", value=source_lang)
-    text_lang = source_lang.lower() if source_lang is not None else None
-    finish(commands.extract(o.facts, path, text_lang, source), o.fmt, o.lang)
+    return commands.extract(o.facts, path, _text_lang(source_lang), source)
 
 
-@app.command()
+@command(app)
 def check(
-    ctx: typer.Context,
+    o: Resolved,
     path: Annotated[str, typer.Argument(metavar="FILE", help="A draft's text (UTF-8), or - for standard input.")],
     source_lang: Annotated[
         str | None,
@@ -272,13 +238,10 @@ def check(
             "--source-lang",
             "--text-lang",
             help="The draft's language, en, vi or id, for reading its numbers (default: guessed from the text).",
-            autocompletion=lambda: ["en", "vi", "id"],
+            autocompletion=lambda: list(LANG_OF_TEXT),
         ),
     ] = None,
-    facts: FactsOption = None,
-    fmt: Annotated[str | None, format_opt("check")] = None,
-    lang: LangOption = None,
-) -> None:
+) -> Result:
     """Every number of a draft that is a figure, checked against the base: supported (with the figure and its
     quote), contradicted (with what the base holds instead) or unknown. Years, dates, document numbers, ages and
     ordinals get no verdict. Exit 0 when nothing is contradicted, 1 when something is, 2 for bad input.
@@ -288,41 +251,31 @@ def check(
 
     Example: pcli check draft.md --format markdown > reviewed.md
     """
-    o = resolve(ctx, "check", facts, fmt, lang)
-    if source_lang is not None and source_lang.lower() not in ("en", "vi", "id"):
-        raise UsageError("bad_lang", value=source_lang)
-    text_lang = source_lang.lower() if source_lang is not None else None
-    finish(commands.check(o.facts, path, text_lang), o.fmt, o.lang)
+    return commands.check(o.facts, path, _text_lang(source_lang))
 
 
-@app.command("list")
+@command(app, "list", filters=True)
 def list_(
-    ctx: typer.Context,
+    o: Resolved,
+    filters: Filters,
     what: Annotated[
         str,
         typer.Argument(
             help="indicators, topics, units, sources, documents, programmes, agencies or places.", autocompletion=complete_lists
         ),
     ] = "indicators",  # fmt: skip
-    place: PlaceOption = None,
-    topic: TopicOption = None,
-    status: StatusOption = None,
-    facts: FactsOption = None,
-    fmt: Annotated[str | None, format_opt("list")] = None,
-    lang: LangOption = None,
-) -> None:
+) -> Result:
     """What the base holds, with ids that copy whole: indicators (with their figures' periods), topics, units,
     sources, documents, programmes, agencies or places.
 
     Example: pcli list indicators
     """
-    o = resolve(ctx, "list", facts, fmt, lang)
-    finish(commands.list_records(o.facts, what, Filters(place, topic, status)), o.fmt, o.lang)
+    return commands.list_records(o.facts, what, filters)
 
 
-@app.command()
+@command(app)
 def cite(
-    ctx: typer.Context,
+    o: Resolved,
     idents: Annotated[
         list[str],
         typer.Argument(
@@ -337,37 +290,27 @@ def cite(
             "--style", "-s", help="plain, markdown, apa, chicago, bibtex, csl-json or ris.", autocompletion=complete_styles
         ),
     ] = "plain",
-    facts: FactsOption = None,
-    fmt: Annotated[str | None, format_opt("cite")] = None,
-    lang: LangOption = None,
-) -> None:
+) -> Result:
     """References to paste, one per article cited: its title, outlet, date, address and the date accessed, with
     each figure in words and its verbatim quote. --format json gives each entry's parts and its text in --style.
 
     Example: pcli cite poor-households-2023 poor-households-2024-end --style apa
     """
-    o = resolve(ctx, "cite", facts, fmt, lang)
-    finish(commands.cite(o.facts, idents, style), o.fmt, o.lang)
+    return commands.cite(o.facts, idents, style)
 
 
-@app.command()
+@command(app, filters=True)
 def export(
-    ctx: typer.Context,
-    fmt: Annotated[str | None, format_opt("export")] = None,
+    o: Resolved,
+    filters: Filters,
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", help="File to write (a folder for csv and tsv: one file per table); required for sqlite."),
     ] = None,
-    place: PlaceOption = None,
-    topic: TopicOption = None,
-    status: StatusOption = None,
     force: Annotated[bool, typer.Option("--force", help="Replace a metadata.json beside the database not pcli's.")] = False,
-    facts: FactsOption = None,
-    lang: LangOption = None,
-) -> None:
+) -> Result:
     """Dump the whole base (figures with citations, programmes, documents, agencies, places, sources).
 
     Example: pcli export --format sqlite -o facts.db
     """
-    o = resolve(ctx, "export", facts, fmt, lang)
-    finish(commands.export(o.facts, o.raw_format, output, o.lang, Filters(place, topic, status), force), o.fmt, o.lang)
+    return commands.export(o.facts, o.raw_format, output, o.lang, filters, force)

@@ -5,6 +5,7 @@ rendered and its exit status returned."""
 # No `from __future__ import annotations` here: Typer would have to evaluate every annotation string.
 import copy
 import importlib
+import inspect
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -13,6 +14,7 @@ from typing import Annotated, Any, NamedTuple
 import typer
 from typer._types import TyperChoice  # Typer's own Choice (it carries its own Click): imported by Typer anyway
 
+from pcli.answer.filters import Filters
 from pcli.errors import UsageError
 from pcli.output import FORMATS, Format, choose_format
 from pcli.output.render import render, tell
@@ -148,6 +150,40 @@ def app_for(app: typer.Typer, args: list[str]) -> typer.Typer:
     single = copy.copy(app)
     single.registered_commands = chosen
     return single
+
+
+def command(app: typer.Typer, name: str | None = None, filters: bool = False, chart: bool = False) -> Callable[..., Any]:
+    """Register a command with the options every command shares declared here once: --facts, --format (the
+    formats it writes), --lang, and where it takes them the filters (--place, --topic, --status) and a chart's
+    -o. The command's function takes its own arguments and the shared ones resolved (`o`, and `filters` where
+    it takes them) and returns its Result; it is rendered here, and its exit status returned."""
+
+    def register(work: Callable[..., Any]) -> Callable[..., Any]:
+        called = name or work.__name__
+        own = [p for p in inspect.signature(work).parameters.values() if p.name not in ("o", "filters")]
+        shared: list[tuple[str, Any]] = (
+            [("place", PlaceOption), ("topic", TopicOption), ("status", StatusOption)] if filters else []
+        )
+        shared += [("facts", FactsOption), ("fmt", Annotated[str | None, format_opt(called)])]
+        shared += [("output", OutputOption)] if chart else []
+        shared += [("lang", LangOption)]
+        params = [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context), *own]
+        params += [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=a) for n, a in shared]
+
+        def run(ctx: typer.Context, **given: Any) -> None:
+            o = resolve(ctx, called, given.pop("facts"), given.pop("fmt"), given.pop("lang"))
+            target = chart_output(o.fmt, given.pop("output")) if chart else None
+            if filters:
+                given["filters"] = Filters(given.pop("place"), given.pop("topic"), given.pop("status"))
+            finish(work(o=o, **given), o.fmt, o.lang, target)
+
+        run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in params}
+        run.__name__, run.__doc__ = work.__name__, work.__doc__
+        app.command(called)(run)
+        return work
+
+    return register
 
 
 def finish(result: Any, fmt: Format, lang: str, output: str | None = None) -> None:
