@@ -109,6 +109,8 @@ raised to VND1.5 million | en | 1.5 | figure | 1500000
 from VND700,000 | en | 700,000 | figure | 700000
 sebesar Rp123.456,- per bulan | id | 123.456 | figure | 123456
 the QH15 session | en | 15 | name | 15
+Saya berumur 16 tahun dan membaca | id | 16 | age | 16
+a girl 12 years old read it | en | 12 | age | 12
 6. Loans built 20 wells.\\n7. 100% of the children | en | 7 | list | 7
 6. Loans built 20 wells\\n7. 100% of the children | en | 7 | list | 7
 7. 100% of the children | en | 100 | figure | 100

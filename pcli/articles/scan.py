@@ -80,6 +80,8 @@ _NOT_FIGURES = (
     ("period", r"\b(?:19|20)\d\d\s*[-–]\s*\d\d\b(?![-/.,]\d)"),  # "2009-11", "2019-20" (or a month "2024-03")
     ("age", r"(?i:\b(?:dưới|duoi|trên|tren|từ|tu|under|over|aged|usia|di bawah usia)\s+)\d{1,3}\s*(?i:tuổi|tuoi|tahun|years?)"),
     ("age", r"\b\d{1,3}\s*(?i:tuổi|tuoi)\b"),
+    # "berumur 16 tahun", "aged 16 years", "16 years old": an age word, or "old" after the years
+    ("age", r"(?i:\b(?:berumur|berusia|aged)\s+)\d{1,3}(?=\s*(?i:tahun|years?)\b)|\b\d{1,3}(?=[\s-]+(?i:years?)[\s-]+old\b)"),
     # "children under 16", "trẻ em dưới 16", "anak di bawah 16": an age, whatever follows
     (
         "age",
