@@ -171,7 +171,7 @@ def test_a_mistyped_id_in_a_large_base_is_matched_among_ids_that_begin_alike(tmp
     beginning with the one asked (a range of the index), not every figure; a small base compares with all."""
     from conftest import make_big_base
 
-    from pcli.store.memory import NEAR
+    from pcli.store.sqlite import NEAR
 
     big = str(make_big_base(tmp_path / "big.toml", NEAR + 2_000))
     assert run("get", "gen-1", "--facts", big).exit_code == 0 and _cache_files(tmp_path)
@@ -208,7 +208,7 @@ def test_the_cache_and_memory_pick_the_same_figures_for_every_period(tmp_path: P
     """SQL narrows the figures by index and ranks them; memory gives every figure whose years meet and the search
     ranks them. Every indicator, asked for years, ranges, points and several periods at once, gets the same
     figures in the same order."""
-    from pcli.answer.search import rank_figures
+    from pcli.base.order import rank_figures
     from pcli.base.periods import parse_period
     from pcli.store.cache import open_cached
     from pcli.store.sqlite import SqliteStore

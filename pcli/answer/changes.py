@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pcli.base.model import FactBase, Figure
+from pcli.base.order import figure_order, stands_for
 from pcli.base.periods import Period, parse_period
 from pcli.errors import UsageError
-from pcli.store.memory import figure_order, stands_for
 
 
 class Change:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import cache, partial
 
 from pcli.base.periods import Period, parse_period
+from pcli.base.places import places_named
 from pcli.base.words import (
     ASKS_FIGURE,
     ASKS_RECORD,
@@ -30,7 +31,6 @@ from pcli.base.words import (
     kept_fillers,
 )
 from pcli.errors import UsageError
-from pcli.store.memory import places_named
 from pcli.text import fold, fold_keep
 
 # "end of 2024", "cuối năm 2024", "akhir tahun 2024": a point in time, not the whole year.

@@ -15,11 +15,12 @@ from pcli.answer.misses import Nearest, periods_known, shown, written
 from pcli.answer.places import elsewhere, place_alone, unknown_name
 from pcli.answer.query import Places, Query, document_numbers, parse_query
 from pcli.base.model import Entity, Figure, Source
+from pcli.base.order import rank_figures
 from pcli.base.periods import Period
 from pcli.base.words import KIND_OF_WORD, content_words
 from pcli.errors import UsageError
 from pcli.messages import Msg
-from pcli.store.memory import Store, figure_order
+from pcli.store.memory import Store
 from pcli.text import fold
 
 THRESHOLD = 0.5  # the share of a question's weight a figure must explain (tests/blind: chosen on measured sets)
@@ -378,15 +379,6 @@ def _endpoints(periods: Sequence[Period]) -> tuple[Period, Period]:
     return periods[0], periods[-1]
 
 
-def period_rank(period: Period, asked: tuple[Period, ...]) -> int | None:
-    ranks = [r for p in asked if (r := period.matches(p)) is not None]
-    return min(ranks) if ranks else None
-
-
-def rank_figures(figures: list[Figure], asked: tuple[Period, ...]) -> list[tuple[int, Figure]]:
-    ranked = [(r, f) for f in figures if (r := period_rank(f.period, asked)) is not None] if asked else [(0, f) for f in figures]
-    ranked.sort(key=lambda pair: (pair[0], figure_order(pair[1])))
-    return ranked
 
 
 def search(store: Store, text: str, limit: int = 10, kinds: frozenset[str] | None = None) -> Found:

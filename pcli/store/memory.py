@@ -6,18 +6,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Protocol
 
 from pcli.base.model import Entity, FactBase, Figure, Indicator
+from pcli.base.order import figure_order, stands_for
 from pcli.base.periods import Period
+from pcli.base.places import places_named, places_of
 
 if TYPE_CHECKING:
     from pcli.base.words import Phrases
-
-NEAR = 10_000  # ids a mistyped id is compared with at most (difflib: about 0.3 s for 10,000 alike)
-
-
-def figure_order(figure: Figure) -> tuple[bool, int, int, int, int, int]:
-    """The order of figures when no period is asked: achieved before targets, latest first, then file order."""
-    k = figure.period.sort_key
-    return (figure.status == "target", -k[0], -k[1], -k[2], -k[3], figure.order)
 
 
 class Store(Protocol):
@@ -194,24 +188,6 @@ def known_periods(figures: list[Figure]) -> list[str]:
     years = {str(f.period.year) for f in figures if f.period.year is not None}
     ranges = {f.period.text for f in figures if f.period.kind == "range"}
     return sorted(years) + sorted(ranges)
-
-
-def places_named(places: list[tuple[str, str]], word: str) -> list[tuple[str, str]]:
-    """The places of a list that a word may begin (Store.places_named), in the list's order."""
-    return [(n, f) for n, f in places if (parts := f.split()) and (parts[0] == word or "".join(parts) == word)]
-
-
-def places_of(figures: list[Figure]) -> list[tuple[str, str]]:
-    """(name, folded name) of every place that has figures, by name."""
-    from pcli.text import fold
-
-    return [(name, fold(name)) for name in sorted({figure.place for figure in figures if figure.place})]
-
-
-def stands_for(period: Period, asked: Period) -> bool:
-    """Whether a figure's period can stand for the period asked (answer/changes.best_for): it is that period, or,
-    unless a range is asked, a year or a point in the same year ("end of 2024" for 2024)."""
-    return period.text == asked.text or (asked.kind != "range" and period.kind != "range" and period.start == asked.start)
 
 
 def overlaps(period: Period, asked: Period) -> bool:

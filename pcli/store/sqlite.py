@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, Indicator, Skip, Source, Topic, Unit
 from pcli.base.periods import Period
-from pcli.store.memory import NEAR
 from pcli.store.sqlite_schema import number_of
 
 if TYPE_CHECKING:
     from pcli.base.words import Phrases
+
+NEAR = 10_000  # ids a mistyped id is compared with at most (difflib: about 0.3 s for 10,000 alike)
 
 # The order of figures that answer equally well (figure_order in SQL), which the index figures_in_order keeps.
 _ORDER = "status = 'target', sk0 DESC, sk1 DESC, sk2 DESC, sk3 DESC, ord"

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pcli.base.model import LANGS, FactBase
-from pcli.store.memory import places_of
+from pcli.base.places import place_keys, places_of
 
 FORMAT_VERSION = 15
 PHRASE_GAP, PHRASE_END = "\x1f", "\x1e"  # the base's phrases in meta: en, vi, id apart; one phrase from the next
@@ -97,9 +97,7 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
 
         db.execute("INSERT INTO meta VALUES ('modifiers', ?)", (" ".join(sorted(distinguishing(words))),))
         db.executemany("INSERT INTO phrases VALUES (?, ?, ?)", [(key, weight, " ".join(w)) for key, weight, w in words])
-        places = [
-            (name, folded, (folded.split() or [""])[0], "".join(folded.split())) for name, folded in places_of(base.figures)
-        ]
+        places = [(name, folded, *place_keys(folded)) for name, folded in places_of(base.figures)]
         db.executemany("INSERT INTO places VALUES (?, ?, ?, ?)", places)
         db.executemany(
             "INSERT INTO skips VALUES (?, ?, ?, ?, ?)", [(k.id, k.source, k.quote, k.number, k.reason) for k in base.skips]
