@@ -34,7 +34,7 @@ from pcli.output.views import (
 )
 from pcli.status import ExitStatus
 from pcli.store import open as stores
-from pcli.store.memory import Store
+from pcli.store.sqlite import Store
 from pcli.text import one_line
 
 if TYPE_CHECKING:

@@ -278,21 +278,21 @@ def test_a_cache_found_damaged_while_the_answer_is_written_ends_in_one_line(
     next run rebuilds it and answers."""
     import sqlite3
 
-    from pcli.store.sqlite import SqliteStore
+    from pcli.store.sqlite import Store
 
     expected = run(*args, input="poor households 2023\n")
     cached = list((tmp_path / "cache" / "pcli").glob("*.sqlite"))
     assert expected.exit_code == 0 and cached
 
-    def failing(self: SqliteStore, *_: object) -> Iterator[object]:
+    def failing(self: Store, *_: object) -> Iterator[object]:
         yield from []
         raise sqlite3.DatabaseError("database disk image is malformed")
 
-    def fails(self: SqliteStore, *_: object) -> object:
+    def fails(self: Store, *_: object) -> object:
         raise sqlite3.DatabaseError("database disk image is malformed")
 
-    monkeypatch.setattr(SqliteStore, "each_figure", failing)
-    monkeypatch.setattr(SqliteStore, "figures", fails)
+    monkeypatch.setattr(Store, "each_figure", failing)
+    monkeypatch.setattr(Store, "figures", fails)
     damaged = run(*args, input="poor households 2023\n")
     assert damaged.exit_code == 2, damaged.output
     assert damaged.stderr.count("\n") == 1 and "damaged" in damaged.stderr, damaged.stderr

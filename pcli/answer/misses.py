@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from pcli.answer.places import not_for_place
 from pcli.base.periods import Period
 from pcli.messages import Msg, Texts
-from pcli.store.memory import Store
+from pcli.store.sqlite import Store
 from pcli.text import one_line
 
 if TYPE_CHECKING:

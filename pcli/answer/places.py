@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from pcli.base.model import said
 from pcli.messages import Msg
-from pcli.store.memory import Store
+from pcli.store.sqlite import Store
 from pcli.text import fold
 
 SHOWN = 5  # places a miss names at most

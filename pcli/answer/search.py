@@ -20,7 +20,7 @@ from pcli.base.periods import Period
 from pcli.base.words import KIND_OF_WORD, content_words
 from pcli.errors import UsageError
 from pcli.messages import Msg
-from pcli.store.memory import Store
+from pcli.store.sqlite import Store
 from pcli.text import fold
 
 THRESHOLD = 0.5  # the share of a question's weight a figure must explain (tests/blind: chosen on measured sets)
@@ -377,8 +377,6 @@ def _endpoints(periods: Sequence[Period]) -> tuple[Period, Period]:
     if len(periods) == 1:
         return parse_period(str(periods[0].start)), parse_period(str(periods[0].end))
     return periods[0], periods[-1]
-
-
 
 
 def search(store: Store, text: str, limit: int = 10, kinds: frozenset[str] | None = None) -> Found:

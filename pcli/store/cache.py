@@ -32,11 +32,11 @@ import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
+from pcli.base.model import FactBase
 from pcli.messages import Msg
 from pcli.store.guard import guarded
-from pcli.store.memory import MemoryStore
-from pcli.store.sqlite import SqliteStore
-from pcli.store.sqlite_schema import FORMAT_VERSION, verify, write_database
+from pcli.store.sqlite import Store
+from pcli.store.sqlite_schema import FORMAT_VERSION, verify, write_database, write_into
 
 ENV_CACHE = "PCLI_CACHE"  # "off" to read the TOML every time
 MAX_ENTRIES = 32
@@ -82,24 +82,23 @@ def checksum(path: str) -> str:
     return f"{crc:08x}"
 
 
-def open_cached(
-    path: str | list[str], slow: Callable[[str], AbstractContextManager[None]] | None = None
-) -> MemoryStore | SqliteStore:
-    """A store for the fact base at path (or the bases at a list of paths, read as one): from the cache when it
-    can be trusted, else from TOML (then cached). The cache of several bases is keyed by every file.
+def open_cached(path: str | list[str], slow: Callable[[str], AbstractContextManager[None]] | None = None) -> Store:
+    """The store of the fact base at path (or the bases at a list of paths, read as one): its cache when it can be
+    trusted, else the TOML read into a new cache, or into a database in memory when there is no usable cache
+    (PCLI_CACHE=off, a folder pcli may not use). The cache of several bases is keyed by every file.
 
     Only the cold path imports the TOML loader; `slow(message)` wraps it (the caller's progress indicator).
     """
     paths = [path] if isinstance(path, str) else path
     if os.environ.get(ENV_CACHE, "").lower() in ("off", "0", "no"):
-        return _load(paths, slow)
+        return _uncached(paths, slow)
     try:
         stats = [os.stat(p) for p in paths]
     except OSError:
-        return _load(paths, slow)  # the loader says why in its own words
+        return _uncached(paths, slow)  # the loader says why in its own words
     key, cached = _keys(paths, stats), cache_path(paths)
     if not _own(os.path.dirname(cached), folder=True) or not _own(cached) or not _own(cached + ".sum"):
-        return _load(paths, slow)
+        return _uncached(paths, slow)
     store = _trusted(cached, key, paths, stats)
     if store is not None:
         return store
@@ -108,10 +107,22 @@ def open_cached(
     except OSError:
         before = ""
     with (slow or _quiet)(f"Reading {', '.join(os.path.basename(p) for p in paths)}…"):
-        memory = _load(paths, None)
-        if before:
-            _write(memory, cached, key, paths, before)
-    return memory
+        base = _load(paths, None)
+        written = _write(base, cached, key, paths, before) if before else None
+    return written or in_memory(base)
+
+
+def _uncached(paths: list[str], slow: Callable[[str], AbstractContextManager[None]] | None) -> Store:
+    with (slow or _quiet)(f"Reading {', '.join(os.path.basename(p) for p in paths)}…"):
+        return in_memory(_load(paths, None))
+
+
+def in_memory(base: FactBase) -> Store:
+    """The store of a base in a database in memory (no cache file: nothing to trust, nothing to damage)."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    with _no_gc():
+        write_into(db, base)
+    return Store(db, base.path)
 
 
 def _checksums(paths: list[str]) -> str:
@@ -132,7 +143,7 @@ def _own(path: str, folder: bool = False) -> bool:
     return not why
 
 
-def _trusted(cached: str, key: str, paths: list[str], stats: list[os.stat_result]) -> SqliteStore | None:
+def _trusted(cached: str, key: str, paths: list[str], stats: list[os.stat_result]) -> Store | None:
     """The cache at `cached`, if it is a regular file whose key, tables and (in the racy window) checksum hold."""
     try:
         found = os.lstat(cached)
@@ -146,7 +157,7 @@ def _trusted(cached: str, key: str, paths: list[str], stats: list[os.stat_result
             raise ValueError("the cache is not as it was written")
         db = sqlite3.connect(f"file:{cached}?mode=ro", uri=True)
         path = os.pathsep.join(paths)
-        store = SqliteStore(db, path)
+        store = Store(db, path)
         if store.meta.get("key") == key:
             written = int(store.meta.get("written_ns", "0"))
             if all(st.st_mtime_ns < written - RACY_NS for st in stats) or store.meta.get("checksum") == _checksums(paths):
@@ -161,34 +172,37 @@ def _trusted(cached: str, key: str, paths: list[str], stats: list[os.stat_result
     return None
 
 
-def _load(paths: list[str], slow: Callable[[str], AbstractContextManager[None]] | None) -> MemoryStore:
+def _load(paths: list[str], slow: Callable[[str], AbstractContextManager[None]] | None) -> FactBase:
     from pcli.base.bases import load_all
 
     with (slow or _quiet)(f"Reading {', '.join(os.path.basename(p) for p in paths)}…"), _no_gc():
-        return MemoryStore(load_all(paths))
+        return load_all(paths)
 
 
-def _write(memory: MemoryStore, cached: str, key: str, paths: list[str], before: str) -> None:
-    """Keep the base in the cache, with the checksum of the file as it was before it was read; a cache that cannot
-    be written only costs speed."""
+def _write(base: FactBase, cached: str, key: str, paths: list[str], before: str) -> Store | None:
+    """Keep the base in the cache, with the checksum of the files as they were before they were read, and return
+    the store read from it; a cache that cannot be written only costs speed (None: the caller keeps the base in
+    memory)."""
     from pcli.files import WriteError, put_text, replacing
 
     meta = {"key": key, "written_ns": str(time.time_ns()), "checksum": before}
     try:
         if _keys(paths, [os.stat(p) for p in paths]) != key:
-            return  # the file changed while it was read: cache nothing rather than a mix
+            return None  # the file changed while it was read: cache nothing rather than a mix
         os.makedirs(os.path.dirname(cached), mode=0o700, exist_ok=True)
         if not _own(os.path.dirname(cached), folder=True):
-            return
+            return None
         with _no_gc(), replacing(cached) as tmp:
-            write_database(memory.base, tmp, meta)
+            write_database(base, tmp, meta)
             os.chmod(tmp, 0o600)  # the user's alone, whatever the umask: a cache others may write is refused
             written = checksum(tmp)
         put_text(cached + ".sum", " ".join([written, *_stat_record(os.stat(cached))]))
         os.chmod(cached + ".sum", 0o600)
         prune(os.path.dirname(cached))
+        path = os.pathsep.join(paths)
+        return guarded(Store(sqlite3.connect(f"file:{cached}?mode=ro", uri=True), path), cached, path)
     except (OSError, sqlite3.Error, WriteError):
-        pass
+        return None
 
 
 def _written_sum(cached: str) -> list[str]:

@@ -13,17 +13,17 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 from pcli.errors import FactBaseError
 
 if TYPE_CHECKING:
-    from pcli.store.sqlite import SqliteStore
+    from pcli.store.sqlite import Store
 
 
 class _Guarded:
     """A store read from the cache, every method of which is guarded, streams included."""
 
-    def __init__(self, store: SqliteStore, cached: str, path: str) -> None:
+    def __init__(self, store: Store, cached: str, path: str) -> None:
         self._store, self._cached, self._path = store, cached, path
 
     @property  # type: ignore[misc]
-    def __class__(self) -> type:  # isinstance(store, SqliteStore) holds, as for the store itself
+    def __class__(self) -> type:  # isinstance(store, Store) holds, as for the store itself
         return type(self._store)
 
     def __getattr__(self, name: str) -> Any:
@@ -53,6 +53,6 @@ class _Guarded:
         raise FactBaseError(self._path, "cache_damaged") from None
 
 
-def guarded(store: SqliteStore, cached: str, path: str) -> SqliteStore:
+def guarded(store: Store, cached: str, path: str) -> Store:
     """The store, with a damaged read turned into one line and exit 2 (and the cache discarded)."""
-    return cast("SqliteStore", _Guarded(store, cached, path))
+    return cast("Store", _Guarded(store, cached, path))

@@ -1,51 +1,57 @@
-"""A Store that reads a fact base from its SQLite form (pcli/store/sqlite_schema.py): a few rows for each
-question, by index, rather than the whole base.
+"""The store: a fact base in its SQLite form (pcli/store/sqlite_schema.py), in the cache file or, when there is no
+usable cache, in memory. Each question reads a few rows by index rather than the whole base; which periods answer
+which and the order of figures are base/order.py's rules, applied by SQLite (Period.matches as an SQL function,
+figure_order as each figure's precomputed place).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, Indicator, Skip, Source, Topic, Unit
-from pcli.base.periods import Period
-from pcli.store.sqlite_schema import number_of
+from pcli.base.order import period_rank, stands_for
+from pcli.base.periods import Period, parse_period
+from pcli.store.sqlite_schema import FIGURE_READ, number_of
 
 if TYPE_CHECKING:
     from pcli.base.words import Phrases
 
 NEAR = 10_000  # ids a mistyped id is compared with at most (difflib: about 0.3 s for 10,000 alike)
 
-# The order of figures that answer equally well (figure_order in SQL), which the index figures_in_order keeps.
-_ORDER = "status = 'target', sk0 DESC, sk1 DESC, sk2 DESC, sk3 DESC, ord"
-# How well a figure's period answers one period asked: Period.matches in SQL (9: it does not).
-# Parameters: text, kind, start, end, start, start, start, kind of the period asked.
-_RANK = """(CASE WHEN period_kind = 'undated' THEN 9 WHEN period = ? THEN 0
-    WHEN ? = 'range' THEN (CASE WHEN period_kind != 'range' AND period_start BETWEEN ? AND ? THEN 1 ELSE 9 END)
-    WHEN period_kind = 'range' THEN (CASE WHEN period_start <= ? AND ? <= period_end THEN 2 ELSE 9 END)
-    WHEN period_start != ? THEN 9 WHEN period_kind = 'year' AND ? = 'year' THEN 0 ELSE 1 END)"""
-_FIGURE_COLUMNS = (
-    "id, ord, indicator, value_text, qualifier, status, period, place, note, period_kind, period_start, "
-    "period_end, period_month, period_day, as_of, part_of, cite_source, cite_quote, cite_context, cite_qualifier"
-)
+_NONE = 9  # the rank of a period that does not answer
+
+
+@lru_cache(maxsize=4096)
+def _rank(period: str, asked: str) -> int:
+    """period_rank as SQLite calls it: a figure's period text against the periods asked, joined by newlines."""
+    if not period:
+        return _NONE  # undated
+    rank = period_rank(parse_period(period), tuple(parse_period(p) for p in asked.split("\n")))
+    return _NONE if rank is None else rank
+
+
+_FIGURE_COLUMNS = ", ".join(FIGURE_READ)
 
 
 def _period_branches(p: Period) -> list[tuple[str, list[Any]]]:
-    """The figures whose period can answer `p` (rank below 9 in _RANK), as conditions an index serves: for a range
-    asked, the dated figures that start inside it (its own text starts there too); for a year or a point, those
-    starting in the same year, and the ranges that hold it (few: their own partial index)."""
+    """The figures whose period may answer `p` (a superset of what Period.matches takes), as conditions an index
+    serves: for a range asked, the figures that start inside it; for a year or a point, those starting in the
+    same year, and the ranges that hold it (few: their own partial index)."""
     if p.kind == "range":
         return [("period_start BETWEEN ? AND ?", [p.start, p.end])]
     return [("period_start = ?", [p.start]),
             ("period_kind = 'range' AND period_start <= ? AND period_end >= ?", [p.start, p.start])]  # fmt: skip
 
 
-class SqliteStore:
-    """A Store over the cache database: the small tables in memory, figures fetched as asked."""
+class Store:
+    """The base's database: the small tables read at once, figures fetched as asked."""
 
     def __init__(self, db: sqlite3.Connection, path: str) -> None:
         self.db = db
+        db.create_function("period_rank", 2, _rank, deterministic=True)
         self._cited: dict[str, tuple[Citation, ...]] = {}
         self._entities: dict[tuple[str, str], Entity | None] = {}
         self._read: dict[tuple[str | None, tuple[Period, ...], str | None, int], list[Figure]] = {}
@@ -75,6 +81,7 @@ class SqliteStore:
         return list(self.base.indicators.values())
 
     def places_named(self, word: str) -> list[tuple[str, str]]:
+        """(name, folded name) of the places with figures that the word may begin (base/places.py), by name."""
         sql = "SELECT name, folded FROM places WHERE first = ? OR joined = ? ORDER BY name"
         return self.db.execute(sql, (word, word)).fetchall()
 
@@ -82,13 +89,16 @@ class SqliteStore:
         return [name for (name,) in self.db.execute("SELECT name FROM places ORDER BY name LIMIT ?", (limit,))]
 
     def phrases(self) -> Phrases:
+        """Every record described by its text as weighted, folded phrases, keyed "kind:id" (base/words.py)."""
         rows = self.db.execute("SELECT record, weight, words FROM phrases ORDER BY rowid")
         return [(key, weight, tuple(words.split())) for key, weight, words in rows]
 
     def modifiers(self) -> frozenset[str] | None:
+        """The words that tell records apart (answer/index.py), kept ready when the database was written."""
         return frozenset(self.meta["modifiers"].split()) if "modifiers" in self.meta else None
 
     def entity(self, table: str, ident: str) -> Entity | None:
+        """A programme, document, agency or place by its table and id."""
         if (table, ident) not in self._entities:
             self._entities[(table, ident)] = self._entity(table, ident)
         return self._entities[(table, ident)]
@@ -105,13 +115,15 @@ class SqliteStore:
         return Entity(table, ident, json.loads(row[0]), citations)
 
     def documents(self) -> list[tuple[str, str, str]]:
+        """(id, kind, number) of every document."""
         sql = "SELECT id, json_extract(data, '$.kind'), json_extract(data, '$.number') FROM entities WHERE kind = 'documents'"
         return [(ident, kind or "", number or "") for ident, kind, number in self.db.execute(sql)]
 
     def figures(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
-        """As the Store protocol says; with periods, the `limit` best by how well their period answers (the rank of
-        Period.matches, worked out by SQLite so that a broad period never fetches a whole large base). Each read
-        is kept for the run, as citations are: a batch asks for the same indicator and year in many words."""
+        """Figures of one indicator (None: any), best first (figure_order); with periods, the `limit` that answer
+        them best (period_rank, worked out by SQLite so that a broad period never fetches a whole large base).
+        Their citations are left out until cite() is called for the ones that are kept. Each read is kept for
+        the run, as citations are: a batch asks for the same indicator and year in many words."""
         key = (indicator, tuple(periods), place, limit)
         found = self._read.get(key)
         if found is None:
@@ -123,41 +135,38 @@ class SqliteStore:
     def _fetch(self, indicator: str | None, periods: list[Period], place: str | None, limit: int) -> list[Figure]:
         where: list[str] = []
         args: list[Any] = []
-        if not periods and indicator is not None:  # an indicator's figures, best first: read in index order
-            sql = (f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE indicator = ?"
-                   + (" AND place = ?" if place is not None else "") + f" ORDER BY {_ORDER} LIMIT ?")  # fmt: skip
-            args = [indicator, *([place] if place is not None else []), int(limit)]
-            return self._figures(self.db.execute(sql, args).fetchall(), cited=False)
+        rank = "0"
+        if indicator is not None and not periods:  # an indicator's figures, best first: read in index order
+            where.append("indicator = ?")
+            args.append(indicator)
         if periods:
-            ranks = [_RANK] * len(periods)
-            rank = ranks[0] if len(ranks) == 1 else f"min({', '.join(ranks)})"
-            args += [value for p in periods for value in (p.text, p.kind, p.start, p.end, p.start, p.start, p.start, p.kind)]
+            rank = "period_rank(period, ?)"
+            args.insert(0, "\n".join(p.text for p in periods))
             branches = []
             for p in periods:  # what each period asked can match, each branch a narrow range of one index
                 for condition, values in _period_branches(p):
                     branches.append(condition if indicator is None else f"indicator = ? AND {condition}")
                     args += values if indicator is None else [indicator, *values]
             where.append("(" + " OR ".join(f"({b})" for b in branches) + ")")
-        else:  # neither periods nor an indicator: every figure, in order
-            rank = "0"
         if place is not None:
             where.append("place = ?")
             args.append(place)
-        sql = (f"SELECT * FROM (SELECT {_FIGURE_COLUMNS}, {rank} AS rank, status, sk0, sk1, sk2, sk3 FROM figures"
-               + (" WHERE " + " AND ".join(where) if where else "") + ") WHERE rank < 9"
-               f" ORDER BY rank, {_ORDER} LIMIT ?")  # fmt: skip
+        sql = (f"SELECT * FROM (SELECT {_FIGURE_COLUMNS}, {rank} AS rank, best FROM figures"
+               + (" WHERE " + " AND ".join(where) if where else "") + f") WHERE rank < {_NONE}"
+               " ORDER BY rank, best LIMIT ?")  # fmt: skip
         # Citations are fetched by cite(), for the few figures that are answered with.
         return self._figures(self.db.execute(sql, [*args, int(limit)]).fetchall(), cited=False)
 
     def known_periods(self) -> list[str]:
-        """As the Store protocol says, from the index of periods rather than every figure."""
+        """The years the figures fall in, then the ranges they cover, as compare's miss lists them (by index)."""
         sql = "SELECT DISTINCT period_start FROM figures WHERE period_kind NOT IN ('range', 'undated')"
         years = sorted(str(start) for (start,) in self.db.execute(sql))
         sql = "SELECT DISTINCT period FROM figures WHERE period_kind = 'range' ORDER BY period"
         return years + [text for (text,) in self.db.execute(sql)]
 
     def figure_ids_near(self, ident: str) -> list[str]:
-        """As the Store protocol says; the beginnings as ranges of the index of ids, longest first."""
+        """Figure ids to compare with a mistyped one: all of them in a base of up to NEAR figures; in a larger
+        one, at most NEAR of those that share the longest beginning with it (ranges of the index of ids)."""
         if self.db.execute("SELECT COUNT(*) FROM figures").fetchone()[0] <= NEAR:
             return [i for (i,) in self.db.execute("SELECT id FROM figures")]
         for size in range(min(len(ident), 200), 0, -1):  # no id is longer (base/checks.py)
@@ -168,7 +177,8 @@ class SqliteStore:
         return []
 
     def periods_of_indicators(self) -> dict[str, tuple[int, list[tuple[Period, bool]]]]:
-        """As the Store protocol says, counted by SQLite rather than read figure by figure."""
+        """For each indicator with figures: how many, and its distinct (period, as_of) in time order (file order
+        among equals), as `list indicators` shows them; counted by SQLite."""
         sql = ("SELECT indicator, period, period_kind, period_start, period_end, period_month, period_day, as_of, "
                "COUNT(*), MIN(ord) FROM figures GROUP BY indicator, period, as_of")  # fmt: skip
         groups: dict[str, list[tuple[tuple[int, int, int, int], int, Period, bool, int]]] = {}
@@ -181,25 +191,21 @@ class SqliteStore:
         }
 
     def standing_for(self, periods: list[Period]) -> list[Figure]:
-        """As the Store protocol says (memory.stands_for in SQL), each period a narrow range of an index."""
-        branches: list[str] = []
-        args: list[int | str] = []
-        for p in periods:
-            if p.kind != "range":
-                branches.append("(period_start = ? AND period_kind != 'range')")
-                args.append(p.start)
-            branches.append("(period_start = ? AND period_end = ? AND period = ?)")
-            args += [p.start, p.end, p.text]
-        sql = f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE {' OR '.join(branches)} ORDER BY ord"
-        return self._figures(self.db.execute(sql, args).fetchall(), cited=False)
+        """Every figure that can stand for one of these periods in a comparison (stands_for), in file order; their
+        citations may be left out. The figures starting in the years asked are read by index, stands_for keeps."""
+        starts = sorted({p.start for p in periods})
+        sql = f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE period_start IN ({', '.join('?' * len(starts))}) ORDER BY ord"
+        figures = self._figures(self.db.execute(sql, starts).fetchall(), cited=False)
+        return [f for f in figures if any(stands_for(f.period, asked) for asked in periods)]
 
     def figure(self, ident: str) -> Figure | None:
+        """One figure by its id, with its citations."""
         rows = self.db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE id = ?", (ident,)).fetchall()
         return self._figures(rows)[0] if rows else None
 
     def figures_valued(self, values: frozenset[float], limit: int) -> list[Figure]:
-        """As the Store protocol says, by the index of values: each value as the cache writes a whole or a
-        fractional number."""
+        """Figures whose value is one of the values (a number a question states), in file order, by the index of
+        values: each value as the database writes a whole or a fractional number."""
         from pcli.store.sqlite_schema import number_text
 
         texts = sorted({number_text(int(v)) if float(v).is_integer() else number_text(v) for v in values}

@@ -13,7 +13,12 @@ from typing import Any
 from pcli.base.model import LANGS, FactBase
 from pcli.base.places import place_keys, places_of
 
-FORMAT_VERSION = 15
+FORMAT_VERSION = 16
+# The figures table's columns as the store reads them back (store/sqlite.py), then `best`: each figure's place in
+# figure_order (base/order.py), so that SQLite orders figures by that one rule.
+FIGURE_READ = ("id", "ord", "indicator", "value_text", "qualifier", "status", "period", "place", "note", "period_kind",
+               "period_start", "period_end", "period_month", "period_day", "as_of", "part_of", "cite_source",
+               "cite_quote", "cite_context", "cite_qualifier")  # fmt: skip
 PHRASE_GAP, PHRASE_END = "\x1f", "\x1e"  # the base's phrases in meta: en, vi, id apart; one phrase from the next
 
 
@@ -30,8 +35,7 @@ CREATE TABLE figures (id TEXT, ord INTEGER, indicator TEXT REFERENCES indicators
                       value_text TEXT, qualifier TEXT, status TEXT, period TEXT, place TEXT, note TEXT,
                       period_kind TEXT, period_start INTEGER, period_end INTEGER, period_month INTEGER,
                       period_day INTEGER, as_of INTEGER, part_of TEXT,
-                      sk0 INTEGER, sk1 INTEGER, sk2 INTEGER, sk3 INTEGER,
-                      cite_source TEXT, cite_quote TEXT, cite_context TEXT, cite_qualifier TEXT);
+                      cite_source TEXT, cite_quote TEXT, cite_context TEXT, cite_qualifier TEXT, best INTEGER);
 CREATE TABLE citations (record_table TEXT, record_id TEXT, position INTEGER, source TEXT REFERENCES sources(id),
                         quote TEXT, context TEXT, qualifier TEXT);
 CREATE TABLE entities (kind TEXT, id TEXT, ord INTEGER, name_en TEXT, data TEXT, PRIMARY KEY (kind, id));
@@ -48,7 +52,7 @@ CREATE INDEX citations_by_record ON citations (record_table, record_id, position
 CREATE INDEX figures_by_indicator ON figures (indicator, period_start, period_end);
 CREATE INDEX figures_by_period ON figures (period_start, period_end);
 CREATE INDEX figures_ranges ON figures (indicator, period_start) WHERE period_kind = 'range';
-CREATE INDEX figures_in_order ON figures (indicator, status = 'target', sk0 DESC, sk1 DESC, sk2 DESC, sk3 DESC, ord);
+CREATE INDEX figures_in_order ON figures (indicator, best);
 CREATE VIEW documents AS SELECT id, json_extract(data, '$.number') AS number, json_extract(data, '$.kind') AS kind,
     json_extract(data, '$.issuer') AS issuer, json_extract(data, '$.year') AS year,
     json_extract(data, '$.subject.en') AS subject_en, json_extract(data, '$.subject.vi') AS subject_vi,
@@ -74,41 +78,46 @@ def write_database(base: FactBase, path: str, meta: dict[str, str] | None = None
     """Write the base as a new SQLite database at path, in one transaction. The caller writes it where it will be
     renamed into place (pcli/files.py)."""
     db = sqlite3.connect(path, isolation_level=None)
+    try:
+        write_into(db, base, meta)
+    finally:
+        db.close()
+
+
+def write_into(db: sqlite3.Connection, base: FactBase, meta: dict[str, str] | None = None) -> None:
+    """Write the base into an empty database (a file's, or one in memory), in one transaction."""
     db.execute("PRAGMA journal_mode = OFF")
     db.execute("PRAGMA synchronous = OFF")  # the file is synced once, whole, before it is renamed into place
     db.execute("PRAGMA cache_size = -131072")  # 128 MiB at most: indexes are built after the rows, in memory
     db.execute("BEGIN")
-    try:
-        for statement in _SCHEMA.split(";"):
-            if statement.strip():
-                db.execute(statement)
-        info = {"format": str(FORMAT_VERSION), "title": base.title, "place": base.place, **(meta or {})}
-        if base.phrases:
-            info["phrases"] = PHRASE_END.join(PHRASE_GAP.join(t.get(lang, "") for lang in LANGS) for t in base.phrases.values())
-        db.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
-        _write_small_tables(db, base)
-        citations: list[tuple[Any, ...]] = []
-        db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 24)})", _figure_rows(base, citations))
-        citations.extend(_write_entities(db, base))
-        db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)", citations)
-        from pcli.base.words import distinguishing, record_phrases
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    info = {"format": str(FORMAT_VERSION), "title": base.title, "place": base.place, **(meta or {})}
+    if base.phrases:
+        info["phrases"] = PHRASE_END.join(PHRASE_GAP.join(t.get(lang, "") for lang in LANGS) for t in base.phrases.values())
+    db.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
+    _write_small_tables(db, base)
+    citations: list[tuple[Any, ...]] = []
+    db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * (len(FIGURE_READ) + 1))})", _figure_rows(base, citations))
+    citations.extend(_write_entities(db, base))
+    db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)", citations)
+    from pcli.base.words import distinguishing, record_phrases
 
-        words = record_phrases(base)
+    words = record_phrases(base)
 
-        db.execute("INSERT INTO meta VALUES ('modifiers', ?)", (" ".join(sorted(distinguishing(words))),))
-        db.executemany("INSERT INTO phrases VALUES (?, ?, ?)", [(key, weight, " ".join(w)) for key, weight, w in words])
-        places = [(name, folded, *place_keys(folded)) for name, folded in places_of(base.figures)]
-        db.executemany("INSERT INTO places VALUES (?, ?, ?, ?)", places)
-        db.executemany(
-            "INSERT INTO skips VALUES (?, ?, ?, ?, ?)", [(k.id, k.source, k.quote, k.number, k.reason) for k in base.skips]
-        )
-        for statement in _INDEXES.split(";\n"):
-            if statement.strip():
-                db.execute(statement)
-        db.execute("INSERT INTO meta VALUES ('schema', ?)", (schema_of(db),))
-        db.execute("COMMIT")  # no ANALYZE: pcli's own queries name their indexes; the publication is analysed
-    finally:
-        db.close()
+    db.execute("INSERT INTO meta VALUES ('modifiers', ?)", (" ".join(sorted(distinguishing(words))),))
+    db.executemany("INSERT INTO phrases VALUES (?, ?, ?)", [(key, weight, " ".join(w)) for key, weight, w in words])
+    places = [(name, folded, *place_keys(folded)) for name, folded in places_of(base.figures)]
+    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?)", places)
+    db.executemany(
+        "INSERT INTO skips VALUES (?, ?, ?, ?, ?)", [(k.id, k.source, k.quote, k.number, k.reason) for k in base.skips]
+    )
+    for statement in _INDEXES.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("INSERT INTO meta VALUES ('schema', ?)", (schema_of(db),))
+    db.execute("COMMIT")  # no ANALYZE: pcli's own queries name their indexes; the publication is analysed
 
 
 def _write_small_tables(db: sqlite3.Connection, base: FactBase) -> None:
@@ -131,11 +140,17 @@ def _write_small_tables(db: sqlite3.Connection, base: FactBase) -> None:
 def _figure_rows(base: FactBase, citations: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
     """Each figure's row, made as SQLite takes it (a million rows are never held at once). A row holds the
     figure's citation when it has one (most have); several are added to `citations`, for their own table."""
-    for f in base.figures:
+    from pcli.base.order import figure_order
+
+    figures = base.figures
+    best = [0] * len(figures)
+    for place, n in enumerate(sorted(range(len(figures)), key=lambda n: figure_order(figures[n]))):
+        best[n] = place
+    for i, f in enumerate(figures):
         p, cited = f.period, f.citations
         one = (cited[0].source, cited[0].quote, cited[0].context, cited[0].qualifier) if len(cited) == 1 else _NONE
         yield (f.id, f.order, f.indicator, number_text(f.value), f.qualifier, f.status, p.text, f.place, f.note,
-               p.kind, p.start, p.end, p.month, p.day, int(f.as_of), f.part_of, *p.sort_key, *one)  # fmt: skip
+               p.kind, p.start, p.end, p.month, p.day, int(f.as_of), f.part_of, *one, best[i])  # fmt: skip
         if len(cited) != 1:
             citations.extend(("figures", f.id, n, c.source, c.quote, c.context, c.qualifier) for n, c in enumerate(cited))
 
