@@ -49,7 +49,7 @@ def _slow(message: str) -> AbstractContextManager[None]:
 
 
 def _base(facts: str | None) -> FactBase:
-    return stores.whole(stores.open_store(facts, _slow))
+    return stores.open_store(facts, _slow).whole()
 
 
 def _store(facts: str | None) -> Store:
@@ -61,19 +61,11 @@ def show(facts: str | None, name: str | None, filters: Filters = NO_FILTERS) -> 
     if name is not None and name not in SECTIONS:
         raise UsageError("unknown_section", name=name, choices=", ".join(SECTIONS))
     store = _store(facts)
-    rest = store.rest_of_base()
+    rest = store.catalogue
     filters = filters.check(rest)
     sections = [name] if name else list(SECTIONS)
     each = store.each_figure if not filters.given() else lambda: filters.apply(rest, store.each_figure())
-    whole = lambda: _filtered(stores.whole(store), filters)  # noqa: E731
-    return Result(ExitStatus.FOUND, ShowView(rest, sections, each, whole, store.figure))
-
-
-def _filtered(base: FactBase, filters: Filters) -> FactBase:
-    """The base with only the figures the filters keep (the whole base of this run, read for it alone)."""
-    if filters.given():
-        base.figures = list(filters.apply(base, base.figures))
-    return base
+    return Result(ExitStatus.FOUND, ShowView(rest, sections, each, store.figure))
 
 
 def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None = None, near: Filters = NO_FILTERS) -> Result:
@@ -86,7 +78,7 @@ def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None
     if kinds is not None and not kinds <= set(KINDS):
         raise UsageError("bad_kind", kinds=", ".join(sorted(kinds - set(KINDS))), choices=", ".join(KINDS))
     store = _store(facts)
-    place = near.figures_place(store.rest_of_base(), store.places(100_000)) if near.place is not None else None
+    place = near.figures_place(store.catalogue, store.places(100_000)) if near.place is not None else None
     if near.place is not None and place is None:
         return Result(ExitStatus.NOT_FOUND, miss=near.miss())
     if text == "-":
@@ -95,10 +87,10 @@ def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None
     if found.miss is not None or not found.answers:
         return Result(ExitStatus.NOT_FOUND, miss=found.miss)
     if found.answers[0].kind == "change":
-        return Result(ExitStatus.FOUND, ChangeAnswerView(store.base, found.answers[0]))
+        return Result(ExitStatus.FOUND, ChangeAnswerView(store.catalogue, found.answers[0]))
     parts = [a.figure.part_of for a in found.answers if a.figure is not None and a.figure.part_of]
     wholes = {w.id: w for ident in parts if (w := store.figure(ident))}
-    return Result(ExitStatus.FOUND, AnswersView(store.base, found.answers, wholes))
+    return Result(ExitStatus.FOUND, AnswersView(store.catalogue, found.answers, wholes))
 
 
 def _query_lines(facts: str | None, searcher: Searcher, kinds: frozenset[str] | None, place: str | None) -> Result:
@@ -120,7 +112,7 @@ def _query_lines(facts: str | None, searcher: Searcher, kinds: frozenset[str] | 
 
     if not sys.stdin.readable():  # closed (`<&-`): said before a header is written
         raise UsageError("stdin_closed")
-    return Result(ExitStatus.FOUND, BatchView(searcher.store.base, answers()))
+    return Result(ExitStatus.FOUND, BatchView(searcher.store.catalogue, answers()))
 
 
 def compare(facts: str | None, before: str, after: str, filters: Filters = NO_FILTERS) -> Result:
@@ -130,7 +122,7 @@ def compare(facts: str | None, before: str, after: str, filters: Filters = NO_FI
     if a.text == b.text:
         raise UsageError("same_period_twice", period=a.text)
     store = _store(facts)
-    base = store.base
+    base = store.catalogue
     filters = filters.check(base)
     changes = changes_between(base, filters.apply(base, store.standing_for([a, b])), a, b)  # not the whole base
     if not changes:
@@ -144,9 +136,9 @@ def trend(facts: str | None, wanted: str, filters: Filters = NO_FILTERS) -> Resu
     """One indicator's figures over time, read from the store (its cached phrases answer the search); the
     filters narrow them (a --place given stands for the place the search found)."""
     store = _store(facts)
-    filters = filters.check(store.base)
+    filters = filters.check(store.catalogue)
     place = None
-    if wanted in store.base.indicators:
+    if wanted in store.catalogue.indicators:
         indicator = wanted
     else:
         from pcli.answer.search import search
@@ -158,18 +150,18 @@ def trend(facts: str | None, wanted: str, filters: Filters = NO_FILTERS) -> Resu
         indicator, place = first.indicator, first.place
     held = store.figures(indicator, [], None if filters.place else place, 10_000)
 
-    ordered = sorted(filters.apply(store.base, held), key=lambda f: (f.status == "target", f.period.sort_key, f.order))
+    ordered = sorted(filters.apply(store.catalogue, held), key=lambda f: (f.status == "target", f.period.sort_key, f.order))
     figures = [f for series in by_place(ordered) for f in series]  # one series per place, never one mixing them
     if not figures:
         return Result(ExitStatus.NOT_FOUND, miss=filters.miss())
     store.cite(figures)
-    return Result(ExitStatus.FOUND, TrendView(store.base, figures, wholes={}))
+    return Result(ExitStatus.FOUND, TrendView(store.catalogue, figures, wholes={}))
 
 
 def get(facts: str | None, ident: str) -> Result:
     """One record by its id, looked up in the store: a large base is not loaded whole for it."""
     store = _store(facts)
-    base = store.base
+    base = store.catalogue
     ident = _same_id(store, ident)
     figure = store.figure(ident)
     if figure is not None:
@@ -191,16 +183,16 @@ def _indicator(store: Store, ident: str) -> Result:
 
     figures = sorted(store.figures(ident, [], None, 10_000), key=lambda f: (f.status == "target", f.period.sort_key))
     store.cite(figures)
-    answers = [Answer("indicator", 1.0, record=store.base.indicators[ident])]
+    answers = [Answer("indicator", 1.0, record=store.catalogue.indicators[ident])]
     answers += [Answer("figure", 1.0, f) for f in figures]
-    return Result(ExitStatus.FOUND, AnswersView(store.base, answers, {f.id: f for f in figures}))
+    return Result(ExitStatus.FOUND, AnswersView(store.catalogue, answers, {f.id: f for f in figures}))
 
 
 def _same_id(store: Store, ident: str) -> str:
     """The id as the base spells it: two ids that differ only by case are the same id (SCHEMA.md), so
     `get VBSP` finds `vbsp`. Looked for only when the id as given names nothing (a large base's figure ids
     among those that begin as it does)."""
-    base = store.rest_of_base()
+    base = store.catalogue
     if store.figure(ident) or ident in base.indicators or ident in base.sources:
         return ident
     if any(e.id == ident for es in base.entities.values() for e in es):
@@ -215,7 +207,7 @@ def _no_such_id(facts: str | None, ident: str, citable: bool = False) -> Result:
     """A miss, with the ids that come closest (in a large base, among those that begin as it does); for `cite`,
     only ids it takes (figures and records with quotes, not indicators or sources)."""
     store = _store(facts)
-    base = store.rest_of_base()
+    base = store.catalogue
     ids = store.figure_ids_near(ident) + [e.id for es in base.entities.values() for e in es]
     ids += [] if citable else [*base.indicators, *base.sources]
     close = difflib.get_close_matches(ident, ids, n=3, cutoff=0.6)
@@ -289,7 +281,7 @@ def check(facts: str | None, path: str, lang: str | None) -> Result:
         lang, sure = guess_lang_surely(text[:20000])
         warning = None if sure else Msg("weak_language_guess", path=path, lang=lang)
     searcher = Searcher(_store(facts))
-    view = CheckView(searcher.store.rest_of_base(), judge(text, lang, searcher), text, path, warning)
+    view = CheckView(searcher.store.catalogue, judge(text, lang, searcher), text, path, warning)
     return Result(ExitStatus.FOUND, view)
 
 
@@ -327,7 +319,7 @@ def list_records(facts: str | None, what: str, filters: Filters = NO_FILTERS) ->
     if what not in LISTS:
         raise UsageError("unknown_section", name=what, choices=", ".join(LISTS))
     store = _store(facts)
-    rest = store.rest_of_base()
+    rest = store.catalogue
     filters = filters.check(rest)
     if not filters.given() or what not in ("indicators", "topics"):
         periods = store.periods_of_indicators() if what == "indicators" else {}
@@ -349,12 +341,12 @@ def cite(facts: str | None, idents: list[str], style: str) -> Result:
     store = _store(facts)
     found: list[object] = []
     for ident in (_same_id(store, i) for i in idents):
-        record = store.figure(ident) or next((e for t in store.base.entities if (e := store.entity(t, ident))), None)
+        record = store.figure(ident) or next((e for t in store.catalogue.entities if (e := store.entity(t, ident))), None)
         if record is None:
             miss = _no_such_id(facts, ident, citable=True).miss
             raise UsageError("cite_unknown_id", ident=one_line(ident[:80]), hint=miss.values["hint"] if miss else "")
         found.append(record)
-    return Result(ExitStatus.FOUND, CiteView(store.base, found, style))
+    return Result(ExitStatus.FOUND, CiteView(store.catalogue, found, style))
 
 
 def export(
@@ -367,7 +359,7 @@ def export(
     if fmt == "sqlite" and output in (None, "", "-"):  # "-" is stdout, and a database is no stream
         raise UsageError("sqlite_needs_output")
     store = _store(facts)  # figures streamed from the store: a large base is never held whole
-    rest = store.rest_of_base()
+    rest = store.catalogue
     filters = filters.check(rest)
     each = store.each_figure if not filters.given() else lambda: filters.apply(rest, store.each_figure())
     export_base(rest, fmt, output, each, lang, force)

@@ -197,7 +197,7 @@ def test_the_store_gives_the_figures_the_period_rules_rank(tmp_path: Path, monke
     asked = [["2022"], ["2024"], ["2025"], ["2022-2024"], ["2021-2025"], ["2024-12"], ["2024-12-31"], ["2023", "2025"],
              ["2022-2023", "2024-12"], []]  # fmt: skip
     checked = 0
-    for indicator in [*store.base.indicators, None]:
+    for indicator in [*store.catalogue.indicators, None]:
         pool = [f for f in every if indicator in (None, f.indicator)]
         for texts in asked:
             periods = [parse_period(t) for t in texts]

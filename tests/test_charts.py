@@ -51,9 +51,9 @@ def test_the_trend_chart_says_what_each_mark_is(tmp_path: Path) -> None:
 
 
 def test_trend_rows_space_periods_as_time_and_mark_targets() -> None:
-    from pcli.store.open import open_store, whole
+    from pcli.store.open import open_store
 
-    base = whole(open_store(None))
+    base = open_store(None).whole()
     figures = [f for f in base.figures if f.indicator == "poor_households"]
     rows = {r["when"]: r for r in charts.trend_spec(base, figures, "en")["vconcat"][0]["data"]["values"]}
     assert rows["2022"]["start"] == "2022-01-01" and rows["2022"]["end"] == "2023-01-01" and not rows["2022"]["point"]

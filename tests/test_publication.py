@@ -178,7 +178,7 @@ def test_column_descriptions_come_from_the_schema_in_english_and_the_catalogue_i
     from pcli.output.columns import describe, schema_words
     from pcli.output.export import tables
     from pcli.output.publish import publication_columns
-    from pcli.store.open import open_store, whole
+    from pcli.store.open import open_store
 
     for kind in KINDS.values():  # the catalogue's English for a table's own column is the schema's doc
         for field in kind.fields:
@@ -189,8 +189,9 @@ def test_column_descriptions_come_from_the_schema_in_english_and_the_catalogue_i
                 and (kind.table, field.name) not in (("figures", "period"), ("figures", "part_of"))
             ):
                 assert catalogue()[key][0] == schema_words(field.doc), key
-    base = whole(open_store(None))
-    every = {**publication_columns(base), **{t: c for t, (c, _) in tables(base).items()}}
+    store = open_store(None)
+    base = store.catalogue
+    every = {**publication_columns(base), **{t: c for t, (c, _) in tables(base, store.each_figure).items()}}
     for table, columns in every.items():
         for column in columns:
             texts = [describe("figures" if table == "figure_citations" else table, column, lang) for lang in ("en", "vi", "id")]

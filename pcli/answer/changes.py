@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pcli.base.model import FactBase, Figure
+from pcli.base.model import Catalogue, Figure
 from pcli.base.order import figure_order, stands_for
 from pcli.base.periods import Period, parse_period
 from pcli.errors import UsageError
@@ -20,7 +20,7 @@ class Change:
         self.rate = rate  # the unit is a percentage: its change is in points, and has no per cent
 
     @classmethod
-    def of(cls, base: FactBase, before: Figure, after: Figure) -> Change:
+    def of(cls, base: Catalogue, before: Figure, after: Figure) -> Change:
         rate = base.figure_unit(before).kind == "percent"
         return cls(before.indicator, before.place, before.status, before, after, rate)
 
@@ -60,7 +60,7 @@ def best_for(figures: list[Figure], asked: Period) -> Figure | None:
 
 
 def changes_between(
-    base: FactBase, figures: Iterable[Figure], before: Period, after: Period, topic: str | None = None
+    base: Catalogue, figures: Iterable[Figure], before: Period, after: Period, topic: str | None = None
 ) -> list[Change]:
     """Every indicator known in both periods, from figures that include every one that can stand for either
     (Store.standing_for; more do no harm: best_for picks). Targets compare only with targets, units never mix."""

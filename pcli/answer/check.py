@@ -170,7 +170,7 @@ def _decide(reading: Reading, held: Figure | None, ranked: list[str], scores: di
     if held is None:
         return False, None
     best = ranked[0]
-    base = searcher.store.base.indicators
+    base = searcher.store.catalogue.indicators
     if reading.change != base[held.indicator].change:  # a level is no figure of a measure of changes, nor the reverse
         unit = base[held.indicator].unit
         rival = next((i for i in ranked if base[i].change == reading.change and base[i].unit == unit), None)
@@ -200,7 +200,7 @@ def _named_instead(indicator: str, ranked: list[str], clause: Words, said: Words
     """A rival of the measure holding the value (another measure of its unit) that the number's clause names
     whole, where its sentence never names the holder: "53.826 pekerja" of "lapangan kerja" is not the jobs given
     through entrusted capital."""
-    base = searcher.store.base
+    base = searcher.store.catalogue
     unit = base.indicators[indicator].unit
     return next((other for other in ranked if other != indicator and base.indicators[other].unit == unit
                  and measures.named(clause, other, indicator) and not measures.named(said, indicator, other)), None)  # fmt: skip
@@ -222,7 +222,7 @@ def _may_share(noun: str, indicator: str, searcher: Searcher) -> bool:
         return True
     from pcli.text import fold
 
-    base = searcher.store.base
+    base = searcher.store.catalogue
     unit = base.units.get(base.indicators[indicator].unit)
     return unit is not None and (noun == unit.id.lower() or any(noun in fold(label).split() for label in unit.label.values()))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
-from pcli.base.model import FactBase, Figure
+from pcli.base.model import Catalogue, Figure
 from pcli.base.periods import Period
 from pcli.errors import UsageError
 from pcli.messages import Msg
@@ -22,7 +22,7 @@ class Filters(NamedTuple):
     def given(self) -> bool:
         return any(v is not None for v in self)
 
-    def check(self, base: FactBase) -> Filters:
+    def check(self, base: Catalogue) -> Filters:
         """The filters, checked against the base: an unknown topic or status is bad usage, said before anything
         is read; the status is taken in any case."""
         if self.topic is not None and self.topic not in base.topics:
@@ -32,7 +32,7 @@ class Filters(NamedTuple):
             raise UsageError("bad_status", status=self.status, choices=", ".join(STATUSES))
         return self._replace(status=status)
 
-    def keeps(self, base: FactBase) -> Callable[[Figure], bool]:
+    def keeps(self, base: Catalogue) -> Callable[[Figure], bool]:
         """Whether a figure passes every filter given."""
 
         place = _spelled(self.place) if self.place is not None else None
@@ -47,13 +47,13 @@ class Filters(NamedTuple):
 
         return keep
 
-    def figures_place(self, base: FactBase, names: Iterable[str]) -> str | None:
+    def figures_place(self, base: Catalogue, names: Iterable[str]) -> str | None:
         """The place asked (`--place "Hà Nội"`) as the figures name it ("Hanoi"), of `names`, the places with
         figures; None when no figure is of it."""
         wanted = _place_names(base, _spelled(self.place)) if self.place is not None else set()
         return next((name for name in names if _spelled(name) in wanted), None)
 
-    def apply(self, base: FactBase, figures: Iterable[Figure]) -> Iterator[Figure]:
+    def apply(self, base: Catalogue, figures: Iterable[Figure]) -> Iterator[Figure]:
         keep = self.keeps(base)
         return (f for f in figures if keep(f))
 
@@ -66,7 +66,7 @@ class Filters(NamedTuple):
 NO_FILTERS = Filters()
 
 
-def periods_passing(base: FactBase, figures: Iterable[Figure]) -> dict[str, tuple[int, list[tuple[Period, bool]]]]:
+def periods_passing(base: Catalogue, figures: Iterable[Figure]) -> dict[str, tuple[int, list[tuple[Period, bool]]]]:
     """For each indicator with figures among these: how many, and their distinct (period, as_of) in time order,
     as `list indicators` shows them (Store.periods_of_indicators, over the figures that pass the filters)."""
     by: dict[str, list[Figure]] = {}
@@ -85,7 +85,7 @@ def _spelled(name: str) -> str:
     return "".join(fold(name).split())
 
 
-def _place_names(base: FactBase, place: str) -> set[str]:
+def _place_names(base: Catalogue, place: str) -> set[str]:
     """The names a figure's place may have for the place asked (as _spelled): the name itself, and every name
     (in any language, or another name) of a place record named so."""
     names = {place}

@@ -40,7 +40,7 @@ def periods_known(store: Store, query: Query, indicator: str | None, asked: Sequ
     """The miss of a question whose indicator has no figure for the periods asked, naming those it has."""
     if indicator is None:
         return Msg("no_figure_in", query=shown(query.text), periods=Periods(asked or query.periods))
-    label = Texts({lang: one_line(text) for lang, text in store.base.indicators[indicator].label.items()})
+    label = Texts({lang: one_line(text) for lang, text in store.catalogue.indicators[indicator].label.items()})
     if query.place is not None and (none := not_for_place(store, indicator, query.place, label, shown(query.text))):
         return none
     known = Known(store, indicator, query.place)

@@ -26,7 +26,7 @@ class _Places:
         else:
             figures = self.store.figures(self.indicator, [], None, 1000)
             names = sorted({f.place for f in figures if f.place})[: SHOWN + 1]
-        shown = [said(self.store.base, name, lang) for name in names[:SHOWN]]
+        shown = [said(self.store.catalogue, name, lang) for name in names[:SHOWN]]
         return ", ".join(shown) + (", …" if len(names) > SHOWN else "")
 
 
@@ -76,4 +76,4 @@ class _Said:
         self.store, self.name = store, name
 
     def say(self, lang: str) -> str:
-        return said(self.store.base, self.name, lang)
+        return said(self.store.catalogue, self.name, lang)

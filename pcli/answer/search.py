@@ -168,7 +168,7 @@ class Searcher:
 
     def unit_kind(self, indicator: str) -> str:
         """What an indicator's unit counts: percent, currency or count (the search's filter and check's)."""
-        base = self.store.base
+        base = self.store.catalogue
         unit = base.units.get(base.indicators[indicator].unit) if indicator in base.indicators else None
         return unit.kind if unit is not None and unit.kind in ("percent", "currency") else "count"
 
@@ -297,9 +297,9 @@ class Searcher:
 
     def _record(self, kind: str, ident: str) -> object:
         if kind == "indicator":
-            return self.store.base.indicators[ident]
+            return self.store.catalogue.indicators[ident]
         if kind == "source":
-            return self.store.base.sources[ident]
+            return self.store.catalogue.sources[ident]
         return self.store.entity(_TABLES[kind], ident)
 
     def _change(self, query: Query, best: list[str]) -> Found:
@@ -344,7 +344,7 @@ class Searcher:
 
         if self.names is not None:
             return self.names
-        base = self.store.base
+        base = self.store.catalogue
         names = [text for ind in base.indicators.values() for text in (*ind.label.values(), *ind.aliases)]
         names += [number for _, _, number in self.store.documents()]
         names += [s.outlet for s in base.sources.values()]

@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from pcli.base.model import Entity, FactBase
+from pcli.base.model import Catalogue, Entity, FactBase
 from pcli.errors import FactBaseError
 from pcli.messages import Msg
 
@@ -32,12 +32,12 @@ def base_names(paths: Sequence[str]) -> list[str]:
     return [n if names.count(n) == 1 else p for n, p in zip(names, paths, strict=True)]
 
 
-def bases_of(base: FactBase, sources: Iterable[str]) -> str:
+def bases_of(base: Catalogue, sources: Iterable[str]) -> str:
     """The bases these sources come from, each once, comma-separated as the sources column is."""
     return ",".join(dict.fromkeys(base.sources[s].base for s in sources if s in base.sources))
 
 
-def from_bases(base: FactBase, sources: Iterable[str]) -> dict[str, str]:
+def from_bases(base: Catalogue, sources: Iterable[str]) -> dict[str, str]:
     """{"base": …} for a record's JSON when several bases are read (one base adds nothing)."""
     return {"base": bases_of(base, sources)} if len(base.bases) > 1 else {}
 
@@ -93,7 +93,7 @@ class _Merging:
                 if (first := self._first(table, ident, n)) is not None:
                     self._clash(n, first, ident, "base_clash")
         out.sources.update({k: v for k, v in base.sources.items() if k not in out.sources})
-        out.skips += base.skips
+        out.skips.extend(base.skips)
         self._vocabulary(base, n)
         for f in base.figures:
             if (first := self._first("", f.id, n)) is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pcli.base.periods import Period
 from pcli.base.schema import ENTITY_TABLES, LANGS, QUALIFIERS, STATUSES, UNIT_KINDS
 
@@ -14,7 +16,7 @@ def pick(text: Text, lang: str) -> str:
     return text.get(lang) or text.get("en") or next(iter(text.values()), "")
 
 
-def said(base: FactBase, text: str, lang: str) -> str:
+def said(base: Catalogue, text: str, lang: str) -> str:
     """Free text of the base (its title, a note, a place's name) in the reader's language, where the base gives
     it in three languages; as written otherwise. Machine formats keep the English, as ids are kept."""
     return base.phrases[text].get(lang) or text if text in base.phrases else text
@@ -153,13 +155,16 @@ class Skip:
         self.id, self.source, self.quote, self.number, self.reason, self.line = id, source, quote, number, reason, line
 
 
-class FactBase:
-    """The whole base. Plain classes rather than dataclasses or named tuples: pcli's start-up is measured."""
+class Catalogue:
+    """Everything a base holds but its figures: title, place, sources, topics, units, indicators, programmes,
+    documents, agencies, places and skips. A store hands out the catalogue and streams the figures; its
+    programmes to skips are read from it when first asked for (`rest`), which no reader can tell. Plain classes
+    rather than dataclasses or named tuples: pcli's start-up is measured."""
 
-    __slots__ = ("path", "title", "place", "sources", "topics", "units", "indicators", "figures", "entities", "skips",
-                 "phrases", "bases")  # fmt: skip
+    __slots__ = ("path", "title", "place", "sources", "topics", "units", "indicators", "phrases", "bases", "_entities",
+                 "_skips", "_rest")  # fmt: skip
 
-    def __init__(self, path: str, title: str = "", place: str = "") -> None:
+    def __init__(self, path: str, title: str = "", place: str = "", rest: Rest | None = None) -> None:
         self.path, self.title, self.place = path, title, place
         self.bases: tuple[str, ...] = ()  # the names of the base files read as this one, when more than one
         self.phrases: dict[str, dict[str, str]] = {}  # free text (title, notes, place names) → its three languages
@@ -167,9 +172,55 @@ class FactBase:
         self.topics: dict[str, Topic] = {}
         self.units: dict[str, Unit] = {}
         self.indicators: dict[str, Indicator] = {}
-        self.figures: list[Figure] = []
-        self.entities: dict[str, list[Entity]] = {table: [] for table in ENTITY_TABLES}
-        self.skips: list[Skip] = []
+        self._entities: dict[str, list[Entity]] = {table: [] for table in ENTITY_TABLES}
+        self._skips: list[Skip] = []
+        self._rest = rest
+
+    @property
+    def entities(self) -> dict[str, list[Entity]]:
+        """Programmes, documents, agencies and places, by table, in file order."""
+        if self._rest is not None:
+            self._read_rest()
+        return self._entities
+
+    @property
+    def skips(self) -> list[Skip]:
+        if self._rest is not None:
+            self._read_rest()
+        return self._skips
+
+    def rest_read_by(self, rest: Rest) -> None:
+        """Read programmes to skips with `rest` when first asked for (the store's boundary guards its reads)."""
+        if self._rest is not None:
+            self._rest = rest
+
+    def _read_rest(self) -> None:
+        rest, self._rest = self._rest, None
+        if rest is not None:
+            self._entities, self._skips = rest()
 
     def figure_unit(self, figure: Figure) -> Unit:
         return self.units[self.indicators[figure.indicator].unit]
+
+
+Rest = Callable[[], tuple[dict[str, list[Entity]], list[Skip]]]
+
+
+class FactBase(Catalogue):
+    """A whole base: its catalogue and every figure, as the loader reads it from TOML (or a store reads it whole,
+    for a command that needs every figure at once)."""
+
+    __slots__ = ("figures",)
+
+    def __init__(self, path: str, title: str = "", place: str = "") -> None:
+        super().__init__(path, title, place)
+        self.figures: list[Figure] = []
+
+    @classmethod
+    def of(cls, catalogue: Catalogue, figures: list[Figure]) -> FactBase:
+        """The whole base of a catalogue and its figures (the catalogue's records are shared, not copied)."""
+        base = cls(catalogue.path, catalogue.title, catalogue.place)
+        base.phrases, base.sources, base.topics = catalogue.phrases, catalogue.sources, catalogue.topics
+        base.units, base.indicators, base.bases = catalogue.units, catalogue.indicators, catalogue.bases
+        base._entities, base._skips, base.figures = catalogue.entities, catalogue.skips, figures
+        return base

@@ -216,7 +216,7 @@ def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of record ids, from the fact base in use (a large one's figure ids read as a range of
     their index, not whole)."""
     store = open_store(_facts_of(ctx))
-    base = store.rest_of_base()
+    base = store.catalogue
     ids = store.figure_ids_near(incomplete) + [e.id for es in base.entities.values() for e in es]
     return [i for i in (*ids, *base.indicators, *base.sources) if i.startswith(incomplete)]
 
@@ -234,7 +234,7 @@ def _ids_in_base(part: Callable[[Any], Iterable[str]]) -> Callable[[typer.Contex
     """Completion from the ids of a part of the base in use (its indicators, its topics)."""
 
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
-        return [i for i in part(open_store(_facts_of(ctx)).rest_of_base()) if i.startswith(incomplete)]
+        return [i for i in part(open_store(_facts_of(ctx)).catalogue) if i.startswith(incomplete)]
 
     return complete
 

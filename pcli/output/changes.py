@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pcli.answer.changes import Change
-from pcli.base.model import FactBase, pick
+from pcli.base.model import Catalogue, pick
 from pcli.output.pasted import change_rows
 from pcli.output.records import Record, change_record, percent_of, period_label, tidy
 from pcli.output.views import View
@@ -38,7 +38,7 @@ class ChangeAnswerView(View):
     columns = ("kind", "indicator", "label", "unit", "from_period", "from", "to_period", "to", "change", "change_unit",
                "change_percent", "from_id", "to_id")  # fmt: skip
 
-    def __init__(self, base: FactBase, answer: Answer) -> None:
+    def __init__(self, base: Catalogue, answer: Answer) -> None:
         self.base, self.answer = base, answer
 
     def records(self, lang: str) -> list[Record]:
@@ -65,7 +65,7 @@ class ChangesView(View):
 
     columns = CHANGE_COLUMNS
 
-    def __init__(self, base: FactBase, changes: Sequence[Change], before: str, after: str) -> None:
+    def __init__(self, base: Catalogue, changes: Sequence[Change], before: str, after: str) -> None:
         self.base, self.changes, self.before, self.after = base, changes, before, after
 
     def for_people(self, lang: str) -> tuple[tuple[str, ...], list[Record]]:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pcli.answer.changes import by_place
-from pcli.base.model import FactBase, Figure, pick, said
+from pcli.base.model import Catalogue, Figure, pick, said
 from pcli.base.periods import Period
 from pcli.errors import UsageError
 from pcli.messages import say
@@ -40,7 +40,7 @@ def span(period: Period, as_of: bool = False) -> tuple[datetime.date, datetime.d
     return (end, end) if as_of else (datetime.date.fromisoformat(first), end)
 
 
-def _scale(base: FactBase, indicator: str, lang: str, values: Iterable[float]) -> tuple[float, str]:
+def _scale(base: Catalogue, indicator: str, lang: str, values: Iterable[float]) -> tuple[float, str]:
     """How values are drawn and the unit the axis names: sums in VND in billions, as the articles write them."""
     unit = base.units[base.indicators[indicator].unit]
     label = pick(unit.label, lang)
@@ -49,7 +49,7 @@ def _scale(base: FactBase, indicator: str, lang: str, values: Iterable[float]) -
     return 1, label
 
 
-def _rows(base: FactBase, figures: Sequence[Figure], lang: str, factor: float) -> list[dict[str, Any]]:
+def _rows(base: Catalogue, figures: Sequence[Figure], lang: str, factor: float) -> list[dict[str, Any]]:
     rows = []
     for f in figures:
         days = span(f.period, f.as_of)
@@ -80,7 +80,7 @@ def _years(rows: list[dict[str, Any]]) -> tuple[datetime.date, datetime.date]:
     return first, last
 
 
-def panel(base: FactBase, figures: Sequence[Figure], lang: str, title: str, width: int, height: int) -> dict[str, Any]:
+def panel(base: Catalogue, figures: Sequence[Figure], lang: str, title: str, width: int, height: int) -> dict[str, Any]:
     """One indicator's figures on a time axis, as a layered Vega-Lite view."""
     indicator = figures[0].indicator
     factor, unit = _scale(base, indicator, lang, (f.value for f in figures))
@@ -118,7 +118,7 @@ def panel(base: FactBase, figures: Sequence[Figure], lang: str, title: str, widt
             "data": {"values": rows}, "layer": layers}  # fmt: skip
 
 
-def source_line(base: FactBase, figures: Iterable[Figure], lang: str) -> str:
+def source_line(base: Catalogue, figures: Iterable[Figure], lang: str) -> str:
     """ "Source: VTC News, 10 Dec 2025; Hanoimoi": every source the figures cite, with its date where it has one."""
     cited = (c.source for f in figures for c in f.citations)
     return safe(say("chart_source", lang, sources=sources_named(base, cited, lang)))
@@ -132,13 +132,13 @@ def _footer(lines: list[str], width: int) -> dict[str, Any]:
                          "y": {"field": "n", "type": "ordinal", "axis": None}}}  # fmt: skip
 
 
-def _undated(base: FactBase, figures: Iterable[Figure], lang: str) -> list[str]:
+def _undated(base: Catalogue, figures: Iterable[Figure], lang: str) -> list[str]:
     return [safe(say("chart_undated", lang, label=pick(base.indicators[f.indicator].label, lang),
                      value=display_value(base, f, lang), period=period_label(base, f, lang)))
             for f in figures if f.period.kind == "undated"]  # fmt: skip
 
 
-def trend_spec(base: FactBase, figures: Sequence[Figure], lang: str) -> dict[str, Any]:
+def trend_spec(base: Catalogue, figures: Sequence[Figure], lang: str) -> dict[str, Any]:
     """One indicator over all its periods."""
     """One indicator over all its periods: a panel per place, so that no line of values mixes places."""
     label = pick(base.indicators[figures[0].indicator].label, lang)
@@ -151,7 +151,7 @@ def trend_spec(base: FactBase, figures: Sequence[Figure], lang: str) -> dict[str
     return _page([*views, _footer(lines, 620)], "" if views else "; ".join(titles))
 
 
-def compare_spec(base: FactBase, changes: Sequence[Any], before: str, after: str, lang: str) -> dict[str, Any]:
+def compare_spec(base: Catalogue, changes: Sequence[Any], before: str, after: str, lang: str) -> dict[str, Any]:
     """Each indicator known in both periods, its own panel with its own unit, the two figures spaced as time."""
     panels = []
     figures = [f for c in changes for f in (c.before, c.after)]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pcli.answer.check import CONTRADICTED, SUPPORTED, Verdict
-from pcli.base.model import FactBase, Figure, pick
+from pcli.base.model import Catalogue, Figure, pick
 from pcli.messages import Msg, say
 from pcli.output import Format
 from pcli.output import machine as m
@@ -28,7 +28,7 @@ class CheckView(View):
 
     columns = COLUMNS
 
-    def __init__(self, base: FactBase, verdicts: Iterator[Verdict], text: str, path: str, warning: Msg | None = None) -> None:
+    def __init__(self, base: Catalogue, verdicts: Iterator[Verdict], text: str, path: str, warning: Msg | None = None) -> None:
         self.base, self.stream, self.text, self.path, self.warning = base, verdicts, text, path, warning
         self.contradicted = False
         self.seen: list[Verdict] = []
@@ -140,7 +140,7 @@ def markdown(view: CheckView, lang: str) -> str:
     return body + ("\n" + "\n".join(notes) + "\n" if notes else "")
 
 
-def _citation(base: FactBase, figure: Figure | None) -> str:
+def _citation(base: Catalogue, figure: Figure | None) -> str:
     if figure is None or not figure.citations:
         return ""
     cited = figure.citations[0]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import IO, Any
 
-from pcli.base.model import Citation, FactBase, Figure, Source, pick, said
+from pcli.base.model import Catalogue, Citation, Figure, Source, pick, said
 from pcli.messages import say
 from pcli.output.escape import link, markdown, one_field
 from pcli.output.machine import dumps
@@ -46,7 +46,7 @@ class Entry:
         self.cited: list[Cited] = []
 
 
-def entries(base: FactBase, records: Sequence[Any], lang: str, accessed: str = "") -> list[Entry]:
+def entries(base: Catalogue, records: Sequence[Any], lang: str, accessed: str = "") -> list[Entry]:
     """One entry per source that holds any of the records, in the order the sources are first met."""
     accessed = accessed or datetime.date.today().isoformat()
     out: dict[str, Entry] = {}
@@ -62,12 +62,12 @@ def entries(base: FactBase, records: Sequence[Any], lang: str, accessed: str = "
     return list(out.values())
 
 
-def _subject(base: FactBase, lang: str) -> str:
+def _subject(base: Catalogue, lang: str) -> str:
     """What the article is about, for a title the base does not give: the base's title."""
     return said(base, base.title, lang) or say("cite_untitled", lang)
 
 
-def _statement(base: FactBase, record: Any, citation: Citation, lang: str) -> str:
+def _statement(base: Catalogue, record: Any, citation: Citation, lang: str) -> str:
     if not isinstance(record, Figure):
         return str(record.name(lang))
     # in this source's own reading: "up to" where it says so, not where not

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pcli.base.model import FactBase
+from pcli.base.model import Catalogue
 from pcli.output.columns import LICENSE_URL, describe
 from pcli.output.escape import link
 
@@ -21,7 +21,7 @@ _DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "lineTermin
 _DESCRIBED_AS = {"figure_citations": "figures"}  # a figure's columns, one row per quote
 
 
-def package(base: FactBase, tables: dict[str, tuple[str, ...]], citation: str, lang: str = "en") -> dict[str, Any]:
+def package(base: Catalogue, tables: dict[str, tuple[str, ...]], citation: str, lang: str = "en") -> dict[str, Any]:
     """The data package of a CSV folder holding `tables` (name: columns), one file each."""
     name = re.sub(r"[^a-z0-9]+", "-", (base.title or "pcli fact base").lower()).strip("-") or "pcli"
     sources = []

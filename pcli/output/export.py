@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import IO
 
-from pcli.base.model import LANGS, FactBase, Figure, said
+from pcli.base.model import LANGS, Catalogue, Figure, said
 from pcli.base.schema import flat_columns
 from pcli.files import WriteError, new_folder, replacing_together, write_text
 from pcli.messages import Msg, say
@@ -43,7 +43,7 @@ FIGURE_TABLE = (
 CITATION_TABLE = ("record_table", "record_id", "position", "source", "quote", "context", "qualifier")
 
 
-def _figure_row(base: FactBase, f: Figure) -> Record:
+def _figure_row(base: Catalogue, f: Figure) -> Record:
     ind = base.indicators[f.indicator]
     start, end = iso_span(f.period)
     first = f.citations[0] if f.citations else None
@@ -54,7 +54,7 @@ def _figure_row(base: FactBase, f: Figure) -> Record:
             "as_of": f.as_of, "place": f.place, "topic": ind.topic, "part_of": f.part_of, "note": f.note}  # fmt: skip
 
 
-def _citation_rows(base: FactBase, figures: Iterable[Figure]) -> Iterator[Record]:
+def _citation_rows(base: Catalogue, figures: Iterable[Figure]) -> Iterator[Record]:
     for f in figures:
         yield from ({"record_table": "figures", "record_id": f.id, "position": n, "source": c.source, "quote": c.quote,
                      "context": c.context, "qualifier": c.qualifier or ""} for n, c in enumerate(f.citations))  # fmt: skip
@@ -64,12 +64,9 @@ def _citation_rows(base: FactBase, figures: Iterable[Figure]) -> Iterator[Record
                          "context": c.context, "qualifier": ""} for n, c in enumerate(e.citations))  # fmt: skip
 
 
-def tables(
-    base: FactBase, figures: Callable[[], Iterable[Figure]] | None = None
-) -> dict[str, tuple[tuple[str, ...], Iterable[Record]]]:
-    """Every table of the base as (columns, rows); rows are made as they are written, from `figures()` (a stream
-    from the store) when given."""
-    each = figures or (lambda: base.figures)
+def tables(base: Catalogue, each: Callable[[], Iterable[Figure]]) -> dict[str, tuple[tuple[str, ...], Iterable[Record]]]:
+    """Every table of the base as (columns, rows); rows are made as they are written, from `each()` (the figures
+    streamed from the store)."""
     out: dict[str, tuple[tuple[str, ...], Iterable[Record]]] = {
         "figures": (FIGURE_TABLE, (_figure_row(base, f) for f in each())),
         "figure_citations": ((*FIGURE_TABLE[: FIGURE_TABLE.index("sources")], "source", "quote", "license"),
@@ -85,10 +82,10 @@ def tables(
 
 
 def export_base(
-    base: FactBase,
+    base: Catalogue,
     fmt: str,
     output: str | None,
-    figures: Callable[[], Iterable[Figure]] | None = None,
+    figures: Callable[[], Iterable[Figure]],
     lang: str = "en",
     force: bool = False,
 ) -> None:
@@ -97,9 +94,9 @@ def export_base(
     export (a database and its metadata.json, a folder of tables) are written together or not at all."""
     to_stdout = output in (None, "-")
     if fmt == "sqlite":  # a publication, with Datasette's metadata.json beside it
-        _publication(base, str(output), figures() if figures else base.figures, lang, force)
+        _publication(base, str(output), figures(), lang, force)
     elif fmt in ("json", "jsonl"):
-        write = partial(_json if fmt == "json" else _jsonl, base, figures() if figures else None, lang)
+        write = partial(_json if fmt == "json" else _jsonl, base, figures(), lang)
         if to_stdout:
             write(sys.stdout)
         else:
@@ -111,7 +108,7 @@ def export_base(
         _tables(base, fmt, str(output), figures, lang)
 
 
-def _publication(base: FactBase, output: str, figures: Iterable[Figure], lang: str, force: bool) -> None:
+def _publication(base: Catalogue, output: str, figures: Iterable[Figure], lang: str, force: bool) -> None:
     """The database and its metadata.json, renamed into place together. A metadata.json already beside it is
     replaced (and said) when it describes this database alone, as pcli's own does; another is kept unless
     `force`, and nothing is written."""
@@ -153,12 +150,12 @@ def _describes_only(meta: object, database: str) -> bool:
     return isinstance(meta, dict) and isinstance(meta.get("databases"), dict) and set(meta["databases"]) == {database}
 
 
-def how_to_cite(base: FactBase, lang: str) -> str:
+def how_to_cite(base: Catalogue, lang: str) -> str:
     title = said(base, base.title, lang)
     return say("how_to_cite", lang, sources=sources_named(base, base.sources, lang), title=title, license=LICENSE)
 
 
-def _json(base: FactBase, figures: Iterable[Figure] | None, lang: str, out: IO[str]) -> None:
+def _json(base: Catalogue, figures: Iterable[Figure], lang: str, out: IO[str]) -> None:
     """One JSON object, written record by record: a large base never stands whole in memory as text. It says its
     licence and how to cite it."""
     dumps = machine.dumps
@@ -172,7 +169,7 @@ def _json(base: FactBase, figures: Iterable[Figure] | None, lang: str, out: IO[s
     out.write("}\n")
 
 
-def _jsonl(base: FactBase, figures: Iterable[Figure] | None, lang: str, out: IO[str]) -> None:
+def _jsonl(base: Catalogue, figures: Iterable[Figure], lang: str, out: IO[str]) -> None:
     for name, rows in sections(base, figures):
         machine.write_jsonl(({"table": name, **row} for row in rows), out)
 
@@ -181,7 +178,7 @@ def _writer(fmt: str) -> Callable[..., None]:
     return machine.write_csv if fmt == "csv" else machine.write_tsv
 
 
-def _tables(base: FactBase, fmt: str, output: str, figures: Callable[[], Iterable[Figure]] | None, lang: str) -> None:
+def _tables(base: Catalogue, fmt: str, output: str, figures: Callable[[], Iterable[Figure]], lang: str) -> None:
     """A file that exists or is named .csv/.tsv gets the figures table; otherwise a folder gets every table, and
     a CSV folder its Frictionless data package (datapackage.json: each table's schema, the licence, the sources)."""
     writer = _writer(fmt)
@@ -200,7 +197,7 @@ def _tables(base: FactBase, fmt: str, output: str, figures: Callable[[], Iterabl
 
 
 def _fill(
-    base: FactBase,
+    base: Catalogue,
     written: dict[str, tuple[tuple[str, ...], Iterable[Record]]],
     fmt: str,
     paths: dict[str, str],

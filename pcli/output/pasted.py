@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pcli.answer.changes import several_places
-from pcli.base.model import FactBase, Figure, pick, said
+from pcli.base.model import Catalogue, Figure, pick, said
 from pcli.base.numbers import group, humanize
 from pcli.messages import word
 from pcli.output.records import Record, display_value, period_label, tidy
@@ -20,7 +20,7 @@ def _place(cell: str, shown: bool) -> tuple[str, ...]:
     return (cell,) if shown else ()
 
 
-def people_rows(base: FactBase, figures: Sequence[Figure], lang: str) -> tuple[tuple[str, ...], list[Record]]:
+def people_rows(base: Catalogue, figures: Sequence[Figure], lang: str) -> tuple[tuple[str, ...], list[Record]]:
     """Figures as text to paste (Markdown): one row each, numbers and periods written for people, with the
     citation: its source, date and quote."""
     place = several_places(figures)  # a place column only when the figures are of more than one
@@ -38,7 +38,7 @@ def people_rows(base: FactBase, figures: Sequence[Figure], lang: str) -> tuple[t
 
 
 def change_rows(
-    base: FactBase, changes: Sequence[Change], before: str, after: str, lang: str
+    base: Catalogue, changes: Sequence[Change], before: str, after: str, lang: str
 ) -> tuple[tuple[str, ...], list[Record]]:
     """compare's changes as rows: the indicator (and its place, when several), both figures and the change."""
     place = several_places(c.before for c in changes)
@@ -52,7 +52,7 @@ def change_rows(
     return columns, rows
 
 
-def change_parts(base: FactBase, c: Change, lang: str) -> tuple[str, str]:
+def change_parts(base: Catalogue, c: Change, lang: str) -> tuple[str, str]:
     """A change written for people, one way wherever it is shown (compare's table and Markdown, a change
     answer's card and Markdown): its amount as the unit's figures are written ("+718 billion VND", "-2,134
     households", "-0.065 pp" for a rate) and its per cent ("+9 %", "" when it has none: Change.percent)."""
@@ -66,7 +66,7 @@ def change_parts(base: FactBase, c: Change, lang: str) -> tuple[str, str]:
     return sign + amount, percent
 
 
-def change_words(base: FactBase, c: Change, lang: str) -> str:
+def change_words(base: Catalogue, c: Change, lang: str) -> str:
     """The change in one phrase: "-2,134 households (-100 %)", "+718 billion VND (+9 %)", "-0.065 pp"."""
     amount, percent = change_parts(base, c, lang)
     return f"{amount} ({percent})" if percent else amount

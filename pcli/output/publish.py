@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from pcli.base.model import Entity, FactBase, Figure, pick, said
+from pcli.base.model import Catalogue, Entity, Figure, pick, said
 from pcli.base.schema import flat_columns
 from pcli.messages import say
 from pcli.output.columns import LICENSE, LICENSE_URL, describe, iso_span
@@ -53,7 +53,7 @@ def _labels(lang: str) -> dict[str, str]:
             "documents": "number"}  # fmt: skip
 
 
-def publication_columns(base: FactBase) -> dict[str, tuple[str, ...]]:
+def publication_columns(base: Catalogue) -> dict[str, tuple[str, ...]]:
     """Every table of the publication and its columns, in order."""
     listed = ("sources", "topics", "units", "indicators")
     return {**{t: flat_columns(t) for t in listed}, "figures": FIGURE_COLUMNS,
@@ -83,7 +83,7 @@ def _cell(value: Any) -> Any:
     return None if value == "" else value
 
 
-def _figure(base: FactBase, f: Figure, lang: str) -> dict[str, Any]:
+def _figure(base: Catalogue, f: Figure, lang: str) -> dict[str, Any]:
     ind = base.indicators[f.indicator]
     label, display, when = pick(ind.label, lang), display_value(base, f, lang), period_label(base, f, lang)
     start, end = iso_span(f.period)  # a target's display says so: a goal, never a result
@@ -95,7 +95,7 @@ def _figure(base: FactBase, f: Figure, lang: str) -> dict[str, Any]:
             "quote": f.citations[0].quote if f.citations else "", "note": f.note}  # fmt: skip
 
 
-def _citations(base: FactBase, table: str, records: Iterable[Figure | Entity]) -> Iterator[dict[str, Any]]:
+def _citations(base: Catalogue, table: str, records: Iterable[Figure | Entity]) -> Iterator[dict[str, Any]]:
     for record in records:
         for n, c in enumerate(record.citations):
             yield {"figure": record.id if table == "figures" else None, "record_table": table, "record_id": record.id,
@@ -104,7 +104,7 @@ def _citations(base: FactBase, table: str, records: Iterable[Figure | Entity]) -
                    "qualifier": c.qualifier or ""}  # fmt: skip
 
 
-def write_publication(base: FactBase, figures: Iterable[Figure], path: str, lang: str = "en") -> None:
+def write_publication(base: Catalogue, figures: Iterable[Figure], path: str, lang: str = "en") -> None:
     """Write the publication database at a new path (the caller renames it into place). The figures come as a
     stream (`base` holds the rest) and go in a thousand at a time with their citations: a base of a million
     figures is never whole in memory."""
@@ -162,7 +162,7 @@ _DESCRIPTIONS = {"sources": "pub_sources", "topics": "pub_topics", "units": "pub
                  "citations": "pub_citations"}  # fmt: skip
 
 
-def _sources_html(base: FactBase, lang: str) -> str:
+def _sources_html(base: Catalogue, lang: str) -> str:
     """The sources, each linked to its own address where it has an http(s) one."""
     items = []
     for source in base.sources.values():
@@ -172,7 +172,7 @@ def _sources_html(base: FactBase, lang: str) -> str:
     return f"<p>{html.escape(say('h_source', lang))}: {'; '.join(items)}</p>"
 
 
-def metadata(base: FactBase, database: str, lang: str = "en") -> dict[str, Any]:
+def metadata(base: Catalogue, database: str, lang: str = "en") -> dict[str, Any]:
     """Datasette's metadata: what the data is, where it comes from (named and linked alike: the sources table),
     its licence, and each table described with its columns, folded away so that the rows come first."""
     named = sources_named(base, base.sources, lang)

@@ -7,7 +7,7 @@ from typing import Any
 
 from pcli.answer.changes import Change
 from pcli.base.bases import from_bases
-from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, pick
+from pcli.base.model import LANGS, Catalogue, Citation, Entity, Figure, pick
 from pcli.base.numbers import humanize
 from pcli.base.schema import ENTITY_TABLES, KINDS
 from pcli.messages import say, word
@@ -34,7 +34,7 @@ SECTIONS = ("figures", "programmes", "documents", "agencies", "places", "sources
 
 
 def citation_records(
-    base: FactBase, citations: tuple[Citation, ...], figure: Figure | None = None, lang: str = "en"
+    base: Catalogue, citations: tuple[Citation, ...], figure: Figure | None = None, lang: str = "en"
 ) -> list[Record]:
     """Each citation with its source; for a figure, `reads` is this source's own reading where it differs."""
     out = []
@@ -57,7 +57,7 @@ def citation_records(
     return out
 
 
-def independent_reports(base: FactBase, citations: tuple[Citation, ...]) -> int:
+def independent_reports(base: Catalogue, citations: tuple[Citation, ...]) -> int:
     """How many independent reports the citations come from: renderings of one report count once."""
     return len({base.sources[c.source].report if c.source in base.sources else c.source for c in citations})
 
@@ -68,7 +68,7 @@ def _date(text: str, lang: str) -> str:
     return say("day_month_year", lang, day=int(day), month=word("months_short", lang).split()[int(month) - 1], year=year)
 
 
-def period_label(base: FactBase, figure: Figure, lang: str = "en") -> str:
+def period_label(base: Catalogue, figure: Figure, lang: str = "en") -> str:
     """The figure's period for people: "by September 2025", or "undated; reported 10 Dec 2025" with the earliest
     date of the sources that report it (plain "undated" when none gives a date)."""
     if figure.period.kind != "undated":
@@ -83,7 +83,7 @@ def period_label(base: FactBase, figure: Figure, lang: str = "en") -> str:
     return say("undated_reported", lang, date=_date(dates[0], lang))
 
 
-def figure_record(base: FactBase, figure: Figure, lang: str = "en") -> Record:
+def figure_record(base: Catalogue, figure: Figure, lang: str = "en") -> Record:
     indicator = base.indicators[figure.indicator]
     unit = base.units[indicator.unit]
     return {
@@ -109,11 +109,11 @@ def figure_record(base: FactBase, figure: Figure, lang: str = "en") -> Record:
     }
 
 
-def display_value(base: FactBase, figure: Figure, lang: str = "en") -> str:
+def display_value(base: Catalogue, figure: Figure, lang: str = "en") -> str:
     return displayed(base, figure, figure.qualifier, lang)
 
 
-def displayed(base: FactBase, figure: Figure, qualifier: str, lang: str, mark: bool = True) -> str:
+def displayed(base: Catalogue, figure: Figure, qualifier: str, lang: str, mark: bool = True) -> str:
     """A figure's value for people, as one source reads it: "more than 3,600 households"; a target says so in
     the value itself ("basically 0 households (target)"), so that no table, cell or paste shows a goal as a
     result. JSON's `display` is the value as written (`mark=False`): its `status` says target."""
@@ -131,7 +131,7 @@ def tidy(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 10)
 
 
-def figure_row(base: FactBase, figure: Figure, lang: str = "en") -> Record:
+def figure_row(base: Catalogue, figure: Figure, lang: str = "en") -> Record:
     """A figure as one row of FIGURE_COLUMNS, made directly: a row needs no words for people (no catalogue)."""
     indicator = base.indicators[figure.indicator]
     citations = figure.citations
@@ -141,7 +141,7 @@ def figure_row(base: FactBase, figure: Figure, lang: str = "en") -> Record:
             "quote": citations[0].quote if citations else ""}  # fmt: skip
 
 
-def entity_record(base: FactBase, entity: Entity, lang: str = "en") -> Record:
+def entity_record(base: Catalogue, entity: Entity, lang: str = "en") -> Record:
     out: Record = {"id": entity.id}
     for key, value in entity.fields.items():
         out[key] = pick(value, lang) if isinstance(value, dict) else value
@@ -183,23 +183,11 @@ def plain_record(obj: object, table: str) -> Record:
     return out
 
 
-def source_record(base: FactBase, source_id: str) -> Record:
+def source_record(base: Catalogue, source_id: str) -> Record:
     return plain_record(base.sources[source_id], "sources")
 
 
-def section(base: FactBase, name: str, lang: str = "en") -> tuple[tuple[str, ...], list[Record], list[Record]]:
-    """(columns, flat rows, full records) of one section of the base."""
-    if name == "figures":
-        full = [figure_record(base, f, lang) for f in base.figures]
-        return FIGURE_COLUMNS, [figure_row(base, f, lang) for f in base.figures], full
-    if name == "sources":
-        full = [source_record(base, s) for s in base.sources]
-        return SOURCE_COLUMNS, full, full
-    full = [entity_record(base, e, lang) for e in base.entities.get(name, [])]
-    return ENTITY_COLUMNS[name], [flat_entity(name, r) for r in full], full
-
-
-def answer_record(base: FactBase, answer: Any, lang: str = "en") -> Record:
+def answer_record(base: Catalogue, answer: Any, lang: str = "en") -> Record:
     """One answer of a query as a record with its kind: a figure's, a record's or a change's."""
     if answer.kind == "change":
         return change_record(base, answer, lang)
@@ -215,7 +203,7 @@ def answer_record(base: FactBase, answer: Any, lang: str = "en") -> Record:
     return {**row, **({"type": row["kind"]} if row.get("kind") else {}), "kind": answer.kind, "label": record.name(lang)}
 
 
-def change_record(base: FactBase, answer: Any, lang: str = "en") -> Record:
+def change_record(base: Catalogue, answer: Any, lang: str = "en") -> Record:
     """From one figure to another: both as records, the change in the unit (percentage points for a percent
     indicator) and, for other units, the change in per cent (answer.changes.Change works them out)."""
     before, after = answer.before, answer.after
@@ -232,20 +220,20 @@ def percent_of(change: Any) -> float | None:
     return None if change.percent is None else round(change.percent, 4)
 
 
-def sections(base: FactBase, figures: Iterable[Figure] | None = None) -> Iterator[tuple[str, Iterator[Record]]]:
+def sections(base: Catalogue, figures: Iterable[Figure]) -> Iterator[tuple[str, Iterator[Record]]]:
     """Every table of the base as (name, records), for `pcli export`: figures with citations in base units, and all
     the rest, each record with the keys the schema declares. Records are made as they are written, from `figures`
-    (a stream from the store) when given."""
+    (a stream from the store)."""
     for table in ("sources", "topics", "units", "indicators"):
         values: Iterable[object] = getattr(base, table).values()
         yield table, (plain_record(obj, table) for obj in values)
-    yield "figures", (figure_record(base, f) for f in (base.figures if figures is None else figures))
+    yield "figures", (figure_record(base, f) for f in figures)
     for kind, entities in base.entities.items():
         yield kind, ({"id": e.id, **e.fields, "citations": citation_records(base, e.citations)} for e in entities)
     yield "skips", (plain_record(k, "skips") for k in base.skips)
 
 
-def sources_named(base: FactBase, ids: Iterable[str], lang: str = "en") -> str:
+def sources_named(base: Catalogue, ids: Iterable[str], lang: str = "en") -> str:
     """ "VTC News, 10 Dec 2025; Hanoimoi": the sources of these ids, each once, in the base's order, with its date
     where it has one."""
     wanted = set(ids)

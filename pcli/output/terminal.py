@@ -23,7 +23,7 @@ from rich.text import Text
 
 from pcli.answer.changes import by_place, several_places
 from pcli.base.bases import bases_of
-from pcli.base.model import FactBase, Figure, pick, said
+from pcli.base.model import Catalogue, Figure, pick, said
 from pcli.base.numbers import group
 from pcli.messages import catalogue, say, word
 from pcli.output.changes import ChangeAnswerView, ChangesView
@@ -118,7 +118,7 @@ def _t(value: Any, style: str = "") -> Text:
     return Text(safe("" if value is None else str(value)), style=style)
 
 
-def _of_which(base: FactBase, figure: Figure, wholes: Mapping[str, Figure], lang: str) -> str:
+def _of_which(base: Catalogue, figure: Figure, wholes: Mapping[str, Figure], lang: str) -> str:
     """ " (of which, of 19,000 workers)" after a part's label, when its whole is at hand."""
     whole = wholes.get(figure.part_of) if figure.part_of else None
     if whole is None:
@@ -126,7 +126,7 @@ def _of_which(base: FactBase, figure: Figure, wholes: Mapping[str, Figure], lang
     return f" ({say('of_which', lang, whole=display_value(base, whole, lang))})"
 
 
-def _figure_cells(base: FactBase, f: Figure, wholes: Mapping[str, Figure], lang: str, place: bool = False) -> list[str]:
+def _figure_cells(base: Catalogue, f: Figure, wholes: Mapping[str, Figure], lang: str, place: bool = False) -> list[str]:
     """A figure's row: label, value, period (and its place, when the rows are of several), sources, id."""
     label = pick(base.indicators[f.indicator].label, lang) + _of_which(base, f, wholes, lang)
     sources = ", ".join(c.source for c in f.citations)
@@ -152,20 +152,22 @@ def figure_rows_table(title: str, rows: list[list[str]], width: int, lang: str, 
 
 
 def figures_table(
-    base: FactBase,
+    base: Catalogue,
     figures: Sequence[Figure],
     lang: str,
     width: int,
     title: str = "",
     wholes: Mapping[str, Figure] | None = None,
 ) -> RenderableType:
-    wholes = wholes if wholes is not None else {f.id: f for f in base.figures}
+    wholes = wholes if wholes is not None else {}
     place = several_places(figures)
     return figure_rows_table(title, [_figure_cells(base, f, wholes, lang, place) for f in figures], width, lang, place)
 
 
 def show(out: Console, view: ShowView, lang: str) -> None:
     base = view.base
+    every = view.figures() if "figures" in view.sections else []
+    wholes = {f.id: f for f in every}
     if base.title:
         out.print(_t(said(base, base.title, lang), "bold"))
     for name in view.sections:
@@ -174,9 +176,9 @@ def show(out: Console, view: ShowView, lang: str) -> None:
             out.print(record_table(base, word(name, lang), section.columns, section.rows(lang), out.width, lang), crop=False)
             continue
         for topic in base.topics.values():
-            figures = [f for f in base.figures if base.indicators[f.indicator].topic == topic.id]
+            figures = [f for f in every if base.indicators[f.indicator].topic == topic.id]
             if figures:
-                out.print(figures_table(base, figures, lang, out.width, pick(topic.label, lang)), crop=False)
+                out.print(figures_table(base, figures, lang, out.width, pick(topic.label, lang), wholes), crop=False)
 
 
 def heading(column: str, lang: str) -> str:
@@ -196,7 +198,7 @@ def _cell(column: str, value: Any) -> str:
     return text.replace(",", ", ") if column in ID_LISTS else text
 
 
-def for_people(base: FactBase, column: str, value: Any, lang: str) -> str:
+def for_people(base: Catalogue, column: str, value: Any, lang: str) -> str:
     """A record's value in the reader's language where the base or the catalogue has it: a unit's or topic's
     label for its id, a kind or status in words, a note or place name as the base gives it in three languages."""
     text = _cell(column, value)
@@ -212,7 +214,7 @@ def for_people(base: FactBase, column: str, value: Any, lang: str) -> str:
 
 
 def record_table(
-    base: FactBase, title: str, columns: Sequence[str], records: Sequence[Record], width: int, lang: str = "en"
+    base: Catalogue, title: str, columns: Sequence[str], records: Sequence[Record], width: int, lang: str = "en"
 ) -> RenderableType:
     """A table of records that fits `width`, in the reader's language; ids are never wrapped nor cut."""
     cols = [Col("id", whole=True) if c == "id" else Col(heading(c, lang), drop=OPTIONAL.get(c, 0)) for c in columns]
@@ -225,7 +227,7 @@ def figure_card(out: Console, view: FiguresView, lang: str) -> None:
         out.print(figures_table(view.base, view.figures[1:], lang, out.width, word("h_also", lang), view.wholes), crop=False)
 
 
-def _figure_panel(base: FactBase, best: Figure, wholes: Mapping[str, Figure], lang: str) -> Panel:
+def _figure_panel(base: Catalogue, best: Figure, wholes: Mapping[str, Figure], lang: str) -> Panel:
     colour = "bold yellow" if best.status == "target" else "bold green"
     value, period = _t(display_value(base, best, lang), colour), _t(period_label(base, best, lang), "bold")
     lines: list[Text | Table] = [Text.assemble(value, "  ", period, _t(_of_which(base, best, wholes, lang)))]
@@ -237,14 +239,14 @@ def _figure_panel(base: FactBase, best: Figure, wholes: Mapping[str, Figure], la
     return Panel(Group(*lines), title=title, title_align="left", expand=False)
 
 
-def _from(base: FactBase, figures: Iterable[Figure], lang: str) -> str:
+def _from(base: Catalogue, figures: Iterable[Figure], lang: str) -> str:
     """ "from lakeside.toml": the bases these figures come from, when several are read as one; else nothing."""
     if len(base.bases) < 2:
         return ""
     return say("from_bases", lang, bases=bases_of(base, (c.source for f in figures for c in f.citations)).replace(",", ", "))
 
 
-def _quotes(base: FactBase, best: Figure, lang: str, prefix: str = "") -> list[Text | Table]:
+def _quotes(base: Catalogue, best: Figure, lang: str, prefix: str = "") -> list[Text | Table]:
     """Each citation's quote with its source, and that source's own reading where it differs."""
     lines: list[Text | Table] = []
     for c in best.citations:
@@ -285,7 +287,7 @@ def _record_cells(kind: str, row: Record, lang: str, place: bool = False) -> lis
     return [str(row.get("label", "")), what, "", *where, _cell("sources", row.get("sources", "")), str(row.get("id", ""))]
 
 
-def _record_panel(base: FactBase, record: Record, lang: str) -> Panel:
+def _record_panel(base: Catalogue, record: Record, lang: str) -> Panel:
     """A programme, document, agency, place, indicator or source: what it is, its details and its quotes."""
     what = _type(record, lang) or _kind(record["kind"], lang)  # its own kind: "resolution", not "document"
     lines: list[Text | Table] = [_t(f"{what}  id {record['id']}", "dim")]

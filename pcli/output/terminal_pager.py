@@ -41,7 +41,7 @@ def stream_show(out: Console, view: ShowView, lang: str) -> None:
 
 
 def _parts(out: Console, view: ShowView, lang: str) -> Iterator[object]:
-    rest = view.rest
+    rest = view.base
     if rest.title:
         yield said(rest, rest.title, lang)
     for name in view.sections:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from pcli.base.model import Entity, FactBase, Figure, pick
+from pcli.base.model import Catalogue, Entity, FactBase, Figure, pick
 from pcli.messages import Msg
 from pcli.output.pasted import people_rows
 from pcli.output.records import (
@@ -50,13 +50,13 @@ class FiguresView(View):
 
     def __init__(
         self,
-        base: FactBase,
+        base: Catalogue,
         figures: Sequence[Figure],
         scores: Sequence[float] | None = None,
         wholes: Mapping[str, Figure] | None = None,
     ) -> None:
         self.base, self.figures, self.scores = base, figures, scores
-        self.wholes = wholes if wholes is not None else {f.id: f for f in base.figures}
+        self.wholes = wholes if wholes is not None else {}
 
     def records(self, lang: str) -> list[Record]:
         out = [figure_record(self.base, f, lang) for f in self.figures]
@@ -88,7 +88,7 @@ class AnswersView(View):
 
     columns = ANSWER_COLUMNS
 
-    def __init__(self, base: FactBase, answers: Sequence[Answer], wholes: Mapping[str, Figure]) -> None:
+    def __init__(self, base: Catalogue, answers: Sequence[Answer], wholes: Mapping[str, Figure]) -> None:
         self.base, self.answers, self.wholes = base, answers, wholes
 
     def records(self, lang: str) -> list[Record]:
@@ -102,7 +102,7 @@ class AnswersView(View):
         return people_rows(self.base, figures, lang)
 
 
-def row_of(base: FactBase, answer: Answer, lang: str) -> Record:
+def row_of(base: Catalogue, answer: Answer, lang: str) -> Record:
     """An answer as one row of ANSWER_COLUMNS; a figure's row is made without its full record."""
     if answer.figure is not None:
         return {**figure_row(base, answer.figure, lang), "kind": "figure"}
@@ -126,7 +126,7 @@ def _record_row(answer: Answer, record: Record) -> Record:
 class SectionView(View):
     """One section of the base that is not figures: programmes, documents, agencies, places or sources."""
 
-    def __init__(self, base: FactBase, name: str, only: str | None = None, entities: Sequence[Entity] | None = None) -> None:
+    def __init__(self, base: Catalogue, name: str, only: str | None = None, entities: Sequence[Entity] | None = None) -> None:
         self.base, self.name, self.only = base, name, only
         self.entities = entities if entities is not None else base.entities.get(name, [])
         self.columns = SOURCE_COLUMNS if name == "sources" else ENTITY_COLUMNS[name]
@@ -144,35 +144,33 @@ class SectionView(View):
 
 class ShowView(View):
     """The base as tables: on a terminal every section asked; in a machine format the first one. Its figures come
-    from `figures()`, a stream from the store, so that a pipe never holds a large base whole; the terminal and
-    Markdown ask for `whole()`, the base with every figure (figures by topic, "of which")."""
+    from `each_figure()`, a stream from the store, so that a pipe never holds a large base whole; the terminal and
+    Markdown read them all at once with `figures()` (figures by topic, "of which")."""
 
-    def __init__(self, rest: FactBase, sections: Sequence[str], figures: Callable[[], Iterable[Figure]],
-                 whole: Callable[[], FactBase], lookup: Callable[[str], Figure | None] | None = None) -> None:  # fmt: skip
-        self.rest, self.sections, self._figures, self._whole = rest, sections, figures, whole
+    def __init__(self, base: Catalogue, sections: Sequence[str], figures: Callable[[], Iterable[Figure]],
+                 lookup: Callable[[str], Figure | None] | None = None) -> None:  # fmt: skip
+        self.base, self.sections = base, sections
         self.each_figure, self.lookup = figures, lookup  # a terminal streams them, each part's whole looked up
-        self._base: FactBase | None = None
-        self.columns = FIGURE_COLUMNS if sections[0] == "figures" else SectionView(rest, sections[0]).columns
+        self.columns = FIGURE_COLUMNS if sections[0] == "figures" else SectionView(base, sections[0]).columns
 
-    @property
-    def base(self) -> FactBase:
-        if self._base is None:
-            self._base = self._whole()
-        return self._base
+    def figures(self) -> list[Figure]:
+        """Every figure shown, read at once."""
+        return list(self.each_figure())
 
     def records(self, lang: str) -> Iterable[Record]:
         if self.sections[0] == "figures":
-            return (figure_record(self.rest, f, lang) for f in self._figures())
-        return SectionView(self.rest, self.sections[0]).records(lang)
+            return (figure_record(self.base, f, lang) for f in self.each_figure())
+        return SectionView(self.base, self.sections[0]).records(lang)
 
     def rows(self, lang: str) -> Iterable[Record]:
         if self.sections[0] == "figures":
-            return (figure_row(self.rest, f, lang) for f in self._figures())
-        return SectionView(self.rest, self.sections[0]).rows(lang)
+            return (figure_row(self.base, f, lang) for f in self.each_figure())
+        return SectionView(self.base, self.sections[0]).rows(lang)
 
     def for_people(self, lang: str) -> tuple[tuple[str, ...], list[Record]]:
         if self.sections[0] == "figures":
-            return FiguresView(self.base, self.base.figures).for_people(lang)
+            figures = self.figures()
+            return FiguresView(self.base, figures, wholes={f.id: f for f in figures}).for_people(lang)
         section = SectionView(self.base, self.sections[0])
         return tuple(section.columns), section.rows(lang)
 
@@ -182,7 +180,7 @@ class BatchView(View):
 
     columns = ("query", *ANSWER_COLUMNS)
 
-    def __init__(self, base: FactBase, answers: Iterator[list[tuple[str, Answer | Msg]]]) -> None:
+    def __init__(self, base: Catalogue, answers: Iterator[list[tuple[str, Answer | Msg]]]) -> None:
         self.base, self.answers = base, answers
         self.found = False
         self.missed: list[Msg] = []  # why the lines of the group last given have no answer, for stderr
@@ -242,7 +240,7 @@ class ListView(View):
     figures each has and their periods (Store.periods_of_indicators), not the figures themselves."""
 
     def __init__(
-        self, base: FactBase, what: str, periods: dict[str, tuple[int, list[tuple[Period, bool]]]], only: set[str] | None = None
+        self, base: Catalogue, what: str, periods: dict[str, tuple[int, list[tuple[Period, bool]]]], only: set[str] | None = None
     ) -> None:
         self.base, self.what, self.periods, self.only = base, what, periods, only  # only: the ids the filters keep
         self.columns = {"indicators": ("id", "label", "unit", "topic", "figures", "periods"),
@@ -278,7 +276,7 @@ class ListView(View):
 class CiteView(View):
     """The references of `pcli cite`, in a citation style rather than a table format."""
 
-    def __init__(self, base: FactBase, records: Sequence[Any], style: str) -> None:
+    def __init__(self, base: Catalogue, records: Sequence[Any], style: str) -> None:
         self.base, self.records_cited, self.style = base, records, style
 
 

@@ -54,5 +54,8 @@ class _Guarded:
 
 
 def guarded(store: Store, cached: str, path: str) -> Store:
-    """The store, with a damaged read turned into one line and exit 2 (and the cache discarded)."""
-    return cast("Store", _Guarded(store, cached, path))
+    """The store, with a damaged read turned into one line and exit 2 (and the cache discarded): its catalogue's
+    later reads (programmes to skips) too."""
+    proxy = _Guarded(store, cached, path)
+    store.catalogue.rest_read_by(proxy._guard(store.read_rest))
+    return cast("Store", proxy)

@@ -6,15 +6,9 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 
 from pcli.base.locate import facts_paths
-from pcli.base.model import FactBase
 from pcli.store.sqlite import Store
 
 Slow = Callable[[str], AbstractContextManager[None]]
-
-
-def whole(store: Store) -> FactBase:
-    """The base with every figure, read whole from the store."""
-    return store.full_base()
 
 
 def open_store(path: str | None, slow: Slow | None = None) -> Store:

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from pcli.base.model import LANGS, Citation, Entity, FactBase, Figure, Indicator, Skip, Source, Topic, Unit
+from pcli.base.model import LANGS, Catalogue, Citation, Entity, FactBase, Figure, Indicator, Skip, Source, Topic, Unit
 from pcli.base.order import period_rank, stands_for
 from pcli.base.periods import Period, parse_period
+from pcli.base.schema import ENTITY_TABLES
 from pcli.store.sqlite_schema import FIGURE_READ, number_of
 
 if TYPE_CHECKING:
@@ -56,29 +57,32 @@ class Store:
         self._entities: dict[tuple[str, str], Entity | None] = {}
         self._read: dict[tuple[str | None, tuple[Period, ...], str | None, int], list[Figure]] = {}
         self.meta: dict[str, str] = dict(db.execute("SELECT key, value FROM meta"))
-        self.base = FactBase(path=path, title=self.meta.get("title", ""), place=self.meta.get("place", ""))
-        if "phrases" in self.meta:
-            for phrase in self.meta["phrases"].split("\x1e"):  # sqlite_schema.PHRASE_END, PHRASE_GAP
+        self.catalogue = self._catalogue(path)
+
+    def _catalogue(self, path: str) -> Catalogue:
+        """Everything but the figures: the small tables now, programmes to skips when first asked for."""
+        db, meta = self.db, self.meta
+        catalogue = Catalogue(path, meta.get("title", ""), meta.get("place", ""), rest=self.read_rest)
+        if "phrases" in meta:
+            for phrase in meta["phrases"].split("\x1e"):  # sqlite_schema.PHRASE_END, PHRASE_GAP
                 text = dict(zip(LANGS, phrase.split("\x1f"), strict=False))
-                self.base.phrases[text["en"]] = text
+                catalogue.phrases[text["en"]] = text
         for row in db.execute(
             "SELECT id, outlet, language, date, url, file, title, note, report, rendering_of, base FROM sources"
         ):
-            source = self.base.sources[row[0]] = Source(*row[:10])
+            source = catalogue.sources[row[0]] = Source(*row[:10])
             source.base = row[10]
-        bases = tuple(dict.fromkeys(s.base for s in self.base.sources.values()))
-        self.base.bases = bases if len(bases) > 1 else ()
+        bases = tuple(dict.fromkeys(s.base for s in catalogue.sources.values()))
+        catalogue.bases = bases if len(bases) > 1 else ()
         for row in db.execute("SELECT id, label_en, label_vi, label_id FROM topics"):
-            self.base.topics[row[0]] = Topic(row[0], _languages(row[1:4]))
+            catalogue.topics[row[0]] = Topic(row[0], _languages(row[1:4]))
         for row in db.execute("SELECT id, kind, label_en, label_vi, label_id FROM units"):
-            self.base.units[row[0]] = Unit(row[0], row[1], _languages(row[2:5]))
+            catalogue.units[row[0]] = Unit(row[0], row[1], _languages(row[2:5]))
         sql = "SELECT id, topic, unit, label_en, label_vi, label_id, aliases, note, change FROM indicators ORDER BY ord"
         for row in db.execute(sql):
             aliases = tuple(row[6].split("\n")) if row[6] else ()
-            self.base.indicators[row[0]] = Indicator(row[0], row[1], row[2], _languages(row[3:6]), aliases, row[7], bool(row[8]))
-
-    def indicators(self) -> list[Indicator]:
-        return list(self.base.indicators.values())
+            catalogue.indicators[row[0]] = Indicator(row[0], row[1], row[2], _languages(row[3:6]), aliases, row[7], bool(row[8]))
+        return catalogue
 
     def places_named(self, word: str) -> list[tuple[str, str]]:
         """(name, folded name) of the places with figures that the word may begin (base/places.py), by name."""
@@ -257,11 +261,9 @@ class Store:
             self.cite(figures)
         return figures
 
-    def full_base(self) -> FactBase:
-        """Every record, for the commands that need the whole base."""
-        base = self.rest_of_base()
-        base.figures = self._figures(self.db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures ORDER BY ord").fetchall())
-        return base
+    def whole(self) -> FactBase:
+        """The catalogue with every figure, read at once: for the commands that need them all together."""
+        return FactBase.of(self.catalogue, list(self.each_figure()))
 
     def each_figure(self) -> Iterator[Figure]:
         """Every figure in file order, with its citations, a thousand at a time: memory stays bounded."""
@@ -271,26 +273,21 @@ class Store:
             self.cite(figures, remember=False)
             yield from figures
 
-    def rest_of_base(self) -> FactBase:
-        """The base with its programmes, documents, agencies, places and skips, but no figures."""
+    def read_rest(self) -> tuple[dict[str, list[Entity]], list[Skip]]:
+        """The catalogue's programmes, documents, agencies and places, and its skips."""
         import json
 
-        base = self.base
-        if any(base.entities.values()):
-            return base
         cites: dict[tuple[str, str], list[Citation]] = {}
         for kind, rid, source, quote, context in self.db.execute(
             "SELECT record_table, record_id, source, quote, context FROM citations WHERE record_table != 'figures' "
             "ORDER BY record_table, record_id, position"
         ):
             cites.setdefault((kind, rid), []).append(Citation(source, quote, 0, context))
+        entities: dict[str, list[Entity]] = {table: [] for table in ENTITY_TABLES}
         for kind, rid, data in self.db.execute("SELECT kind, id, data FROM entities ORDER BY kind, ord"):
-            base.entities.setdefault(kind, []).append(Entity(kind, rid, json.loads(data), tuple(cites.get((kind, rid), ()))))
-        for kind in ("programmes", "documents", "agencies", "places"):
-            base.entities.setdefault(kind, [])
-        base.entities = {k: base.entities[k] for k in ("programmes", "documents", "agencies", "places")}
-        base.skips = [Skip(*row) for row in self.db.execute("SELECT id, source, quote, number, reason FROM skips ORDER BY rowid")]
-        return base
+            entities[kind].append(Entity(kind, rid, json.loads(data), tuple(cites.get((kind, rid), ()))))
+        skips = [Skip(*row) for row in self.db.execute("SELECT id, source, quote, number, reason FROM skips ORDER BY rowid")]
+        return entities, skips
 
 
 def _languages(values: tuple[Any, ...]) -> dict[str, str]:
