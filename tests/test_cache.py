@@ -208,3 +208,30 @@ def test_the_store_gives_the_figures_the_period_rules_rank(tmp_path: Path, monke
                 assert got == want, (indicator, texts, place)
                 checked += bool(want)
     assert checked > 50
+
+
+def test_the_store_gives_back_every_figure_as_the_toml_holds_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every key of every figure, read back from the store (its cache file, and a database in memory), is the one
+    the TOML holds, of the same type: the figures table's columns and the store's reading of them are one
+    declaration (store/sqlite_schema.FIGURE_STORED)."""
+    from pcli.base.loader import load
+    from pcli.base.model import Figure
+    from pcli.store.cache import in_memory, open_cached
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    base = load(str(FACTS))
+    assert all(any(test(f) for f in base.figures) for test in (
+        lambda f: f.as_of, lambda f: f.part_of, lambda f: f.qualifier, lambda f: f.note, lambda f: f.status == "target",
+        lambda f: f.period.kind == "undated", lambda f: len(f.citations) > 1, lambda f: isinstance(f.value, float)))  # fmt: skip
+
+    def shape(f: Figure) -> tuple[object, ...]:
+        p = f.period
+        cited = tuple((c.source, c.quote, c.context, c.qualifier) for c in f.citations)
+        kept = tuple((type(v), v) for s in Figure.__slots__ if s not in ("line", "period", "citations") for v in [getattr(f, s)])
+        return (kept, (p.text, p.kind, p.start, p.end, p.month, p.day), cited)
+
+    open_cached(str(FACTS))
+    assert _cache_files(tmp_path)
+    for store in (open_cached(str(FACTS)), in_memory(load(str(FACTS)))):
+        got = [shape(f) for f in store.each_figure()]
+        assert got == [shape(f) for f in base.figures]

@@ -6,9 +6,10 @@ import csv
 import io
 import os
 import re
+from pathlib import Path
 
 import pytest
-from conftest import ROOT, on_pty, pcli, run
+from conftest import on_pty, pcli, run
 
 
 def test_pipe_gives_tsv_with_one_header_and_one_column_count() -> None:
@@ -122,17 +123,31 @@ def test_terminal_honours_no_color_and_width() -> None:
     assert "\x1b[" in coloured
 
 
-@pytest.mark.parametrize("lang", ["en", "vi", "id"])
-def test_fast_rows_equal_rows_made_from_full_records(lang: str) -> None:
-    """Tables for scripts skip the full record; the row must still be the one the full record flattens to."""
-    from pcli.base.loader import load
-    from pcli.output.records import FIGURE_COLUMNS, figure_record, figure_row
+def test_each_figure_column_is_declared_once() -> None:
+    """Each shape of a figure (a query's row, its JSON record, the export's table, the publication's) is a choice
+    of the columns records.CELLS defines once: the keys the schema declares for a figure, and the computed ones;
+    every computed column serves some shape, and none restates a key of the schema."""
+    from pcli.base.schema import KINDS
+    from pcli.output import export, publish, records
 
-    base = load(str(ROOT / "facts.toml"))
-    assert base.figures
-    for figure in base.figures:
-        record = figure_record(base, figure, lang)
-        citations = record["citations"]
-        flattened = {**{k: record[k] for k in FIGURE_COLUMNS if k in record}, "sources": ",".join(c["source"] for c in citations),
-                     "quote": citations[0]["quote"] if citations else ""}  # fmt: skip
-        assert figure_row(base, figure, lang) == flattened, figure.id
+    shapes = {"row": records.FIGURE_COLUMNS, "record": records.FIGURE_RECORD, "export": export.FIGURE_TABLE,
+              "publication": publish.FIGURE_COLUMNS}  # fmt: skip
+    declared = {f.name for f in KINDS["figures"].fields if f.type != "citations"}
+    assert set(records.DECLARED) == declared and not declared & set(records.COMPUTED)
+    for name, columns in shapes.items():
+        assert set(columns) <= set(records.CELLS), (name, set(columns) - set(records.CELLS))
+    used = set().union(*shapes.values())
+    assert set(records.COMPUTED) <= used, set(records.COMPUTED) - used
+
+
+def test_a_figure_row_holds_what_its_record_holds(tmp_path: Path) -> None:
+    """Through the CLI: a query's TSV row and its JSON record say the same of each column they share."""
+    rows = pcli("query", "poor households", "--format", "tsv").stdout.splitlines()
+    records = run("query", "poor households", "--format", "json").json()
+    header = rows[0].split("\t")
+    assert len(rows) - 1 == len(records) > 1
+    for line, record in zip(rows[1:], records, strict=True):
+        row = dict(zip(header, line.split("\t"), strict=True))
+        shared = [c for c in header if c in record and not isinstance(record[c], dict | list)]
+        assert {c: row[c] for c in shared} == {c: str(record[c]) for c in shared}, record["id"]
+        assert row["sources"] == ",".join(dict.fromkeys(c["source"] for c in record["citations"]))

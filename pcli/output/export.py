@@ -9,13 +9,13 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import IO
 
-from pcli.base.model import LANGS, Catalogue, Figure, said
+from pcli.base.model import Catalogue, Figure, said
 from pcli.base.schema import flat_columns
 from pcli.files import WriteError, new_folder, replacing_together, write_text
 from pcli.messages import Msg, say
 from pcli.output import machine
-from pcli.output.columns import LICENSE, LICENSE_URL, iso_span
-from pcli.output.records import Record, flat_row, sections, sources_named
+from pcli.output.columns import LICENSE, LICENSE_URL
+from pcli.output.records import Record, figure_cells, flat_row, sections, sources_named
 
 FIGURE_TABLE = (
     "id",
@@ -44,14 +44,7 @@ CITATION_TABLE = ("record_table", "record_id", "position", "source", "quote", "c
 
 
 def _figure_row(base: Catalogue, f: Figure) -> Record:
-    ind = base.indicators[f.indicator]
-    start, end = iso_span(f.period)
-    first = f.citations[0] if f.citations else None
-    return {"period_start": start, "period_end": end, "sources": ",".join(dict.fromkeys(c.source for c in f.citations)),
-            "quote_source": first.source if first else "", "quote": first.quote if first else "", "license": LICENSE,
-            "id": f.id, "indicator": f.indicator, **{f"label_{lang}": ind.label.get(lang, "") for lang in LANGS},
-            "value": f.value, "unit": ind.unit, "qualifier": f.qualifier, "status": f.status, "period": f.period.text,
-            "as_of": f.as_of, "place": f.place, "topic": ind.topic, "part_of": f.part_of, "note": f.note}  # fmt: skip
+    return figure_cells(FIGURE_TABLE, base, f)
 
 
 def _citation_rows(base: Catalogue, figures: Iterable[Figure]) -> Iterator[Record]:

@@ -14,12 +14,12 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from pcli.base.model import Catalogue, Entity, Figure, pick, said
+from pcli.base.model import Catalogue, Entity, Figure, said
 from pcli.base.schema import flat_columns
 from pcli.messages import say
-from pcli.output.columns import LICENSE, LICENSE_URL, describe, iso_span
+from pcli.output.columns import LICENSE, LICENSE_URL, describe
 from pcli.output.escape import link
-from pcli.output.records import display_value, flat_row, period_label, sources_named
+from pcli.output.records import figure_cells, flat_row, sources_named
 from pcli.text import LETTER_FOLDS
 
 _REFERENCES = {"topic": "topics", "unit": "units", "indicator": "indicators", "source": "sources", "issuer": "agencies",
@@ -83,18 +83,6 @@ def _cell(value: Any) -> Any:
     return None if value == "" else value
 
 
-def _figure(base: Catalogue, f: Figure, lang: str) -> dict[str, Any]:
-    ind = base.indicators[f.indicator]
-    label, display, when = pick(ind.label, lang), display_value(base, f, lang), period_label(base, f, lang)
-    start, end = iso_span(f.period)  # a target's display says so: a goal, never a result
-    return {"id": f.id, "caption": f"{label}: {display} ({when})", "indicator": f.indicator, "label": label,
-            "value": f.value, "unit": ind.unit, "display": display, "qualifier": f.qualifier, "status": f.status,
-            "period_label": when, "period_kind": f.period.kind, "period_start": start, "period_end": end,
-            "as_of": f.as_of, "place": f.place, "topic": ind.topic, "part_of": f.part_of or None,
-            "sources": ",".join(dict.fromkeys(c.source for c in f.citations)),
-            "quote": f.citations[0].quote if f.citations else "", "note": f.note}  # fmt: skip
-
-
 def _citations(base: Catalogue, table: str, records: Iterable[Figure | Entity]) -> Iterator[dict[str, Any]]:
     for record in records:
         for n, c in enumerate(record.citations):
@@ -122,7 +110,7 @@ def write_publication(base: Catalogue, figures: Iterable[Figure], path: str, lan
             _insert(db, table, columns[table], (flat_row(table, obj) for obj in getattr(base, table).values()))
         it = iter(figures)
         while chunk := list(islice(it, 1000)):
-            _insert(db, "figures", FIGURE_COLUMNS, (_figure(base, f, lang) for f in chunk))
+            _insert(db, "figures", FIGURE_COLUMNS, (figure_cells(FIGURE_COLUMNS, base, f, lang) for f in chunk))
             _insert(db, "citations", CITATION_COLUMNS, _citations(base, "figures", chunk))
         for kind, entities in base.entities.items():
             _insert(db, kind, columns[kind], ({**flat_row(kind, None, e.fields), "id": e.id} for e in entities))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from pcli.answer.changes import Change
@@ -14,20 +14,6 @@ from pcli.messages import say, word
 
 Record = dict[str, Any]
 
-FIGURE_COLUMNS = (
-    "id",
-    "indicator",
-    "label",
-    "value",
-    "unit",
-    "qualifier",
-    "status",
-    "period",
-    "place",
-    "topic",
-    "sources",
-    "quote",
-)
 ENTITY_COLUMNS = {table: (*(f.name for f in KINDS[table].fields if f.type != "citations"), "sources") for table in ENTITY_TABLES}
 SOURCE_COLUMNS = tuple(f.name for f in KINDS["sources"].fields)
 SECTIONS = ("figures", "programmes", "documents", "agencies", "places", "sources")
@@ -83,32 +69,6 @@ def period_label(base: Catalogue, figure: Figure, lang: str = "en") -> str:
     return say("undated_reported", lang, date=_date(dates[0], lang))
 
 
-def figure_record(base: Catalogue, figure: Figure, lang: str = "en") -> Record:
-    indicator = base.indicators[figure.indicator]
-    unit = base.units[indicator.unit]
-    return {
-        "id": figure.id,
-        "indicator": figure.indicator,
-        "label": pick(indicator.label, lang),
-        "labels": dict(indicator.label),
-        "value": figure.value,
-        "unit": unit.id,
-        "display": displayed(base, figure, figure.qualifier, lang, mark=False),  # as written: `status` says target
-        "qualifier": figure.qualifier,
-        "status": figure.status,
-        "period": figure.period.text,
-        "as_of": figure.as_of,
-        "period_label": period_label(base, figure, lang),
-        "place": figure.place,
-        "topic": indicator.topic,
-        "part_of": figure.part_of,
-        "note": figure.note,
-        "citations": citation_records(base, figure.citations, figure, lang),
-        "independent_reports": independent_reports(base, figure.citations),
-        **from_bases(base, (c.source for c in figure.citations)),
-    }
-
-
 def display_value(base: Catalogue, figure: Figure, lang: str = "en") -> str:
     return displayed(base, figure, figure.qualifier, lang)
 
@@ -131,14 +91,84 @@ def tidy(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 10)
 
 
+# Each column a figure's rows and records may have, defined once: the keys the schema declares for a figure
+# (pcli/base/schema.py; its period as written), then the columns computed from it, its indicator and its citations.
+# Every shape of a figure (a query's row, its JSON record, the export's tables, the publication's) is a choice of
+# them, in its own order.
+Cell = Callable[[Catalogue, Figure, str], Any]
+DECLARED = tuple(f.name for f in KINDS["figures"].fields if f.type != "citations")
+
+
+def _declared(name: str) -> Cell:
+    if name == "period":
+        return lambda base, f, lang: f.period.text
+    return lambda base, f, lang: getattr(f, name)
+
+
+def _label_in(code: str) -> Cell:
+    return lambda base, f, lang: base.indicators[f.indicator].label.get(code, "")
+
+
+def _span(end: int) -> Cell:
+    def cell(base: Catalogue, f: Figure, lang: str) -> str:
+        from pcli.output.columns import iso_span
+
+        return iso_span(f.period)[end]
+
+    return cell
+
+
+def _license(base: Catalogue, f: Figure, lang: str) -> str:
+    from pcli.output.columns import LICENSE
+
+    return LICENSE
+
+
+COMPUTED: dict[str, Cell] = {
+    "label": lambda base, f, lang: pick(base.indicators[f.indicator].label, lang),
+    **{f"label_{code}": _label_in(code) for code in LANGS},
+    "labels": lambda base, f, lang: dict(base.indicators[f.indicator].label),
+    "unit": lambda base, f, lang: base.indicators[f.indicator].unit,
+    "topic": lambda base, f, lang: base.indicators[f.indicator].topic,
+    "display": lambda base, f, lang: display_value(base, f, lang),
+    "period_label": lambda base, f, lang: period_label(base, f, lang),
+    "period_kind": lambda base, f, lang: f.period.kind,
+    "period_start": _span(0),
+    "period_end": _span(1),
+    "caption": lambda base, f, lang: (
+        f"{pick(base.indicators[f.indicator].label, lang)}: {display_value(base, f, lang)} ({period_label(base, f, lang)})"
+    ),
+    "sources": lambda base, f, lang: ",".join(dict.fromkeys(c.source for c in f.citations)),
+    "quote_source": lambda base, f, lang: f.citations[0].source if f.citations else "",
+    "quote": lambda base, f, lang: f.citations[0].quote if f.citations else "",
+    "citations": lambda base, f, lang: citation_records(base, f.citations, f, lang),
+    "independent_reports": lambda base, f, lang: independent_reports(base, f.citations),
+    "license": _license,
+}
+CELLS: dict[str, Cell] = {**{name: _declared(name) for name in DECLARED}, **COMPUTED}
+
+FIGURE_COLUMNS = ("id", "indicator", "label", "value", "unit", "qualifier", "status", "period", "place", "topic", "sources",
+                  "quote")  # fmt: skip
+FIGURE_RECORD = ("id", "indicator", "label", "labels", "value", "unit", "display", "qualifier", "status", "period", "as_of",
+                 "period_label", "place", "topic", "part_of", "note", "citations", "independent_reports")  # fmt: skip
+
+
+def figure_cells(columns: tuple[str, ...], base: Catalogue, figure: Figure, lang: str = "en") -> Record:
+    """A figure as a row or record of these columns."""
+    return {column: CELLS[column](base, figure, lang) for column in columns}
+
+
+def figure_record(base: Catalogue, figure: Figure, lang: str = "en") -> Record:
+    """A figure in full, as JSON gives it (and the base it comes from, when several are read as one). Its `display`
+    is the value as written: its `status` says target."""
+    record = figure_cells(FIGURE_RECORD, base, figure, lang)
+    record["display"] = displayed(base, figure, figure.qualifier, lang, mark=False)
+    return {**record, **from_bases(base, (c.source for c in figure.citations))}
+
+
 def figure_row(base: Catalogue, figure: Figure, lang: str = "en") -> Record:
-    """A figure as one row of FIGURE_COLUMNS, made directly: a row needs no words for people (no catalogue)."""
-    indicator = base.indicators[figure.indicator]
-    citations = figure.citations
-    return {"id": figure.id, "indicator": figure.indicator, "label": pick(indicator.label, lang), "value": figure.value,
-            "unit": indicator.unit, "qualifier": figure.qualifier, "status": figure.status, "period": figure.period.text,
-            "place": figure.place, "topic": indicator.topic, "sources": ",".join(c.source for c in citations),
-            "quote": citations[0].quote if citations else ""}  # fmt: skip
+    """A figure as one row of FIGURE_COLUMNS (a query's or show's TSV, CSV and table)."""
+    return figure_cells(FIGURE_COLUMNS, base, figure, lang)
 
 
 def entity_record(base: Catalogue, entity: Entity, lang: str = "en") -> Record:

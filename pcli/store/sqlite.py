@@ -15,7 +15,7 @@ from pcli.base.model import LANGS, Catalogue, Citation, Entity, FactBase, Figure
 from pcli.base.order import period_rank, stands_for
 from pcli.base.periods import Period, parse_period
 from pcli.base.schema import ENTITY_TABLES
-from pcli.store.sqlite_schema import FIGURE_READ, number_of
+from pcli.store.sqlite_schema import FIGURE_STORED, number_of
 
 if TYPE_CHECKING:
     from pcli.base.words import Phrases
@@ -34,7 +34,11 @@ def _rank(period: str, asked: str) -> int:
     return _NONE if rank is None else rank
 
 
-_FIGURE_COLUMNS = ", ".join(FIGURE_READ)
+_FIGURE_COLUMNS = ", ".join(FIGURE_STORED)
+_AT = {column: n for n, column in enumerate(FIGURE_STORED)}
+_ID, _INDICATOR, _VALUE, _SOURCE, _PERIOD, _AS_OF, _PART_OF, _PLACE, _QUALIFIER, _STATUS, _NOTE, _ORD = (
+    _AT[c] for c in ("id", "indicator", "value_text", "cite_source", "period", "as_of", "part_of", "place", "qualifier",
+                     "status", "note", "ord"))  # fmt: skip
 
 
 def _period_branches(p: Period) -> list[tuple[str, list[Any]]]:
@@ -155,7 +159,7 @@ class Store:
         if place is not None:
             where.append("place = ?")
             args.append(place)
-        sql = (f"SELECT * FROM (SELECT {_FIGURE_COLUMNS}, {rank} AS rank, best FROM figures"
+        sql = (f"SELECT * FROM (SELECT {_FIGURE_COLUMNS}, {rank} AS rank FROM figures"
                + (" WHERE " + " AND ".join(where) if where else "") + f") WHERE rank < {_NONE}"
                " ORDER BY rank, best LIMIT ?")  # fmt: skip
         # Citations are fetched by cite(), for the few figures that are answered with.
@@ -240,20 +244,22 @@ class Store:
             figure.citations = known[figure.id]
 
     def _figures(self, rows: list[Any], cited: bool = True) -> list[Figure]:
+        """Figures from rows of FIGURE_STORED's columns (and perhaps more after them)."""
+        cite, period = _SOURCE, _PERIOD
         figures = [
             Figure(
-                id=r[0],
-                order=r[1],
-                indicator=r[2],
-                value=number_of(r[3]),
-                qualifier=r[4],
-                status=r[5],
-                period=Period(r[6], r[9], r[10], r[11], r[12], r[13]),
-                place=r[7],
-                note=r[8],
-                citations=() if r[16] is None else (Citation(r[16], r[17], 0, r[18], r[19]),),
-                as_of=bool(r[14]),
-                part_of=r[15],
+                id=r[_ID],
+                order=r[_ORD],
+                indicator=r[_INDICATOR],
+                value=number_of(r[_VALUE]),
+                qualifier=r[_QUALIFIER],
+                status=r[_STATUS],
+                period=Period(*r[period : period + 6]),
+                place=r[_PLACE],
+                note=r[_NOTE],
+                citations=() if r[cite] is None else (Citation(r[cite], r[cite + 1], 0, r[cite + 2], r[cite + 3]),),
+                as_of=bool(r[_AS_OF]),
+                part_of=r[_PART_OF],
             )
             for r in rows
         ]

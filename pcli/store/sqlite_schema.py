@@ -12,13 +12,17 @@ from typing import Any
 
 from pcli.base.model import LANGS, FactBase
 from pcli.base.places import place_keys, places_of
+from pcli.base.schema import KINDS
 
-FORMAT_VERSION = 16
-# The figures table's columns as the store reads them back (store/sqlite.py), then `best`: each figure's place in
-# figure_order (base/order.py), so that SQLite orders figures by that one rule.
-FIGURE_READ = ("id", "ord", "indicator", "value_text", "qualifier", "status", "period", "place", "note", "period_kind",
-               "period_start", "period_end", "period_month", "period_day", "as_of", "part_of", "cite_source",
-               "cite_quote", "cite_context", "cite_qualifier")  # fmt: skip
+FORMAT_VERSION = 17
+# The figures table: each key the schema declares for a figure (pcli/base/schema.py), stored as the cache keeps it
+# (its value as text that reads back as the same number, its period with the parts a query ranks by, its citation
+# when it has one alone: several go to the citations table), then what the cache adds: the figure's place in the
+# file and in figure_order (base/order.py), so that SQLite orders figures by that one rule.
+_STORED_AS = {"value": ("value_text",), "citations": ("cite_source", "cite_quote", "cite_context", "cite_qualifier"),
+              "period": ("period", "period_kind", "period_start", "period_end", "period_month", "period_day")}  # fmt: skip
+FIGURE_STORED = (*(c for f in KINDS["figures"].fields for c in _STORED_AS.get(f.name, (f.name,))), "ord", "best")
+_INTEGERS = {"period_start", "period_end", "period_month", "period_day", "as_of", "ord", "best"}
 PHRASE_GAP, PHRASE_END = "\x1f", "\x1e"  # the base's phrases in meta: en, vi, id apart; one phrase from the next
 
 
@@ -31,18 +35,14 @@ CREATE TABLE units (id TEXT PRIMARY KEY, kind TEXT, label_en TEXT, label_vi TEXT
 CREATE TABLE indicators (id TEXT PRIMARY KEY, ord INTEGER, topic TEXT REFERENCES topics(id),
                          unit TEXT REFERENCES units(id), label_en TEXT, label_vi TEXT, label_id TEXT,
                          aliases TEXT, note TEXT, change INTEGER);
-CREATE TABLE figures (id TEXT, ord INTEGER, indicator TEXT REFERENCES indicators(id),
-                      value_text TEXT, qualifier TEXT, status TEXT, period TEXT, place TEXT, note TEXT,
-                      period_kind TEXT, period_start INTEGER, period_end INTEGER, period_month INTEGER,
-                      period_day INTEGER, as_of INTEGER, part_of TEXT,
-                      cite_source TEXT, cite_quote TEXT, cite_context TEXT, cite_qualifier TEXT, best INTEGER);
+CREATE TABLE figures ({figures});
 CREATE TABLE citations (record_table TEXT, record_id TEXT, position INTEGER, source TEXT REFERENCES sources(id),
                         quote TEXT, context TEXT, qualifier TEXT);
 CREATE TABLE entities (kind TEXT, id TEXT, ord INTEGER, name_en TEXT, data TEXT, PRIMARY KEY (kind, id));
 CREATE TABLE places (name TEXT PRIMARY KEY, folded TEXT, first TEXT, joined TEXT);
 CREATE TABLE phrases (record TEXT, weight REAL, words TEXT);
 CREATE TABLE skips (id TEXT PRIMARY KEY, source TEXT, quote TEXT, number TEXT, reason TEXT);
-"""
+""".format(figures=", ".join(f"{c} {'INTEGER' if c in _INTEGERS else 'TEXT'}" for c in FIGURE_STORED))
 _INDEXES = """
 CREATE UNIQUE INDEX figures_by_id ON figures (id);
 CREATE INDEX figures_by_value ON figures (value_text);
@@ -99,7 +99,7 @@ def write_into(db: sqlite3.Connection, base: FactBase, meta: dict[str, str] | No
     db.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
     _write_small_tables(db, base)
     citations: list[tuple[Any, ...]] = []
-    db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * (len(FIGURE_READ) + 1))})", _figure_rows(base, citations))
+    db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * len(FIGURE_STORED))})", _figure_rows(base, citations))
     citations.extend(_write_entities(db, base))
     db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)", citations)
     from pcli.base.words import distinguishing, record_phrases
@@ -149,8 +149,26 @@ def _figure_rows(base: FactBase, citations: list[tuple[Any, ...]]) -> Iterator[t
     for i, f in enumerate(figures):
         p, cited = f.period, f.citations
         one = (cited[0].source, cited[0].quote, cited[0].context, cited[0].qualifier) if len(cited) == 1 else _NONE
-        yield (f.id, f.order, f.indicator, number_text(f.value), f.qualifier, f.status, p.text, f.place, f.note,
-               p.kind, p.start, p.end, p.month, p.day, int(f.as_of), f.part_of, *one, best[i])  # fmt: skip
+        yield (
+            f.id,
+            f.indicator,
+            number_text(f.value),
+            *one,
+            p.text,
+            p.kind,
+            p.start,
+            p.end,
+            p.month,
+            p.day,
+            int(f.as_of),
+            f.part_of,
+            f.place,
+            f.qualifier,
+            f.status,
+            f.note,
+            f.order,
+            best[i],
+        )  # in FIGURE_STORED's order
         if len(cited) != 1:
             citations.extend(("figures", f.id, n, c.source, c.quote, c.context, c.qualifier) for n, c in enumerate(cited))
 
