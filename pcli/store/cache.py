@@ -34,7 +34,7 @@ from contextlib import AbstractContextManager
 
 from pcli.base.model import FactBase
 from pcli.messages import Msg
-from pcli.store.guard import guarded
+from pcli.store.guard import discard, guarded
 from pcli.store.sqlite import Store
 from pcli.store.sqlite_schema import FORMAT_VERSION, verify, write_database, write_into
 
@@ -231,16 +231,6 @@ def _touch(cached: str) -> None:
         os.utime(cached)
     except OSError:
         pass
-
-
-def discard(cached: str) -> None:
-    """Remove a cache that cannot be trusted, and its checksum (never anything but a regular file)."""
-    for path in (cached, cached + ".sum"):
-        try:
-            if stat.S_ISREG(os.lstat(path).st_mode):
-                os.remove(path)
-        except OSError:
-            pass
 
 
 def prune(folder: str) -> None:

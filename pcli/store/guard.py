@@ -5,7 +5,9 @@ time, so no output is ever written twice or cut and then restarted."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from types import GeneratorType
 from typing import TYPE_CHECKING, Any, NoReturn, cast
@@ -47,8 +49,6 @@ class _Guarded:
             self._damaged()
 
     def _damaged(self) -> NoReturn:
-        from pcli.store.cache import discard
-
         discard(self._cached)
         raise FactBaseError(self._path, "cache_damaged") from None
 
@@ -59,3 +59,13 @@ def guarded(store: Store, cached: str, path: str) -> Store:
     proxy = _Guarded(store, cached, path)
     store.catalogue.rest_read_by(proxy._guard(store.read_rest))
     return cast("Store", proxy)
+
+
+def discard(cached: str) -> None:
+    """Remove a cache that cannot be trusted, and its checksum (never anything but a regular file)."""
+    for path in (cached, cached + ".sum"):
+        try:
+            if stat.S_ISREG(os.lstat(path).st_mode):
+                os.remove(path)
+        except OSError:
+            pass
