@@ -205,3 +205,20 @@ def test_a_place_named_before_its_kind_the_base_lacks_is_a_miss() -> None:
     assert parse_query("poor households in Ba Dinh district 2023", []).named == "ba dinh"
     got = run("query", "poor households in Ba Dinh district 2023")
     assert got.exit_code == 1 and "Ba Dinh" in got.stderr
+
+
+def test_a_range_that_starts_in_the_year_asked_is_not_that_year_s_figure() -> None:
+    got = run("query", "ha noi xay bao nhieu nha cho ho ngheo nam 2022", "-f", "json")
+    assert got.exit_code == 1 or all(m["period"] in ("2022",) or m["period"].startswith("2022-") and len(m["period"]) <= 10
+                                     and "-20" not in m["period"][4:] for m in got.json()), got.output  # fmt: skip
+
+
+def test_rural_in_vietnamese_narrows_what_is_asked() -> None:
+    got = run("query", "Tỷ lệ thất nghiệp khu vực nông thôn của Hà Nội năm 2024 là bao nhiêu?")
+    assert got.exit_code == 1, got.output  # the base holds an urban rate, not a rural one
+
+
+def test_a_confident_figure_is_not_replaced_by_one_of_a_record_the_question_names() -> None:
+    got = run("query", "how many homes did the fund for the poor build or renovate in hanoi", "-f", "json")
+    assert got.exit_code == 0, got.output
+    assert "fund" in got.json()[0]["label"].lower()  # the Fund's houses, not all houses supported

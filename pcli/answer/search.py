@@ -112,7 +112,8 @@ class Searcher:
         if not words and not held:
             return self._period_only(query, limit) if kinds is None or "figure" in kinds else Found([], Msg("try_show"))
         fits = self._fits(words, wanted, query, held)
-        if query.asks in ("", "figure") and (of_record := self._of_record(words, query, held)):
+        confident = bool(fits) and fits[0].kind == "indicator" and self._confident(fits[0], held, query.periods)
+        if query.asks in ("", "figure") and not confident and (of_record := self._of_record(words, query, held)):
             fits = of_record  # "dư nợ cho vay của Ngân hàng Chính sách xã hội": a figure of the bank, not the bank
         if fits and (place := self._not_covered(fits[0], query, words)):
             return Found([], elsewhere(self.store, place))
@@ -268,11 +269,13 @@ class Searcher:
             if kind == "indicator" and (kinds is None or "figure" in kinds):
                 stated = [f for f in valued if f.indicator == ident]
                 figures = stated or self.store.figures(ident, list(query.periods), query.place, limit)
-                # a range that merely holds the year asked (2022-2024 for 2023 or 2024) is not that year's figure;
-                # one that starts in it ("since 2020", "2021-2024" for 2021) runs from it
+                # a range that merely holds the year asked (2022-2024 for 2022, 2023 or 2024) is not that year's
+                # figure; one that runs from it ("since 2020") or between the two asked ("between 2021 and 2024") is
                 standing = rank_figures(self._standing(figures, query), query.periods)
                 starts = {p.start for p in query.periods}
-                ranked.extend((r, f) for r, f in standing if r < 2 or f.period.start in starts)
+                ends = {p.end for p in query.periods}
+                ranked.extend((r, f) for r, f in standing
+                              if r < 2 or (f.period.start in starts and (query.since or f.period.end in ends)))  # fmt: skip
             elif kind == "indicator" or kind in _TABLES or kind == "source":
                 answers.append(Answer(kind, score, record=self._record(kind, ident)))
         ranked.sort(key=lambda pair: pair[0])  # stable: within a rank, the indicator order and figure order stay

@@ -150,8 +150,9 @@ ASKS_UNIT = {
 MODIFIERS = frozenset(
     """rural urban countryside male female men women boys girls children elderly disabled ethnic minority minorities
     perdesaan pedesaan perkotaan laki perempuan anak lansia disabilitas etnis minoritas
-    near can hampir""".split()
-)  # near, cận, hampir: the near-poor are not the poor, also in a base that holds no near-poor figure
+    near can hampir thon""".split()
+)  # near, cận, hampir: the near-poor are not the poor, also in a base that holds no near-poor figure; "thôn" of
+# "nông thôn" (rural), which Vietnamese writes after what it narrows
 
 # What a kind of unit measures, in the three languages: "what percentage", "tỷ lệ", "persen"; "how much money".
 UNIT_KIND_WORDS = {
