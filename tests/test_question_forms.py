@@ -222,3 +222,14 @@ def test_a_confident_figure_is_not_replaced_by_one_of_a_record_the_question_name
     got = run("query", "how many homes did the fund for the poor build or renovate in hanoi", "-f", "json")
     assert got.exit_code == 0, got.output
     assert "fund" in got.json()[0]["label"].lower()  # the Fund's houses, not all houses supported
+
+
+def test_the_postings_a_cache_keeps_are_the_index_s_own() -> None:
+    from pcli.base.words import postings
+
+    phrases = [("indicator:a", NAME, ("poor", "households")), ("indicator:a", TEXT, ("poor",)), ("source:b", TEXT, ("poor",))]
+    assert postings(phrases) == ({"poor": 2, "households": 1}, {"poor": [0, 1, 2], "households": [0]})
+    store = open_store(str(FACTS))
+    kept, built = Searcher(store).index, RecordIndex(store.phrases(), store.modifiers())
+    assert kept.idf == built.idf and list(kept.by_token) == list(built.by_token)
+    assert all(kept.by_token[t] == built.by_token[t] for t in built.by_token)

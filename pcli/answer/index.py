@@ -15,8 +15,9 @@ matched by a record's name when the question has it, and a name in which such a 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
-from pcli.base.words import MODIFIERS, NAME, UNIT_KIND_WORDS, Phrases, distinguishing
+from pcli.base.words import MODIFIERS, NAME, UNIT_KIND_WORDS, Phrases, distinguishing, postings
 
 _MEASURED = frozenset(w for words in UNIT_KIND_WORDS.values() for w in words.split())
 
@@ -126,28 +127,52 @@ class Fit:
         return f"Fit({self.key!r}, {self.rank:.3f}, {self.share:.3f})"
 
 
+class _Written(dict[str, list[int]]):
+    """Each word's phrases, read from how a cache writes them ("0 5 9") when the word is first asked about."""
+
+    def __init__(self, written: dict[str, str]) -> None:
+        super().__init__()
+        self.written = written
+
+    def __missing__(self, token: str) -> list[int]:
+        found = self[token] = [int(n) for n in self.written[token].split()]
+        return found
+
+    def __contains__(self, token: object) -> bool:
+        return token in self.written
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.written)
+
+    def __len__(self) -> int:
+        return len(self.written)
+
+
 class RecordIndex:
     """The weighted phrases of every record ("kind:id", weight, words), with the vocabulary they use."""
 
-    def __init__(self, phrases: Phrases, modifiers: frozenset[str] | None = None) -> None:
+    def __init__(
+        self,
+        phrases: Phrases,
+        modifiers: frozenset[str] | None = None,
+        kept: tuple[dict[str, int], dict[str, str]] | None = None,
+    ) -> None:
+        """kept: the postings a cache keeps (base/words.py), each word's phrases as written, read when asked."""
         self.phrases = phrases
         self.order: dict[str, int] = {}
-        self.by_token: dict[str, list[int]] = {}
-        held: dict[str, int] = {}  # how many records hold each token
-        last: dict[str, str] = {}  # the last record that held it (a record's phrases come together)
         self.names: dict[str, list[tuple[str, ...]]] = {}  # each record's names
         self.measured: dict[str, set[str]] = {}  # the words of what each indicator's unit measures
-        for n, (key, weight, phrase) in enumerate(phrases):
+        for key, weight, phrase in phrases:
             self.order.setdefault(key, len(self.order))
             if weight == NAME:
                 self.names.setdefault(key, []).append(phrase)
             elif not _MEASURED.isdisjoint(phrase):  # what its unit measures ("persentase" of a share)
                 self.measured.setdefault(key, set()).update(_MEASURED.intersection(phrase))
-            for token in set(phrase):
-                self.by_token.setdefault(token, []).append(n)
-                if last.get(token) != key:
-                    last[token] = key
-                    held[token] = held.get(token, 0) + 1
+        if kept is None:
+            held, rows = postings(phrases)
+            self.by_token: dict[str, list[int]] = rows
+        else:
+            held, self.by_token = kept[0], _Written(kept[1])
         records = max(len(self.order), 1)
         self.idf = {t: math.log(1 + (records - k + 0.5) / (k + 0.5)) for t, k in held.items()}
         self.rarest = math.log(1 + (records - 0.5) / 1.5)

@@ -58,7 +58,7 @@ class Searcher:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.index = RecordIndex(store.phrases(), store.modifiers())
+        self.index = RecordIndex(store.phrases(), store.modifiers(), store.postings())
         self.places = Places(store.places_named)
         self.numbers = document_numbers(store.documents())
         self.names: dict[str, str] | None = None

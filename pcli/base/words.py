@@ -334,6 +334,21 @@ def record_phrases(base: FactBase) -> Phrases:
     return out
 
 
+def postings(phrases: Phrases) -> tuple[dict[str, int], dict[str, list[int]]]:
+    """Each word of the phrases: how many records hold it, and the phrases it is in (by their place in the list;
+    a record's phrases come together). Worked out when a cache is written, read back by the search."""
+    held: dict[str, int] = {}
+    rows: dict[str, list[int]] = {}
+    last: dict[str, str] = {}  # the last record that held each word
+    for n, (key, _, phrase) in enumerate(phrases):
+        for token in set(phrase):
+            rows.setdefault(token, []).append(n)
+            if last.get(token) != key:
+                last[token] = key
+                held[token] = held.get(token, 0) + 1
+    return held, rows
+
+
 def distinguishing(phrases: Phrases) -> frozenset[str]:
     """The words that alone tell indicators apart, again and again: "near" where "poor households" and "near poor
     households" name two indicators and "poverty rate" and "near poverty rate" two more; "cận" and "hampir" the

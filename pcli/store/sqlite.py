@@ -101,6 +101,15 @@ class Store:
         rows = self.db.execute("SELECT record, weight, words FROM phrases ORDER BY rowid")
         return [(key, weight, tuple(words.split())) for key, weight, words in rows]
 
+    def postings(self) -> tuple[dict[str, int], dict[str, str]]:
+        """Each word of the phrases: how many records hold it, and the phrases it is in as written ("0 5 9"),
+        read when a word is first asked about (base/words.py's postings, kept when the database was written)."""
+        held: dict[str, int] = {}
+        rows: dict[str, str] = {}
+        for token, count, listed in self.db.execute("SELECT token, held, rows FROM postings ORDER BY rowid"):
+            held[token], rows[token] = count, listed
+        return held, rows
+
     def modifiers(self) -> frozenset[str] | None:
         """The words that tell records apart (answer/index.py), kept ready when the database was written."""
         return frozenset(self.meta["modifiers"].split()) if "modifiers" in self.meta else None

@@ -14,7 +14,7 @@ from pcli.base.model import LANGS, FactBase
 from pcli.base.places import place_keys, places_of
 from pcli.base.schema import KINDS
 
-FORMAT_VERSION = 17
+FORMAT_VERSION = 18
 # The figures table: each key the schema declares for a figure (pcli/base/schema.py), stored as the cache keeps it
 # (its value as text that reads back as the same number, its period with the parts a query ranks by, its citation
 # when it has one alone: several go to the citations table), then what the cache adds: the figure's place in the
@@ -41,6 +41,7 @@ CREATE TABLE citations (record_table TEXT, record_id TEXT, position INTEGER, sou
 CREATE TABLE entities (kind TEXT, id TEXT, ord INTEGER, name_en TEXT, data TEXT, PRIMARY KEY (kind, id));
 CREATE TABLE places (name TEXT PRIMARY KEY, folded TEXT, first TEXT, joined TEXT);
 CREATE TABLE phrases (record TEXT, weight REAL, words TEXT);
+CREATE TABLE postings (token TEXT PRIMARY KEY, held INTEGER, rows TEXT);
 CREATE TABLE skips (id TEXT PRIMARY KEY, source TEXT, quote TEXT, number TEXT, reason TEXT);
 """.format(figures=", ".join(f"{c} {'INTEGER' if c in _INTEGERS else 'TEXT'}" for c in FIGURE_STORED))
 _INDEXES = """
@@ -102,9 +103,11 @@ def write_into(db: sqlite3.Connection, base: FactBase, meta: dict[str, str] | No
     db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * len(FIGURE_STORED))})", _figure_rows(base, citations))
     citations.extend(_write_entities(db, base))
     db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)", citations)
-    from pcli.base.words import distinguishing, record_phrases
+    from pcli.base.words import distinguishing, postings, record_phrases
 
     words = record_phrases(base)
+    held, rows = postings(words)  # the search's index, so that a query does not work it out again
+    db.executemany("INSERT INTO postings VALUES (?, ?, ?)", [(t, held[t], " ".join(map(str, n))) for t, n in rows.items()])
 
     db.execute("INSERT INTO meta VALUES ('modifiers', ?)", (" ".join(sorted(distinguishing(words))),))
     db.executemany("INSERT INTO phrases VALUES (?, ?, ?)", [(key, weight, " ".join(w)) for key, weight, w in words])
