@@ -55,9 +55,7 @@ class _Group(TyperGroup):
 
     def _run(self, argv: list[str], lang: str, *args: Any, **kwargs: Any) -> Any:
         """Click's main; with the help pages in the reader's language when help is what this run prints."""
-        from pcli.cli.helptext import help_asked
-
-        if not help_asked(argv):
+        if not help_asked(argv):  # the help's translation (Typer's and Click's insides) is imported only for help
             return super().main(*args, **kwargs)
         from pcli.cli.helptext import in_language
 
@@ -82,3 +80,9 @@ def _silence_stdout() -> None:
     """After a broken pipe, point stdout at /dev/null so that the interpreter's final flush stays quiet."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+def help_asked(args: list[str]) -> bool:
+    """Whether this run prints a help page: `--help` or `-h` before any `--`, or no arguments at all."""
+    given = args[: args.index("--")] if "--" in args else args
+    return not args or "--help" in given or "-h" in given

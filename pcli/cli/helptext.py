@@ -22,12 +22,6 @@ CLICK_WORDS = {"Arguments": "click_h_arguments", "Options": "click_h_options", "
 TYPE_WORDS = {"str": "click_t_text", "int range": "click_t_int_range", "int": "click_t_int"}  # Typer's type names
 
 
-def help_asked(args: list[str]) -> bool:
-    """Whether this run prints a help page: `--help` or `-h` before any `--`, or no arguments at all."""
-    given = args[: args.index("--")] if "--" in args else args
-    return not args or "--help" in given or "-h" in given
-
-
 def help_key(command: str, param: str | None = None) -> str | None:
     """The catalogue's key for a command's help (`help_query`) or one of its options' (`help_query_limit`,
     else the shared `help_limit`); None when it has none."""
