@@ -102,10 +102,15 @@ def roots(word: str) -> frozenset[str]:
     return frozenset(r for r in found if len(r) >= 5 and r.isalpha())
 
 
+def in_row(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether the words of part come in a row among those of whole."""
+    n = len(part)
+    return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+
+
 def within(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
     """Whether a name's words come in a row among the words (a name of two words at least)."""
-    n = len(name)
-    return n >= 2 and any(words[i : i + n] == name for i in range(len(words) - n + 1))
+    return len(name) >= 2 and in_row(name, words)
 
 
 class Fit:
@@ -251,12 +256,7 @@ class RecordIndex:
     def names_say(self, key: str, words: str) -> bool:
         """Whether a name of the record says these words in a row ("vietnam" in "healthy vietnam")."""
         forms = {tuple(words.split()), (words.replace(" ", ""),)}  # "viet nam" is "vietnam"
-        return any(
-            name[i : i + len(said)] == said
-            for said in forms
-            for name in self.names.get(key, ())
-            for i in range(len(name) - len(said) + 1)
-        )
+        return any(in_row(said, name) for said in forms for name in self.names.get(key, ()))
 
     def outside_names(self, key: str, words: tuple[str, ...]) -> tuple[str, ...]:
         """The words outside the names of the record the question says more than half of ("Bank Kebijakan Sosial

@@ -24,11 +24,10 @@ def shown(text: str) -> str:
 
 def written(text: str, folded: str) -> str:
     """The words of a question that fold to these, as the question writes them ("cả nước" for "ca nuoc")."""
-    import re
-
+    from pcli.base.words import WORD
     from pcli.text import fold
 
-    tokens = re.findall(r"[^\W_]+", text)
+    tokens = WORD.findall(text)
     size = len(folded.split())
     for i in range(len(tokens) - size + 1):
         if fold(" ".join(tokens[i : i + size])) == folded:

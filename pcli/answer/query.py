@@ -201,7 +201,7 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     places = places if isinstance(places, Places) else Places(places)
     words = _take_place(words, places, query)
     query.elsewhere = _elsewhere(words, places)
-    query.scope = next((n for size in (2, 1) for n in _runs(words, size) if n in SCOPES and not places.covers(n)), "")
+    query.scope = _uncovered(words, SCOPES, places, 2)
     _question_words(words, query)
     periods.sort(key=lambda p: p.sort_key)
     query.target = _take(words, GOALS)[0]
@@ -377,12 +377,14 @@ def _runs(words: list[str], size: int) -> list[str]:
 
 def _elsewhere(words: list[str], places: Places) -> str:
     """A place the question names that the base does not cover ("Da Nang", "Ho Chi Minh City")."""
-    if _OTHER_FIRST.isdisjoint(words):
-        return ""
-    for size in (3, 2, 1):
-        for i in range(len(words) - size + 1):
-            name = " ".join(words[i : i + size])
-            if name in OTHER_PLACES and not places.covers(name):
+    return "" if _OTHER_FIRST.isdisjoint(words) else _uncovered(words, OTHER_PLACES, places, 3)
+
+
+def _uncovered(words: list[str], names: frozenset[str], places: Places, longest: int) -> str:
+    """The first of these names the question says (longest first) that the base does not cover."""
+    for size in range(longest, 0, -1):
+        for name in _runs(words, size):
+            if name in names and not places.covers(name):
                 return name
     return ""
 

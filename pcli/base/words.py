@@ -40,7 +40,7 @@ VI_FILLER_WRITTEN = frozenset(
     chung ai vậy thì mà rồi liệu nghĩa""".split()
 )
 _VI_ONLY = frozenset(FILLER_WORDS["vi"].split()) - frozenset(FILLER_WORDS["en"].split() + FILLER_WORDS["id"].split())
-_TOKEN = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")  # a word as written: letters and digits, marks and all
 
 
 def kept_fillers(text: str) -> frozenset[str]:
@@ -49,7 +49,7 @@ def kept_fillers(text: str) -> frozenset[str]:
     if text.isascii():
         return frozenset()
     kept = set()
-    for token in _TOKEN.findall(text.lower()):
+    for token in WORD.findall(text.lower()):
         folded = fold(token)
         if token not in VI_FILLER_WRITTEN and (folded in _VI_ONLY or (folded in FILLER and not token.isascii())):
             kept.add(folded)  # "sở" is not English "so" either
