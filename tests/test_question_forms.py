@@ -4,7 +4,9 @@ write with marks, the figure of a record they name, the record cited with a numb
 from __future__ import annotations
 
 import pytest
-from conftest import FACTS, run
+from pathlib import Path
+
+from conftest import FACTS, MINIMAL, run, write
 
 from pcli.answer.index import RecordIndex, roots
 from pcli.answer.query import _dates, parse_query
@@ -233,3 +235,43 @@ def test_the_postings_a_cache_keeps_are_the_index_s_own() -> None:
     kept, built = Searcher(store).index, RecordIndex(store.phrases(), store.modifiers())
     assert kept.idf == built.idf and list(kept.by_token) == list(built.by_token)
     assert all(kept.by_token[t] == built.by_token[t] for t in built.by_token)
+
+
+def test_a_note_is_searched_in_every_language_the_base_gives_it(tmp_path: Path) -> None:
+    note = 'note = { en = "From the yearly review.", vi = "Theo kết quả rà soát hằng năm.", id = "Dari peninjauan tahunan." }'
+    facts = write(tmp_path, MINIMAL.replace('period = "2023"', f'period = "2023"\n{note}'))
+    for question in ("kết quả rà soát hộ nghèo năm 2023", "peninjauan rumah tangga miskin 2023"):
+        got = run("query", question, "--facts", facts, "-f", "json")
+        assert got.exit_code == 0 and got.json()[0]["value"] == 690, (question, got.output)
+
+
+def test_vietnamese_filler_told_only_by_its_marks_is_dropped_only_so() -> None:
+    assert "tinh" not in parse_query("Số hộ cận nghèo tính đến cuối năm 2024", []).words  # as of
+    assert "tinh" in parse_query("so ho can ngheo tinh Bac Ninh", []).words  # unmarked: it may be a province
+
+
+def test_the_capital_is_a_city_as_thanh_pho_is() -> None:
+    for text in ("Tỷ lệ hộ nghèo của Thủ đô năm 2023", "tingkat kemiskinan ibu kota 2023"):
+        assert not {"thu", "do", "thudo", "ibu", "kota", "ibukota"} & set(parse_query(text, []).words), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Đầu năm 2022 có bao nhiêu hộ nghèo và đến cuối 2024 còn bao nhiêu?",
+     "went from how many poor households in 2022 to how many in 2023?"],
+)  # fmt: skip
+def test_a_value_asked_at_each_of_two_periods_is_a_change(question: str) -> None:
+    assert parse_query(question, []).change, question
+
+
+def test_a_two_word_vietnamese_range_reads_tu_sang_as_from_to() -> None:
+    got = run("query", "Số hộ nghèo thay đổi thế nào từ năm 2022 sang năm 2023?", "-f", "json")
+    assert got.exit_code == 0 and got.json()[0]["kind"] == "change", got.output
+
+
+def test_a_name_in_another_order_still_names_the_record_in_a_passage() -> None:
+    from pcli.answer.index import within
+
+    assert within(("bank", "kebijakan", "sosial", "cabang", "hanoi"), ("cabang", "hanoi", "dari", "bank", "kebijakan", "sosial"))
+    assert not within(("fund", "for", "poor"), ("poor", "fund"))  # every word, or it is not the name
+    assert not within(("poor", "fund"), ("fund", "poor"))  # two words: only in their order

@@ -24,6 +24,7 @@ _MEASURED = frozenset(w for words in UNIT_KIND_WORDS.values() for w in words.spl
 # The order records of equal fit are listed in: figures (through their indicator) before the rest.
 KIND_ORDER = {"indicator": 0, "programme": 1, "document": 2, "agency": 3, "place": 4, "source": 5}
 UNKNOWN = 1.0  # a word no record holds weighs this share of the rarest word's weight
+NAMED_BONUS = 0.25  # a record's rank gains this share of how much of its best name the question says
 HEAD = 2.0  # the word a question asks for ("which *bank*", "*ngân hàng* nào") weighs this many times more
 
 
@@ -109,8 +110,9 @@ def in_row(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
 
 
 def within(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
-    """Whether a name's words come in a row among the words (a name of two words at least)."""
-    return len(name) >= 2 and in_row(name, words)
+    """Whether a name's words come in a row among the words (a name of two words at least), or, for a name of three
+    words or more, all of them in another order: "Cabang Hanoi dari Bank Kebijakan Sosial" names the bank's branch."""
+    return len(name) >= 2 and in_row(name, words) or len(name) >= 3 and set(name) <= set(words)
 
 
 class Fit:
@@ -326,7 +328,9 @@ class RecordIndex:
             if blocked.get(key) or not self._has_required(key, required):
                 continue
             share = sum(row) / total
-            fits.append(Fit(key, share + 0.25 * named.get(key, 0.0), share, named.get(key, 0.0), len(in_names.get(key, ()))))
+            fits.append(
+                Fit(key, share + NAMED_BONUS * named.get(key, 0.0), share, named.get(key, 0.0), len(in_names.get(key, ())))
+            )
         fits.sort(key=lambda f: (-round(f.rank, 6), KIND_ORDER.get(f.kind, 9), self.order[f.key]))
         return fits
 

@@ -28,6 +28,7 @@ from pcli.base.words import (
     SCOPES,
     SINCE,
     compounded,
+    dropped_fillers,
     kept_fillers,
 )
 from pcli.errors import UsageError
@@ -209,8 +210,13 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     query.since = since and len(periods) == 1
     changing, rest = _take(rest, CHANGE)
     ranged = _take(rest, RANGE_WORDS)[0] and len(periods) == 2  # "from early 2022 to the end of 2024"
-    query.change = (changing or since or ranged) and (len(periods) >= 2 or any(p.kind == "range" for p in periods) or query.since)
+    said = f" {' '.join(words)} "  # "bao nhiêu hộ nghèo đầu năm 2022 và cuối 2024 còn bao nhiêu": one value at each
+    twice = len(periods) == 2 and any(said.count(f" {p} ") >= 2 for p in ASKS_FIGURE)
+    query.change = (changing or since or ranged or twice) and (
+        len(periods) >= 2 or any(p.kind == "range" for p in periods) or query.since
+    )
     skip = DOCUMENT_WORDS if query.documents or query.cited else frozenset()
+    skip |= dropped_fillers(text)  # "tính đến": as of, not a province
     kept = kept_fillers(text)  # "cho vay": a loan, not "cho vậy"
     query.asked = tuple(w for w in words if (w not in FILLER or w in kept) and w not in skip)
     query.words = tuple(w for w in (rest if query.change else words) if (w not in FILLER or w in kept) and w not in skip)

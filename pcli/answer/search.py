@@ -165,7 +165,15 @@ class Searcher:
         if len(meant) < (1 if held else 2) or len(rest) == len(words):  # "anggaran" alone names no figure either
             return []
         fits = self._fits(rest, _ASKED["figure"], query, held)
-        return fits if fits and self._confident(fits[0], held, query.periods) else []
+        if not fits or not self._confident(fits[0], held, query.periods):
+            return []
+        fits = [f for f in fits if self._confident(f, held, query.periods)]
+        of = [f for f in fits if self._quoted_with(f.key.split(":", 1)[1], named[0].key)]
+        return of or fits  # the figures quoted with the record first: "rumah tangga didukung pinjaman oleh Bank …"
+
+    def _quoted_with(self, indicator: str, record: str) -> bool:
+        """Whether a figure of the indicator is quoted in a passage that names the record."""
+        return any(record in self._cited_with(f) for f in self.store.figures(indicator, [], None, 20))
 
     def unit_kind(self, indicator: str) -> str:
         """What an indicator's unit counts: percent, currency or count (the search's filter and check's)."""

@@ -21,15 +21,15 @@ FILLER_WORDS = {
              count amount level latest current currently now today overall so far yet also any i we you they
              could would should will shall may might must get got between since left remaining still
              according reported report say says said during over under than then per each every whats s
-             refer refers mean means meaning represent stand come comes came""",
+             refer refers mean means meaning represent stand come comes came go goes went gone""",
     "vi": """nam cua la co bao nhieu trong va so tai o den vao nhung cac mot duoc thanh pho hien nay gi nao the may
              cho biet toi hay luong muc tong tu giua qua ke lai con da se dang ve khi theo nay do ay
-             bi boi nhu ra sao tat ca toan bo chung ai vay thi ma roi lieu nghia""",
+             bi boi nhu ra sao tat ca toan bo chung ai vay thi ma roi lieu nghia sang hon thudo""",
     "id": """tahun di pada dan yang dari untuk ke jumlah berapa ada dalam kota ini itu sebuah apa apakah berapakah
              siapa mana adalah banyak total antara sejak sampai masih tersisa sisa sekarang saat kini keseluruhan
              secara saja bagaimana tersebut telah sudah akan sedang oleh dengan bagi kepada tentang seperti juga
              hal nya kah para sebanyak nomor angka arti maksud merujuk berasal memiliki dimiliki punya mempunyai
-             mendapat mendapatkan memperoleh""",
+             mendapat mendapatkan memperoleh ibukota""",
 }
 FILLER = frozenset(word for words in FILLER_WORDS.values() for word in words.split())
 # The Vietnamese filler words as written: folded, "vậy" (so) is "vay" (borrow), "lại" (again) "lãi" (interest),
@@ -37,8 +37,11 @@ FILLER = frozenset(word for words in FILLER_WORDS.values() for word in words.spl
 VI_FILLER_WRITTEN = frozenset(
     """năm của là có bao nhiêu trong và số tại ở đến vào những các một được thành phố hiện nay gì nào thế mấy cho biết
     tôi hãy lượng mức tổng từ giữa qua kể lại còn đã sẽ đang về khi theo này đó ấy bị bởi như ra sao tất cả toàn bộ
-    chung ai vậy thì mà rồi liệu nghĩa""".split()
+    chung ai vậy thì mà rồi liệu nghĩa sang hơn""".split()
 )
+# Vietnamese words that are filler only as written, whose folded form is another word: "tính đến" (as of) is not
+# "tỉnh" (province), "khoảng" (about) not "khoang".
+VI_FILLER_MARKED = frozenset("tính khoảng".split())
 _VI_ONLY = frozenset(FILLER_WORDS["vi"].split()) - frozenset(FILLER_WORDS["en"].split() + FILLER_WORDS["id"].split())
 WORD = re.compile(r"[^\W_]+")  # a word as written: letters and digits, marks and all
 
@@ -54,6 +57,13 @@ def kept_fillers(text: str) -> frozenset[str]:
         if token not in VI_FILLER_WRITTEN and (folded in _VI_ONLY or (folded in FILLER and not token.isascii())):
             kept.add(folded)  # "sở" is not English "so" either
     return frozenset(kept)
+
+
+def dropped_fillers(text: str) -> frozenset[str]:
+    """The folded words of a text written as Vietnamese filler that only its marks tell from another word."""
+    if text.isascii():
+        return frozenset()
+    return frozenset(fold(token) for token in WORD.findall(text.lower()) if token in VI_FILLER_MARKED)
 
 
 # Month names in English and Indonesian, for "September 2025" and "Agustus 2025" (Vietnamese writes "tháng 9").
@@ -227,8 +237,9 @@ RECORD_KINDS = {
 }  # fmt: skip
 
 
-# Words that mean another thing together than apart: "rumah tangga" is a household, "rumah" a house.
-COMPOUNDS = {("rumah", "tangga"): "rumahtangga"}
+# Words that mean another thing together than apart: "rumah tangga" is a household, "rumah" a house; "thủ đô" and
+# "ibu kota" the capital, a city as "thành phố" and "kota" are (filler), while "thu" alone is income.
+COMPOUNDS = {("rumah", "tangga"): "rumahtangga", ("thu", "do"): "thudo", ("ibu", "kota"): "ibukota"}
 
 
 def compounded(words: list[str]) -> list[str]:
@@ -254,8 +265,8 @@ def _slug(url: str) -> str:
 
 def content_words(text: str) -> tuple[str, ...]:
     """The folded words of a text that say something (a question's, a record's): filler dropped."""
-    kept = kept_fillers(text)
-    return tuple(w for w in compounded(fold(text).split()) if w not in FILLER or w in kept)
+    kept, dropped = kept_fillers(text), dropped_fillers(text)
+    return tuple(w for w in compounded(fold(text).split()) if (w not in FILLER or w in kept) and w not in dropped)
 
 
 Phrases = list[tuple[str, float, tuple[str, ...]]]  # ("kind:id", weight, folded words)
@@ -283,6 +294,9 @@ def record_phrases(base: FactBase) -> Phrases:
     out: Phrases = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
 
+    def every(texts: list[str]) -> list[str]:  # free text in each language the base gives it (a note, a role)
+        return [t for text in texts for t in (text, *base.phrases.get(text, {}).values()) if t]
+
     def add(key: str, weight: float, *texts: str) -> None:
         for text in texts:
             words = content_words(text)
@@ -300,13 +314,13 @@ def record_phrases(base: FactBase) -> Phrases:
         texts = about.setdefault(figure.indicator, [])
         texts += [t for c in figure.citations for t in (c.quote, c.context) if t]
         if figure.note:
-            texts.append(figure.note)
+            texts += every([figure.note])
     for ind in base.indicators.values():
         key = f"indicator:{ind.id}"
         add(key, NAME, *ind.label.values(), *ind.aliases)
         topic, unit = base.topics.get(ind.topic), base.units.get(ind.unit)
         kind = UNIT_KIND_WORDS.get(unit.kind, "") if unit else ""
-        extra = [*(topic.label.values() if topic else ()), *(unit.label.values() if unit else ()), kind, ind.note]
+        extra = [*(topic.label.values() if topic else ()), *(unit.label.values() if unit else ()), kind, *every([ind.note])]
         said(key, [*about.get(ind.id, ()), *extra])
     names = {e.id: e.fields.get("name") for entities in base.entities.values() for e in entities}
     for table, entities in base.entities.items():
@@ -316,11 +330,11 @@ def record_phrases(base: FactBase) -> Phrases:
             f = e.fields
             kinds = DOCUMENT_KINDS.get(str(f.get("kind")), ()) if table == "documents" else ()
             other = RECORD_KINDS.get(str(f.get("kind")), "")
-            add(key, NAME, *_texts(f.get("name")), *_texts(f.get("aliases")))
+            add(key, NAME, *every([*_texts(f.get("name")), *_texts(f.get("aliases"))]))
             if table == "documents":
                 add(key, NAME, *(f"{k} {f.get('number', '')}" for k in kinds[:4]))
                 add(key, SUBJECT, *(f"{k} {s}" for k in kinds[:4] for s in _texts(f.get("subject"))))
-            texts = [*_texts(f.get("role")), *_texts(f.get("note")), *_texts(names.get(str(f.get("issuer"))))]
+            texts = every([*_texts(f.get("role")), *_texts(f.get("note")), *_texts(names.get(str(f.get("issuer"))))])
             said(key, [*texts, other, *(t for c in e.citations for t in (c.quote, c.context) if t)])
     for source in base.sources.values():
         key = f"source:{source.id}"
@@ -330,7 +344,10 @@ def record_phrases(base: FactBase) -> Phrases:
         titles = base.phrases.get(base.title, {})
         subject = [source.title] if source.title else [base.title, titles.get(source.language, ""), _slug(source.url)]
         add(key, SUBJECT, *(t for t in subject if t), LANGUAGE_NAMES.get(source.language, ""))  # "the Vietnamese …"
-        said(key, [source.note, source.rendering_of, source.url.replace("-", " "), KIND_WORDS["source"].replace(",", " ")])
+        said(
+            key,
+            [*every([source.note]), source.rendering_of, source.url.replace("-", " "), KIND_WORDS["source"].replace(",", " ")],
+        )
     return out
 
 

@@ -14,7 +14,7 @@ from pcli.base.model import LANGS, FactBase
 from pcli.base.places import place_keys, places_of
 from pcli.base.schema import KINDS
 
-FORMAT_VERSION = 18
+FORMAT_VERSION = 19
 # The figures table: each key the schema declares for a figure (pcli/base/schema.py), stored as the cache keeps it
 # (its value as text that reads back as the same number, its period with the parts a query ranks by, its citation
 # when it has one alone: several go to the citations table), then what the cache adds: the figure's place in the
