@@ -3,9 +3,9 @@ write with marks, the figure of a record they name, the record cited with a numb
 
 from __future__ import annotations
 
-import pytest
 from pathlib import Path
 
+import pytest
 from conftest import FACTS, MINIMAL, run, write
 
 from pcli.answer.index import RecordIndex, roots
