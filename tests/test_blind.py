@@ -16,10 +16,10 @@ from question_score import score  # noqa: E402
 # Each set: the right answers it holds at least, and the wrong numbers it gives at most (none: the goal, and where
 # every set now is). First runs: README.
 HELD = {
-    "2026-12-04-a.toml": (133, 0),
+    "2026-12-04-a.toml": (134, 0),
     "2026-12-04-b.toml": (127, 0),
     "2026-12-04-c.toml": (130, 0),
-    "2026-12-04-d.toml": (130, 0),
+    "2026-12-04-d.toml": (131, 0),
     "2026-12-04-e.toml": (171, 0),  # first run 157/181 with 3 wrong numbers (README)
 }
 
@@ -41,7 +41,7 @@ def test_a_blind_set_holds_its_score_with_no_wrong_number(name: str) -> None:
 # now speaks of households with one word of little weight, beside the clause's "miliar VND".
 DRAFTS = {
     "drafts-2026-12-04-a": (155, 0),
-    "drafts-2026-12-04-b": (158, 0),
+    "drafts-2026-12-04-b": (159, 0),
     "drafts-2026-12-04-c": (155, 0),
     "drafts-2026-12-04-d": (163, 0),
     "drafts-2026-12-04-e": (167, 0),  # its first run (README)

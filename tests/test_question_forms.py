@@ -275,3 +275,28 @@ def test_a_name_in_another_order_still_names_the_record_in_a_passage() -> None:
     assert within(("bank", "kebijakan", "sosial", "cabang", "hanoi"), ("cabang", "hanoi", "dari", "bank", "kebijakan", "sosial"))
     assert not within(("fund", "for", "poor"), ("poor", "fund"))  # every word, or it is not the name
     assert not within(("poor", "fund"), ("fund", "poor"))  # two words: only in their order
+
+
+def test_a_few_words_of_a_long_name_do_not_rank_it_above_what_the_question_says() -> None:
+    """ "Where are the high-tech farming models concentrated": the communes the text says they are concentrated in,
+    not the eco-zone whose long name shares two words with the question (a third of a name earns no bonus)."""
+    index = RecordIndex(
+        [("place:zone", NAME, ("high", "tech", "agricultural", "eco", "zone", "valley")),
+         ("place:zone", TEXT, ("runs", "japanese", "german", "technology", "model")),
+         ("place:communes", NAME, ("me", "linh", "gia", "lam", "thuong", "tin")),
+         ("place:communes", TEXT, ("where", "high", "tech", "farming", "models", "concentrated")),
+         ("indicator:models", NAME, ("high", "tech", "farming", "models")),
+         ("indicator:jobs", NAME, ("jobs",)), ("indicator:loans", NAME, ("loans",)), ("place:other", NAME, ("bai", "village"))],
+        frozenset(),
+    )  # fmt: skip
+    fits = index.score(("high", "tech", "farming", "models", "concentrated"), frozenset(("place",)))
+    assert fits[0].key == "place:communes", fits
+
+
+def test_an_article_answers_only_a_question_that_asks_for_one_or_names_it() -> None:
+    from pcli.answer.index import Fit
+
+    told = Fit("source:daily", 0.4, 0.4, 0.0, 0)  # its words are what the article tells, not the article
+    assert not Searcher._confident(told, {}, (), "")
+    assert Searcher._confident(told, {}, (), "source")
+    assert Searcher._confident(Fit("source:daily", 0.6, 0.4, 0.5, 1), {}, (), "")

@@ -319,10 +319,12 @@ def _fits(text: str, searcher: Searcher, kind: str) -> list[tuple[str, float, st
     except UsageError:
         return []
     out = []
-    for fit in searcher.index.score(query.words, frozenset(("indicator",)), query.head)[:12]:
+    for fit in searcher.index.score(query.words, frozenset(("indicator",)), query.head):
         indicator = fit.key.split(":", 1)[1]
-        if searcher.unit_kind(indicator) == kind and fit.share > 0:
+        if searcher.unit_kind(indicator) == kind and fit.share > 0:  # the best 12 of the number's kind
             out.append((indicator, fit.share, query.place))
+            if len(out) == 12:
+                break
     return out
 
 

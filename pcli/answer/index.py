@@ -24,7 +24,8 @@ _MEASURED = frozenset(w for words in UNIT_KIND_WORDS.values() for w in words.spl
 # The order records of equal fit are listed in: figures (through their indicator) before the rest.
 KIND_ORDER = {"indicator": 0, "programme": 1, "document": 2, "agency": 3, "place": 4, "source": 5}
 UNKNOWN = 1.0  # a word no record holds weighs this share of the rarest word's weight
-NAMED_BONUS = 0.25  # a record's rank gains this share of how much of its best name the question says
+NAMED_BONUS = 0.25  # a record's rank gains this share of how much of its best name the question says,
+HALF_NAMED = 0.5  # when it says half of it at least
 HEAD = 2.0  # the word a question asks for ("which *bank*", "*ngân hàng* nào") weighs this many times more
 
 
@@ -328,9 +329,9 @@ class RecordIndex:
             if blocked.get(key) or not self._has_required(key, required):
                 continue
             share = sum(row) / total
-            fits.append(
-                Fit(key, share + NAMED_BONUS * named.get(key, 0.0), share, named.get(key, 0.0), len(in_names.get(key, ())))
-            )
+            said = named.get(key, 0.0)
+            bonus = NAMED_BONUS * said if said >= HALF_NAMED else 0.0
+            fits.append(Fit(key, share + bonus, share, said, len(in_names.get(key, ()))))
         fits.sort(key=lambda f: (-round(f.rank, 6), KIND_ORDER.get(f.kind, 9), self.order[f.key]))
         return fits
 

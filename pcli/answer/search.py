@@ -186,6 +186,8 @@ class Searcher:
         """Whether the best record explains enough of the question to answer it: a figure's indicator also has a
         third of a name said by the question, or holds a number it states ("penduduk", one word of a long label,
         is not a question about that label)."""
+        if fit.kind == "source" and asks != "source" and not fit.named:
+            return False  # an article answers a question that asks for one or names it, not one on what it tells
         if fit.kind != "indicator":  # a year asks for a figure, unless the question asks for a record
             return fit.share >= (THRESHOLD if periods and asks in ("", "figure") else RECORD_THRESHOLD)
         stated = any(f"indicator:{f.indicator}" == fit.key for figures in held.values() for f in figures)
