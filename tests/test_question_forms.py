@@ -300,3 +300,26 @@ def test_an_article_answers_only_a_question_that_asks_for_one_or_names_it() -> N
     assert not Searcher._confident(told, {}, (), "")
     assert Searcher._confident(told, {}, (), "source")
     assert Searcher._confident(Fit("source:daily", 0.6, 0.4, 0.5, 1), {}, (), "")
+
+
+def test_a_percentage_asked_says_what_a_share_s_name_says() -> None:
+    """ "What percentage of workers have training": the share of trained workers, whose name says "share"."""
+    facts_q = "What percentage of workers have technical or professional training?"
+    got = run("query", facts_q, "-f", "json")
+    assert got.exit_code == 0 and got.json()[0]["unit"] == "percent", got.output
+    from pcli.answer.index import says_share
+
+    assert says_share(("what", "percentage")) and says_share(("ty", "le", "ho"))
+    assert not says_share(("8", "ty", "dong"))  # "tỷ" alone is a billion
+
+
+def test_nguon_von_asks_for_an_amount_not_an_article() -> None:
+    query = parse_query("nguồn vốn ủy thác qua Ngân hàng Chính sách xã hội", [])
+    assert (query.asks, query.unit) == ("figure", "currency")
+
+
+def test_a_total_over_two_years_answers_between_them_when_no_change_is_held() -> None:
+    got = run("query", "How many households got loans from the social policy bank between 2021 and 2024?", "-f", "json")
+    assert got.exit_code == 0, got.output
+    first = got.json()[0]
+    assert first["kind"] == "figure" and first["period"] == "2021-2024", first

@@ -20,6 +20,15 @@ from collections.abc import Iterator
 from pcli.base.words import MODIFIERS, NAME, UNIT_KIND_WORDS, Phrases, distinguishing, postings
 
 _MEASURED = frozenset(w for words in UNIT_KIND_WORDS.values() for w in words.split())
+_SHARE_WORDS = frozenset(UNIT_KIND_WORDS["percent"].split())
+_SHARE_SAID = frozenset("percent percentage share rate proportion persen persentase proporsi".split())
+_SHARE_PAIRS = (("ty", "le"), ("phan", "tram"))  # Vietnamese syllables say it only together ("tỷ" alone: billion)
+
+
+def says_share(words: tuple[str, ...]) -> bool:
+    """Whether a question asks for a share in any of its words ("percentage" says what "share" and "tỷ lệ" say)."""
+    return not _SHARE_SAID.isdisjoint(words) or any(pair in _SHARE_PAIRS for pair in zip(words, words[1:], strict=False))
+
 
 # The order records of equal fit are listed in: figures (through their indicator) before the rest.
 KIND_ORDER = {"indicator": 0, "programme": 1, "document": 2, "agency": 3, "place": 4, "source": 5}
@@ -301,6 +310,8 @@ class RecordIndex:
         weights = [self.weight(w) * (HEAD if w == head else 1.0) for w in words]
         total = sum(weights)
         matching = {t for w in words for t in self.known(w)}
+        if says_share(asked):  # "percentage" says "share": one kind of number, in other words
+            matching |= _SHARE_WORDS
         required = [(w, asked[i + 1] if i + 1 < len(asked) else "") for i, w in enumerate(asked)
                     if w in MODIFIERS or any(t in self.distinguishing for t in self.known(w))]  # fmt: skip
         got: dict[str, list[float]] = {}

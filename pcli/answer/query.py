@@ -34,6 +34,7 @@ from pcli.base.words import (
 from pcli.errors import UsageError
 from pcli.text import fold, fold_keep
 
+_UNIT_WORDS = frozenset(w for phrases in ASKS_UNIT.values() for p in phrases for w in p.split()) - FILLER
 # "end of 2024", "cuối năm 2024", "akhir tahun 2024": a point in time, not the whole year.
 _POINT_WORDS = {("end", "of"): "12-31", ("cuoi", "nam"): "12-31", ("cuoi",): "12-31", ("akhir", "tahun"): "12-31",
                 ("akhir",): "12-31", ("start", "of"): "01-01", ("beginning", "of"): "01-01", ("dau", "nam"): "01-01",
@@ -304,6 +305,8 @@ def _question_words(words: list[str], query: Query) -> None:
             query.head, kind = words[i + 1], _kind_at(words, i + 1, ahead=True)
         else:
             continue
+        if query.head in _UNIT_WORDS:  # "what percentage": the kind of number (query.unit), not what it is of
+            query.head = ""
         query.asks = query.asks or kind  # "which resolution", "sở nào", "Bank apa": the record of that kind
     opening = f" {' '.join(words[:4])} "
     measured = next((kind for kind, phrases in MEASURES.items() if any(f" {m} " in opening for m in phrases)), None)

@@ -8,6 +8,8 @@ an answer even when the best has no figure for the period asked (that is a miss 
 
 from __future__ import annotations
 
+import copy
+
 from collections.abc import Sequence
 
 from pcli.answer.index import KIND_ORDER, Fit, RecordIndex, within
@@ -134,11 +136,10 @@ class Searcher:
                 return changed
             # no two figures of the best indicators to compare: a figure that is itself the change ("growth since
             # 2020"), asked with the words of change, or the miss that names the periods known
-            words = query.asked + words[len(query.words) :]
-            fits = self._fits(words, wanted, query, held)
-            if not fits or fits[0].kind != "indicator" or fits[0].share < THRESHOLD:
-                return changed
-            best = _tied(fits)
+            level = copy.copy(query)
+            level.change, level.words = False, query.asked
+            found = self._find(level, limit, kinds)
+            return found if found.answers and found.answers[0].kind == "figure" else changed
         return self._answers(query, best, fits[0].rank, limit, kinds, valued)
 
     def _not_covered(self, best: Fit, query: Query, words: tuple[str, ...]) -> str:

@@ -144,7 +144,7 @@ ASKS_FIGURE = (
 MEASURES = {
     "percent": ("rate", "rates", "share", "percentage", "proportion", "ty le", "lai suat", "tingkat", "persentase",
                 "proporsi", "suku bunga"),
-    "currency": ("budget", "cost", "funding", "kinh phi", "ngan sach", "anggaran", "biaya"),
+    "currency": ("budget", "cost", "funding", "kinh phi", "ngan sach", "nguon von", "anggaran", "biaya"),
     "": ("total", "amount", "average", "tong", "so luong", "binh quan", "trung binh", "jumlah", "rata rata"),
 }  # fmt: skip
 ASKS_RECORD = frozenset("who whom ai siapa".split())
