@@ -9,7 +9,6 @@ an answer even when the best has no figure for the period asked (that is a miss 
 from __future__ import annotations
 
 import copy
-
 from collections.abc import Sequence
 
 from pcli.answer.index import KIND_ORDER, Fit, RecordIndex, within
