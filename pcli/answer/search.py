@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pcli.answer.index import KIND_ORDER, Fit, RecordIndex, within
 from pcli.answer.misses import Nearest, periods_known, shown, written
 from pcli.answer.places import elsewhere, place_alone, unknown_name
-from pcli.answer.query import Places, Query, document_numbers, parse_query
+from pcli.answer.query import Query, document_numbers, parse_query
+from pcli.answer.question_places import Places
 from pcli.base.model import Entity, Figure, Source
 from pcli.base.order import rank_figures
 from pcli.base.periods import Period

@@ -70,36 +70,10 @@ def dropped_fillers(text: str) -> frozenset[str]:
 MONTHS = {
     name: n
     for names in (
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        (
-            "januari",
-            "februari",
-            "maret",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "agustus",
-            "september",
-            "oktober",
-            "november",
-            "desember",
-        ),
+        "january february march april may june july august september october november december",
+        "januari februari maret april mei juni juli agustus september oktober november desember",
     )
-    for n, name in enumerate(names, start=1)
+    for n, name in enumerate(names.split(), start=1)
 }
 
 # Words that ask how much something changed between two periods ("giảm bao nhiêu từ 2022 đến 2024").
@@ -283,45 +257,63 @@ def _texts(value: object) -> list[str]:
     return []
 
 
+class _Described:
+    """The phrases of the records being described, each phrase once a record."""
+
+    def __init__(self, base: FactBase) -> None:
+        self.base = base
+        self.out: Phrases = []
+        self.seen: set[tuple[str, tuple[str, ...]]] = set()
+
+    def every(self, texts: list[str]) -> list[str]:
+        """Free text in each language the base gives it (a note, a role, a name)."""
+        return [t for text in texts for t in (text, *self.base.phrases.get(text, {}).values()) if t]
+
+    def add(self, key: str, weight: float, *texts: str) -> None:
+        for text in texts:
+            words = content_words(text)
+            if words and (key, words) not in self.seen:
+                self.seen.add((key, words))
+                self.out.append((key, weight, words))
+
+    def said(self, key: str, texts: list[str]) -> None:
+        words = tuple(dict.fromkeys(w for text in texts for w in content_words(text)))
+        if words:
+            self.out.append((key, TEXT, words))
+
+
 def record_phrases(base: FactBase) -> Phrases:
     """Every record described by all the text it has, as phrases of meaningful words keyed "kind:id" with the
     weight of the field they come from (NAME, SUBJECT, TEXT): indicators by their labels and aliases, their topic
     and unit, and the quotes, contexts and notes of their figures (the words a question in the source's language
     meets); documents by kind, number and subject, their issuer's name and their notes; programmes, agencies and
     places by their names and kind, roles, notes and the quotes that cite them; sources by outlet, title and
-    what the text says of them. What is said of a record is one bag of its distinct words, so that a record with
-    many figures is not favoured for its length."""
-    out: Phrases = []
-    seen: set[tuple[str, tuple[str, ...]]] = set()
+    what the text says of them. Free text counts in every language the base gives it. What is said of a record
+    is one bag of its distinct words, so that a record with many figures is not favoured for its length."""
+    described = _Described(base)
+    _indicators(base, described)
+    _entities(base, described)
+    _sources(base, described)
+    return described.out
 
-    def every(texts: list[str]) -> list[str]:  # free text in each language the base gives it (a note, a role)
-        return [t for text in texts for t in (text, *base.phrases.get(text, {}).values()) if t]
 
-    def add(key: str, weight: float, *texts: str) -> None:
-        for text in texts:
-            words = content_words(text)
-            if words and (key, words) not in seen:
-                seen.add((key, words))
-                out.append((key, weight, words))
-
-    def said(key: str, texts: list[str]) -> None:
-        words = tuple(dict.fromkeys(w for text in texts for w in content_words(text)))
-        if words:
-            out.append((key, TEXT, words))
-
+def _indicators(base: FactBase, d: _Described) -> None:
     about: dict[str, list[str]] = {}
     for figure in base.figures:
         texts = about.setdefault(figure.indicator, [])
         texts += [t for c in figure.citations for t in (c.quote, c.context) if t]
         if figure.note:
-            texts += every([figure.note])
+            texts += d.every([figure.note])
     for ind in base.indicators.values():
         key = f"indicator:{ind.id}"
-        add(key, NAME, *ind.label.values(), *ind.aliases)
+        d.add(key, NAME, *ind.label.values(), *ind.aliases)
         topic, unit = base.topics.get(ind.topic), base.units.get(ind.unit)
         kind = UNIT_KIND_WORDS.get(unit.kind, "") if unit else ""
-        extra = [*(topic.label.values() if topic else ()), *(unit.label.values() if unit else ()), kind, *every([ind.note])]
-        said(key, [*about.get(ind.id, ()), *extra])
+        extra = [*(topic.label.values() if topic else ()), *(unit.label.values() if unit else ()), kind, *d.every([ind.note])]
+        d.said(key, [*about.get(ind.id, ()), *extra])
+
+
+def _entities(base: FactBase, d: _Described) -> None:
     names = {e.id: e.fields.get("name") for entities in base.entities.values() for e in entities}
     for table, entities in base.entities.items():
         kind = "agency" if table == "agencies" else table[:-1]
@@ -330,25 +322,25 @@ def record_phrases(base: FactBase) -> Phrases:
             f = e.fields
             kinds = DOCUMENT_KINDS.get(str(f.get("kind")), ()) if table == "documents" else ()
             other = RECORD_KINDS.get(str(f.get("kind")), "")
-            add(key, NAME, *every([*_texts(f.get("name")), *_texts(f.get("aliases"))]))
+            d.add(key, NAME, *d.every([*_texts(f.get("name")), *_texts(f.get("aliases"))]))
             if table == "documents":
-                add(key, NAME, *(f"{k} {f.get('number', '')}" for k in kinds[:4]))
-                add(key, SUBJECT, *(f"{k} {s}" for k in kinds[:4] for s in _texts(f.get("subject"))))
-            texts = every([*_texts(f.get("role")), *_texts(f.get("note")), *_texts(names.get(str(f.get("issuer"))))])
-            said(key, [*texts, other, *(t for c in e.citations for t in (c.quote, c.context) if t)])
+                d.add(key, NAME, *(f"{k} {f.get('number', '')}" for k in kinds[:4]))
+                d.add(key, SUBJECT, *(f"{k} {s}" for k in kinds[:4] for s in _texts(f.get("subject"))))
+            texts = d.every([*_texts(f.get("role")), *_texts(f.get("note")), *_texts(names.get(str(f.get("issuer"))))])
+            d.said(key, [*texts, other, *(t for c in e.citations for t in (c.quote, c.context) if t)])
+
+
+def _sources(base: FactBase, d: _Described) -> None:
     for source in base.sources.values():
         key = f"source:{source.id}"
-        add(key, NAME, source.outlet)
+        d.add(key, NAME, source.outlet)
         # what the article is about: its own title, else the base's (a base is the report its articles tell), in
         # English and in the article's own language ("artikel … tanpa rumah tangga miskin" is the Indonesian one)
         titles = base.phrases.get(base.title, {})
         subject = [source.title] if source.title else [base.title, titles.get(source.language, ""), _slug(source.url)]
-        add(key, SUBJECT, *(t for t in subject if t), LANGUAGE_NAMES.get(source.language, ""))  # "the Vietnamese …"
-        said(
-            key,
-            [*every([source.note]), source.rendering_of, source.url.replace("-", " "), KIND_WORDS["source"].replace(",", " ")],
-        )
-    return out
+        d.add(key, SUBJECT, *(t for t in subject if t), LANGUAGE_NAMES.get(source.language, ""))  # "the Vietnamese …"
+        url, kinds = source.url.replace("-", " "), KIND_WORDS["source"].replace(",", " ")
+        d.said(key, [*d.every([source.note]), source.rendering_of, url, kinds])
 
 
 def postings(phrases: Phrases) -> tuple[dict[str, int], dict[str, list[int]]]:
