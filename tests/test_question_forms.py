@@ -323,3 +323,28 @@ def test_a_total_over_two_years_answers_between_them_when_no_change_is_held() ->
     assert got.exit_code == 0, got.output
     first = got.json()[0]
     assert first["kind"] == "figure" and first["period"] == "2021-2024", first
+
+
+def test_tp_giai_doan_and_toi_are_filler() -> None:
+    words = parse_query("Chi nhánh TP giải ngân bao nhiêu giai đoạn 2021-2024, từ 2021 tới 2024", []).words
+    assert not {"tp", "doan", "giaidoan", "toi"} & set(words) and words.count("giai") == 1, words
+    assert "giai" in parse_query("giải ngân", []).words  # "giải" alone is a word of its own
+
+
+def test_an_alias_that_says_what_a_record_does_keeps_its_words_for_the_figure_asked() -> None:
+    index = RecordIndex(
+        [("agency:bank", NAME, ("social", "policy", "bank")), ("agency:bank", NAME, ("bank", "lends", "poor", "households"))],
+        frozenset(),
+    )
+    words = ("households", "lends", "social", "policy", "bank")
+    assert index.outside_names("agency:bank", words) == ()
+    assert index.outside_names("agency:bank", words, most=True) == ("households", "lends")
+
+
+def test_a_figure_of_a_named_record_answers_when_the_figure_its_name_suggests_lacks_the_period() -> None:
+    """The bank's entrusted capital is named after the bank but has no 2021-2024 figure; the households that
+    borrowed from it have one."""
+    got = run("query", "Có bao nhiêu hộ được vay vốn Ngân hàng Chính sách xã hội Hà Nội từ 2021 tới 2024?", "-f", "json")
+    assert got.exit_code == 0, got.output
+    first = got.json()[0]
+    assert first["period"] == "2021-2024" and "vay" in first["labels"]["vi"].lower(), first

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pcli.base.model import Catalogue, Figure
 from pcli.base.order import figure_order, stands_for
@@ -57,6 +57,25 @@ def best_for(figures: list[Figure], asked: Period) -> Figure | None:
         return min(exact, key=lambda f: f.order)
     within = [f for f in figures if stands_for(f.period, asked)]  # none for a range: only its own text stands
     return min(within, key=figure_order) if within else None
+
+
+def ends_asked(
+    figures_of: Callable[[str, list[Period], str | None, int], list[Figure]],
+    indicator: str,
+    asked: tuple[Period, ...],
+    since: bool,
+    place: str | None,
+) -> tuple[Figure | None, Figure | None, tuple[Period, ...]]:
+    """The achieved figures a change asked runs between, and the two periods it runs between: "since 2022" from
+    the period asked to the latest the indicator has; else from the first to the last period asked, or between
+    the two ends of one range asked."""
+    if since:
+        figures = [f for f in figures_of(indicator, [], place, 1000) if f.status == "achieved"]
+        dated = [f for f in figures if f.period.kind not in ("undated", "range")]
+        return best_for(figures, asked[0]), max(dated, key=lambda f: f.period.sort_key, default=None), asked
+    ends = (parse_period(str(asked[0].start)), parse_period(str(asked[0].end))) if len(asked) == 1 else (asked[0], asked[-1])
+    figures = [f for f in figures_of(indicator, list(ends), place, 1000) if f.status == "achieved"]
+    return best_for(figures, ends[0]), best_for(figures, ends[1]), ends
 
 
 def changes_between(

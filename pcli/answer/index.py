@@ -270,14 +270,17 @@ class RecordIndex:
         forms = {tuple(words.split()), (words.replace(" ", ""),)}  # "viet nam" is "vietnam"
         return any(in_row(said, name) for said in forms for name in self.names.get(key, ()))
 
-    def outside_names(self, key: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    def outside_names(self, key: str, words: tuple[str, ...], most: bool = False) -> tuple[str, ...]:
         """The words outside the names of the record the question says more than half of ("Bank Kebijakan Sosial
-        cabang"; not the alias "bank meminjamkan rumah tangga miskin", whose words it may say of something else)."""
-        said: set[str] = set()
+        cabang"); with `most`, outside only the names it says most of (an alias that describes what the record
+        does, "ngân hàng cho hộ nghèo vay", keeps its words for the figure asked: "số hộ được vay vốn")."""
+        shares = []
         for phrase in self.names.get(key, ()):
-            hit = [w for w in words if not set(phrase).isdisjoint(self.known(w))]
-            if 2 * len(set(hit)) > len(phrase):
-                said.update(hit)
+            hit = {w for w in words if not set(phrase).isdisjoint(self.known(w))}
+            if 2 * len(hit) > len(phrase):
+                shares.append((len(hit) / len(phrase), hit))
+        top = max((share for share, _ in shares), default=0.0)
+        said = {w for share, hit in shares if not most or share == top for w in hit}
         return tuple(w for w in words if w not in said)
 
     def unknown(self, words: tuple[str, ...]) -> list[str]:

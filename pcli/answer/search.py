@@ -85,16 +85,8 @@ class Searcher:
     def _find(self, query: Query, limit: int, kinds: frozenset[str] | None) -> Found:
         if query.elsewhere:
             return Found([], elsewhere(self.store, query.elsewhere.title()))
-        if query.documents and kinds is not None and kinds.isdisjoint(("document", "agency")):
-            return Found([], self._nearest("no_match", query))  # "resolution 24/2021 --kind figure": no figure
         if query.documents:
-            docs = [d for d in (self.store.entity("documents", d) for d in query.documents) if d is not None]
-            answers = [Answer("document", 3.0, record=d) for d in docs]
-            if query.asks in ("record", "agency"):  # "who issued Resolution 24/2021": its issuer, then the document
-                issuers = dict.fromkeys(str(d.fields.get("issuer", "")) for d in docs)
-                agencies = [a for a in (self.store.entity("agencies", i) for i in issuers if i) if a is not None]
-                answers = [Answer("agency", 3.0, record=a) for a in agencies] + answers
-            return Found(answers[:limit])
+            return self._documents(query, limit, kinds)
         if query.cited:
             return Found([], Msg("no_document", number=query.cited, known=", ".join(n for _, _, n in self.store.documents())))
         wanted = None if kinds is None else frozenset(("indicator",) if "figure" in kinds else ()) | kinds
@@ -140,7 +132,24 @@ class Searcher:
             level.change, level.words = False, query.asked
             found = self._find(level, limit, kinds)
             return found if found.answers and found.answers[0].kind == "figure" else changed
-        return self._answers(query, best, fits[0].rank, limit, kinds, valued)
+        answered = self._answers(query, best, fits[0].rank, limit, kinds, valued)
+        if not answered.answers and confident and query.periods and (of := self._of_record(words, query, held)):
+            # the figure whose name says the bank's has no figure of the period: "hộ được vay vốn" of the bank has
+            alternative = self._answers(query, _tied(of), of[0].rank, limit, kinds, valued)
+            return alternative if alternative.answers else answered
+        return answered
+
+    def _documents(self, query: Query, limit: int, kinds: frozenset[str] | None) -> Found:
+        """The documents a question cites by number; "who issued Resolution 24/2021": its issuer first."""
+        if kinds is not None and kinds.isdisjoint(("document", "agency")):
+            return Found([], self._nearest("no_match", query))  # "resolution 24/2021 --kind figure": no figure
+        docs = [d for d in (self.store.entity("documents", d) for d in query.documents) if d is not None]
+        answers = [Answer("document", 3.0, record=d) for d in docs]
+        if query.asks in ("record", "agency"):
+            issuers = dict.fromkeys(str(d.fields.get("issuer", "")) for d in docs)
+            agencies = [a for a in (self.store.entity("agencies", i) for i in issuers if i) if a is not None]
+            answers = [Answer("agency", 3.0, record=a) for a in agencies] + answers
+        return Found(answers[:limit])
 
     def _not_covered(self, best: Fit, query: Query, words: tuple[str, ...]) -> str:
         """A place the question names that the base does not cover, as it names it: "komune Ba Vi" (unless its
@@ -161,16 +170,17 @@ class Searcher:
         named = self.index.score(words, _SUBJECTS, "")
         if not named or named[0].named < NAMED_RECORD or named[0].names < 2:
             return []
-        rest = self.index.outside_names(named[0].key, words)
-        meant = [w for w in rest if w not in KIND_OF_WORD]  # "anggaran program …": "program" names no figure
-        if len(meant) < (1 if held else 2) or len(rest) == len(words):  # "anggaran" alone names no figure either
-            return []
-        fits = self._fits(rest, _ASKED["figure"], query, held)
-        if not fits or not self._confident(fits[0], held, query.periods):
-            return []
-        fits = [f for f in fits if self._confident(f, held, query.periods)]
-        of = [f for f in fits if self._quoted_with(f.key.split(":", 1)[1], named[0].key)]
-        return of or fits  # the figures quoted with the record first: "rumah tangga didukung pinjaman oleh Bank …"
+        for most in (False, True):
+            rest = self.index.outside_names(named[0].key, words, most)
+            meant = [w for w in rest if w not in KIND_OF_WORD]  # "anggaran program …": "program" names no figure
+            if len(meant) < (1 if held else 2) or len(rest) == len(words):  # "anggaran" alone names no figure either
+                continue
+            fits = self._fits(rest, _ASKED["figure"], query, held)
+            if fits and self._confident(fits[0], held, query.periods):
+                fits = [f for f in fits if self._confident(f, held, query.periods)]
+                of = [f for f in fits if self._quoted_with(f.key.split(":", 1)[1], named[0].key)]
+                return of or fits  # the figures quoted with the record first: "rumah tangga didukung pinjaman oleh Bank"
+        return []
 
     def _quoted_with(self, indicator: str, record: str) -> bool:
         """Whether a figure of the indicator is quoted in a passage that names the record."""
@@ -326,17 +336,9 @@ class Searcher:
 
     def _change_of(self, query: Query, indicator: str) -> Found:
         """The change of one indicator between the periods asked, or the miss that names the periods it has."""
-        from pcli.answer.changes import best_for
+        from pcli.answer.changes import ends_asked
 
-        if query.since:  # "since 2022": from the period asked to the latest the indicator has
-            figures = [f for f in self.store.figures(indicator, [], query.place, 1000) if f.status == "achieved"]
-            dated = [f for f in figures if f.period.kind not in ("undated", "range")]
-            before, after = best_for(figures, query.periods[0]), max(dated, key=lambda f: f.period.sort_key, default=None)
-            periods: tuple[Period, ...] = query.periods
-        else:
-            periods = _endpoints(query.periods)
-            figures = [f for f in self.store.figures(indicator, list(periods), query.place, 1000) if f.status == "achieved"]
-            before, after = best_for(figures, periods[0]), best_for(figures, periods[1])
+        before, after, periods = ends_asked(self.store.figures, indicator, query.periods, query.since, query.place)
         if before is None or after is None or before is after:
             return Found([], self._periods_known(query, indicator, periods))
         answer = Answer("change", 2.0)
@@ -382,15 +384,6 @@ def _refuse_odd_numbers(query: Query, held: dict[str, list[Figure]]) -> None:
         digits = "".join(ch if ch.isdigit() else " " for ch in word).split()
         if any(len(run) >= 4 for run in digits) and not any(ch in word for ch in ".,%") and " " not in word.strip():
             raise UsageError("bad_year", word=word)
-
-
-def _endpoints(periods: Sequence[Period]) -> tuple[Period, Period]:
-    """The two periods a change runs between: the first and last asked, or the two ends of a range."""
-    from pcli.base.periods import parse_period
-
-    if len(periods) == 1:
-        return parse_period(str(periods[0].start)), parse_period(str(periods[0].end))
-    return periods[0], periods[-1]
 
 
 def search(store: Store, text: str, limit: int = 10, kinds: frozenset[str] | None = None) -> Found:

@@ -24,7 +24,7 @@ FILLER_WORDS = {
              refer refers mean means meaning represent stand come comes came go goes went gone""",
     "vi": """nam cua la co bao nhieu trong va so tai o den vao nhung cac mot duoc thanh pho hien nay gi nao the may
              cho biet toi hay luong muc tong tu giua qua ke lai con da se dang ve khi theo nay do ay
-             bi boi nhu ra sao tat ca toan bo chung ai vay thi ma roi lieu nghia sang hon thudo""",
+             bi boi nhu ra sao tat ca toan bo chung ai vay thi ma roi lieu nghia sang hon thudo tp giaidoan""",
     "id": """tahun di pada dan yang dari untuk ke jumlah berapa ada dalam kota ini itu sebuah apa apakah berapakah
              siapa mana adalah banyak total antara sejak sampai masih tersisa sisa sekarang saat kini keseluruhan
              secara saja bagaimana tersebut telah sudah akan sedang oleh dengan bagi kepada tentang seperti juga
@@ -37,7 +37,7 @@ FILLER = frozenset(word for words in FILLER_WORDS.values() for word in words.spl
 VI_FILLER_WRITTEN = frozenset(
     """năm của là có bao nhiêu trong và số tại ở đến vào những các một được thành phố hiện nay gì nào thế mấy cho biết
     tôi hãy lượng mức tổng từ giữa qua kể lại còn đã sẽ đang về khi theo này đó ấy bị bởi như ra sao tất cả toàn bộ
-    chung ai vậy thì mà rồi liệu nghĩa sang hơn""".split()
+    chung ai vậy thì mà rồi liệu nghĩa sang hơn tới tp""".split()
 )
 # Vietnamese words that are filler only as written, whose folded form is another word: "tính đến" (as of) is not
 # "tỉnh" (province), "khoảng" (about) not "khoang".
@@ -212,8 +212,13 @@ RECORD_KINDS = {
 
 
 # Words that mean another thing together than apart: "rumah tangga" is a household, "rumah" a house; "thủ đô" and
-# "ibu kota" the capital, a city as "thành phố" and "kota" are (filler), while "thu" alone is income.
-COMPOUNDS = {("rumah", "tangga"): "rumahtangga", ("thu", "do"): "thudo", ("ibu", "kota"): "ibukota"}
+# "ibu kota" the capital, a city as "thành phố" (TP) and "kota" are (filler), while "thu" alone is income.
+COMPOUNDS = {
+    ("rumah", "tangga"): "rumahtangga",
+    ("thu", "do"): "thudo",
+    ("ibu", "kota"): "ibukota",
+    ("giai", "doan"): "giaidoan",
+}  # fmt: skip  ("giai đoạn": a period, as "năm" a year)
 
 
 def compounded(words: list[str]) -> list[str]:
