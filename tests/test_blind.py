@@ -16,11 +16,11 @@ from question_score import score  # noqa: E402
 # Each set: the right answers it holds at least, and the wrong numbers it gives at most (none: the goal, and where
 # every set now is). First runs: README.
 HELD = {
-    "2026-12-04-a.toml": (135, 0),
+    "2026-12-04-a.toml": (136, 0),
     "2026-12-04-b.toml": (128, 0),
-    "2026-12-04-c.toml": (132, 0),
-    "2026-12-04-d.toml": (132, 0),
-    "2026-12-04-e.toml": (173, 0),  # first run 157/181 with 3 wrong numbers (README)
+    "2026-12-04-c.toml": (134, 0),
+    "2026-12-04-d.toml": (135, 0),
+    "2026-12-04-e.toml": (174, 0),  # first run 157/181 with 3 wrong numbers (README)
 }
 
 

@@ -197,7 +197,7 @@ def test_a_country_in_a_record_s_name_is_that_name() -> None:
 
 
 def test_a_miss_names_the_country_as_the_question_writes_it() -> None:
-    from pcli.answer.misses import written
+    from pcli.answer.query import written
 
     assert written("tỷ lệ hộ nghèo cả nước năm 2023", "ca nuoc") == "cả nước"
     assert written("Vietnam poverty rate", "vietnam") == "Vietnam"
@@ -294,12 +294,13 @@ def test_a_few_words_of_a_long_name_do_not_rank_it_above_what_the_question_says(
 
 
 def test_an_article_answers_only_a_question_that_asks_for_one_or_names_it() -> None:
+    from pcli.answer.confidence import confident
     from pcli.answer.index import Fit
 
     told = Fit("source:daily", 0.4, 0.4, 0.0, 0)  # its words are what the article tells, not the article
-    assert not Searcher._confident(told, {}, (), "")
-    assert Searcher._confident(told, {}, (), "source")
-    assert Searcher._confident(Fit("source:daily", 0.6, 0.4, 0.5, 1), {}, (), "")
+    assert not confident(told, {}, (), "")
+    assert confident(told, {}, (), "source")
+    assert confident(Fit("source:daily", 0.6, 0.4, 0.5, 1), {}, (), "")
 
 
 def test_a_percentage_asked_says_what_a_share_s_name_says() -> None:
@@ -348,3 +349,34 @@ def test_a_figure_of_a_named_record_answers_when_the_figure_its_name_suggests_la
     assert got.exit_code == 0, got.output
     first = got.json()[0]
     assert first["period"] == "2021-2024" and "vay" in first["labels"]["vi"].lower(), first
+
+
+def test_the_start_of_the_period_is_filler_around_the_dates_it_gives() -> None:
+    got = run("query", "Poor households: start of the period (early 2022) compared with end of 2024", "-f", "json")
+    assert got.exit_code == 0 and got.json()[0]["kind"] == "change", got.output
+
+
+def test_the_original_source_of_an_article_asks_for_a_source() -> None:
+    assert parse_query("original source of the Indonesian article on poverty", []).asks == "source"
+
+
+def test_a_change_from_a_number_stated_runs_from_the_figure_that_holds_it() -> None:
+    got = run("query", "ty le ho ngheo giam tu 0,095% xuong con bao nhieu nam 2023", "-f", "json")
+    assert got.exit_code == 0, got.output
+    change = got.json()[0]
+    assert change["kind"] == "change" and change["from"]["value"] == 0.095, change
+    assert change["from"]["period"] < change["to"]["period"] == "2023"
+
+
+def test_a_year_and_a_measure_named_whole_ask_for_a_figure_not_a_record(tmp_path: Path) -> None:
+    place = """
+[[places]]
+id = "bai-village"
+kind = "village"
+name = { en = "Bai village, Ba Vi commune", vi = "Làng Bai, xã Ba Vì", id = "Desa Bai, Komune Ba Vi" }
+citations = [{ source = "s", quote = "Bai village, Ba Vi commune" }]
+"""
+    facts = write(tmp_path, MINIMAL + place)
+    assert run("query", "bai village", "--facts", facts).exit_code == 0  # the village asked for itself
+    got = run("query", "poor households in Ba Vi 2023", "--facts", facts, "-f", "json")
+    assert got.exit_code == 1, got.output  # a figure of Ba Vi is asked: the base has none

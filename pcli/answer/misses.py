@@ -22,19 +22,6 @@ def shown(text: str) -> str:
     return one_line(text[:80]) + ("…" if len(text) > 80 else "")
 
 
-def written(text: str, folded: str) -> str:
-    """The words of a question that fold to these, as the question writes them ("cả nước" for "ca nuoc")."""
-    from pcli.base.words import WORD
-    from pcli.text import fold
-
-    tokens = WORD.findall(text)
-    size = len(folded.split())
-    for i in range(len(tokens) - size + 1):
-        if fold(" ".join(tokens[i : i + size])) == folded:
-            return one_line(" ".join(tokens[i : i + size]))
-    return folded
-
-
 def periods_known(store: Store, query: Query, indicator: str | None, asked: Sequence[Period] = ()) -> Msg:
     """The miss of a question whose indicator has no figure for the periods asked, naming those it has."""
     if indicator is None:

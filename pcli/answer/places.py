@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pcli.base.model import said
+from pcli.answer.index import Fit, RecordIndex
+from pcli.answer.query import Query, written
+from pcli.base.model import Entity, said
 from pcli.messages import Msg
 from pcli.store.sqlite import Store
 from pcli.text import fold
@@ -77,3 +79,22 @@ class _Said:
 
     def say(self, lang: str) -> str:
         return said(self.store.catalogue, self.name, lang)
+
+
+_PLACES, _INDICATORS = frozenset(("place",)), frozenset(("indicator",))
+_SETTLEMENTS = frozenset("commune communes ward wards district districts village villages province".split())
+
+
+def place_record_named(index: RecordIndex, record_of: Callable[[str, str], object], best: Fit, query: Query,
+                       words: tuple[str, ...]) -> str:  # fmt: skip
+    """A settlement the base knows only as a record (a village of a photo caption, not a place with figures)
+    that the question names by two words in a row no measure's name has: the figures are another place's."""
+    for fit in index.score(words, _PLACES, "")[:3]:
+        record = record_of("place", fit.key.split(":", 1)[1])
+        if not isinstance(record, Entity) or str(record.fields.get("kind")) not in _SETTLEMENTS:
+            continue
+        free = tuple(w for w in words if not index.in_names_of(_INDICATORS, w))
+        for pair in zip(free, free[1:], strict=False):
+            if " ".join(pair) in " ".join(words) and index.names_say(fit.key, " ".join(pair)):
+                return written(query.text, " ".join(pair))
+    return ""

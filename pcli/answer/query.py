@@ -25,12 +25,13 @@ from pcli.base.words import (
     RANGE_WORDS,
     SCOPES,
     SINCE,
+    WORD,
     compounded,
     dropped_fillers,
     kept_fillers,
 )
 from pcli.errors import UsageError
-from pcli.text import fold, fold_keep
+from pcli.text import fold, fold_keep, one_line
 
 _UNIT_WORDS = frozenset(w for phrases in ASKS_UNIT.values() for p in phrases for w in p.split()) - FILLER
 # "end of 2024", "cuối năm 2024", "akhir tahun 2024": a point in time, not the whole year.
@@ -211,8 +212,10 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     ranged = _take(rest, RANGE_WORDS)[0] and len(periods) == 2  # "from early 2022 to the end of 2024"
     said = f" {' '.join(words)} "  # "bao nhiêu hộ nghèo đầu năm 2022 và cuối 2024 còn bao nhiêu": one value at each
     twice = len(periods) == 2 and any(said.count(f" {p} ") >= 2 for p in ASKS_FIGURE)
+    # "giảm từ 0,095% xuống còn bao nhiêu năm 2023": from the figure that holds the number stated to the year asked
+    stated = bool(changing and query.values and len(periods) == 1 and periods[0].kind != "range")
     query.change = (changing or since or ranged or twice) and (
-        len(periods) >= 2 or any(p.kind == "range" for p in periods) or query.since
+        len(periods) >= 2 or any(p.kind == "range" for p in periods) or query.since or stated
     )
     skip = DOCUMENT_WORDS if query.documents or query.cited else frozenset()
     skip |= dropped_fillers(text)  # "tính đến": as of, not a province
@@ -312,6 +315,8 @@ def _question_words(words: list[str], query: Query) -> None:
         query.asks, query.unit = "figure", query.unit or measured
     if not query.asks and words:  # "sumber artikel …", "cơ quan thường trực …": a question that starts with a kind
         kind = "place" if words[0] == "where" else _kind_at(words, 0, ahead=True, least=5)
+        if not kind and len(words) > 1 and _kind_at(words, 1, ahead=True, least=5) == "source":
+            kind = "source"  # "original source of …", "nguồn gốc bài báo": after one word that says which
         query.asks = (
             kind
             if kind in ("source", "agency", "document", "place", "programme") and (kind != "place" or words[0] == "where")
@@ -343,6 +348,16 @@ def _take_place(words: list[str], places: Places, query: Query) -> list[str]:
                 query.place = candidate
                 return words[:i] + words[i + 2 :]
     return words
+
+
+def written(text: str, folded: str) -> str:
+    """The words of a question that fold to these, as the question writes them ("cả nước" for "ca nuoc")."""
+    tokens = WORD.findall(text)
+    size = len(folded.split())
+    for i in range(len(tokens) - size + 1):
+        if fold(" ".join(tokens[i : i + size])) == folded:
+            return one_line(" ".join(tokens[i : i + size]))
+    return folded
 
 
 def document_numbers(documents: list[tuple[str, str, str]]) -> Numbers:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 
+from pcli.answer.confidence import NAMED_RECORD, RECORD_THRESHOLD, confident, figure_asked
 from pcli.answer.index import KIND_ORDER, Fit, RecordIndex, within
-from pcli.answer.misses import Nearest, periods_known, shown, written
-from pcli.answer.places import elsewhere, place_alone, unknown_name
-from pcli.answer.query import Query, document_numbers, parse_query
+from pcli.answer.misses import Nearest, periods_known, shown
+from pcli.answer.places import elsewhere, place_alone, place_record_named, unknown_name
+from pcli.answer.query import Query, document_numbers, parse_query, written
 from pcli.answer.question_places import Places
 from pcli.base.model import Entity, Figure, Source
 from pcli.base.order import rank_figures
@@ -25,11 +26,8 @@ from pcli.messages import Msg
 from pcli.store.sqlite import Store
 from pcli.text import fold
 
-THRESHOLD = 0.5  # the share of a question's weight a figure must explain (tests/blind: chosen on measured sets)
-NAMED = 0.3  # the share of its best name a figure's indicator must have in the question, unless a number says it
-NAMED_RECORD = 0.6  # the share of a record's name a question must say to be read as asking a figure of it
-RECORD_THRESHOLD = 0.25  # a programme, document, agency, place or source: a wrong one is no wrong number
 _ASKED = {"figure": frozenset(("indicator",)), "record": frozenset(("programme", "document", "agency", "place", "source"))}
+_PLACES = frozenset(("place",))
 _SUBJECTS = frozenset(("programme", "document", "agency", "place"))  # what a figure may be of (a source is not)
 KINDS = ("figure", "indicator", "document", "programme", "agency", "place", "source")
 _TABLES = {"programme": "programmes", "document": "documents", "agency": "agencies", "place": "places"}
@@ -106,8 +104,8 @@ class Searcher:
         if not words and not held:
             return self._period_only(query, limit) if kinds is None or "figure" in kinds else Found([], Msg("try_show"))
         fits = self._fits(words, wanted, query, held)
-        confident = bool(fits) and fits[0].kind == "indicator" and self._confident(fits[0], held, query.periods)
-        if query.asks in ("", "figure") and not confident and (of_record := self._of_record(words, query, held)):
+        sure = bool(fits) and fits[0].kind == "indicator" and confident(fits[0], held, query.periods)
+        if query.asks in ("", "figure") and not sure and (of_record := self._of_record(words, query, held)):
             fits = of_record  # "dư nợ cho vay của Ngân hàng Chính sách xã hội": a figure of the bank, not the bank
         if fits and (place := self._not_covered(fits[0], query, words)):
             return Found([], elsewhere(self.store, place))
@@ -115,7 +113,7 @@ class Searcher:
         if change and (not fits or fits[0].kind != "indicator"):  # "giảm nghèo" names a programme
             change, words = False, query.asked + words[len(query.words) :]
             fits = self._fits(words, wanted, query, held)
-        if not fits or not self._confident(fits[0], held, query.periods, query.asks):
+        if not fits or not confident(fits[0], held, query.periods, query.asks) or figure_asked(fits, query):
             unknown = self.index.unknown(words)
             if unknown:
                 return Found([], self._nearest("unknown_words", query, words=", ".join(repr(w) for w in unknown)))
@@ -123,7 +121,7 @@ class Searcher:
         best = _tied(fits)
         valued = [f for figures in held.values() for f in figures]
         if change:
-            changed = self._change(query, best)
+            changed = self._change(query, best, valued)
             if changed.answers:
                 return changed
             # no two figures of the best indicators to compare: a figure that is itself the change ("growth since
@@ -133,7 +131,7 @@ class Searcher:
             found = self._find(level, limit, kinds)
             return found if found.answers and found.answers[0].kind == "figure" else changed
         answered = self._answers(query, best, fits[0].rank, limit, kinds, valued)
-        if not answered.answers and confident and query.periods and (of := self._of_record(words, query, held)):
+        if not answered.answers and sure and query.periods and (of := self._of_record(words, query, held)):
             # the figure whose name says the bank's has no figure of the period: "hộ được vay vốn" of the bank has
             alternative = self._answers(query, _tied(of), of[0].rank, limit, kinds, valued)
             return alternative if alternative.answers else answered
@@ -160,6 +158,10 @@ class Searcher:
             return written(query.text, query.scope)
         if best.kind == "indicator" and (other := unknown_name(query.text, self.index.unknown)):
             return other  # "Nam Giang" asked of a base about another place
+        if best.kind == "indicator" and query.place is None and any(self.index.in_names_of(_PLACES, w) for w in words):
+            return place_record_named(
+                self.index, self._record, best, query, words
+            )  # "poor households in Ba Vi": the village's record
         return ""
 
     def _of_record(self, words: tuple[str, ...], query: Query, held: dict[str, list[Figure]]) -> list[Fit]:
@@ -176,8 +178,8 @@ class Searcher:
             if len(meant) < (1 if held else 2) or len(rest) == len(words):  # "anggaran" alone names no figure either
                 continue
             fits = self._fits(rest, _ASKED["figure"], query, held)
-            if fits and self._confident(fits[0], held, query.periods):
-                fits = [f for f in fits if self._confident(f, held, query.periods)]
+            if fits and confident(fits[0], held, query.periods):
+                fits = [f for f in fits if confident(f, held, query.periods)]
                 of = [f for f in fits if self._quoted_with(f.key.split(":", 1)[1], named[0].key)]
                 return of or fits  # the figures quoted with the record first: "rumah tangga didukung pinjaman oleh Bank"
         return []
@@ -191,18 +193,6 @@ class Searcher:
         base = self.store.catalogue
         unit = base.units.get(base.indicators[indicator].unit) if indicator in base.indicators else None
         return unit.kind if unit is not None and unit.kind in ("percent", "currency") else "count"
-
-    @staticmethod
-    def _confident(fit: Fit, held: dict[str, list[Figure]], periods: tuple[Period, ...], asks: str = "") -> bool:
-        """Whether the best record explains enough of the question to answer it: a figure's indicator also has a
-        third of a name said by the question, or holds a number it states ("penduduk", one word of a long label,
-        is not a question about that label)."""
-        if fit.kind == "source" and asks != "source" and not fit.named:
-            return False  # an article answers a question that asks for one or names it, not one on what it tells
-        if fit.kind != "indicator":  # a year asks for a figure, unless the question asks for a record
-            return fit.share >= (THRESHOLD if periods and asks in ("", "figure") else RECORD_THRESHOLD)
-        stated = any(f"indicator:{f.indicator}" == fit.key for figures in held.values() for f in figures)
-        return fit.share >= THRESHOLD and (stated or fit.names >= 2 or fit.named >= NAMED)
 
     def _numbers(self, query: Query) -> dict[str, list[Figure]]:
         """The numbers of the question that figures of the base hold, each with those figures."""
@@ -326,12 +316,13 @@ class Searcher:
             return self.store.catalogue.sources[ident]
         return self.store.entity(_TABLES[kind], ident)
 
-    def _change(self, query: Query, best: list[str]) -> Found:
-        """The change of the best-fitting indicator between the first and the last period asked."""
+    def _change(self, query: Query, best: list[str], valued: list[Figure]) -> Found:
+        """The change of the best-fitting indicator between the first and the last period asked, or from the
+        figure holding the number the question states to the one period it asks."""
         indicators = [k.split(":", 1)[1] for k in best if k.startswith("indicator:")]
         if not indicators:
             return Found([], self._nearest("no_match", query))
-        tried = [self._change_of(query, indicator) for indicator in indicators]
+        tried = [self._change_of(_from_stated(query, indicator, valued), indicator) for indicator in indicators]
         return next((found for found in tried if found.answers), tried[0])  # the first of the best with both periods
 
     def _change_of(self, query: Query, indicator: str) -> Found:
@@ -374,6 +365,16 @@ def _tied(fits: list[Fit]) -> list[str]:
 
     top = round(fits[0].rank, 6)
     return [f.key for f in takewhile(lambda f: round(f.rank, 6) == top, fits)]
+
+
+def _from_stated(query: Query, indicator: str, valued: list[Figure]) -> Query:
+    """A change asked from a number the question states to one period: between that figure's period and it."""
+    stated = [f for f in valued if f.indicator == indicator and f.period != query.periods[0]]
+    if query.since or len(query.periods) != 1 or query.periods[0].kind == "range" or not stated:
+        return query
+    asked = copy.copy(query)
+    asked.periods = tuple(sorted((stated[0].period, query.periods[0]), key=lambda p: p.sort_key))
+    return asked
 
 
 def _refuse_odd_numbers(query: Query, held: dict[str, list[Figure]]) -> None:

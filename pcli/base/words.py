@@ -21,7 +21,8 @@ FILLER_WORDS = {
              count amount level latest current currently now today overall so far yet also any i we you they
              could would should will shall may might must get got between since left remaining still
              according reported report say says said during over under than then per each every whats s
-             refer refers mean means meaning represent stand come comes came go goes went gone""",
+             refer refers mean means meaning represent stand come comes came go goes went gone
+             start beginning end period""",
     "vi": """nam cua la co bao nhieu trong va so tai o den vao nhung cac mot duoc thanh pho hien nay gi nao the may
              cho biet toi hay luong muc tong tu giua qua ke lai con da se dang ve khi theo nay do ay
              bi boi nhu ra sao tat ca toan bo chung ai vay thi ma roi lieu nghia sang hon thudo tp giaidoan""",
@@ -29,7 +30,7 @@ FILLER_WORDS = {
              siapa mana adalah banyak total antara sejak sampai masih tersisa sisa sekarang saat kini keseluruhan
              secara saja bagaimana tersebut telah sudah akan sedang oleh dengan bagi kepada tentang seperti juga
              hal nya kah para sebanyak nomor angka arti maksud merujuk berasal memiliki dimiliki punya mempunyai
-             mendapat mendapatkan memperoleh ibukota""",
+             mendapat mendapatkan memperoleh ibukota periode""",
 }
 FILLER = frozenset(word for words in FILLER_WORDS.values() for word in words.split())
 # The Vietnamese filler words as written: folded, "vậy" (so) is "vay" (borrow), "lại" (again) "lãi" (interest),

@@ -31,7 +31,7 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _texts(match: dict[str, Any]) -> str:
-    keys = ("id", "name", "label", "number", "outlet", "title", "names")
+    keys = ("id", "name", "label", "number", "outlet", "title", "names", "url")
     parts = [str(match.get(k, "")) for k in keys]
     parts += [str(v) for v in (match.get("labels") or {}).values()]
     parts += [str(v) for v in (match.get("names") or {}).values()] if isinstance(match.get("names"), dict) else []
