@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pcli.answer.index import Fit, RecordIndex
+from pcli.answer.index import RecordIndex
 from pcli.answer.query import Query, written
 from pcli.base.model import Entity, said
 from pcli.messages import Msg
@@ -81,20 +81,25 @@ class _Said:
         return said(self.store.catalogue, self.name, lang)
 
 
-_PLACES, _INDICATORS = frozenset(("place",)), frozenset(("indicator",))
+_INDICATORS = frozenset(("indicator",))
 _SETTLEMENTS = frozenset("commune communes ward wards district districts village villages province".split())
 
 
-def place_record_named(index: RecordIndex, record_of: Callable[[str, str], object], best: Fit, query: Query,
-                       words: tuple[str, ...]) -> str:  # fmt: skip
-    """A settlement the base knows only as a record (a village of a photo caption, not a place with figures)
-    that the question names by two words in a row no measure's name has: the figures are another place's."""
-    for fit in index.score(words, _PLACES, "")[:3]:
-        record = record_of("place", fit.key.split(":", 1)[1])
-        if not isinstance(record, Entity) or str(record.fields.get("kind")) not in _SETTLEMENTS:
-            continue
-        free = tuple(w for w in words if not index.in_names_of(_INDICATORS, w))
-        for pair in zip(free, free[1:], strict=False):
-            if " ".join(pair) in " ".join(words) and index.names_say(fit.key, " ".join(pair)):
-                return written(query.text, " ".join(pair))
-    return ""
+def settlement_pairs(index: RecordIndex, record_of: Callable[[str, str], object]) -> frozenset[tuple[str, str]]:
+    """The words in a row of the names of the settlements the base knows only as records (a village of a photo
+    caption, not a place with figures), but for words a measure's name has."""
+    pairs: set[tuple[str, str]] = set()
+    for key, names in index.names.items():
+        record = record_of("place", key.split(":", 1)[1]) if key.startswith("place:") else None
+        if isinstance(record, Entity) and str(record.fields.get("kind")) in _SETTLEMENTS:
+            for name in names:
+                pairs.update(
+                    p for p in zip(name, name[1:], strict=False) if not any(index.in_names_of(_INDICATORS, w) for w in p)
+                )
+    return frozenset(pairs)
+
+
+def place_record_named(pairs: frozenset[tuple[str, str]], query: Query, words: tuple[str, ...]) -> str:
+    """A settlement the base knows only as a record that the question names ("poor households in Ba Vi"): the
+    figures are another place's."""
+    return next((written(query.text, " ".join(p)) for p in zip(words, words[1:], strict=False) if p in pairs), "")

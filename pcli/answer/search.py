@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pcli.answer.confidence import NAMED_RECORD, RECORD_THRESHOLD, confident, figure_asked
 from pcli.answer.index import KIND_ORDER, Fit, RecordIndex, within
 from pcli.answer.misses import Nearest, periods_known, shown
-from pcli.answer.places import elsewhere, place_alone, place_record_named, unknown_name
+from pcli.answer.places import elsewhere, place_alone, place_record_named, settlement_pairs, unknown_name
 from pcli.answer.query import Query, document_numbers, parse_query, written
 from pcli.answer.question_places import Places
 from pcli.base.model import Entity, Figure, Source
@@ -27,7 +27,6 @@ from pcli.store.sqlite import Store
 from pcli.text import fold
 
 _ASKED = {"figure": frozenset(("indicator",)), "record": frozenset(("programme", "document", "agency", "place", "source"))}
-_PLACES = frozenset(("place",))
 _SUBJECTS = frozenset(("programme", "document", "agency", "place"))  # what a figure may be of (a source is not)
 KINDS = ("figure", "indicator", "document", "programme", "agency", "place", "source")
 _TABLES = {"programme": "programmes", "document": "documents", "agency": "agencies", "place": "places"}
@@ -64,6 +63,7 @@ class Searcher:
         self.names: dict[str, str] | None = None
         self.answered: dict[tuple[str, int, frozenset[str] | None, str | None], Found] = {}
         self.cited: dict[str, list[str]] = {}  # figure id → the records named where it is quoted
+        self.settlements: frozenset[tuple[str, str]] | None = None  # places.settlement_pairs, made when first asked
 
     def search(self, text: str, limit: int = 10, kinds: frozenset[str] | None = None, place: str | None = None) -> Found:
         """The answers to a question; `place` (a place the figures name, `query --place`) wins over one it names."""
@@ -158,10 +158,10 @@ class Searcher:
             return written(query.text, query.scope)
         if best.kind == "indicator" and (other := unknown_name(query.text, self.index.unknown)):
             return other  # "Nam Giang" asked of a base about another place
-        if best.kind == "indicator" and query.place is None and any(self.index.in_names_of(_PLACES, w) for w in words):
-            return place_record_named(
-                self.index, self._record, best, query, words
-            )  # "poor households in Ba Vi": the village's record
+        if best.kind == "indicator" and query.place is None:
+            if self.settlements is None:
+                self.settlements = settlement_pairs(self.index, self._record)
+            return place_record_named(self.settlements, query, words)  # "poor households in Ba Vi"
         return ""
 
     def _of_record(self, words: tuple[str, ...], query: Query, held: dict[str, list[Figure]]) -> list[Fit]:
@@ -172,8 +172,12 @@ class Searcher:
         named = self.index.score(words, _SUBJECTS, "")
         if not named or named[0].named < NAMED_RECORD or named[0].names < 2:
             return []
+        tried: tuple[str, ...] | None = None
         for most in (False, True):
             rest = self.index.outside_names(named[0].key, words, most)
+            if rest == tried:
+                break
+            tried = rest
             meant = [w for w in rest if w not in KIND_OF_WORD]  # "anggaran program …": "program" names no figure
             if len(meant) < (1 if held else 2) or len(rest) == len(words):  # "anggaran" alone names no figure either
                 continue
