@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pcli.answer.clauses import clause_of, noun_after, unqualified, unwrapped, year_before
+from pcli.answer.clauses import YEAR, clause_of, noun_after, shifted, unqualified, unwrapped, whole_sentence, whole_sentences
 from pcli.answer.query import parse_query
 from pcli.answer.rounding import agrees
 from pcli.answer.search import Searcher
@@ -29,7 +29,7 @@ SUPPORTED, CONTRADICTED, UNKNOWN = "supported", "contradicted", "unknown"
 HELD = 0.7  # a figure holding the number answers for it if its words score this share of the best-spoken's
 SPEAKS = 0.5  # the share of a clause's words an indicator must explain for the number to be about it
 About = tuple[str, str | None]  # the indicator a number was found to speak of, and the place its words name
-Last = dict[str, tuple[tuple[int, int], About]]  # by kind of number: the sentence of the last one, what it spoke of
+Last = dict[str, tuple[tuple[int, int], About]]  # by kind of number ("" any): the sentence of the last one, its measure
 _KIND_WORDS = {kind: frozenset(words.split()) for kind, words in UNIT_KIND_WORDS.items()}
 _KIND_OF_UNIT = {"percent": "percent", "percentage_points": "percent", "currency": "currency"}
 
@@ -57,16 +57,16 @@ def check(text: str, lang: str, searcher: Searcher) -> Iterator[Verdict]:
     starts = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
     import bisect
 
-    last: Last = {}
     measures = _measures(searcher)
-    for reading in read(unwrapped(text), lang):
-        if reading.kind != FIGURE:
-            continue
+    unwrapped_text = unwrapped(text)
+    readings = [r for r in read(unwrapped_text, lang) if r.kind == FIGURE]
+    draft = Draft(text, whole_sentences(unwrapped_text), [(r.number.start, r.number.end) for r in readings])
+    for reading in readings:
         n = reading.number
         line = bisect.bisect_right(starts, n.start) - 1
         s0, s1 = reading.sentence
         verdict = Verdict(reading, line + 1, n.start - starts[line] + 1, text[s0:s1].strip())
-        _judge(verdict, reading, text, searcher, last, measures)
+        _judge(verdict, reading, draft, searcher, measures)
         if verdict.figure is not None:
             searcher.store.cite([verdict.figure])  # its quote, read only for the figures a verdict names
         yield verdict
@@ -81,7 +81,33 @@ def _measures(searcher: Searcher) -> Measures:
     return Measures(names, index.distinguishing, MODIFIERS)
 
 
-def _judge(v: Verdict, reading: Reading, text: str, searcher: Searcher, last: Last, measures: Measures) -> None:
+class Draft:
+    """The draft as its numbers are judged: its text, where its whole sentences start (a ";" does not end one), the
+    spans of its figures, and what the last number of each kind in a sentence was found to speak of."""
+
+    __slots__ = ("text", "starts", "figures", "last", "counted")
+
+    def __init__(self, text: str, starts: list[int], figures: list[tuple[int, int]]) -> None:
+        self.text, self.starts, self.figures = text, starts, figures
+        self.last: Last = {}
+        self.counted: tuple[tuple[int, int], str] = ((0, 0), "")  # the sentence of the last count, its period
+
+    def sentence(self, reading: Reading) -> tuple[int, int]:
+        return whole_sentence(self.starts, *reading.sentence)
+
+    def period(self, reading: Reading, clause: str, span: tuple[int, int], kind: str, lent: bool) -> str:
+        """The number's period: the one its sentence gives, as said relative to another year ("a year later"); a
+        share of the count before it (`lent` its measure) whose clause names no year has that count's period
+        ("2.134 rumah tangga miskin pada 2022 (0,095%)")."""
+        if lent and self.counted[0] == span and not YEAR.search(clause):
+            return self.counted[1]
+        period = shifted(clause, reading.period, self.text[span[0] : reading.number.start])
+        if kind == "count":
+            self.counted = (span, period)
+        return period
+
+
+def _judge(v: Verdict, reading: Reading, draft: Draft, searcher: Searcher, measures: Measures) -> None:
     """Judge one number, and note what it was found to speak of, for the next number of its kind in the sentence
     ("… 2,134 poor households in 2022 and 690 in 2023").
 
@@ -91,14 +117,15 @@ def _judge(v: Verdict, reading: Reading, text: str, searcher: Searcher, last: La
     speak of another indicator more; else the indicator the words speak of most is held to the number. A value
     that only a measure the sentence does not speak of holds is contradicted, never supported.
     """
-    s0, s1 = reading.sentence
+    text, last = draft.text, draft.last
+    s0, s1 = draft.sentence(reading)
     n = reading.number
-    clause = clause_of(text, s0, s1, n.start, n.end, reading.qualifier)
-    v.period = year_before(clause, reading.period)
-    period = _period(v.period)
+    clause = clause_of(text, s0, s1, n.start, n.end, reading.qualifier, draft.figures)
     kind = "percent" if n.percent else _KIND_OF_UNIT.get(reading.unit.kind if reading.unit else "", "count")
+    scores, places, lent = _candidates(reading, draft, clause, kind, searcher)
+    v.period = draft.period(reading, clause, (s0, s1), kind, lent)
+    period = _period(v.period)
     said = words_of(text[s0:s1])
-    scores, places = _candidates(reading, text, clause, kind, searcher, last)
     says = _KIND_WORDS.get(kind, frozenset())  # "0,43%" says "share" and "persentase" itself
     ruled = {i for i in scores if measures.ruled_out(said, i, says)}
     scores = {i: share for i, share in scores.items() if i not in ruled}
@@ -139,12 +166,15 @@ def _spoken(ranked: list[str], scores: dict[str, float], clause: Words, noun: st
     return named or (best if scores[best] >= SPEAKS else None)
 
 
-def _candidates(reading: Reading, text: str, clause: str, kind: str, searcher: Searcher,
-                last: Last) -> tuple[dict[str, float], dict[str, str | None]]:  # fmt: skip
+def _candidates(reading: Reading, draft: Draft, clause: str, kind: str,
+                searcher: Searcher) -> tuple[dict[str, float], dict[str, str | None], bool]:  # fmt: skip
     """The indicators the number's clause and sentence speak of, with how much (its clause counts most), and the
     place their words name; the number before it in the sentence, of its kind, lends its indicator when the
-    words speak clearly of none and the number names no other thing."""
-    s0, s1 = reading.sentence
+    words speak clearly of none and the number names no other thing; a share whose words speak clearly of none
+    is of the count before it in the sentence ("2.134 rumah tangga miskin (0,095%)": its measure's name lends its
+    words)."""
+    text, last = draft.text, draft.last
+    s0, s1 = draft.sentence(reading)
     n = reading.number
     scores: dict[str, float] = {}
     places: dict[str, str | None] = {}
@@ -155,12 +185,18 @@ def _candidates(reading: Reading, text: str, clause: str, kind: str, searcher: S
             places.setdefault(indicator, place)
     before = last.get(kind)
     clear = any(share >= SPEAKS for share in scores.values())
+    counted = last.get("count")
+    lent = kind == "percent" and not clear and counted is not None and counted[0] == (s0, s1)
+    if lent and counted is not None:
+        for indicator, share, _ in _fits(" ".join(_name_said(counted[1][0], words_of(text[s0:s1]), searcher)), searcher, kind):
+            scores[indicator] = scores.get(indicator, 0.0) + share
+            places.setdefault(indicator, counted[1][1])
     own_noun = noun_after(text, n.end, s1)
     if before is not None and before[0] == (s0, s1) and not clear and _may_share(own_noun, before[1][0], searcher):
         indicator = before[1][0]
         scores[indicator] = scores.get(indicator, 0.0) + 0.5
         places.setdefault(indicator, before[1][1])
-    return scores, places
+    return scores, places, lent
 
 
 def _decide(reading: Reading, held: Figure | None, ranked: list[str], scores: dict[str, float], clause: Words,
@@ -319,18 +355,25 @@ def _fits(text: str, searcher: Searcher, kind: str) -> list[tuple[str, float, st
     except UsageError:
         return []
     out = []
-    for fit in searcher.index.score(query.words, frozenset(("indicator",)), query.head):
+    says = _KIND_WORDS.get(kind, frozenset()) & searcher.index.distinguishing  # "0,095%" says "share", "persentase"
+    for fit in searcher.index.score(query.words, frozenset(("indicator",)), query.head, says):
         indicator = fit.key.split(":", 1)[1]
-        if searcher.unit_kind(indicator) == kind and fit.share > 0:  # the best 12 of the number's kind
+        if searcher.unit_kind(indicator) == kind and fit.share > 0:  # the best of the number's kind
             out.append((indicator, fit.share, query.place))
             if len(out) == 12:
                 break
     return out
 
 
-def _carried(reading: Reading) -> bool:
+def _name_said(indicator: str, said: Words, searcher: Searcher) -> Words:
+    """The name of a measure its sentence says most of: "rumah tangga miskin" of poor households."""
+    names = searcher.index.names.get(f"indicator:{indicator}", [])
+    return max(names, key=lambda name: sum(w in said for w in name), default=())
+
+
+def _carried(reading: Reading, span: tuple[int, int] | None = None) -> bool:
     """Whether the number's period comes from outside its sentence (the paragraph's lead, the article's start)."""
-    s0, s1 = reading.sentence
+    s0, s1 = span or reading.sentence
     return bool(reading.dated_by) and all(not s0 <= p.start < s1 for p in reading.dated_by)
 
 

@@ -3,7 +3,9 @@ qualifies it with, and "a year earlier". Plain functions of a text and offsets i
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from pcli.articles.phrases import QUALIFIER_WORDS
 from pcli.articles.reader import CLAUSE_END
@@ -29,27 +31,72 @@ def noun_after(text: str, end: int, stop: int) -> str:
     return ""
 
 
-def clause_of(text: str, s0: int, s1: int, start: int, end: int, qualifier: str = "") -> str:
-    """The words that speak of the number: its clause, between the numbers before and after it, without the
-    words that qualify the number."""
-    left = re.split(r"\d[\d.,]*\s*%?", unqualified(text[s0:start], qualifier))[-1]
+def clause_of(text: str, s0: int, s1: int, start: int, end: int, qualifier: str = "",
+              figures: Sequence[tuple[int, int]] = ()) -> str:  # fmt: skip
+    """The words that speak of the number: its clause, between the figures before and after it (a year or a date
+    between them is part of it: "near-poor households at the end of 2024 numbered 9,928"), without the words that
+    qualify the number."""
+    i = bisect.bisect_left(figures, (start, end))
+    left_stop = max([s0, *(b for a, b in figures[max(0, i - 1) : i] if b <= start)])
+    right_stop = min([s1, *(a for a, b in figures[i + 1 : i + 2] if a >= end)])
+    left = unqualified(text[left_stop:start], qualifier)
+    if not figures:
+        left = re.split(r"\d[\d.,]*\s*%?", left)[-1]
     left = CLAUSE_END.split(left)[-1]
     left = re.split(r"\b(?:and|và|dan|but|nhưng|namun|while)\b", left)[-1]
-    right = CLAUSE_END.split(re.split(r"\d", text[end:s1])[0])[0]
-    return left + " " + right
+    right = text[end:right_stop] if figures else re.split(r"\d", text[end:s1])[0]
+    return left + " " + CLAUSE_END.split(right)[0]
 
 
-# "a year earlier": the period before the one the sentence gives.
-_YEAR_BEFORE = ("a year earlier", "the year before", "the previous year", "a year before", "nam truoc", "truoc do mot nam",
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def whole_sentences(text: str) -> list[int]:
+    """Where each sentence of a text starts, a ";" not ending one: the clause after it goes on with the subject
+    and the period of the clause before it ("năm 2022 … 2.134 hộ nghèo; năm 2023 còn 690 hộ")."""
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+
+
+def whole_sentence(starts: list[int], s0: int, s1: int) -> tuple[int, int]:
+    """The whole sentence around a sentence the reader cut at ";"."""
+    i = bisect.bisect_right(starts, s0) - 1
+    j = bisect.bisect_left(starts, s1)
+    end = starts[j] if j < len(starts) else s1
+    return starts[i], max(s1, end)
+
+
+# "a year earlier": the period before the one the sentence gives; "a year later": the one after the year before it.
+YEAR_BEFORE = ("a year earlier", "the year before", "the previous year", "a year before", "nam truoc", "truoc do mot nam",
                 "tahun sebelumnya", "setahun sebelumnya")  # fmt: skip
+YEAR_AFTER = ("a year later", "one year later", "twelve months later", "12 months later", "a year after",
+               "the following year", "the next year", "the year after", "nam sau", "mot nam sau", "nam tiep theo",
+               "nam ke tiep", "setahun kemudian", "satu tahun kemudian", "tahun berikutnya", "setahun setelahnya",
+               "tahun setelahnya")  # fmt: skip
+YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d\d(?![\d.,/]\d|\d|\s*%)")
 
 
-def year_before(clause: str, period: str) -> str:
-    from pcli.text import fold_keep
+def _said(folded: str, phrases: tuple[str, ...]) -> re.Match[str] | None:
+    """Where the first of the (folded) phrases stands in the folded text as whole words."""
+    return next((m for p in phrases if (m := re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", folded))), None)
 
-    folded = " ".join(fold_keep(clause).split())
-    if period[:4].isdigit() and any(p in folded for p in _YEAR_BEFORE):
+
+def shifted(clause: str, period: str, before: str) -> str:
+    """The period of a number said relative to another: the year before the sentence's for "a year earlier" in its
+    clause; the year after the one named for "a year after 2022", or else after the last one written before the
+    number, for "a year later", "năm sau", "setahun kemudian" in its clause or since that year ("2,134 in 2022 and
+    690 twelve months later"). `before` is the sentence up to the number."""
+    folded = " ".join(fold(clause).split())
+    if period[:4].isdigit() and _said(folded, YEAR_BEFORE):
         return str(int(period[:4]) - 1)
+    years = list(YEAR.finditer(before))
+    since = " ".join(fold(before[years[-1].end() :]).split()) if years else ""
+    later = _said(folded, YEAR_AFTER)
+    if later is None and _said(since, YEAR_AFTER) is None:
+        return period
+    named = YEAR.match(folded, later.end() + 1) if later is not None else None  # "a year after 2022"
+    base = named[0] if named else years[-1][0] if years else period[:4]
+    if base.isdigit() and (not period or period[:4] in (base, str(int(base) + 1))):
+        return str(int(base) + 1)
     return period
 
 

@@ -195,7 +195,7 @@ class RecordIndex:
         self.rarest = math.log(1 + (records - 0.5) / 1.5)
         self.distinguishing = modifiers if modifiers is not None else distinguishing(phrases)
         self._known: dict[str, dict[str, float]] = {}
-        self._scored: dict[tuple[tuple[str, ...], frozenset[str] | None, str], list[Fit]] = {}
+        self._scored: dict[tuple[tuple[str, ...], frozenset[str] | None, str, frozenset[str]], list[Fit]] = {}
         self._nearest: dict[str, list[str]] = {}
         self._named_by: dict[frozenset[str], set[str]] = {}  # the words of the names of records of some kinds
         self._by_initial: dict[str, list[str]] | None = None  # the vocabulary by first letter and by length,
@@ -295,24 +295,26 @@ class RecordIndex:
         sims = self.known(word)
         return max((s * self.idf[t] for t, s in sims.items()), default=UNKNOWN * self.rarest)
 
-    def score(self, words: tuple[str, ...], kinds: frozenset[str] | None = None, head: str = "") -> list[Fit]:
+    def score(self, words: tuple[str, ...], kinds: frozenset[str] | None = None, head: str = "",
+              implied: frozenset[str] = frozenset()) -> list[Fit]:  # fmt: skip
         """The records that explain some of the question, best first; each question worked out once (a batch
-        asks the same questions again and again)."""
-        key = (words, kinds, head)
+        asks the same questions again and again). `implied`: tokens the question says without words ("0,43%"
+        says "share"), which a name's distinguishing words may match but which explain nothing."""
+        key = (words, kinds, head, implied)
         fits = self._scored.get(key)
         if fits is None:
             if len(self._scored) >= 4096:
                 self._scored.clear()
-            fits = self._scored[key] = self._score(words, kinds, head)
+            fits = self._scored[key] = self._score(words, kinds, head, implied)
         return fits
 
-    def _score(self, asked: tuple[str, ...], kinds: frozenset[str] | None, head: str) -> list[Fit]:
+    def _score(self, asked: tuple[str, ...], kinds: frozenset[str] | None, head: str, implied: frozenset[str]) -> list[Fit]:
         if not asked:
             return []
         words = tuple(dict.fromkeys(asked))  # a word said twice weighs once; what it modifies is read as written
         weights = [self.weight(w) * (HEAD if w == head else 1.0) for w in words]
         total = sum(weights)
-        matching = {t for w in words for t in self.known(w)}
+        matching = {t for w in words for t in self.known(w)} | implied
         if says_share(asked):  # "percentage" says "share": one kind of number, in other words
             matching |= _SHARE_WORDS
         required = [(w, asked[i + 1] if i + 1 < len(asked) else "") for i, w in enumerate(asked)
