@@ -26,7 +26,7 @@ from pcli.base.words import UNIT_KIND_WORDS
 from pcli.errors import UsageError
 
 SUPPORTED, CONTRADICTED, UNKNOWN = "supported", "contradicted", "unknown"
-HELD = 0.7  # a figure holding the number answers for it if its words score this share of the best-spoken's
+HELD = 0.6  # a figure holding the number answers for it if its words score this share of the best-spoken's
 SPEAKS = 0.5  # the share of a clause's words an indicator must explain for the number to be about it
 About = tuple[str, str | None]  # the indicator a number was found to speak of, and the place its words name
 Last = dict[str, tuple[tuple[int, int], About]]  # by kind of number ("" any): the sentence of the last one, its measure
@@ -215,6 +215,8 @@ def _decide(reading: Reading, held: Figure | None, ranked: list[str], scores: di
     elif held.indicator != best and base[best].change != reading.change:  # "up VND 6,401 billion on 2020"
         return True, None
     named = _named_instead(held.indicator, ranked, clause, said, measures, searcher)
+    if named is not None and measures.said_of(said, held.indicator) > measures.said_of(said, named):
+        return True, None  # a short name of the rival in a sentence that says more of the holder's
     if named is not None:
         return False, named
     return _stands_for(held.indicator, ranked, scores, clause, said, measures), None

@@ -9,7 +9,8 @@ check.py asks them whether a figure the base holds may be the one a sentence spe
 - Of two measures, one a number's clause names whole (one of its names, each word in some form, that is not the
   other's too) is the one it speaks of when its sentence never names the other: "menciptakan lapangan kerja bagi
   53.826 pekerja" names the jobs created, not the jobs given through entrusted capital, although both hold words
-  of the sentence.
+  of the sentence; unless the sentence says more words of one of the other's names than that whole name has
+  in a row ("the Fund for the Poor helped build 1,800 homes": "homes" is one word, "fund poor" two).
 """
 
 from __future__ import annotations
@@ -83,6 +84,18 @@ def named_whole(sentence: Words, names: Sequence[Words], other: Sequence[Words])
     return any(not all(w in theirs for w in p) and all(_says(sentence, w) for w in p) for p in names)
 
 
+def _run(sentence: Words, name: Words) -> int:
+    """The most words of a name the sentence says in a row, in the name's order."""
+    best = 0
+    for i in range(len(sentence)):
+        for j in range(len(name)):
+            k = 0
+            while i + k < len(sentence) and j + k < len(name) and _same(sentence[i + k], name[j + k]):
+                k += 1
+            best = max(best, k)
+    return best
+
+
 class Measures:
     """A base's indicators by their names, with the words that tell them apart: made once for a draft."""
 
@@ -91,6 +104,7 @@ class Measures:
         self.known = modified_pairs((p for phrases in names.values() for p in phrases), marks)
         self._ruled: dict[tuple[Words, str, frozenset[str]], bool] = {}  # each sentence's numbers ask the same
         self._named: dict[tuple[Words, str, str], bool] = {}
+        self._said: dict[tuple[Words, str], int] = {}
 
     def ruled_out(self, sentence: Words, indicator: str, said: frozenset[str] = frozenset()) -> bool:
         """Whether the sentence's distinguishing words rule the indicator out; `said` are marks the number itself
@@ -100,6 +114,14 @@ class Measures:
             names = self.names.get(indicator, [])
             self._ruled[key] = disagrees(sentence, names, self.marks - said, self.narrowing, self.known)
         return self._ruled[key]
+
+    def said_of(self, sentence: Words, indicator: str) -> int:
+        """How many words of one of the measure's names the sentence says in a row, each in some form: "the Fund
+        for the Poor helped build 1,800 homes" says two of "fund poor houses", one of "homes"."""
+        key = (sentence, indicator)
+        if key not in self._said:
+            self._said[key] = max((_run(sentence, p) for p in self.names.get(indicator, [])), default=0)
+        return self._said[key]
 
     def named(self, sentence: Words, indicator: str, other: str) -> bool:
         key = (sentence, indicator, other)
