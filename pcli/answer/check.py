@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pcli.answer.clauses import YEAR, clause_of, noun_after, shifted, unqualified, unwrapped, whole_sentence, whole_sentences
+from pcli.answer.clauses import clause_of, noun_after, unqualified, unwrapped, whole_sentences
+from pcli.answer.draft import Draft, carried
 from pcli.answer.query import parse_query
 from pcli.answer.rounding import agrees
 from pcli.answer.search import Searcher
@@ -28,8 +29,6 @@ from pcli.errors import UsageError
 SUPPORTED, CONTRADICTED, UNKNOWN = "supported", "contradicted", "unknown"
 HELD = 0.6  # a figure holding the number answers for it if its words score this share of the best-spoken's
 SPEAKS = 0.5  # the share of a clause's words an indicator must explain for the number to be about it
-About = tuple[str, str | None]  # the indicator a number was found to speak of, and the place its words name
-Last = dict[str, tuple[tuple[int, int], About]]  # by kind of number ("" any): the sentence of the last one, its measure
 _KIND_WORDS = {kind: frozenset(words.split()) for kind, words in UNIT_KIND_WORDS.items()}
 _KIND_OF_UNIT = {"percent": "percent", "percentage_points": "percent", "currency": "currency"}
 
@@ -81,32 +80,6 @@ def _measures(searcher: Searcher) -> Measures:
     return Measures(names, index.distinguishing, MODIFIERS)
 
 
-class Draft:
-    """The draft as its numbers are judged: its text, where its whole sentences start (a ";" does not end one), the
-    spans of its figures, and what the last number of each kind in a sentence was found to speak of."""
-
-    __slots__ = ("text", "starts", "figures", "last", "counted")
-
-    def __init__(self, text: str, starts: list[int], figures: list[tuple[int, int]]) -> None:
-        self.text, self.starts, self.figures = text, starts, figures
-        self.last: Last = {}
-        self.counted: tuple[tuple[int, int], str] = ((0, 0), "")  # the sentence of the last count, its period
-
-    def sentence(self, reading: Reading) -> tuple[int, int]:
-        return whole_sentence(self.starts, *reading.sentence)
-
-    def period(self, reading: Reading, clause: str, span: tuple[int, int], kind: str, lent: bool) -> str:
-        """The number's period: the one its sentence gives, as said relative to another year ("a year later"); a
-        share of the count before it (`lent` its measure) whose clause names no year has that count's period
-        ("2.134 rumah tangga miskin pada 2022 (0,095%)")."""
-        if lent and self.counted[0] == span and not YEAR.search(clause):
-            return self.counted[1]
-        period = shifted(clause, reading.period, self.text[span[0] : reading.number.start])
-        if kind == "count":
-            self.counted = (span, period)
-        return period
-
-
 def _judge(v: Verdict, reading: Reading, draft: Draft, searcher: Searcher, measures: Measures) -> None:
     """Judge one number, and note what it was found to speak of, for the next number of its kind in the sentence
     ("… 2,134 poor households in 2022 and 690 in 2023").
@@ -133,7 +106,7 @@ def _judge(v: Verdict, reading: Reading, draft: Draft, searcher: Searcher, measu
     noun = _counted(reading) if reading.unit is not None else noun_after(text, n.end, s1)  # what the number counts
     words = words_of(clause)
     spoken = _spoken(ranked, scores, words, noun, searcher, measures)
-    held = _holding(reading, ranked[:8], scores, places, period, searcher, kind)
+    held = _holding(reading, ranked[:8], scores, places, period, searcher, kind, draft)
     stands, named = _decide(reading, held, ranked, scores, words, said, measures, searcher)
     if held is not None and stands:
         v.indicator = held.indicator
@@ -273,7 +246,7 @@ def _counted(reading: Reading) -> str:
 
 
 def _holding(reading: Reading, candidates: list[str], scores: dict[str, float], places: dict[str, str | None],
-             period: Period | None, searcher: Searcher, kind: str) -> Figure | None:  # fmt: skip
+             period: Period | None, searcher: Searcher, kind: str, draft: Draft) -> Figure | None:  # fmt: skip
     """The figure that holds the number's value as the writer wrote it: of the best-spoken candidate that has
     one (the one of the period given, if it has several), else a figure of exactly that value the words do not
     speak against."""
@@ -281,7 +254,7 @@ def _holding(reading: Reading, candidates: list[str], scores: dict[str, float], 
     for indicator in candidates:
         if scores[indicator] < 0.2:
             break
-        held = [f for f in searcher.store.figures(indicator, [], places.get(indicator), 200)
+        held = [f for f in draft.all_of(searcher, indicator, places.get(indicator))
                 if agrees(n.value, n.written, reading.qualifier, f)]  # fmt: skip
         if held:  # the figure of exactly the period given, else one that stands for it, else any
             same = next((f for f in held if period is not None and f.period == period), None)
@@ -309,7 +282,7 @@ def _by_value(v: Verdict, reading: Reading, f: Figure, period: Period | None, pl
     others = [g for g in others if g.status == f.status]
     if others:  # 2022's figure written for 2023
         v.verdict, v.figure, v.expected, v.note = CONTRADICTED, others[0], others[0].value, "check_other_period"
-    elif _carried(reading):  # the period comes from another sentence: the number's own figure stands
+    elif carried(reading):  # the period comes from another sentence: the number's own figure stands
         v.verdict, v.period = SUPPORTED, ""
     else:
         v.note = "check_not_held"
@@ -328,7 +301,7 @@ def _by_words(v: Verdict, reading: Reading, indicator: str, period: Period | Non
               searcher: Searcher) -> None:  # fmt: skip
     """The number is said of an indicator no figure of which holds its value: contradicted by the figure of the
     period it gives, unknown when the base has none."""
-    if period is not None and _carried(reading) and not searcher.store.figures(indicator, [period], place, 1):
+    if period is not None and carried(reading) and not searcher.store.figures(indicator, [period], place, 1):
         v.period, period = "", None  # a period carried from another sentence that the measure does not have
     figures = searcher.store.figures(indicator, [period] if period else [], place, 200)
     if period is not None:
@@ -371,12 +344,6 @@ def _name_said(indicator: str, said: Words, searcher: Searcher) -> Words:
     """The name of a measure its sentence says most of: "rumah tangga miskin" of poor households."""
     names = searcher.index.names.get(f"indicator:{indicator}", [])
     return max(names, key=lambda name: sum(w in said for w in name), default=())
-
-
-def _carried(reading: Reading, span: tuple[int, int] | None = None) -> bool:
-    """Whether the number's period comes from outside its sentence (the paragraph's lead, the article's start)."""
-    s0, s1 = span or reading.sentence
-    return bool(reading.dated_by) and all(not s0 <= p.start < s1 for p in reading.dated_by)
 
 
 def _period(text: str) -> Period | None:

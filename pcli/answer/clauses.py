@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from pcli.articles.phrases import QUALIFIER_WORDS
 from pcli.articles.reader import CLAUSE_END
@@ -77,7 +78,12 @@ YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d\d(?![\d.,/]\d|\d|\s*%)")
 
 def _said(folded: str, phrases: tuple[str, ...]) -> re.Match[str] | None:
     """Where the first of the (folded) phrases stands in the folded text as whole words."""
-    return next((m for p in phrases if (m := re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", folded))), None)
+    return _phrases(phrases).search(folded)
+
+
+@lru_cache(maxsize=16)
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![a-z])")
 
 
 def shifted(clause: str, period: str, before: str) -> str:

@@ -14,6 +14,7 @@ matched by a record's name when the question has it, and a name in which such a 
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterator
 
@@ -198,21 +199,40 @@ class RecordIndex:
         self._scored: dict[tuple[tuple[str, ...], frozenset[str] | None, str, frozenset[str]], list[Fit]] = {}
         self._nearest: dict[str, list[str]] = {}
         self._named_by: dict[frozenset[str], set[str]] = {}  # the words of the names of records of some kinds
-        self._by_initial: dict[str, list[str]] | None = None  # the vocabulary by first letter and by length,
-        self._by_length: dict[int, list[str]] | None = None  # made when a word is first looked up
+        # The vocabulary by first letter and length, by its first three letters (-1), and by all but its first
+        # letter (-2): made when a word is first looked up
+        self._near: dict[tuple[str, int], list[str]] | None = None
         self._by_root: dict[str, list[str]] | None = None  # and by the roots its words may be built on
 
     @property
     def vocabulary(self) -> list[str]:
         return sorted(self.by_token)
 
-    def _groups(self) -> tuple[dict[str, list[str]], dict[int, list[str]]]:
-        if self._by_initial is None or self._by_length is None:
-            self._by_initial, self._by_length = {}, {}
+    def _nearby(self, keys: tuple[tuple[str, int], ...]) -> Iterator[str]:
+        if self._near is None:
+            self._near = {}
             for token in self.by_token:
-                self._by_initial.setdefault(token[:1], []).append(token)
-                self._by_length.setdefault(len(token), []).append(token)
-        return self._by_initial, self._by_length
+                self._near.setdefault((token[:1], len(token)), []).append(token)
+                self._near.setdefault((token[:3], -1), []).append(token)
+                self._near.setdefault((token[1:], -2), []).append(token)
+        seen = set()
+        for key in keys:
+            for token in self._near.get(key, ()):
+                if token not in seen:
+                    seen.add(token)
+                    yield token
+
+    def _candidates(self, word: str) -> Iterator[str]:
+        """The tokens of the word's first letter that `similarity` may match, and no other: of a length within
+        one of its (the word itself, a typo) or of its first three letters (a prefix, another form)."""
+        n, first = len(word), word[:1]
+        return self._nearby(((first, n - 1), (first, n), (first, n + 1), (word[:3], -1) if n >= 3 else ("", 0)))
+
+    def _first_typos(self, word: str) -> Iterator[str]:
+        """The tokens within one edit of the word that begin with another letter: the edit is of the first letter
+        (replaced, added or dropped) or swaps the first two."""
+        dropped = (word[1:],) if word[1:] in self.by_token else ()
+        return itertools.chain(dropped, self._nearby(((word[1:], -2), (word, -2), (word[:1] + word[2:], -2))))
 
     def _roots(self) -> dict[str, list[str]]:
         if self._by_root is None:
@@ -228,11 +248,9 @@ class RecordIndex:
         rare, and comparing with all of them costs start-up time."""
         sims = self._known.get(word)
         if sims is None:
-            by_initial, by_length = self._groups()
-            sims = {t: s for t in by_initial.get(word[:1], ()) if (s := similarity(word, t))}
+            sims = {t: s for t in self._candidates(word) if (s := similarity(word, t))}
             if not sims and len(word) >= 6:  # a typo in the first letter: only tokens one letter longer or shorter
-                near = (t for n in (len(word) - 1, len(word), len(word) + 1) for t in by_length.get(n, ()))
-                sims = {t: s for t in near if (s := similarity(word, t))}
+                sims = {t: s for t in self._first_typos(word) if (s := similarity(word, t))}
             if not sims and word.isalpha():  # another form of the word built on the same root ("berkurang")
                 sims = {t: 0.7 for r in roots(word) for t in self._roots().get(r, ()) if t != word}
             if word in self.by_token:  # a word the base holds is not a typo of another ("nghèo", "nghề"), but

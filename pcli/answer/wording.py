@@ -40,6 +40,13 @@ def _bare(words: Sequence[Words], marks: frozenset[str]) -> set[str]:
     return {u for p in words for i, u in enumerate(p) if i == 0 or p[i - 1] not in marks}
 
 
+@lru_cache(maxsize=1 << 12)
+def _shape(names: tuple[Words, ...], marks: frozenset[str]) -> tuple[frozenset[tuple[str, str]], set[str], set[str]]:
+    """A measure's names as `disagrees` reads them, worked out once: the pairs a mark modifies, the words said
+    bare, all their words."""
+    return modified_pairs(names, marks), _bare(names, marks), {w for p in names for w in p}
+
+
 def disagrees(sentence: Words, names: Sequence[Words], marks: frozenset[str], narrowing: frozenset[str],
               known: frozenset[tuple[str, str]]) -> bool:  # fmt: skip
     """Whether a sentence's distinguishing words rule a measure out. Either its names put a mark before a word
@@ -50,15 +57,14 @@ def disagrees(sentence: Words, names: Sequence[Words], marks: frozenset[str], na
     "cận nghèo" folded); a narrowing word ("rural", "women") before any word."""
     said = set(sentence)
     said_pairs = set(zip(sentence, sentence[1:], strict=False))
-    bare = _bare(names, marks)
-    for t, u in modified_pairs(names, marks):
+    pairs, bare, held = _shape(tuple(names), marks)
+    for t, u in pairs:
         if u in said and u not in bare and (t, u) not in said_pairs:
             return True
     every = marks | narrowing
     if said.isdisjoint(every):
         return False
     said_bare = _bare([sentence], every)
-    held = {w for p in names for w in p}
     for t, u in said_pairs:
         if (t in narrowing or (t, u) in known) and u not in said_bare and u in held:
             if not any(t in p and u in p for p in names):
