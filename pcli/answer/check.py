@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pcli.answer.clauses import clause_of, noun_after, unqualified, unwrapped, whole_sentences
+from pcli.answer.clauses import clause_of, noun_after, unwrapped, whole_sentences
 from pcli.answer.draft import Draft, carried
-from pcli.answer.query import parse_query
+from pcli.answer.query import Query
 from pcli.answer.rounding import agrees
 from pcli.answer.search import Searcher
 from pcli.answer.wording import Measures, Words, words_of
@@ -24,7 +24,6 @@ from pcli.articles.scan import FIGURE
 from pcli.base.model import Figure
 from pcli.base.periods import Period, parse_period
 from pcli.base.words import UNIT_KIND_WORDS
-from pcli.errors import UsageError
 
 SUPPORTED, CONTRADICTED, UNKNOWN = "supported", "contradicted", "unknown"
 HELD = 0.6  # a figure holding the number answers for it if its words score this share of the best-spoken's
@@ -59,7 +58,7 @@ def check(text: str, lang: str, searcher: Searcher) -> Iterator[Verdict]:
     measures = _measures(searcher)
     unwrapped_text = unwrapped(text)
     readings = [r for r in read(unwrapped_text, lang) if r.kind == FIGURE]
-    draft = Draft(text, whole_sentences(unwrapped_text), [(r.number.start, r.number.end) for r in readings])
+    draft = Draft(text, whole_sentences(unwrapped_text), [(r.number.start, r.number.end, r.qualifier) for r in readings])
     for reading in readings:
         n = reading.number
         line = bisect.bisect_right(starts, n.start) - 1
@@ -151,9 +150,8 @@ def _candidates(reading: Reading, draft: Draft, clause: str, kind: str,
     n = reading.number
     scores: dict[str, float] = {}
     places: dict[str, str | None] = {}
-    rest = unqualified(text[s0 : n.start], reading.qualifier) + " " + text[n.end : s1]
-    for weight, words in ((1.0, clause), (0.5, rest)):
-        for indicator, share, place in _fits(words, searcher, kind):
+    for weight, words in ((1.0, clause), (0.5, draft.rest((s0, s1)))):
+        for indicator, share, place in _fits(draft.asked(words, searcher), searcher, kind):
             scores[indicator] = scores.get(indicator, 0.0) + weight * share
             places.setdefault(indicator, place)
     before = last.get(kind)
@@ -161,7 +159,8 @@ def _candidates(reading: Reading, draft: Draft, clause: str, kind: str,
     counted = last.get("count")
     lent = kind == "percent" and not clear and counted is not None and counted[0] == (s0, s1)
     if lent and counted is not None:
-        for indicator, share, _ in _fits(" ".join(_name_said(counted[1][0], words_of(text[s0:s1]), searcher)), searcher, kind):
+        name = " ".join(_name_said(counted[1][0], words_of(text[s0:s1]), searcher))
+        for indicator, share, _ in _fits(draft.asked(name, searcher), searcher, kind):
             scores[indicator] = scores.get(indicator, 0.0) + share
             places.setdefault(indicator, counted[1][1])
     own_noun = noun_after(text, n.end, s1)
@@ -320,14 +319,10 @@ def _stands(f: Figure, period: Period) -> bool:
     return rank is not None and (rank < 2 or f.period.start == period.start)
 
 
-def _fits(text: str, searcher: Searcher, kind: str) -> list[tuple[str, float, str | None]]:
-    """The indicators a stretch of text speaks of, with how much of it they explain, of a unit of the number's
-    kind; and the place the text names."""
-    import re
-
-    try:  # the reader has read the numbers and periods: only the words are asked
-        query = parse_query(re.sub(r"\d+", " ", text[:900]), searcher.places, searcher.numbers)
-    except UsageError:
+def _fits(query: Query | None, searcher: Searcher, kind: str) -> list[tuple[str, float, str | None]]:
+    """The indicators a stretch of text (asked as a query) speaks of, with how much of it they explain, of a unit
+    of the number's kind; and the place the text names."""
+    if query is None:
         return []
     out = []
     says = _KIND_WORDS.get(kind, frozenset()) & searcher.index.distinguishing  # "0,095%" says "share", "persentase"

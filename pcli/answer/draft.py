@@ -3,10 +3,15 @@ figures, and what the numbers before were found to speak of and when."""
 
 from __future__ import annotations
 
-from pcli.answer.clauses import YEAR, shifted, whole_sentence
+import bisect
+import re
+
+from pcli.answer.clauses import YEAR, shifted, unqualified, whole_sentence
+from pcli.answer.query import Query, parse_query
 from pcli.answer.search import Searcher
 from pcli.articles.reader import Reading
 from pcli.base.model import Figure
+from pcli.errors import UsageError
 
 About = tuple[str, str | None]  # the indicator a number was found to speak of, and the place its words name
 Last = dict[str, tuple[tuple[int, int], About]]  # by kind of number: the sentence of the last one, its measure
@@ -16,13 +21,42 @@ class Draft:
     """The draft as its numbers are judged: its text, where its whole sentences start (a ";" does not end one), the
     spans of its figures, and what the last number of each kind in a sentence was found to speak of."""
 
-    __slots__ = ("text", "starts", "figures", "last", "counted", "_all")
+    __slots__ = ("text", "starts", "figures", "qualifiers", "last", "counted", "_all", "_asked", "_rest")
 
-    def __init__(self, text: str, starts: list[int], figures: list[tuple[int, int]]) -> None:
-        self.text, self.starts, self.figures = text, starts, figures
+    def __init__(self, text: str, starts: list[int], figures: list[tuple[int, int, str]]) -> None:
+        self.text, self.starts = text, starts
+        self.figures = [(a, b) for a, b, _ in figures]
+        self.qualifiers = [q for _, _, q in figures]  # the reader's qualifier of each ("more_than" for "hơn")
+        self._rest: dict[tuple[int, int], str] = {}
         self.last: Last = {}
         self.counted: tuple[tuple[int, int], str] = ((0, 0), "")  # the sentence of the last count, its period
         self._all: dict[tuple[str, str | None], list[Figure]] = {}  # each measure's figures, asked once a draft
+        self._asked: dict[str, Query | None] = {}
+
+    def rest(self, span: tuple[int, int]) -> str:
+        """The words of a whole sentence around its numbers, without them and the words that qualify them: what the
+        sentence speaks of, the same for each of its numbers."""
+        if span not in self._rest:
+            s0, s1 = span
+            i = bisect.bisect_left(self.figures, (s0, s0))
+            pieces, at = [], s0
+            while i < len(self.figures) and self.figures[i][0] < s1:
+                (start, end), qualifier = self.figures[i], self.qualifiers[i]
+                pieces.append(unqualified(self.text[at:start], qualifier))
+                at, i = end, i + 1
+            self._rest[span] = " ".join([*pieces, self.text[at:s1]])
+        return self._rest[span]
+
+    def asked(self, text: str, searcher: Searcher) -> Query | None:
+        """A stretch of the draft as a question of its words (the reader has read its numbers and periods), or None
+        when it cannot be one; the numbers of a sentence ask nearly the same, worked out once."""
+        key = " ".join(re.sub(r"\d+", " ", text[:900]).split())
+        if key not in self._asked:
+            try:
+                self._asked[key] = parse_query(key, searcher.places, searcher.numbers)
+            except UsageError:
+                self._asked[key] = None
+        return self._asked[key]
 
     def all_of(self, searcher: Searcher, indicator: str, place: str | None) -> list[Figure]:
         """Every figure of a measure (of a place): the numbers of a draft ask for the same few again and again."""

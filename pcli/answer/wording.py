@@ -78,6 +78,7 @@ def _same(a: str, b: str) -> bool:
     return a == b or similarity(a, b) == 0.7 or similarity(b, a) == 0.7
 
 
+@lru_cache(maxsize=1 << 14)
 def _says(sentence: Words, word: str) -> bool:
     return word in sentence or any(_same(s, word) for s in sentence)
 
