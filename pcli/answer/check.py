@@ -65,6 +65,8 @@ def check(text: str, lang: str, searcher: Searcher) -> Iterator[Verdict]:
         s0, s1 = reading.sentence
         verdict = Verdict(reading, line + 1, n.start - starts[line] + 1, text[s0:s1].strip())
         _judge(verdict, reading, draft, searcher, measures)
+        if verdict.verdict != UNKNOWN and _elsewhere(reading, draft, searcher):
+            verdict.verdict, verdict.figure, verdict.expected, verdict.note = UNKNOWN, None, None, "check_elsewhere"
         if verdict.figure is not None:
             searcher.store.cite([verdict.figure])  # its quote, read only for the figures a verdict names
         yield verdict
@@ -123,6 +125,16 @@ def _judge(v: Verdict, reading: Reading, draft: Draft, searcher: Searcher, measu
         v.verdict, v.figure, v.indicator, v.expected, v.note = CONTRADICTED, other, other.indicator, None, "check_other_measure"
     elif spoken is None:
         v.note = "check_nothing"
+
+
+def _elsewhere(reading: Reading, draft: Draft, searcher: Searcher) -> bool:
+    """Whether the words that lead to the number (from the figure before it, or its sentence's start) name a place
+    the base does not cover: "Neighbouring Hai Phong built 900 homes", "Tại huyện Ba Vì, 1.500 hộ". (Not a
+    country named whole: "the capital of Vietnam" is the city the base covers.)"""
+    s0, _ = draft.sentence(reading)
+    before = [b for a, b in draft.figures if s0 <= b <= reading.number.start]
+    query = draft.asked(draft.text[max([s0, *before]) : reading.number.start], searcher)
+    return query is not None and bool(query.elsewhere or (query.named and not searcher.places.covers(query.named)))
 
 
 def _spoken(ranked: list[str], scores: dict[str, float], clause: Words, noun: str, searcher: Searcher,
