@@ -181,3 +181,44 @@ def test_a_distinguishing_word_must_stand_before_the_word_it_modifies(tmp_path: 
     got = _verdicts(_check(tmp_path, MEASURES_ID, "--source-lang", "id"))
     assert got[(1, "53.826")]["verdict"] == "contradicted" and got[(1, "53.826")]["expected"] == 225800
     assert got[(2, "120.000")]["verdict"] == "supported"  # "hampir" qualifies the number: not "hampir miskin"
+
+
+# Invented sentences for how a clause goes on: across ";", a year said relative to another, a share after the count
+# it is of, a short name of another measure, another place.
+CLAUSES_EN = """In 2022 Hanoi had 2,134 poor households; in 2023 it had 690, or 0.03%.
+Reviewers counted 2,134 poor households in 2022 and 690 a year later.
+Reviewers counted 690 poor households in 2022 and 2,134 a year later.
+Near-poor households at the end of 2024 numbered 9,000.
+The Fund for the Poor helped build more than 1,800 homes from 2021 to 2024.
+Neighbouring Hai Phong built 714 houses for the poor in 2024.
+"""
+CLAUSES_VI = """Năm 2022, Hà Nội có 2.134 hộ nghèo, chiếm 0,095%; năm sau chỉ còn 690 hộ, tương đương 0,3%.
+"""
+CLAUSES_ID = """Pada 2022 ada 2.134 rumah tangga miskin (0,095%); setahun kemudian jumlahnya tinggal 690 (0,03%).
+"""
+
+
+def test_a_clause_goes_on_across_a_semicolon_and_a_year_said_relative_to_another(tmp_path: Path) -> None:
+    got = _verdicts(_check(tmp_path, CLAUSES_EN))
+    assert got[(1, "690")]["figure"] == "poor-households-2023" and got[(1, "690")]["verdict"] == "supported"
+    assert got[(1, "0.03")]["figure"] == "poverty-rate-2023" and got[(1, "0.03")]["verdict"] == "supported"
+    assert got[(2, "690")]["verdict"] == "supported" and got[(2, "690")]["period"] == "2023"  # "a year later"
+    later = got[(3, "2,134")]  # 2022's count written for the year after
+    assert later["verdict"] == "contradicted" and later["expected"] == 690
+    near = got[(4, "9,000")]  # the year between the measure's words and the number is part of its clause
+    assert near["verdict"] == "contradicted" and near["expected"] == 9928
+    homes = got[(5, "1,800")]  # "homes" is one word of another measure's; "Fund for the Poor" names the holder
+    assert homes["verdict"] == "supported" and homes["figure"] == "fund-for-poor-houses-2021-2024"
+    elsewhere = got[(6, "714")]  # the base covers Hanoi, not Hai Phong: its 714 houses say nothing of it
+    assert elsewhere["verdict"] == "unknown" and elsewhere["figure"] is None and "place" in str(elsewhere["note"])
+
+
+def test_a_share_after_a_count_is_of_that_count_in_vietnamese_and_indonesian(tmp_path: Path) -> None:
+    got = _verdicts(_check(tmp_path, CLAUSES_VI))
+    assert got[(1, "0,095")]["figure"] == "poverty-rate-2022" and got[(1, "0,095")]["verdict"] == "supported"
+    assert got[(1, "690")]["verdict"] == "supported" and got[(1, "690")]["figure"] == "poor-households-2023"
+    wrong = got[(1, "0,3")]  # "năm sau": 2023, whose rate is 0.03 %
+    assert wrong["verdict"] == "contradicted" and wrong["expected"] == 0.03
+    got = _verdicts(_check(tmp_path, CLAUSES_ID))
+    assert [got[(1, w)]["verdict"] for w in ("2.134", "0,095", "690", "0,03")] == ["supported"] * 4
+    assert got[(1, "0,03")]["figure"] == "poverty-rate-2023"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pcli.answer.clauses import unqualified
-from pcli.answer.wording import disagrees, modified_pairs, named_whole, words_of
+from pcli.answer.clauses import shifted, unqualified, whole_sentence, whole_sentences
+from pcli.answer.wording import Measures, disagrees, modified_pairs, named_whole, words_of
 
 MARKS = frozenset(("near", "can", "hampir"))
 NARROWING = frozenset(("rural", "women"))
@@ -58,3 +58,27 @@ def test_the_words_that_qualify_a_number_are_not_words_of_its_measure() -> None:
     assert unqualified("thị trấn còn hơn ", "more_than") == "thị trấn còn "
     assert unqualified("more than VND ", "more_than") == "more than VND "  # not just before the number
     assert unqualified("nearly ", "") == "nearly "
+
+
+def test_a_year_said_relative_to_another() -> None:
+    assert shifted("down from about  a year earlier", "2023", "Hanoi had 690 in 2023, down from about ") == "2022"
+    assert shifted(" and only  twelve months later", "2022", "It had 2,134 in 2022, and only ") == "2023"
+    assert shifted(" (a year after 2022)", "", "There were 690 ") == "2023"  # the year named, not the one before
+    assert shifted(" sekitar ", "2022", "Pada 2022 ada 2.134; setahun kemudian tinggal 690, sekitar ") == "2023"
+    assert shifted(" ", "2022", "Pada 2022 ada ") == "2022"
+    assert shifted(" in 2024 ", "2024", "In 2022 it had 2,134 and a year later 690; ") == "2024"  # a year of its own
+
+
+def test_a_semicolon_does_not_end_a_whole_sentence() -> None:
+    text = "In 2022 it had 2,134; in 2023 it had 690. Then none."
+    starts = whole_sentences(text)
+    assert whole_sentence(starts, text.index("in 2023"), text.index(".") + 1)[0] == 0
+    assert whole_sentence(starts, text.index("Then"), len(text)) == (text.index("Then"), len(text))
+
+
+def test_how_many_words_of_a_name_a_sentence_says_in_a_row() -> None:
+    measures = Measures({"fund_houses": [("fund", "poor", "houses")], "houses": [("homes",), ("houses", "supported")]},
+                        MARKS, NARROWING)  # fmt: skip
+    said = words_of("the Fund for the Poor helped build 1,800 homes")
+    assert measures.said_of(said, "fund_houses") == 2 and measures.said_of(said, "houses") == 1
+    assert measures.said_of(words_of("poor people, fund"), "fund_houses") == 1  # not in a row

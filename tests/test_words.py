@@ -73,3 +73,23 @@ def test_clicks_usage_errors_are_said_in_the_readers_language(args: tuple[str, .
     assert result.exit_code == 2 and result.stdout == "", result.output
     lead = word(key, lang).split("{")[0].strip()
     assert lead in result.stderr and result.stderr.startswith(word("error", lang).split("{")[0]), result.stderr
+
+
+def test_a_word_is_looked_up_among_exactly_the_tokens_it_may_match() -> None:
+    """The search compares a new word only with the tokens `similarity` can match (its first letter and length, its
+    first three letters, a first-letter typo by the rest): the same matches as comparing it with all of them."""
+    from pcli.answer.index import similarity
+    from pcli.answer.search import Searcher
+    from pcli.store.open import open_store
+
+    index = Searcher(open_store(None)).index
+    tokens = list(index.by_token)
+    words = {w for t in tokens[::7] for w in (t, t[1:], "x" + t[1:], "q" + t, t[1:2] + t[:1] + t[2:], t[:3], t + "s")}
+    for word in sorted(words):
+        everything = {t: s for t in tokens if t[:1] == word[:1] and (s := similarity(word, t))}
+        if not everything and len(word) >= 6:
+            everything = {t: s for t in tokens if abs(len(t) - len(word)) <= 1 and (s := similarity(word, t))}
+        looked = {t: s for t in index._candidates(word) if (s := similarity(word, t))}
+        if not looked and len(word) >= 6:
+            looked = {t: s for t in index._first_typos(word) if (s := similarity(word, t))}
+        assert looked == everything, word
