@@ -44,7 +44,7 @@ DRAFTS = {
     "drafts-2026-12-04-b": (164, 0),
     "drafts-2026-12-04-c": (161, 0),
     "drafts-2026-12-04-d": (168, 0),
-    "drafts-2026-12-04-e": (182, 0),  # first run 167 (README)
+    "drafts-2026-12-04-e": (181, 0),  # first run 167 (README)
 }
 
 

@@ -85,11 +85,11 @@ def test_a_word_is_looked_up_among_exactly_the_tokens_it_may_match() -> None:
     index = Searcher(open_store(None)).index
     tokens = list(index.by_token)
     words = {w for t in tokens[::7] for w in (t, t[1:], "x" + t[1:], "q" + t, t[1:2] + t[:1] + t[2:], t[:3], t + "s")}
-    for word in sorted(words):
-        everything = {t: s for t in tokens if t[:1] == word[:1] and (s := similarity(word, t))}
-        if not everything and len(word) >= 6:
-            everything = {t: s for t in tokens if abs(len(t) - len(word)) <= 1 and (s := similarity(word, t))}
-        looked = {t: s for t in index._candidates(word) if (s := similarity(word, t))}
-        if not looked and len(word) >= 6:
-            looked = {t: s for t in index._first_typos(word) if (s := similarity(word, t))}
-        assert looked == everything, word
+    for asked in sorted(words):
+        everything = {t: s for t in tokens if t[:1] == asked[:1] and (s := similarity(asked, t))}
+        if not everything and len(asked) >= 6:
+            everything = {t: s for t in tokens if abs(len(t) - len(asked)) <= 1 and (s := similarity(asked, t))}
+        looked = {t: s for t in index._candidates(asked) if (s := similarity(asked, t))}
+        if not looked and len(asked) >= 6:
+            looked = {t: s for t in index._first_typos(asked) if (s := similarity(asked, t))}
+        assert looked == everything, asked
