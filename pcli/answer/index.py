@@ -14,7 +14,6 @@ matched by a record's name when the question has it, and a name in which such a 
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Iterator
 
@@ -199,9 +198,7 @@ class RecordIndex:
         self._scored: dict[tuple[tuple[str, ...], frozenset[str] | None, str, frozenset[str]], list[Fit]] = {}
         self._nearest: dict[str, list[str]] = {}
         self._named_by: dict[frozenset[str], set[str]] = {}  # the words of the names of records of some kinds
-        # The vocabulary by first letter and length, by its first three letters (-1), and by all but its first
-        # letter (-2): made when a word is first looked up
-        self._near: dict[tuple[str, int], list[str]] | None = None
+        self._near: dict[tuple[str, int], list[str]] | None = None  # by initial and length, head (-1), tail (-2)
         self._by_root: dict[str, list[str]] | None = None  # and by the roots its words may be built on
 
     @property
@@ -229,10 +226,9 @@ class RecordIndex:
         return self._nearby(((first, n - 1), (first, n), (first, n + 1), (word[:3], -1) if n >= 3 else ("", 0)))
 
     def _first_typos(self, word: str) -> Iterator[str]:
-        """The tokens within one edit of the word that begin with another letter: the edit is of the first letter
-        (replaced, added or dropped) or swaps the first two."""
-        dropped = (word[1:],) if word[1:] in self.by_token else ()
-        return itertools.chain(dropped, self._nearby(((word[1:], -2), (word, -2), (word[:1] + word[2:], -2))))
+        """Tokens within one edit of the word that begin with another letter, among others: the edit replaces, adds
+        or drops the first letter, or swaps the first two (a token's tail is the word's, the word, or its own)."""
+        return self._nearby(((word[1:], -2), (word, -2), (word[2:], -2), (word[:1] + word[2:], -2)))
 
     def _roots(self) -> dict[str, list[str]]:
         if self._by_root is None:
