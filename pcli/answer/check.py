@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pcli.answer.clauses import clause_of, noun_after, unwrapped, whole_sentences
 from pcli.answer.draft import Draft, carried
 from pcli.answer.query import Query
-from pcli.answer.rounding import agrees
+from pcli.answer.rounding import Written
 from pcli.answer.search import Searcher
 from pcli.answer.wording import Measures, Words, words_of
 from pcli.articles.reader import Reading, read
@@ -262,11 +262,11 @@ def _holding(reading: Reading, candidates: list[str], scores: dict[str, float], 
     one (the one of the period given, if it has several), else a figure of exactly that value the words do not
     speak against."""
     n = reading.number
+    written = Written(n.value, n.written, reading.qualifier)
     for indicator in candidates:
         if scores[indicator] < 0.2:
             break
-        held = [f for f in draft.all_of(searcher, indicator, places.get(indicator))
-                if agrees(n.value, n.written, reading.qualifier, f)]  # fmt: skip
+        held = [f for f in draft.all_of(searcher, indicator, places.get(indicator)) if written.states(f)]
         if held:  # the figure of exactly the period given, else one that stands for it, else any
             same = next((f for f in held if period is not None and f.period == period), None)
             return same or next((f for f in held if period is not None and _stands(f, period)), held[0])

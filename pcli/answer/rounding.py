@@ -15,23 +15,38 @@ def agrees(value: float, written: str, qualifier: str, figure: Figure) -> bool:
     """Whether a number as a writer wrote it states the figure: the same value, or the figure rounded to the
     precision the writer wrote ("2,100" or "about 2,100" for 2,134; "0.4 %" for 0.43 %), nearly less than it
     ("nearly 10,000" for 9,928), or more than what the base says is more than it."""
-    target = figure.value
-    if math.isclose(value, target, rel_tol=1e-9, abs_tol=1e-12):
-        return True
-    if qualifier == "more_than" and figure.qualifier != "more_than":  # "more than 3,500" for 3,520
-        return value < target <= value * 1.1
-    if qualifier in ("up_to", "under"):
-        return target <= value and target >= value * 0.9
-    step = _precision(written, value)
-    if step <= 0:
-        return False
-    rounded = abs(target - value) <= step / 2 + 1e-9 * abs(value)
-    zeros = _zeros(written)
-    if qualifier in _APPROXIMATE:  # "nearly 10,000" is near 10,000 (5 %), not anything from 5,000 to 15,000
-        close = rounded and (zeros < 2 or abs(target - value) <= 0.05 * abs(value))
-        return close and (qualifier != "nearly" or target <= value)
-    scale = step * 10.0**-zeros if zeros else step * 10.0 ** _decimals(written)  # base units of the written 1
-    return rounded and (zeros >= 2 or _decimals(written) < _float_decimals(target / scale))
+    return Written(value, written, qualifier).states(figure)
+
+
+class Written:
+    """A number as a writer wrote it, read once for all the figures it is held to: its value, qualifier, the step
+    of its last digit, its trailing zeros and decimals."""
+
+    __slots__ = ("value", "written", "qualifier", "step", "zeros", "decimals")
+
+    def __init__(self, value: float, written: str, qualifier: str) -> None:
+        self.value, self.written, self.qualifier = value, written, qualifier
+        self.step, self.zeros, self.decimals = _precision(written, value), _zeros(written), _decimals(written)
+
+    def states(self, figure: Figure) -> bool:
+        value, qualifier, target = self.value, self.qualifier, figure.value
+        if math.isclose(value, target, rel_tol=1e-9, abs_tol=1e-12):
+            return True
+        if qualifier == "more_than" and figure.qualifier != "more_than":  # "more than 3,500" for 3,520
+            return value < target <= value * 1.1
+        if qualifier in ("up_to", "under"):
+            return target <= value and target >= value * 0.9
+        step, zeros = self.step, self.zeros
+        if step <= 0:
+            return False
+        rounded = abs(target - value) <= step / 2 + 1e-9 * abs(value)
+        if qualifier in _APPROXIMATE:  # "nearly 10,000" is near 10,000 (5 %), not anything from 5,000 to 15,000
+            close = rounded and (zeros < 2 or abs(target - value) <= 0.05 * abs(value))
+            return close and (qualifier != "nearly" or target <= value)
+        if not rounded:
+            return False
+        scale = step * 10.0**-zeros if zeros else step * 10.0**self.decimals  # base units of the written 1
+        return zeros >= 2 or self.decimals < _float_decimals(target / scale)
 
 
 def _precision(written: str, value: float) -> float:
