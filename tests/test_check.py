@@ -191,6 +191,7 @@ Reviewers counted 690 poor households in 2022 and 2,134 a year later.
 Near-poor households at the end of 2024 numbered 9,000.
 The Fund for the Poor helped build more than 1,800 homes from 2021 to 2024.
 Neighbouring Hai Phong built 714 houses for the poor in 2024.
+Outstanding loans reached 16,567 billion dong at the end of 2024, up 4,601 billion on 2020.
 """
 CLAUSES_VI = """Năm 2022, Hà Nội có 2.134 hộ nghèo, chiếm 0,095%; năm sau chỉ còn 690 hộ, tương đương 0,3%.
 """
@@ -211,6 +212,8 @@ def test_a_clause_goes_on_across_a_semicolon_and_a_year_said_relative_to_another
     assert homes["verdict"] == "supported" and homes["figure"] == "fund-for-poor-houses-2021-2024"
     elsewhere = got[(6, "714")]  # the base covers Hanoi, not Hai Phong: its 714 houses say nothing of it
     assert elsewhere["verdict"] == "unknown" and elsewhere["figure"] is None and "place" in str(elsewhere["note"])
+    growth = got[(7, "4,601")]  # an amount whose unit the writer did not repeat, and a change: the growth since 2020
+    assert growth["verdict"] == "contradicted" and growth["figure"] == "outstanding-loans-growth-2020-2024"
 
 
 def test_a_share_after_a_count_is_of_that_count_in_vietnamese_and_indonesian(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ target the draft writes as achieved; *unknown* when the base holds nothing for i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from pcli.answer.clauses import clause_of, noun_after, unwrapped, whole_sentences
 from pcli.answer.draft import Draft, carried
@@ -95,7 +95,7 @@ def _judge(v: Verdict, reading: Reading, draft: Draft, searcher: Searcher, measu
     s0, s1 = draft.sentence(reading)
     n = reading.number
     clause = clause_of(text, s0, s1, n.start, n.end, reading.qualifier, draft.figures)
-    kind = "percent" if n.percent else _KIND_OF_UNIT.get(reading.unit.kind if reading.unit else "", "count")
+    kind = _kind(reading, draft, (s0, s1), searcher.store.catalogue.units)
     scores, places, lent = _candidates(reading, draft, clause, kind, searcher)
     v.period = draft.period(reading, clause, (s0, s1), kind, lent)
     period = _period(v.period)
@@ -114,7 +114,7 @@ def _judge(v: Verdict, reading: Reading, draft: Draft, searcher: Searcher, measu
         _by_value(v, reading, held, period, places.get(held.indicator), searcher)
         last[kind] = ((s0, s1), (held.indicator, places.get(held.indicator)))
         return
-    spoken = named or spoken
+    spoken = _of_change(named or spoken, ranked, reading, searcher)
     exact = held if named is not None and held is not None and held.value == n.value else None
     other = exact or _ruled_holding(n.value, ruled, searcher, kind)
     if spoken is not None:
@@ -135,6 +135,31 @@ def _elsewhere(reading: Reading, draft: Draft, searcher: Searcher) -> bool:
     before = [b for a, b in draft.figures if s0 <= b <= reading.number.start]
     query = draft.asked(draft.text[max([s0, *before]) : reading.number.start], searcher)
     return query is not None and bool(query.elsewhere or (query.named and not searcher.places.covers(query.named)))
+
+
+def _of_change(spoken: str | None, ranked: list[str], reading: Reading, searcher: Searcher) -> str | None:
+    """The measure a number is held to: a change ("up 4,601 billion on 2020") to the measure of changes of the
+    same unit its words speak of, if any, rather than to the level they speak of most; a level the reverse."""
+    base = searcher.store.catalogue.indicators
+    if spoken is None or base[spoken].change == reading.change:
+        return spoken
+    unit = base[spoken].unit
+    return next((i for i in ranked if base[i].change == reading.change and base[i].unit == unit), spoken)
+
+
+def _kind(reading: Reading, draft: Draft, span: tuple[int, int], units: Collection[str]) -> str:
+    """What the number measures: a share, an amount or a count. A number with no unit of the base's after it but
+    the scale of the amount before it in its sentence is of that amount's unit, which the writer did not repeat
+    ("16,567 billion dong, up 4,601 billion on 2020"; "some 7,401 billion more")."""
+    n = reading.number
+    if n.percent:
+        return "percent"
+    kind = _KIND_OF_UNIT.get(reading.unit.kind if reading.unit else "", "count")
+    if kind == "currency":
+        draft.amount = (span, n.scale)
+    elif (reading.unit is None or reading.unit.id not in units) and n.scale > 1 and draft.amount == (span, n.scale):
+        return "currency"
+    return kind
 
 
 def _spoken(ranked: list[str], scores: dict[str, float], clause: Words, noun: str, searcher: Searcher,

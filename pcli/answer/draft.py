@@ -21,7 +21,7 @@ class Draft:
     """The draft as its numbers are judged: its text, where its whole sentences start (a ";" does not end one), the
     spans of its figures, and what the last number of each kind in a sentence was found to speak of."""
 
-    __slots__ = ("text", "starts", "figures", "qualifiers", "last", "counted", "_all", "_asked", "_rest")
+    __slots__ = ("text", "starts", "figures", "qualifiers", "last", "counted", "amount", "_all", "_asked", "_rest")
 
     def __init__(self, text: str, starts: list[int], figures: list[tuple[int, int, str]]) -> None:
         self.text, self.starts = text, starts
@@ -30,6 +30,7 @@ class Draft:
         self._rest: dict[tuple[int, int], str] = {}
         self.last: Last = {}
         self.counted: tuple[tuple[int, int], str] = ((0, 0), "")  # the sentence of the last count, its period
+        self.amount: tuple[tuple[int, int], int] = ((0, 0), 0)  # the sentence of the last amount, its scale
         self._all: dict[tuple[str, str | None], list[Figure]] = {}  # each measure's figures, asked once a draft
         self._asked: dict[str, Query | None] = {}
 
