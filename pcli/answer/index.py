@@ -226,8 +226,7 @@ class RecordIndex:
         return self._nearby(((first, n - 1), (first, n), (first, n + 1), (word[:3], -1) if n >= 3 else ("", 0)))
 
     def _first_typos(self, word: str) -> Iterator[str]:
-        """Tokens within one edit of the word that begin with another letter, among others: the edit replaces, adds
-        or drops the first letter, or swaps the first two (a token's tail is the word's, the word, or its own)."""
+        """Among others, the tokens one edit from the word that begin with another letter (by a token's tail)."""
         return self._nearby(((word[1:], -2), (word, -2), (word[2:], -2), (word[:1] + word[2:], -2)))
 
     def _roots(self) -> dict[str, list[str]]:
@@ -311,9 +310,8 @@ class RecordIndex:
 
     def score(self, words: tuple[str, ...], kinds: frozenset[str] | None = None, head: str = "",
               implied: frozenset[str] = frozenset()) -> list[Fit]:  # fmt: skip
-        """The records that explain some of the question, best first; each question worked out once (a batch
-        asks the same questions again and again). `implied`: tokens the question says without words ("0,43%"
-        says "share"), which a name's distinguishing words may match but which explain nothing."""
+        """The records that explain some of the question, best first, each question worked out once (a batch asks
+        it again and again); `implied`: tokens it says without words ("0,43%": "share"), which explain nothing."""
         key = (words, kinds, head, implied)
         fits = self._scored.get(key)
         if fits is None:
