@@ -16,12 +16,12 @@ from question_score import score  # noqa: E402
 # Each set: the right answers it holds at least, and the wrong numbers it gives at most (none: the goal, and where
 # every set now is). First runs: README.
 HELD = {
-    "2026-12-04-a.toml": (136, 0),
-    "2026-12-04-b.toml": (128, 0),
+    "2026-12-04-a.toml": (137, 0),
+    "2026-12-04-b.toml": (129, 0),
     "2026-12-04-c.toml": (134, 0),
-    "2026-12-04-d.toml": (135, 0),
+    "2026-12-04-d.toml": (136, 0),
     "2026-12-04-e.toml": (174, 0),  # first run 157/181 with 3 wrong numbers (README)
-    "2026-12-04-f.toml": (147, 1),  # first run 147/160 with 1 wrong number (README)
+    "2026-12-04-f.toml": (150, 0),  # first run 147/160 with 1 wrong number (README)
 }
 
 

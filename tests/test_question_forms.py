@@ -380,3 +380,36 @@ citations = [{ source = "s", quote = "Bai village, Ba Vi commune" }]
     assert run("query", "bai village", "--facts", facts).exit_code == 0  # the village asked for itself
     got = run("query", "poor households in Ba Vi 2023", "--facts", facts, "-f", "json")
     assert got.exit_code == 1, got.output  # a figure of Ba Vi is asked: the base has none
+
+
+def test_indonesian_scale_words_are_read_in_a_question() -> None:
+    values = dict(parse_query("dana apa yang memobilisasi lebih dari 153 miliar VND", []).values)
+    assert 153e9 in values["153 miliar"]
+
+
+def test_a_figure_whose_measure_names_a_record_is_that_record_s() -> None:
+    """The Fund's passage says "the Fund" ("Dana tersebut"); its measure's name says which fund."""
+    got = run("query", "dana apa yang memobilisasi lebih dari 153 miliar VND", "-f", "json")
+    assert got.exit_code == 0 and got.json()[0]["kind"] == "programme", got.output
+
+
+def test_a_record_kind_then_its_budget_asks_for_the_budget() -> None:
+    query = parse_query("Dự án Đa dạng hóa sinh kế tổng kinh phí", [])
+    assert (query.asks, query.unit) == ("figure", "currency")
+    assert parse_query("Resolusi yang menetapkan standar tingkat bantuan sosial", []).asks != "figure"
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [("bao nhiêu trẻ em nghèo được theo dõi sức khỏe", True), ("berapa rumah tangga miskin", True),
+     ("Tỷ lệ hộ nghèo năm 2023 là bao nhiêu", False), ("bao nhiêu tỷ đồng", False), ("berapa persen", False),
+     ("lao động qua đào tạo đạt bao nhiêu", False)],
+)  # fmt: skip
+def test_a_quantity_word_before_a_thing_asks_how_many(question: str, counted: bool) -> None:
+    assert parse_query(question, []).counted is counted
+
+
+def test_how_many_of_a_thing_is_not_answered_by_a_share_of_them() -> None:
+    assert run("query", "bao nhiêu trẻ em nghèo được theo dõi sức khỏe").exit_code == 1  # the base holds a 100 % share
+    got = run("query", "tỷ lệ trẻ em nghèo được theo dõi sức khỏe", "-f", "json")
+    assert got.exit_code == 0 and got.json()[0]["unit"] == "percent", got.output

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable
 
+from pcli.answer.query import Query
 from pcli.base.model import Catalogue, Figure
 from pcli.base.order import figure_order, stands_for
 from pcli.base.periods import Period, parse_period
@@ -109,3 +111,13 @@ def by_place(figures: Iterable[Figure]) -> list[list[Figure]]:
 def several_places(figures: Iterable[Figure]) -> bool:
     """Whether the figures are of more than one place (a table then has a place column)."""
     return len({f.place for f in figures}) > 1
+
+
+def from_stated(query: Query, indicator: str, valued: list[Figure]) -> Query:
+    """A change asked from a number the question states to one period: between that figure's period and it."""
+    stated = [f for f in valued if f.indicator == indicator and f.period != query.periods[0]]
+    if query.since or len(query.periods) != 1 or query.periods[0].kind == "range" or not stated:
+        return query
+    asked = copy.copy(query)
+    asked.periods = tuple(sorted((stated[0].period, query.periods[0]), key=lambda p: p.sort_key))
+    return asked

@@ -25,6 +25,7 @@ from pcli.base.words import (
     RANGE_WORDS,
     SCOPES,
     SINCE,
+    UNIT_KIND_WORDS,
     WORD,
     compounded,
     dropped_fillers,
@@ -47,7 +48,7 @@ _NUMBER = r"(\d{1,5})(?:\s*/\s*(\d{4}))?(?:\s*/\s*([a-z][a-z0-9-]*))?"
 
 class Query:
     __slots__ = ("text", "words", "periods", "place", "documents", "change", "elsewhere", "cited", "values", "head", "scope",
-                 "asks", "target", "since", "asked", "unit", "named")  # fmt: skip
+                 "asks", "target", "since", "asked", "unit", "named", "counted")  # fmt: skip
 
     def __init__(self, text: str, words: tuple[str, ...], periods: tuple[Period, ...], place: str | None) -> None:
         self.text, self.words, self.periods, self.place = text, words, periods, place
@@ -62,6 +63,7 @@ class Query:
         self.since = False  # "since 2022", "so với 2022": one period, the change runs from it to the latest
         self.asked: tuple[str, ...] = ()  # the content words with the words of change: "giảm nghèo" is a name too
         self.unit = ""  # the kind of number asked for: "what percentage" a share, "how many" a count
+        self.counted = False  # "bao nhiêu trẻ em": how many of a thing, not what share of them
         self.named = ""  # a place the question names by its kind ("komune Ba Vi", "xã Mê Linh"), folded
         self.scope = ""  # a whole country the question names or says ("Vietnam", "cả nước"), folded
 
@@ -234,7 +236,7 @@ def _values(text: str, query: Query) -> str:
 
     folded = fold_keep(text)
     spans: dict[int, tuple[int, set[float]]] = {}
-    for lang in ("vi", "en"):
+    for lang in ("vi", "en", "id") if _ID_SCALE.search(folded) else ("vi", "en"):  # "153 miliar", not "8.718 tỷ"
         for n in scan(folded, lang):
             if n.kind != FIGURE:
                 continue
@@ -259,6 +261,7 @@ def _values(text: str, query: Query) -> str:
     return "".join(kept) + text[last:]
 
 
+_ID_SCALE = re.compile(r"\d\s*(?:ribu|juta|miliar|triliun)(?![a-z])")
 _SCALE_AFTER = re.compile(r"\s*(?:%|nghin ty|nghin|ngan|trieu|ty|ti|ribu|juta|miliar|triliun|thousand|million|billion|"
                           r"trillion)(?![a-z])")  # fmt: skip
 
@@ -293,6 +296,7 @@ def _question_words(words: list[str], query: Query) -> None:
     record; "which *bank*", "*hang* nao", "*bank* apa"."""
     folded = " ".join(words)
     query.unit = next((kind for kind, phrases in ASKS_UNIT.items() if any(p in folded for p in phrases)), "")
+    query.counted = _counted(words)
     if any(phrase in folded for phrase in ASKS_FIGURE):
         query.asks = "figure"
     elif not ASKS_RECORD.isdisjoint(words):
@@ -309,8 +313,10 @@ def _question_words(words: list[str], query: Query) -> None:
         if query.head in _UNIT_WORDS:  # "what percentage": the kind of number (query.unit), not what it is of
             query.head = ""
         query.asks = query.asks or kind  # "which resolution", "sở nào", "Bank apa": the record of that kind
-    opening = f" {' '.join(words[:4])} "
+    opening, whole = f" {' '.join(words[:4])} ", f" {' '.join(words)} "
     measured = next((kind for kind, phrases in MEASURES.items() if any(f" {m} " in opening for m in phrases)), None)
+    if not query.asks and measured is None and _kind_at(words, 0, ahead=True, least=5):  # "Dự án … tổng kinh phí"
+        measured = "currency" if any(f" {m} " in whole for m in MEASURES["currency"]) else None
     if not query.asks and measured is not None:  # "tổng kinh phí …", "tingkat …": a figure of that kind
         query.asks, query.unit = "figure", query.unit or measured
     if not query.asks and words:  # "sumber artikel …", "cơ quan thường trực …": a question that starts with a kind
@@ -324,6 +330,24 @@ def _question_words(words: list[str], query: Query) -> None:
         )
     if not query.asks and any(w in DOCUMENT_WORDS for w in words):
         query.asks = "document"
+
+
+_QUANTITY = (("bao", "nhieu"), ("berapa",))  # "how many" and "how much" alike: a count when a thing follows
+_AMOUNTS = frozenset(w for words in UNIT_KIND_WORDS.values() for w in words.split()) | frozenset(
+    "ty trieu nghin ngan dong vnd usd miliar juta ribu triliun rp".split()
+)
+
+
+def _counted(words: list[str]) -> bool:
+    """Whether a quantity word asks how many of a thing ("bao nhiêu trẻ em", "berapa rumah tangga", as "how many"
+    does): not "bao nhiêu phần trăm", "bao nhiêu tỷ đồng", "berapa persen", nor one that ends the question ("đạt bao
+    nhiêu"). A share does not answer it unless the question says one."""
+    for i in range(len(words)):
+        for quantity in _QUANTITY:
+            if tuple(words[i : i + len(quantity)]) == quantity:
+                after = [w for w in words[i + len(quantity) :] if w not in FILLER]
+                return bool(after) and after[0] not in _AMOUNTS and after[0].isalpha()
+    return False
 
 
 def _kind_at(words: list[str], i: int, ahead: bool, least: int = 0) -> str:

@@ -12,7 +12,7 @@ import copy
 from collections.abc import Sequence
 
 from pcli.answer.confidence import NAMED_RECORD, RECORD_THRESHOLD, confident, figure_asked
-from pcli.answer.index import KIND_ORDER, Fit, RecordIndex, within
+from pcli.answer.index import KIND_ORDER, Fit, RecordIndex, says_share, within
 from pcli.answer.misses import Nearest, periods_known, shown
 from pcli.answer.places import elsewhere, place_alone, place_record_named, settlement_pairs, unknown_name
 from pcli.answer.query import Query, document_numbers, parse_query, written
@@ -220,6 +220,8 @@ class Searcher:
             fits = self._with_numbers(fits, words, wanted, query, held)
         if query.unit:  # "what percentage": a share, not the count the question states
             fits = [f for f in fits if f.kind != "indicator" or self.unit_kind(f.key.split(":", 1)[1]) == query.unit]
+        elif query.counted and not says_share(words):  # "bao nhiêu trẻ em": how many, not "100 %" of them
+            fits = [f for f in fits if f.kind != "indicator" or self.unit_kind(f.key.split(":", 1)[1]) != "percent"]
         return fits
 
     def _with_numbers(
@@ -253,12 +255,14 @@ class Searcher:
         return Found(answers[:limit], None if answers else place_alone(self.store, place))
 
     def _cited_with(self, figure: Figure) -> list[str]:
-        """The records (not indicators) named in the passage that carries a figure: "Dự án Đa dạng hóa sinh kế …
-        tổng kinh phí hơn 49,4 tỷ đồng" is the project's budget. Worked out once a figure."""
+        """The records (not indicators) named in the passage that carries a figure, or in its indicator's names:
+        "Dự án Đa dạng hóa sinh kế … tổng kinh phí hơn 49,4 tỷ đồng" is the project's budget. Worked out once a
+        figure."""
         found = self.cited.get(figure.id)
         if found is None:
             self.store.cite([figure])
             said = [content_words(t) for c in figure.citations for t in (c.quote, c.context) if t]
+            said += self.index.names.get(f"indicator:{figure.indicator}", [])  # "the Fund for the Poor's houses"
             found = self.cited[figure.id] = [
                 key
                 for key, names in self.index.names.items()
@@ -323,10 +327,12 @@ class Searcher:
     def _change(self, query: Query, best: list[str], valued: list[Figure]) -> Found:
         """The change of the best-fitting indicator between the first and the last period asked, or from the
         figure holding the number the question states to the one period it asks."""
+        from pcli.answer.changes import from_stated
+
         indicators = [k.split(":", 1)[1] for k in best if k.startswith("indicator:")]
         if not indicators:
             return Found([], self._nearest("no_match", query))
-        tried = [self._change_of(_from_stated(query, indicator, valued), indicator) for indicator in indicators]
+        tried = [self._change_of(from_stated(query, indicator, valued), indicator) for indicator in indicators]
         return next((found for found in tried if found.answers), tried[0])  # the first of the best with both periods
 
     def _change_of(self, query: Query, indicator: str) -> Found:
@@ -369,16 +375,6 @@ def _tied(fits: list[Fit]) -> list[str]:
 
     top = round(fits[0].rank, 6)
     return [f.key for f in takewhile(lambda f: round(f.rank, 6) == top, fits)]
-
-
-def _from_stated(query: Query, indicator: str, valued: list[Figure]) -> Query:
-    """A change asked from a number the question states to one period: between that figure's period and it."""
-    stated = [f for f in valued if f.indicator == indicator and f.period != query.periods[0]]
-    if query.since or len(query.periods) != 1 or query.periods[0].kind == "range" or not stated:
-        return query
-    asked = copy.copy(query)
-    asked.periods = tuple(sorted((stated[0].period, query.periods[0]), key=lambda p: p.sort_key))
-    return asked
 
 
 def _refuse_odd_numbers(query: Query, held: dict[str, list[Figure]]) -> None:
