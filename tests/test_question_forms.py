@@ -121,7 +121,7 @@ def test_a_number_finds_the_record_cited_with_it() -> None:
     budget = run("query", "49,4 tỷ đồng", "-f", "json").json()[0]  # the figure that holds the number
     searcher = Searcher(open_store(str(FACTS)))
     (figure,) = searcher.store.figures_valued(frozenset((budget["value"],)), 5)
-    assert f"programme:{first['id']}" in searcher._cited_with(figure)  # the project is named where it is quoted
+    assert f"programme:{first['id']}" in searcher.stated.cited_with(figure)  # the project is named where it is quoted
 
 
 def test_a_question_on_where_a_number_comes_from_gives_its_figure() -> None:
@@ -413,3 +413,23 @@ def test_how_many_of_a_thing_is_not_answered_by_a_share_of_them() -> None:
     assert run("query", "bao nhiêu trẻ em nghèo được theo dõi sức khỏe").exit_code == 1  # the base holds a 100 % share
     got = run("query", "tỷ lệ trẻ em nghèo được theo dõi sức khỏe", "-f", "json")
     assert got.exit_code == 0 and got.json()[0]["unit"] == "percent", got.output
+
+
+def test_a_typo_in_a_compound_and_a_word_written_short_are_read() -> None:
+    query = parse_query("rumah tanga hampir miskin akhir thn 2024", [])
+    assert "rumahtangga" in query.words and [str(p) for p in query.periods] == ["2024-12-31"]
+
+
+def test_a_figure_asked_of_a_document_is_a_miss_not_the_document() -> None:
+    assert run("query", "mức chuẩn trợ giúp xã hội theo Nghị quyết 09/2021 là bao nhiêu đồng").exit_code == 1
+    assert run("query", "Nghị quyết 09/2021").exit_code == 0
+
+
+def test_sumber_dana_asks_for_an_amount_and_an_outlet_of_a_number_for_the_sources_citing_it() -> None:
+    assert parse_query("sumber daya yang dipercayakan melalui Bank", []).asks == "figure"
+    got = run("query", "which outlet reported more than 3,600 poor households at the start of 2022", "-f", "json")
+    assert got.exit_code == 0, got.output
+    told = got.json()
+    assert told and all(m["kind"] == "source" for m in told)
+    figure = run("query", "more than 3,600 poor households at the start of 2022", "-f", "json").json()[0]
+    assert {m["id"] for m in told} == {c["source"] for c in figure["citations"]}, told

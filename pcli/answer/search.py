@@ -12,16 +12,16 @@ import copy
 from collections.abc import Sequence
 
 from pcli.answer.confidence import NAMED_RECORD, RECORD_THRESHOLD, confident, figure_asked
-from pcli.answer.index import KIND_ORDER, Fit, RecordIndex, says_share, within
+from pcli.answer.index import Fit, RecordIndex, says_share
 from pcli.answer.misses import Nearest, periods_known, shown
 from pcli.answer.places import elsewhere, place_alone, place_record_named, settlement_pairs, unknown_name
 from pcli.answer.query import Query, document_numbers, parse_query, written
 from pcli.answer.question_places import Places
+from pcli.answer.stated import Stated, refuse_odd_numbers
 from pcli.base.model import Entity, Figure, Source
 from pcli.base.order import rank_figures
 from pcli.base.periods import Period
-from pcli.base.words import KIND_OF_WORD, content_words
-from pcli.errors import UsageError
+from pcli.base.words import KIND_OF_WORD
 from pcli.messages import Msg
 from pcli.store.sqlite import Store
 from pcli.text import fold
@@ -62,7 +62,7 @@ class Searcher:
         self.numbers = document_numbers(store.documents())
         self.names: dict[str, str] | None = None
         self.answered: dict[tuple[str, int, frozenset[str] | None, str | None], Found] = {}
-        self.cited: dict[str, list[str]] = {}  # figure id → the records named where it is quoted
+        self.stated = Stated(store, self.index)
         self.settlements: frozenset[tuple[str, str]] | None = None  # places.settlement_pairs, made when first asked
 
     def search(self, text: str, limit: int = 10, kinds: frozenset[str] | None = None, place: str | None = None) -> Found:
@@ -90,14 +90,16 @@ class Searcher:
         wanted = None if kinds is None else frozenset(("indicator",) if "figure" in kinds else ()) | kinds
         if wanted is None and query.asks:  # "how many" asks for a figure, "who" for a record, "which bank" an agency
             wanted = _ASKED.get(query.asks, frozenset((query.asks,)))
-        held = self._numbers(query)
+        held = self.stated.held(query)
         if query.unit:  # "2,134 poor households: what percentage was that?": the count is not what is asked
             held = {
                 w: kept
                 for w, figures in held.items()
                 if (kept := [f for f in figures if self.unit_kind(f.indicator) == query.unit])
             }
-        _refuse_odd_numbers(query, held)
+        refuse_odd_numbers(query, held)
+        if query.asks == "source" and held and (told := self._told_by(held)):
+            return Found(told[:limit])  # "which outlet reported more than 3,600 poor households": the ones citing it
         words = query.words + tuple(w for stated, _ in query.values if stated not in held for w in fold(stated).split())
         if not words and not held and query.place is not None and not query.periods:
             return self._place_alone(query.place, limit, kinds)
@@ -139,8 +141,8 @@ class Searcher:
 
     def _documents(self, query: Query, limit: int, kinds: frozenset[str] | None) -> Found:
         """The documents a question cites by number; "who issued Resolution 24/2021": its issuer first."""
-        if kinds is not None and kinds.isdisjoint(("document", "agency")):
-            return Found([], self._nearest("no_match", query))  # "resolution 24/2021 --kind figure": no figure
+        if (kinds is not None and kinds.isdisjoint(("document", "agency"))) or query.asks == "figure":
+            return Found([], self._nearest("no_match", query))  # "resolution 24/2021 --kind figure", "… bao nhiêu đồng"
         docs = [d for d in (self.store.entity("documents", d) for d in query.documents) if d is not None]
         answers = [Answer("document", 3.0, record=d) for d in docs]
         if query.asks in ("record", "agency"):
@@ -184,30 +186,15 @@ class Searcher:
             fits = self._fits(rest, _ASKED["figure"], query, held)
             if fits and confident(fits[0], held, query.periods):
                 fits = [f for f in fits if confident(f, held, query.periods)]
-                of = [f for f in fits if self._quoted_with(f.key.split(":", 1)[1], named[0].key)]
+                of = [f for f in fits if self.stated.quoted_with(f.key.split(":", 1)[1], named[0].key)]
                 return of or fits  # the figures quoted with the record first: "rumah tangga didukung pinjaman oleh Bank"
         return []
-
-    def _quoted_with(self, indicator: str, record: str) -> bool:
-        """Whether a figure of the indicator is quoted in a passage that names the record."""
-        return any(record in self._cited_with(f) for f in self.store.figures(indicator, [], None, 20))
 
     def unit_kind(self, indicator: str) -> str:
         """What an indicator's unit counts: percent, currency or count (the search's filter and check's)."""
         base = self.store.catalogue
         unit = base.units.get(base.indicators[indicator].unit) if indicator in base.indicators else None
         return unit.kind if unit is not None and unit.kind in ("percent", "currency") else "count"
-
-    def _numbers(self, query: Query) -> dict[str, list[Figure]]:
-        """The numbers of the question that figures of the base hold, each with those figures."""
-        held: dict[str, list[Figure]] = {}
-        for stated, readings in query.values:
-            figures = self.store.figures_valued(readings, 50)
-            if query.place is not None:
-                figures = [f for f in figures if f.place == query.place]
-            if figures:
-                held[stated] = figures
-        return held
 
     def _fits(
         self, words: tuple[str, ...], wanted: frozenset[str] | None, query: Query, held: dict[str, list[Figure]]
@@ -217,35 +204,16 @@ class Searcher:
         ("what percentage", "lãi suất", "kinh phí") is fitted by the indicators of that kind only."""
         fits = self.index.score(words, wanted, query.head) if words else []
         if held:
-            fits = self._with_numbers(fits, words, wanted, query, held)
+            fits = self.stated.with_numbers(fits, words, wanted, query, held)
         if query.unit:  # "what percentage": a share, not the count the question states
             fits = [f for f in fits if f.kind != "indicator" or self.unit_kind(f.key.split(":", 1)[1]) == query.unit]
         elif query.counted and not says_share(words):  # "bao nhiêu trẻ em": how many, not "100 %" of them
             fits = [f for f in fits if f.kind != "indicator" or self.unit_kind(f.key.split(":", 1)[1]) != "percent"]
         return fits
 
-    def _with_numbers(
-        self, fits: list[Fit], words: tuple[str, ...], wanted: frozenset[str] | None, query: Query, held: dict[str, list[Figure]]
-    ) -> list[Fit]:
-        total = sum(self.index.weight(w) for w in dict.fromkeys(words))
-        weight, count = self.index.rarest, len(query.values)
-        hits: dict[str, int] = {}
-        for figures in held.values():  # a number counts for the indicators that hold it and the records cited with it
-            for key in dict.fromkeys(k for f in figures for k in (f"indicator:{f.indicator}", *self._cited_with(f))):
-                hits[key] = hits.get(key, 0) + 1
-        whole = total + weight * count
-        by_key = {f.key: f for f in fits}
-        out = []
-        for key in dict.fromkeys([*by_key, *hits]):
-            fit = by_key.get(key)
-            explained = (fit.share * total if fit else 0.0) + weight * hits.get(key, 0)
-            bonus = fit.rank - fit.share if fit else 0.0
-            if wanted is None or key in by_key or key.split(":", 1)[0] in wanted:
-                out.append(
-                    Fit(key, explained / whole + bonus, explained / whole, fit.named if fit else 0.0, fit.names if fit else 0)
-                )
-        out.sort(key=lambda f: (-round(f.rank, 6), KIND_ORDER.get(f.kind, 9), self.index.order.get(f.key, 0)))
-        return out
+    def _told_by(self, held: dict[str, list[Figure]]) -> list[Answer]:
+        """The sources that cite the figures holding the numbers a question states."""
+        return [Answer("source", 3.0, record=self._record("source", s)) for s in self.stated.sources(held)]
 
     def _place_alone(self, place: str, limit: int, kinds: frozenset[str] | None) -> Found:
         """A place asked by its name alone ("Lakeside", "Hà Nội"): its record, or what to ask of it."""
@@ -253,22 +221,6 @@ class Searcher:
         answers = [Answer("place", f.rank, record=self._record("place", f.key.split(":", 1)[1])) for f in fits
                    if f.share >= RECORD_THRESHOLD]  # fmt: skip
         return Found(answers[:limit], None if answers else place_alone(self.store, place))
-
-    def _cited_with(self, figure: Figure) -> list[str]:
-        """The records (not indicators) named in the passage that carries a figure, or in its indicator's names:
-        "Dự án Đa dạng hóa sinh kế … tổng kinh phí hơn 49,4 tỷ đồng" is the project's budget. Worked out once a
-        figure."""
-        found = self.cited.get(figure.id)
-        if found is None:
-            self.store.cite([figure])
-            said = [content_words(t) for c in figure.citations for t in (c.quote, c.context) if t]
-            said += self.index.names.get(f"indicator:{figure.indicator}", [])  # "the Fund for the Poor's houses"
-            found = self.cited[figure.id] = [
-                key
-                for key, names in self.index.names.items()
-                if not key.startswith("indicator:") and any(within(name, words) for name in names for words in said)
-            ]
-        return found
 
     def _period_only(self, query: Query, limit: int) -> Found:
         """A year with no words: that period's figures."""
@@ -375,16 +327,6 @@ def _tied(fits: list[Fit]) -> list[str]:
 
     top = round(fits[0].rank, 6)
     return [f.key for f in takewhile(lambda f: round(f.rank, 6) == top, fits)]
-
-
-def _refuse_odd_numbers(query: Query, held: dict[str, list[Figure]]) -> None:
-    """A number of four or more digits with no separator that no figure holds is a year pcli cannot read ("1899",
-    "20232", "FY2023"), or the question is refused: dropped silently, it would answer some other period's figure."""
-    unheld = [w for w, _ in query.values if w not in held] + [w for w in query.words if not w.isalpha()]
-    for word in unheld:
-        digits = "".join(ch if ch.isdigit() else " " for ch in word).split()
-        if any(len(run) >= 4 for run in digits) and not any(ch in word for ch in ".,%") and " " not in word.strip():
-            raise UsageError("bad_year", word=word)
 
 
 def search(store: Store, text: str, limit: int = 10, kinds: frozenset[str] | None = None) -> Found:

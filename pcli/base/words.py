@@ -119,7 +119,8 @@ ASKS_FIGURE = (
 MEASURES = {
     "percent": ("rate", "rates", "share", "percentage", "proportion", "ty le", "lai suat", "tingkat", "persentase",
                 "proporsi", "suku bunga"),
-    "currency": ("budget", "cost", "funding", "kinh phi", "ngan sach", "nguon von", "anggaran", "biaya"),
+    "currency": ("budget", "cost", "funding", "kinh phi", "ngan sach", "nguon von", "anggaran", "biaya", "sumber daya",
+                 "sumber dana"),
     "": ("total", "amount", "average", "tong", "so luong", "binh quan", "trung binh", "jumlah", "rata rata"),
 }  # fmt: skip
 ASKS_RECORD = frozenset("who whom ai siapa".split())
@@ -222,14 +223,32 @@ COMPOUNDS = {
 }  # fmt: skip  ("giai đoạn": a period, as "năm" a year)
 
 
+_SECONDS = {first: (second, joined) for (first, second), joined in COMPOUNDS.items()}
+# Words written short: "akhir thn 2024" is "akhir tahun 2024".
+ABBREVIATIONS = {"thn": "tahun"}
+
+
+def _one_off(word: str, written: str) -> bool:
+    """Whether a word of five letters or more is written with one letter left out, added or changed ("tanga")."""
+    if len(word) < 5 or abs(len(word) - len(written)) > 1 or word == written:
+        return word == written
+    if len(word) == len(written):
+        return sum(a != b for a, b in zip(word, written, strict=True)) == 1
+    short, long = sorted((word, written), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def compounded(words: list[str]) -> list[str]:
-    """Folded words with each compound as one word."""
-    if not any((a, b) in COMPOUNDS for a, b in zip(words, words[1:], strict=False)):
+    """Folded words with each compound as one word, its second word also with one typo ("rumah tanga"), and each
+    word written short written whole."""
+    words = [ABBREVIATIONS.get(w, w) for w in words]
+    if not any(w in _SECONDS for w in words[:-1]):
         return words
     out: list[str] = []
     for word in words:
-        if out and (joined := COMPOUNDS.get((out[-1], word))):
-            out[-1] = joined
+        second = _SECONDS.get(out[-1]) if out else None
+        if second is not None and _one_off(second[0], word):
+            out[-1] = second[1]
         else:
             out.append(word)
     return out
