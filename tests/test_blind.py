@@ -46,6 +46,7 @@ DRAFTS = {
     "drafts-2026-12-04-c": (161, 0),
     "drafts-2026-12-04-d": (168, 0),
     "drafts-2026-12-04-e": (181, 0),  # first run 167 (README)
+    "drafts-2026-12-04-f": (180, 2),  # first run 180/200 with 2 contradicted passed as supported (README)
 }
 
 

@@ -11,7 +11,8 @@ from conftest import FACTS, MINIMAL, run, write
 from pcli.answer.index import RecordIndex, roots
 from pcli.answer.query import _dates, parse_query
 from pcli.answer.search import Searcher
-from pcli.base.words import NAME, TEXT, kept_fillers
+from pcli.base.phrases import NAME, TEXT
+from pcli.base.words import kept_fillers
 from pcli.store.open import open_store
 
 
@@ -165,7 +166,7 @@ def test_the_rest_of_a_question_naming_a_record_must_name_a_figure() -> None:
 
 
 def test_a_news_address_carries_its_article_title() -> None:
-    from pcli.base.words import _slug
+    from pcli.base.phrases import _slug
 
     assert _slug("https://example.vn/thu-do-som-ve-dich-726248.html") == "thu do som ve dich"
     assert _slug("https://example.org/about") == ""  # one word is no title
@@ -227,7 +228,7 @@ def test_a_confident_figure_is_not_replaced_by_one_of_a_record_the_question_name
 
 
 def test_the_postings_a_cache_keeps_are_the_index_s_own() -> None:
-    from pcli.base.words import postings
+    from pcli.base.phrases import postings
 
     phrases = [("indicator:a", NAME, ("poor", "households")), ("indicator:a", TEXT, ("poor",)), ("source:b", TEXT, ("poor",))]
     assert postings(phrases) == ({"poor": 2, "households": 1}, {"poor": [0, 1, 2], "households": [0]})

@@ -15,7 +15,7 @@ from pcli.answer.query import parse_query
 from pcli.articles.scan import read_numbers, value_positions
 from pcli.base.numbers import group, humanize, raw
 from pcli.base.periods import UNDATED, parse_period
-from pcli.base.words import NAME
+from pcli.base.phrases import NAME
 from pcli.text import fold, one_line, safe
 
 # ----------------------------------------------------------------------------- periods

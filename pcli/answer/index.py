@@ -17,7 +17,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from pcli.base.words import MODIFIERS, NAME, UNIT_KIND_WORDS, Phrases, distinguishing, postings
+from pcli.base.phrases import NAME, Phrases, distinguishing, postings
+from pcli.base.words import MODIFIERS, UNIT_KIND_WORDS
 
 _MEASURED = frozenset(w for words in UNIT_KIND_WORDS.values() for w in words.split())
 _SHARE_WORDS = frozenset(UNIT_KIND_WORDS["percent"].split())

@@ -18,7 +18,7 @@ from pcli.base.schema import ENTITY_TABLES
 from pcli.store.sqlite_schema import FIGURE_STORED, number_of
 
 if TYPE_CHECKING:
-    from pcli.base.words import Phrases
+    from pcli.base.phrases import Phrases
 
 NEAR = 10_000  # ids a mistyped id is compared with at most (difflib: about 0.3 s for 10,000 alike)
 

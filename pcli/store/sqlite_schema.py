@@ -103,7 +103,7 @@ def write_into(db: sqlite3.Connection, base: FactBase, meta: dict[str, str] | No
     db.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * len(FIGURE_STORED))})", _figure_rows(base, citations))
     citations.extend(_write_entities(db, base))
     db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)", citations)
-    from pcli.base.words import distinguishing, postings, record_phrases
+    from pcli.base.phrases import distinguishing, postings, record_phrases
 
     words = record_phrases(base)
     held, rows = postings(words)  # the search's index, so that a query does not work it out again
