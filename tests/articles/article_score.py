@@ -65,7 +65,8 @@ def truth(path: Path) -> tuple[str, list[Truth]]:
     lines = path.read_text(encoding="utf-8").splitlines()
     digest = lines[0].split()[-1]
     rows = []
-    for line in lines[2:]:
+    body = [line for line in lines[1:] if not line.startswith("#")]
+    for line in body[1:]:
         cells = line.split("\t")
         cells += [""] * (7 - len(cells))
         rows.append(Truth(int(cells[0]), int(cells[1]), float(cells[2]) if cells[2] else None, *cells[3:7]))
