@@ -57,6 +57,23 @@ Tỷ lệ nghèo cuối năm 2018 giảm khoảng 3 – 4% so với cuối năm 
 Tính đến hết năm 2024, tỉnh còn 4.806 hộ nghèo. | vi | 4.806 | 2024-12-31
 Loans reached VND 90 billion in 2024, up VND 12 billion on 2020. | en | 12 | 2020-2024
 Pada Maret 2024 turun 0,5 poin dari 9% pada Maret 2023. Selisih provinsi A dan B 28,97 persen poin. | id | 28,97 | 2024-03
+Bộ công bố kết quả rà soát hộ nghèo năm 2023.\\n\\nTỷ lệ nghèo đa chiều là 5,71%. | vi | 5,71 | 2023
+date 2020-11-05 The province helped 1,250 households this year. | en | 1,250 | 2020
+date 2020-11-05 This year it has 719 houses, under a plan it launched last year. | en | 719 | 2020
+Hương Trà - 16:15, 11/02/2025\\n\\nNăm ngoái tỉnh có 12 xã nghèo. | vi | 12 | 2024
+The province helped 1,250 households this year. | en | 1,250 | \\
+date 2019-01 Jakarta: kemiskinan berada pada angka 9,66 persen. | id | 9,66 | \\
+Pada September 2018 sebesar 9,66 persen. Selisih penurunan 0,16 persen poin terhadap Maret 2018. | id | 0,16 | 2018
+Pada September 2019 sebesar 9,22%. Turun 0,14% atau 360 ribu orang dari posisi Maret 2019. | id | 360 | 2019
+Dibanding Maret 2018 jumlah penduduk miskin September 2018 turun sebanyak 13,1 ribu orang. | id | 13,1 | 2018
+turun 262,1 ribu orang dari 15,81 juta pada Maret 2018 menjadi 15,54 juta pada September 2018 | id | 262,1 | 2018
+In 2013 the rate was 7.8 per cent, 1.8 per cent lower than that of 2012. | en | 1.8 | 2012-2013
+In 2013 the rate was 7.8 per cent.\\n\\nUnder a decision dated 2011, the poor earn below VND500,000. | en | 500,000 | \\
+Pada Maret 2024 turun 87,20 ribu dibandingkan Maret 2023.\\n\\nYaitu dari 1,97 juta menjadi 1,87 juta. | id | 1,97 | 2023-03
+Pada Maret 2024 turun 87,20 ribu dibandingkan Maret 2023.\\n\\nYaitu dari 1,97 juta menjadi 1,87 juta. | id | 1,87 | 2024-03
+Pada Maret 2024 turun 87,20 ribu orang dibandingkan Maret 2023.\\n\\nDi perdesaan turun 0,53 persen. | id | 0,53 | 2023-2024
+Pada Maret 2024 ada 3 desa.\\nBaca juga: Ada 5 desa tertinggal di Jawa | id | 5 | \\
+For 2021-2025 the line rises from VND700,000, applicable in the 2016-2020 period, to VND1.5 million. | en | 700,000 | 2016-2020
 """),
 )
 def test_periods(text: str, lang: str, written: str, period: str) -> None:
@@ -85,6 +102,10 @@ had 12,345 poorhouseholds | en | 12,345 | households
 VND1.5 million per person | en | 1.5 | VND
 sebesar Rp 582.932/kapita | id | 582.932 | IDR
 xây 15 cây cầu | vi | 15 | cay_cau
+turun 0,07 poin persen | id | 0,07 | percentage_points
+yaitu dari 1,97 juta menjadi 1,87 juta orang | id | 1,97 | people
+helped 1,250 poor households against a target of 1,000 under a plan | en | 1,000 | households
+has 40 ethnic minorities with 200,000 people | en | 40 | ethnic_minorities
 """),
 )
 def test_units(text: str, lang: str, written: str, unit: str) -> None:
@@ -115,6 +136,12 @@ a girl 12 years old read it | en | 12 | age | 12
 6. Loans built 20 wells\\n7. 100% of the children | en | 7 | list | 7
 7. 100% of the children | en | 100 | figure | 100
 sebesar 2,07 juta orang | id | 2,07 | figure | 2070000
+ngày 30.3.2022 của Bộ | vi | 30 | date | 30
+cao thứ tư trong 6 vùng của cả nước | vi | 6 | ordinal | 6
+peringkat kedua dari 38 provinsi | id | 38 | ordinal | 38
+1.Penduduk Miskin di Papua Turun Hampir 1% | id | 1 | list | 1
+1.Penduduk Miskin di Papua Turun Hampir 1% | id | 1#2 | figure | 1
+Jakarta, Senin, 1 Juli 2024. | id | 2024 | date | 2024
 """),
 )
 def test_kinds_and_glued_numbers(text: str, lang: str, written: str, kind: str, value: str) -> None:
@@ -133,6 +160,8 @@ giảm từ 6% trở lên mỗi năm | vi | 6 | at_least
 sekurang-kurangnya 10 orang | id | 10 | at_least
 hơn 2.134 hộ | vi | 2.134 | more_than
 giảm từ 42,61% xuống | vi | 42,61 | \\
+an income below VND500,000 or $23 per head | en | 23 | under
+less than VND650,000, or $31 a month | en | 31 | under
 """),
 )
 def test_qualifiers(text: str, lang: str, written: str, qualifier: str) -> None:

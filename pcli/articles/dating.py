@@ -21,11 +21,15 @@ from pcli.text import fold_keep
 # Words just before a period that make it the compared side ("so với" is read by the period patterns; "up VND 6,401
 # billion on 2020").
 _COMPARE = ("so voi", "so voi cung ky", "compared with", "compared to", "dibandingkan", "dibandingkan dengan",
-            "terhadap", "than", "dari", "from", "since", "ke", "on")  # fmt: skip
-_FILL = ("nam", "tahun", "bulan", "thang", "the", "year", "yang", "pada", "periode", "cung ky", "of", "in", "ket qua")
+            "dibanding", "ketimbang", "terhadap", "than", "dari", "from", "since", "ke", "on")  # fmt: skip
+# Words between a comparison's word and its period: "than that of 2012", "dari posisi Maret 2019".
+_FILL = ("nam", "tahun", "bulan", "thang", "the", "year", "yang", "pada", "periode", "cung ky", "of", "in", "ket qua",
+         "that", "those", "posisi", "kondisi", "keadaan", "level", "levels", "muc", "periode yang sama", "the same period",
+         "same period")  # fmt: skip
 # Words just before a number that make it a change; words between them and the number that do not count (a
 # currency written before it: "up VND 6,401 billion").
-_CHANGE = ("giam", "tang", "turun", "menurun", "naik", "meningkat", "berkurang", "bertambah", "decrease",
+_CHANGE = ("giam", "tang", "turun", "menurun", "naik", "meningkat", "berkurang", "bertambah", "penurunan", "kenaikan",
+           "peningkatan", "pengurangan", "reduction", "decrease",
            "decreased", "decline", "declined", "fell", "drop", "dropped", "rose", "increase", "increased", "grew",
            "reduce", "reduced", "down", "up", "by", "tang truong", "growth")  # fmt: skip
 _BETWEEN = ("sebesar", "sebanyak", "khoang", "binh quan", "them", "over", "more than", "hon", "tren", "gan", "about",
@@ -35,8 +39,17 @@ _CLAUSE = re.compile(r"[,;:()]")
 _CLAUSE_END = re.compile(r"[;:]|,\s|\.\s")
 # Words that open a clause about the time the clause before it names: "…690 in 2023, when the rate was 0.03%".
 _WHEN = ("when", "whereupon", "khi", "luc", "ketika", "saat", "sewaktu", "tatkala", "manakala")
-_ISSUED = r" (?:issued|adopted|signed|promulgated|ban hanh|ky|diterbitkan|dikeluarkan|ditetapkan)(?: (?:in|on|nam|pada|tahun))*$"
+# A document's or an event's date, which dates no figure: "issued in 2008", "a decision, dated 2011", "a programme it
+# launched last year".
+_ISSUED = (r" (?:issued|adopted|signed|promulgated|dated|launched|started|began|introduced|ban hanh|ky|diterbitkan"
+           r"|dikeluarkan|ditetapkan|diluncurkan|dimulai)(?: (?:in|on|nam|pada|tahun))*$")  # fmt: skip
 _TO = ("menjadi", "xuong con", "xuong", "len", "to", "den", "hingga")
+_TO_AFTER = re.compile(r"\s(?:to|menjadi|xuong con|xuong|len)\s+(?:vnd|rp|usd|us\$|\$)?\s*\d")
+_THAN_AFTER = re.compile(
+    r"\s*(?:%|persen|per ?cent|percent|percentage points?|poin|points?|\s)*\s(?:lower|higher|less|more|fewer|greater"
+    r"|thap hon|cao hon|it hon|nhieu hon|lebih rendah|lebih tinggi|lebih sedikit|lebih banyak)\s+"
+    r"(?:than|so voi|dibanding(?:kan)?|daripada|dari)\b"
+)
 _FROM_AFTER = re.compile(r"\s*(?:%|persen|per ?cent|percent|poin|points?|\s)*\s(?:dari|tu|from)\s+[\d]")
 
 
@@ -56,37 +69,55 @@ def _words(text: str) -> str:
     return " " + " ".join(re.sub(r"[^0-9a-z%]+", " ", text).split())
 
 
-def mentions(sentence: str, blocked: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
+# Periods named relative to the article's date: "this year" is the year it was published, "last year" the one before.
+_RELATIVE_YEARS = re.compile(
+    r"\b(?:(this year|nam nay|tahun ini)|(last year|the previous year|nam ngoai|nam truoc|tahun lalu|tahun sebelumnya)"
+    r"|(next year|nam toi|nam sau|tahun depan))\b"
+)
+
+
+def mentions(sentence: str, blocked: tuple[tuple[int, int], ...] = (), published: int = 0) -> list[Mention]:
     """The periods a sentence states, in reading order; none inside a blocked span (a date: "ngày 23 tháng 08 năm
-    2019" dates a page, not a figure)."""
+    2019" dates a page, not a figure). When the article's year of publication is known, "this year", "last year"
+    and "next year" are periods too."""
     folded = fold_keep(sentence)
+    spans = [(start, end, period, kind) for start, end, period, kind, _ in period_spans(sentence)]
+    if published:
+        for m in _RELATIVE_YEARS.finditer(folded):
+            year = published + (0 if m[1] else -1 if m[2] else 1)
+            spans.append((m.start(), m.end(), str(year), "relative"))
     out = []
-    for start, end, period, kind, _ in period_spans(sentence):
-        if any(a < end and start < b for a, b in blocked):
-            continue
-        role = "compare" if kind == "since" else "own"
-        before = _words(folded[max(0, start - 40) : start])
-        if len(period) == 4 and re.search(r" (?:over|above) the$", before):  # "120 percent over the 2010 levels"
-            role = "compare"
-        elif re.search(_ISSUED, before):  # "Resolution 30a issued in 2008": a document's year, no figure's
-            role = "document"
-        while role == "own" and before.strip():
-            if any(before.endswith(" " + w) for w in _COMPARE):
-                role = "compare"
-            stripped = next((before[: -len(w) - 1] for w in _FILL if before.endswith(" " + w)), None)
-            if stripped is None:
-                break
-            before = stripped
-        out.append(Mention(start, end, period, role))
+    for start, end, period, kind in sorted(spans):
+        if not any(a < end and start < b for a, b in blocked):
+            out.append(Mention(start, end, period, "compare" if kind == "since" else _role(folded, start, period)))
     return out
+
+
+def _role(folded: str, start: int, period: str) -> str:
+    """The role of a period the words before it give: "own", "compare" ("than that of 2012") or "document"."""
+    before = _words(folded[max(0, start - 40) : start])
+    if len(period) == 4 and re.search(r" (?:over|above) the$", before):  # "120 percent over the 2010 levels"
+        return "compare"
+    if re.search(_ISSUED, before):  # "Resolution 30a issued in 2008": a document's year, no figure's
+        return "document"
+    while before.strip():
+        if any(before.endswith(" " + w) for w in _COMPARE):
+            return "compare"
+        stripped = next((before[: -len(w) - 1] for w in _FILL if before.endswith(" " + w)), None)
+        if stripped is None:
+            break
+        before = stripped
+    return "own"
 
 
 def is_change(sentence: str, start: int, lower_bound: bool = False, end: int = -1) -> bool:
     """Whether the number at `start` of the sentence is a change: "giảm 1,65%", "turun sebesar 0,57", one a
     from→to follows ("sebesar 0,42 persen dari 20,1 persen … menjadi 19,68 persen"), and, when it is a lower bound
     ("từ 6% trở lên"), "giảm từ 6%"."""
-    if end >= 0 and _FROM_AFTER.match(fold_keep(sentence[end : end + 40])):
-        return True
+    if end >= 0 and (
+        _FROM_AFTER.match(fold_keep(sentence[end : end + 40])) or _THAN_AFTER.match(fold_keep(sentence[end : end + 60]))
+    ):
+        return True  # "sebesar 0,42 persen dari 20,1 persen …", "1.8 per cent lower than that of 2012"
     before = _words(fold_keep(sentence[max(0, start - 40) : start]))
     between = (*_BETWEEN, "tu") if lower_bound else _BETWEEN
     for _ in range(3):
@@ -100,9 +131,10 @@ def is_change(sentence: str, start: int, lower_bound: bool = False, end: int = -
 
 
 def _span(first: str, last: str) -> str:
-    """The range between two periods' years ("2023-03" and "2024-03": "2023-2024"); "" when in one year."""
+    """The range between two periods' years ("2023-03" and "2024-03": "2023-2024"); two points of one year span
+    that year ("Maret 2019" and "September 2019": 2019); "" for one period."""
     a, b = sorted((int(first[:4]), int(last[:4])))
-    return f"{a}-{b}" if a < b else ""
+    return f"{a}-{b}" if a < b else "" if first == last else str(a)
 
 
 def date_change(sentence: str, start: int, found: list[Mention], lead: str) -> tuple[str, list[Mention]]:
@@ -120,9 +152,9 @@ def date_change(sentence: str, start: int, found: list[Mention], lead: str) -> t
         return (span, [other, *([base] if base else [])]) if span else ("", [])
     if near is not None:
         return near.period, [near]
-    years = sorted({m.period[:4] for m in own})
-    if len(years) > 1:
-        return f"{years[0]}-{years[-1]}", [own[0], own[-1]]
+    if len({m.period for m in own}) > 1:  # "dari 15,81 juta pada Maret 2018 menjadi 15,54 juta pada September 2018"
+        first, last = min(own, key=lambda m: m.period), max(own, key=lambda m: m.period)
+        return _span(first.period, last.period), [first, last]
     return (own[0].period, [own[0]]) if own else ("", [])
 
 
@@ -133,6 +165,9 @@ def date_level(sentence: str, start: int, end: int, found: list[Mention]) -> tup
     after = next((m for m in found if m.start >= end), None)
     if after is not None and after.role == "own" and _adjacent(sentence[end : after.start]):
         return after.period, [after]
+    to = _TO_AFTER.search(fold_keep(sentence), end) if _from_before(sentence, start) else None
+    if to is not None and after is not None and after.role == "own" and after.end <= to.start():
+        return after.period, [after]  # "from VNĐ700,000 … in rural areas, applicable in the 2016-2020 period, to …"
     before = next((m for m in reversed(found) if m.end <= start), None)
     if before is not None and before.role == "compare" and _adjacent(sentence[before.end : start], 30):
         return before.period, [before]

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from pcli.articles.coverage import NEW, Accountant, cited
 from pcli.articles.phrases import GOAL_WORDS, converted_from, periods_in, states_any
-from pcli.articles.reader import CLAUSE_END, Passage, Reader, Reading, article_period, sentences
+from pcli.articles.reader import CLAUSE_END, Passage, Reader, Reading, article_period, published, sentences
 from pcli.articles.scan import FIGURE, scan
 from pcli.base.model import FactBase
 from pcli.errors import UsageError
@@ -129,7 +129,8 @@ def extract(path: str, base: FactBase, lang: str) -> Iterator[Row]:
         by_value.setdefault(float(f.value), []).append(f.id)
     with open(path, encoding="utf-8") as handle:
         head = handle.read(20000)
-    reader = Reader(lang, base_units(base), article_period(head, lang))
+    year = published(head)
+    reader = Reader(lang, base_units(base), article_period(head, lang, year), year)
     recent: list[Passage] = []  # the sentences of the last paragraphs that state a period, for a context near
     for first, start, text in paragraphs(path):
         text = unicodedata.normalize("NFC", text)
@@ -169,7 +170,8 @@ def _describe(row: Row, r: Reading, text: str, start: int, base: FactBase, recen
     clause = _around(sentence, (origin if origin >= s0 else n0) - s0, n1 - s0, CLAUSE_END)
     other = _RANGE_END.match(text, n1, n1 + 40)  # "khoảng 3 – 4%": quoted with the range's other end and its unit
     n1 = other.end() if other else n1
-    word = re.match(r"\s*(%|[^\s,;.()]+(?:\s+poin)?)", text[n1 : n1 + 40])  # the word that says what it counts
+    # the word that says what it counts: "%", "per cent", "poin persen", "hộ"
+    word = re.match(r"\s*(%|(?i:per cent|percentage points?)|[^\s,;.()]+(?:\s+poin|\s+persen)?)", text[n1 : n1 + 40])
     if word and word[1] not in clause or other:
         clause = sentence[sentence.find(clause) : n1 - s0 + (word.end() if word else 0)]
     row.clause = clause.strip().rstrip(".,;:")

@@ -30,7 +30,7 @@ _PATTERNS = (
     ("start", rf"(?:dau\s+nam|dau|awal\s+tahun|awal|(?:the\s+)?(?:start|beginning)\s+of|early)\s+{_YEAR}(?!\d)"),
     (
         "since",  # a comparison: "so với (cùng kỳ) năm 2023", "terhadap Maret 2023", "compared with 2020"
-        r"(?:so\s+voi(?:\s+cung\s+ky)?|dibandingkan(?:\s+dengan)?|terhadap|compared\s+(?:with|to)|since)\s+"
+        r"(?:so\s+voi(?:\s+cung\s+ky)?|dibanding(?:kan)?(?:\s+dengan)?|ketimbang|terhadap|compared\s+(?:with|to)|since)\s+"
         rf"(?:nam\s+|tahun\s+|bulan\s+|the\s+year\s+)?(?:thang\s+(\d{{1,2}})\s*[-/]\s*|({_MONTHS})\s+)?{_YEAR}(?!\d)",
     ),
     ("month", rf"thang\s+(\d{{1,2}})\s*[-/]\s*{_YEAR}(?!\d)"),
@@ -117,9 +117,9 @@ def _compared(m: re.Match[str]) -> str:
 def _canonical(kind: str, m: re.Match[str]) -> str:
     if kind == "range":
         return f"{m[1]}-{m[2]}"
-    if kind == "short":
+    if kind == "short":  # "2009-11" is 2009-2011; "2019-01", which cannot be a range, a month
         first, end = int(m[1]), int(m[1][:2] + m[4])
-        return f"{first}-{end}" if end > first else m[1]
+        return f"{first}-{end}" if end > first else f"{m[1]}-{m[4]}" if 1 <= int(m[4]) <= 12 else m[1]
     if kind == "end":
         return f"{m[1]}-12-31"
     if kind == "start":
@@ -131,9 +131,13 @@ def _canonical(kind: str, m: re.Match[str]) -> str:
 
 
 _CURRENCY = r"(?:vnd|rp|usd|us\$|\$)"
-# An amount in brackets just after another, in another currency: "VND700,000 ($31.40)", "VNĐ2 million ($84.5)".
+# An amount in brackets just after another, in another currency: "VND700,000 ($31.40)", "VNĐ2 million ($84.5)";
 _SCALE = r"(?:\s*(?:million|billion|trillion|trieu|ty|nghin ty|juta|miliar|triliun))?"
-_CONVERTED = re.compile(rf"(?:{_CURRENCY}\s?(\d[\d.,]*){_SCALE}|(\d[\d.,]*){_SCALE}\s*{_CURRENCY})\s*\(\s*{_CURRENCY}?\s*$")
+# …or after "or": "below VND500,000 or $23", "less than VND650,000, or $31".
+_CONVERTED = re.compile(
+    rf"(?:{_CURRENCY}\s?(\d[\d.,]*){_SCALE}|(\d[\d.,]*){_SCALE}\s*{_CURRENCY})"
+    rf"\s*(?:\(|,?\s+(?:or|atau|hoac|hay)\s+)\s*{_CURRENCY}?\s*$"
+)
 
 
 def converted_from(text: str, start: int) -> int:

@@ -16,6 +16,7 @@ from pcli.articles.dating import Mention, date_change, date_level, is_change, me
 from pcli.articles.phrases import GOAL_WORDS, converted_from, qualifier_before
 from pcli.articles.scan import FIGURE, Number, scan
 from pcli.articles.units import UnitWords, unit_near
+from pcli.base.words import MONTHS
 from pcli.text import fold_keep
 
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -33,8 +34,13 @@ _PROGRAMMES = ("chuong trinh", "de an", "du an", "ke hoach", "chien luoc", "prog
 _RELATIVE = ("this year", "last year", "next year", "nam nay", "nam ngoai", "nam truoc", "nam toi", "nam sau",
              "tahun ini", "tahun lalu", "tahun depan", "tahun sebelumnya", "recent", "recently", "gan day",
              "baru baru ini")  # fmt: skip
+_UNRESOLVED = ("recent", "recently", "gan day", "baru baru ini")  # relative periods no date of publication resolves
+# A line that links to another article: its headline is dated by that article, not by this one's lead.
+_LINKS = ("baca juga", "read also", "read more", "see also", "lihat juga", "xem them", "doc them", "tin lien quan")
 _YEAR_AGO = ("periode yang sama tahun lalu", "periode yang sama tahun sebelumnya", "cung ky nam truoc",
              "same period last year", "a year earlier", "year on year")  # fmt: skip
+_CHANGE_NOUNS = ("penurunan", "kenaikan", "peningkatan", "decrease", "increase", "reduction", "decline", "drop")
+_OR = re.compile(r"\s*(?:%|persen|per ?cent|percent|poin|points?|\s)*\s*(?:atau|or|hay|hoac|tuc la|tuong duong(?: voi)?)\s+$")
 _GAP = ("selisih", "selisihnya", "kesenjangan", "chenh lech", "khoang cach", "difference between", "gap between",
         "the gap", "the difference")  # fmt: skip
 _RANGE = re.compile(r"\s*%?\s*[-–—]\s*")  # "3 – 4%", "3.5-5%"
@@ -44,11 +50,12 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 class Passage:
     """A stretch of the article that states a period: its text and where it starts in the article."""
 
-    __slots__ = ("period", "text", "start", "whole")
+    __slots__ = ("period", "text", "start", "whole", "ends")
 
-    def __init__(self, period: str, text: str, start: int, whole: bool = False) -> None:
+    def __init__(self, period: str, text: str, start: int, whole: bool = False, ends: tuple[str, str] = ("", "")) -> None:
         self.period, self.text, self.start = period, text, start
         self.whole = whole  # it dates the whole article, the sentences before it too
+        self.ends = ends  # a change's: the periods it is from and to ("2023-03", "2024-03")
 
 
 class Reading:
@@ -102,12 +109,15 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 class Reader:
     """Reads the paragraphs of one article in order."""
 
-    def __init__(self, lang: str, units: tuple[tuple[str, str, str], ...] = (), article: Passage | None = None) -> None:
-        self.lang, self.units, self.article = lang, units, article
+    def __init__(
+        self, lang: str, units: tuple[tuple[str, str, str], ...] = (), article: Passage | None = None, published: int = 0
+    ) -> None:
+        self.lang, self.units, self.article, self.published = lang, units, article, published
         self.lead: Passage | None = None  # the period the paragraph so far reports on
         self.last: Passage | None = None  # the last lead of any paragraph, for "Cùng năm"
         self.moved: Passage | None = None  # the last change's range in this paragraph
-        self.same = self.relative = False  # the sentence being read says "Cùng năm"; "this year"
+        self.first_moved: Passage | None = None  # the article's first change's range, for changes no paragraph dates
+        self.same = self.relative = self.link = False  # the sentence says "Cùng năm"; "recently"; links elsewhere
         self.prior: Reading | None = None  # the last figure read
 
     def paragraph(self, text: str, offset: int = 0, numbers: list[Number] | None = None) -> list[Reading]:
@@ -115,13 +125,15 @@ class Reader:
         given, are scan's of this text (left as they are: the readings hold copies at the article's offsets)."""
         self.lead = self.moved = self.prior = None
         numbers = scan(text, self.lang) if numbers is None else numbers
-        blocked = tuple((m.start(), m.end()) for m in _DAY_DATE.finditer(text))
+        blocked = _dates(text, numbers)
         out: list[Reading] = []
         at = 0
         for s0, s1 in sentences(text):
             sentence = text[s0:s1]
-            found = mentions(sentence, tuple((a - s0, b - s0) for a, b in blocked))
-            self.same, self.relative = _says(sentence, _SAME), _says(sentence, _RELATIVE)
+            found = mentions(sentence, tuple((a - s0, b - s0) for a, b in blocked), self.published)
+            self.same = _says(sentence, _SAME)
+            self.relative = _says(sentence, _UNRESOLVED if self.published else _RELATIVE)
+            self.link = linking(sentence)
             if self.relative:  # "this year", "tahun lalu": a period the text does not name ends the lead
                 self.lead = None
             while at < len(numbers) and numbers[at].start < s1:
@@ -134,7 +146,7 @@ class Reader:
             lead = sentence_lead([m for m in found if not _programme(m)], sentence) or sentence_lead(
                 [m for m in found if not _named_programme(m, sentence)], sentence
             )
-            if lead is not None:
+            if lead is not None and not self.link:
                 c0, c1 = _clause(sentence, lead.start, lead.end)
                 self.lead = self.last = Passage(lead.period, sentence[c0:c1].strip(), s0 + c0 + offset)
         for n in numbers[at:]:
@@ -150,42 +162,73 @@ class Reader:
         r.unit = unit_near(text, n.start, n.end, self.lang, self.units)
         r.qualifier = qualifier_before(text, n.start)
         prior, self.prior = self.prior, r
-        if (
-            prior is not None
-            and prior.number.start >= s0
-            and (prior.number.start == converted_from(text, n.start) or _RANGE.fullmatch(text, prior.number.end, n.start))
-        ):  # "VND700,000 ($31.40)", "giảm khoảng 3 – 4%": the other side of the same amount, of its period
-            r.change, r.target, r.period, r.dated_by = prior.change, prior.target, prior.period, list(prior.dated_by)
+        near = prior if prior is not None and prior.number.start >= s0 else None  # the figure before, in the sentence
+        if near is not None and (
+            near.number.start == converted_from(text, n.start)
+            or _RANGE.fullmatch(text, near.number.end, n.start)
+            or (near.change and _OR.match(fold_keep(text[near.number.end : n.start])))
+        ):  # "VND700,000 ($31.40)", "giảm khoảng 3 – 4%", "turun 0,14% atau 360 ribu orang": one amount, one period
+            r.change, r.target, r.period, r.dated_by = near.change, near.target, near.period, list(near.dated_by)
             return
+        if r.unit is None and near is not None and near.unit is not None and near.unit.kind == "count":
+            r.unit = near.unit  # "1,250 poor households … against a target of 1,000": what is counted is said once
         r.change = (r.unit is not None and r.unit.id == "percentage_points") or is_change(
             sentence, rel, r.qualifier == "at_least", n.end - s0
         )
         r.target = _goal(sentence[:rel])
         if _earlier(sentence, rel, n.end - s0):
             return  # what dates the sentence does not date it
-        lead = self._lead(s0 + offset, len(text) < 200 and "\n" not in text.strip())
+        lead = None if self.link else self._lead(s0 + offset, len(text) < 200 and "\n" not in text.strip())
         if r.change and lead and lead.period[:4].isdigit() and _says(sentence, _YEAR_AGO):
             year = int(lead.period[:4])  # "dibandingkan periode yang sama tahun lalu": from a year before the lead
             r.period, r.dated_by = f"{year - 1}-{year}", [lead]
+            ends = (f"{year - 1}{lead.period[4:]}", lead.period)
+            self._moved(Passage(r.period, sentence.strip(), s0 + offset, ends=ends))
             return
-        lead = None if self.relative else lead
-        over_time = r.change and not _says(sentence[:rel], _GAP)  # a gap between two places is of one period
+        self._date(r, sentence, s0, found, offset, None if self.relative else lead)
+
+    def _date(self, r: Reading, sentence: str, s0: int, found: list[Mention], offset: int, lead: Passage | None) -> None:
+        """A figure's period from its sentence's mentions, else carried from what dates the sentence."""
+        rel, end = r.number.start - s0, r.number.end - s0
+        # a gap between two places is of one period; "selisih penurunan" is a change's amount
+        over_time = r.change and not (_says(sentence[:rel], _GAP) and not _says(sentence[:rel], _CHANGE_NOUNS))
         if over_time:
             r.period, used = date_change(sentence, rel, found, lead.period if lead else "")
             if r.period and lead and not any(m.role == "own" for m in used):
                 r.dated_by.append(lead)
         else:
-            r.period, used = date_level(sentence, rel, n.end - s0, found)
+            r.period, used = date_level(sentence, rel, end, found)
         for m in used:
             c0, c1 = _clause(sentence, m.start, m.end)
             r.dated_by.append(Passage(m.period, sentence[c0:c1].strip(), s0 + c0 + offset))
         if r.period:
-            if over_time and "-" in r.period and len(r.period) == 9:
-                self.moved = Passage(r.period, sentence.strip(), s0 + offset)
+            if over_time:
+                self._moved_by(r.period, used, lead, sentence, s0 + offset)
             return
-        carried = (self.moved if over_time else None) or lead
+        if self.link or (any(m.role == "document" and m.start < rel for m in found) and not any(m.role == "own" for m in found)):
+            return  # "according to a decision dated 2011": the document dates it, not the paragraph's lead
+        moved = self.moved or (self.first_moved if self.lead is None else None)
+        side = -1 if over_time else _side(sentence, rel, end)
+        if side >= 0 and moved is not None and moved.ends[side]:  # "dari 1,97 juta menjadi 1,87 juta" of that change
+            r.period, r.dated_by = moved.ends[side], [moved]
+            return
+        carried = (moved if over_time else None) or lead
         if carried is not None:
             r.period, r.dated_by = carried.period, [carried]
+
+    def _moved_by(self, period: str, used: list[Mention], lead: Passage | None, sentence: str, at: int) -> None:
+        """Keep a change's range, and the periods it is from and to, for the changes and from→to after it."""
+        compare = next((m.period for m in used if m.role == "compare"), "")
+        own = [m.period for m in used if m.role == "own"]
+        ends = (compare, own[0] if own else lead.period if lead else "") if compare else tuple(own) if len(own) == 2 else ()
+        if len(ends) == 2 and all(ends):
+            self._moved(Passage(period, sentence.strip(), at, ends=(ends[0], ends[1])))
+        elif "-" in period and len(period) == 9:
+            self._moved(Passage(period, sentence.strip(), at))
+
+    def _moved(self, passage: Passage) -> None:
+        self.moved = passage
+        self.first_moved = self.first_moved or passage
 
     def _lead(self, at: int, headline: bool) -> Passage | None:
         """What dates a sentence that states no period: the paragraph's lead, the last paragraph's for "Cùng năm",
@@ -194,6 +237,44 @@ class Reader:
         if self.same:
             return self.lead or self.last or article
         return self.lead or article
+
+
+def _side(sentence: str, start: int, end: int) -> int:
+    """0 when the number is the from side of a from→to that states no period ("dari 1,97 juta menjadi 1,87 juta"),
+    1 when it is the to side, else -1."""
+    folded = fold_keep(sentence)
+    words = re.sub(r"[^a-z]+", " ", folded[max(0, start - 24) : start]).split()
+    words = words[:-1] if words and words[-1] in _CURRENCIES else words
+    if words and words[-1] in _FROM and _TO_NUMBER.search(folded, end, end + 60):
+        return 0
+    if words and words[-1] in _TO_WORDS and _FROM_NUMBER.search(folded[max(0, start - 100) : start]):
+        return 1
+    return -1
+
+
+_CURRENCIES = ("rp", "vnd", "usd", "us")
+_FROM = ("dari", "tu", "from")
+_TO_WORDS = ("menjadi", "xuong", "con", "len", "to")
+_TO_NUMBER = re.compile(r"\b(?:menjadi|xuong con|xuong|len|to)\s+(?:rp|vnd|usd|us\$|\$)?\s*\d")
+_FROM_NUMBER = re.compile(r"\b(?:dari|tu|from)\s+(?:rp|vnd|usd|us\$|\$)?\s*\d")
+# The date an article was published, in its first lines: "2020-11-05", "11/02/2025", "1 Juli 2024", "date 2019-01".
+_PUBLISHED = re.compile(
+    r"\bdate:?\s+((?:19|20)\d\d)-(?:0[1-9]|1[0-2])\b|\b((?:19|20)\d\d)-\d\d-\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]((?:19|20)\d\d)\b"
+    r"|\b\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b|\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+(\d{4})\b"
+)
+
+
+def published(head: str) -> int:
+    """The year the article was published: the latest date its first lines give (a site's stale date beside the
+    article's own), or 0."""
+    years = [int(next(g for g in m.groups() if g)) for m in _PUBLISHED.finditer(fold_keep(head[:400]))]
+    return max(years, default=0)
+
+
+def _dates(text: str, numbers: list[Number]) -> tuple[tuple[int, int], ...]:
+    """The spans of the text's dates and times, which date a page, not a figure: no period is read inside them."""
+    spans = [(m.start(), m.end()) for m in _DAY_DATE.finditer(text)]
+    return tuple(spans + [(n.start, n.end) for n in numbers if n.kind in ("date", "time")])
 
 
 def _says(sentence: str, phrases: tuple[str, ...]) -> bool:
@@ -236,33 +317,49 @@ def _goal(before: str) -> bool:
     return False
 
 
-def article_period(head: str, lang: str) -> Passage | None:
+def article_period(head: str, lang: str, year: int = 0) -> Passage | None:
     """The period the article reports on: the first own period of its first three sentences that hold a figure,
-    else the one most of its sentences report on (twice at least: "Maret 2024" in every paragraph but the first)."""
+    else of the sentences before its first figure ("… công bố kết quả rà soát hộ nghèo năm 2023 …"), else the one
+    most of its sentences report on (twice at least: "Maret 2024" in every paragraph but the first). `year` is the
+    year it was published, for "this year"."""
     figures = 0
-    blocked = tuple((m.start(), m.end()) for m in _DAY_DATE.finditer(head))
     leads: list[Passage] = []
+    opening: Passage | None = None
     for s0, s1 in sentences(head):
         sentence = head[s0:s1]
-        if not any(n.kind == FIGURE for n in scan(sentence, lang)):
-            continue
-        found = mentions(sentence, tuple((a - s0, b - s0) for a, b in blocked))
+        numbers = scan(sentence, lang)
+        found = mentions(sentence, _dates(sentence, numbers), year)
         lead = sentence_lead([m for m in found if not _programme(m)], sentence)
-        if lead is not None:
+        passage = None
+        if lead is not None and not linking(sentence):
             c0, c1 = _clause(sentence, lead.start, lead.end)
-            leads.append(Passage(lead.period, sentence[c0:c1].strip(), s0 + c0))
+            passage = Passage(lead.period, sentence[c0:c1].strip(), s0 + c0)
+        if not any(n.kind == FIGURE for n in numbers):
+            opening = opening or (passage if figures == 0 else None)
+            continue
+        leads += [passage] if passage else []
         figures += 1
         if figures <= 3 and leads:
             return leads[0]
+        if figures == 3 and opening:
+            return opening
+    if opening:
+        return opening
     counts = Counter(p.period for p in leads)
     common = max(counts, key=lambda period: counts[period], default="")
     first = next((p for p in leads if p.period == common), None)
     return Passage(first.period, first.text, first.start, whole=True) if first and counts[common] >= 2 else None
 
 
+def linking(sentence: str) -> bool:
+    """Whether a sentence is a link to another article ("Baca juga: …"), whose headline this article does not date."""
+    return fold_keep(sentence).lstrip(" \t-–•*").startswith(_LINKS)
+
+
 def read(text: str, lang: str, units: tuple[tuple[str, str, str], ...] = ()) -> list[Reading]:
     """Every number of a whole text, read, in reading order."""
-    reader = Reader(lang, units, article_period(text[:20000], lang))
+    year = published(text)
+    reader = Reader(lang, units, article_period(text[:20000], lang, year), year)
     out: list[Reading] = []
     at = 0
     for m in [*_PARAGRAPH.finditer(text), None]:

@@ -62,6 +62,8 @@ _NOT_FIGURES = (
     ("url", r"https?://\S+"),
     ("time", r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"),
     ("date", rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/{_YEAR}\b"),
+    ("date", rf"\b\d{{1,2}}\.\d{{1,2}}\.{_YEAR}\b"),  # "ngày 30.3.2022"
+    ("date", rf"(?i:\bdate:?\s+){_YEAR}-\d{{2}}\b"),  # a page's "date 2019-01"
     ("date", rf"(?i:ngày|ngay)\s+\d{{1,2}}\s+(?i:tháng|thang)\s+\d{{1,2}}(?:\s+(?i:năm|nam)\s+{_YEAR})?"),
     ("date", rf"(?i:\btháng|\bthang)\s+\d{{1,2}}(?:\s*[-/]\s*{_YEAR}\b|(?![\d.,]\d|\s*[-/]\s*\d))"),
     (
@@ -69,7 +71,10 @@ _NOT_FIGURES = (
         r"(?i:\b(?:ngày|ngay|hôm|sáng|chiều|tối|tanggal|on|since)\s+)\d{1,2}/\d{1,2}(?![\d/])"
         r"|(?<=\()\d{1,2}/\d{1,2}(?=\))|\b\d{1,2}/\d{1,2}(?=\s+(?i:vừa qua|tới|này)\b)",
     ),
-    ("date", rf"(?i:\b(?:{_MONTH_NAMES})\.?\s+)\d{{1,2}}(?![\d.,]\d)|\b\d{{1,2}}\s+(?i:(?:{_MONTH_NAMES})\b)"),
+    (
+        "date",  # "Juli 3", "1 Juli 2024": a day's date, its year with it
+        rf"(?i:\b(?:{_MONTH_NAMES})\.?\s+)\d{{1,2}}(?![\d.,]\d)|\b\d{{1,2}}\s+(?i:(?:{_MONTH_NAMES})\b)(?:\s+{_YEAR}\b)?",
+    ),
     ("document", r"\b\d{1,5}/\d{4}(?:/[\w-]+)?|\b\d{1,5}/[A-ZĐ]{2,}(?:-[A-ZĐ]+)+"),
     (
         "document",
@@ -87,8 +92,14 @@ _NOT_FIGURES = (
         "age",
         r"(?i:\b(?:children|child|trẻ em|tre em|anak(?:-anak)?)\s+(?:under|below|aged|dưới|duoi|di bawah(?: usia)?)\s+)\d{1,2}\b",
     ),
+    # the count a rank is out of: "thứ ba trong 6 vùng", "peringkat kedua dari 38 provinsi", "ranked 31 among 105"
+    (
+        "ordinal",
+        r"(?i:\b(?:thứ|peringkat|urutan|ranked|ranks|ranking)\s+(?:[^\W\d_]+\s+){0,2}?\d*\s*"
+        r"(?:trong|trong số|dari|among|of|out of)\s+)\d{1,3}\b",
+    ),
     ("ordinal", r"(?i:\bthứ\s+|\bke-)\d+|\b\d+(?:st|nd|rd|th)\b"),
-    ("list", r"(?m)^[ \t]*\(?\d{1,3}[.)/](?=[ \t]+[^\W\d])"),  # "1.", "2)", a thread's "3/"
+    ("list", r"(?m)^[ \t]*\(?\d{1,3}[.)/](?=[ \t]+[^\W\d]|[^\W\d_a-z])"),  # "1.", "2)", "3/", "1.Penduduk"
     ("list", r"(?m)^[ \t]*\d{1,3}(?=[ \t][^\d\n]*:[ \t]*$)"),  # a list's heading: "15 Provinsi dengan …:"
     ("ordinal", r"(?i:\btop\s+)\d{1,3}\b|\b\d{1,3}(?=\s+(?i:besar|teratas)\b)"),  # a rank: "top 10", "15 besar"
     # an anniversary, which is an ordinal: "kỷ niệm 70 năm", "memperingati 70 tahun", "anniversary of 70 years"
@@ -101,7 +112,7 @@ _RANGE_PERCENT = re.compile(  # "1-1.5 percent", "48 and 8 per cent": both are p
     r"\s*(?:[-–]|and\s|và\s|dan\s)\s*\d[\d.,]*\s*(?i:%|persen\b|per\s?cent\b)"
 )
 _PERCENT_WORDS = re.compile(
-    r"\s*(?i:%|persen\b|per\s?cent\b|percentage\s+points?\b|poin\s+persentase\b|(?:điểm\s+)?phần trăm|pct\b)"
+    r"\s*(?i:%|persen\b|per\s?cent\b|percentage\s+points?\b|poin\s+persen(?:tase)?\b|(?:điểm\s+)?phần trăm|pct\b)"
 )
 
 
@@ -161,7 +172,21 @@ def scan(text: str, lang: str) -> list[Number]:
         written = text[m.start() : m.end()] if not m[1] else text[m.start(1) : m.end()]
         scaled = value * scale if scale == 1 else round(value * scale, 6)  # "2,07 juta" is 2070000, not 2069999.99…
         found.append(Number(m.start(), m.end(), written, kind, scaled, percent, scale))
-    return found
+    return _with_zeros(text, lang, found, taken)
+
+
+# A zero written as a word: "approximately zero per cent", "nol persen".
+_ZERO_WORDS = {"en": re.compile(r"(?i)\bzero\b(?![-\w])"), "id": re.compile(r"(?i)\bnol\b(?=\s*(?:persen\b|%))")}
+
+
+def _with_zeros(text: str, lang: str, found: list[Number], taken: list[tuple[int, int, str]]) -> list[Number]:
+    pattern = _ZERO_WORDS.get(lang)
+    zeros = [
+        Number(m.start(), m.end(), m[0], FIGURE, 0.0, bool(_PERCENT_WORDS.match(text, m.end())), 1)
+        for m in (pattern.finditer(text) if pattern else ())
+        if not any(a < m.end() and m.start() < b for a, b, _ in taken)
+    ]
+    return sorted(found + zeros, key=lambda n: n.start) if zeros else found
 
 
 _ITEM = re.compile(r"(?m)^[ \t]*\(?(\d{1,3})[.)](?=[ \t]+\d)")

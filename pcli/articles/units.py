@@ -25,6 +25,7 @@ UNIT_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "percent points",
             "per cent points",
             "persen poin",
+            "poin persen",
             "% poin",
             "% points",
             "% point",
@@ -81,8 +82,9 @@ UNIT_LABELS = {
 # Words after a number that never name what it counts: the fallback skips them.
 _NOT_UNITS = frozenset(
     """va la cua trong so voi o tai den tu nam thang ngay cho theo dat con tren duoi hon
-    dan atau yang di pada ke dari dengan untuk sebesar sebanyak tahun bulan
-    and or of in on at to the a an from by per with for than year years month""".split()
+    dan atau yang di pada ke dari dengan untuk sebesar sebanyak tahun bulan menjadi hingga sampai serta
+    and or of in on at to the a an from by per with for than year years month under against including over above
+    below into as since after before during within among""".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|%")
 
@@ -135,13 +137,9 @@ def unit_near(text: str, start: int, end: int, lang: str, extra: tuple[tuple[str
         return UnitWords(CURRENCY_PREFIXES[prefix[0]], "currency", window[prefix.start() : prefix.end()])
     tail = text[end : end + 80]
     folded = fold_keep(tail)
-    fraction = re.match(r"\s*(?:/|-|to\s|den\s|and\s|va\s|dan\s)\s*[\d.,]*\d", folded)  # "2/7 huyện", "48 and 8 %"
-    at = fraction.end() if fraction else 0
-    at += len(folded) - at - len(folded[at:].lstrip())
-    for scale in sorted(SCALES.get(lang, {}), key=len, reverse=True):
-        if folded.startswith(fold_keep(scale), at) and _ends_word(folded, at + len(scale)):
-            at += len(scale)
-            break
+    at = _scaled(folded, 0, lang)  # "1,97 juta menjadi 1,87 juta orang": the unit after the to side
+    fraction = _TO_NEXT.match(folded, at)  # "2/7 huyện", "48 and 8 %", "dari 1,97 juta menjadi 1,87 juta orang"
+    at = _scaled(folded, fraction.end(), lang) if fraction else _scaled(folded, 0, lang)
     by_first, glued = _with(extra)
     for m in itertools.islice((m for m in _WORD.finditer(folded, at) if not _cut(folded, at, m.start())),
                               5 if lang == "en" else 1):  # fmt: skip
@@ -155,12 +153,27 @@ def unit_near(text: str, start: int, end: int, lang: str, extra: tuple[tuple[str
     return _named(tail, folded, at, lang)
 
 
+_TO_NEXT = re.compile(r"\s*(?:/|-|to\s|den\s|and\s|va\s|dan\s|menjadi\s|xuong con\s|xuong\s|len\s)\s*[\d.,]*\d")
+
+
+def _scaled(folded: str, at: int, lang: str) -> int:
+    """Where the words after a number start, past the spaces and a scale word ("1,2 triệu hộ": at "hộ")."""
+    at += len(folded) - at - len(folded[at:].lstrip())
+    for scale in sorted(SCALES.get(lang, {}), key=len, reverse=True):
+        if folded.startswith(fold_keep(scale), at) and _ends_word(folded, at + len(scale)):
+            return at + len(scale)
+    return at
+
+
 def _named(tail: str, folded: str, at: int, lang: str) -> UnitWords | None:
     """A unit no list names, from the word just after the number (two in Vietnamese: "cây cầu", "cơ quan")."""
     words = [m for m in _WORD.finditer(folded, at) if not _cut(folded, at, m.start())][:2]
     if not words or words[0].start() - at > 1 or words[0][0] in _NOT_UNITS or len(words[0][0]) < 2:
         return None
-    last = words[1] if lang == "vi" and len(words) > 1 and words[1][0] not in _NOT_UNITS else words[0]
+    second = len(words) > 1 and words[1][0] not in _NOT_UNITS and words[1].start() - words[0].end() == 1
+    # two words in Vietnamese ("cây cầu"); in English a plural after a singular ("ethnic minorities")
+    plural = lang == "en" and second and words[1][0].endswith("s") and not words[0][0].endswith("s")
+    last = words[1] if (lang == "vi" and second) or plural else words[0]
     named = tail[words[0].start() : last.end()]
     return UnitWords(slug(named), "count", named)
 

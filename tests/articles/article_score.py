@@ -2,8 +2,8 @@
 
 Each `*.tsv` here is the truth for one article that nobody on the project wrote: per number its line, column,
 value in base units, unit, period, kind and qualifier, written by a reader of the article; the article's text is
-not in the repository (its sha256 heads the file). FOLDER (default `$PCLI_ARTICLES`, else /tmp/articles) holds
-the texts, named as the truth files are, with `.txt`.
+not in the repository (its sha256 heads the file, and the comment line after it says where it was found).
+FOLDER (default `$PCLI_ARTICLES`, else /tmp/articles) holds the texts, named as the truth files are, with `.txt`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 FOLDER = Path(os.environ.get("PCLI_ARTICLES", "/tmp/articles"))
+RESTORE = (
+    "to restore it, search the search tool's `pages` corpus for the page the truth file's '# found:' line "
+    "names and save its excerpt, as that line says, to {path} (the sha256 on the file's first line checks it)"
+)
 
 
 @dataclass
@@ -73,6 +77,12 @@ def truth(path: Path) -> tuple[str, list[Truth]]:
     return digest, rows
 
 
+def found(path: Path) -> str:
+    """Where the article of a truth file was found, as its comment line says."""
+    line = next((x for x in path.read_text(encoding="utf-8").splitlines()[1:2] if x.startswith("# found:")), "")
+    return line.lstrip("# ") or "found: not recorded"
+
+
 def article(name: str, folder: Path = FOLDER) -> Path | None:
     """The stored article a truth file is about, when it is there and is the text the truth was written on."""
     digest, _ = truth(HERE / f"{name}.tsv")
@@ -124,7 +134,9 @@ def main() -> int:
     for name in names():
         path = article(name, folder)
         if path is None:
-            print(f"{name}: the article is not in {folder} (or is not the text the truth was written on)")
+            where = HERE / f"{name}.tsv"
+            print(f"{name}: the article is not in {folder} (or is not the text the truth was written on); "
+                  + RESTORE.format(path=folder / f"{name}.txt") + f"; {found(where)}")  # fmt: skip
             continue
         out = subprocess.run([sys.executable, "-m", "pcli", "extract", str(path), "--format", "json"],
                              capture_output=True, text=True, check=False, cwd=ROOT).stdout  # fmt: skip
