@@ -217,7 +217,7 @@ def _no_such_id(facts: str | None, ident: str, citable: bool = False) -> Result:
 
 def validate(facts: str | None, sources: str | None) -> Result:
     """Every problem of the base (or of each base, and of reading them together), or a summary of each."""
-    from pcli.base.bases import check_all
+    from pcli.base.bases import check_all, disagreements
 
     if sources is not None and not os.path.isdir(sources):
         raise UsageError("sources_not_folder", path=sources)
@@ -229,9 +229,8 @@ def validate(facts: str | None, sources: str | None) -> Result:
     if problems:
         return Result(ExitStatus.ERROR, ProblemsView(shown, problems, None))
     summaries = [_valid(path, base, sources) for path, base in zip(paths, bases, strict=True)]
-    return Result(
-        ExitStatus.FOUND, ProblemsView(shown, [], summaries[0] if len(summaries) == 1 else Msg("joined", each=_Joined(summaries)))
-    )
+    summary = summaries[0] if len(summaries) == 1 else Msg("joined", each=_Joined(summaries))
+    return Result(ExitStatus.FOUND, ProblemsView(shown, [], summary, disagreements(bases, paths)))
 
 
 class _Joined:

@@ -4,6 +4,8 @@ every file, validate over each base and over reading them together (tests/fixtur
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 from pathlib import Path
@@ -135,3 +137,37 @@ def test_the_cache_is_keyed_by_every_file(folder: Path, tmp_path: Path) -> None:
     (folder / "suong-lam.toml").unlink()
     alone = pcli("query", "poor households 2022", "--facts", str(folder), "--format", "json", env=env)
     assert alone.exit_code == 1, alone.output  # Suong Lam's 2022 figure left with its file
+
+
+def test_tsv_and_csv_of_several_bases_have_a_base_column_and_one_base_none() -> None:
+    """A query's and show's TSV and CSV say which base each row comes from, as JSON does, in a last column `base`
+    when several bases are read; one base's columns stay as they were."""
+    both = ("--facts", str(LAKESIDE), "--facts", str(SUONG_LAM))
+    for args in (("query", "poor households 2024"), ("show",), ("show", "places")):
+        for fmt in ("tsv", "csv"):
+            result = run(*args, *both, "--format", fmt)
+            assert result.exit_code == 0, result.output
+            lines = list(csv.reader(io.StringIO(result.stdout), delimiter="\t" if fmt == "tsv" else ","))
+            assert lines[0][-1] == "base", (args, fmt, lines[0])
+            bases = {row[-1] for row in lines[1:]}
+            assert bases and bases <= {"lakeside.toml", "suong-lam.toml"}, (args, fmt, bases)
+            one = run(*args, "--facts", str(LAKESIDE), "--format", fmt)
+            assert "base" not in one.stdout.splitlines()[0].replace('"', "").split("," if fmt == "csv" else "\t")
+    places = run("query", "poor households 2024", *both, "--format", "tsv").stdout.splitlines()
+    assert {line.split("\t")[-1] for line in places[1:]} == {"lakeside.toml", "suong-lam.toml"}, places
+
+
+def test_two_bases_that_disagree_on_a_figure_are_warned_of(tmp_path: Path) -> None:
+    """One indicator, place, period and status with two values in two bases: valid, but a warning on stderr names
+    both files, lines and values (in the reader's language)."""
+    other = tmp_path / "other.toml"
+    other.write_text(LAKESIDE.read_text(encoding="utf-8").replace("lakeside-", "other-").replace("value = 96\n", "value = 90\n"),
+                     encoding="utf-8")  # fmt: skip
+    result = run("validate", "--facts", str(LAKESIDE), "--facts", str(other))
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warned) == 1 and warned[0].startswith(f"{other}:"), result.stderr
+    assert " 90 " in warned[0] and " 96 " in warned[0] and str(LAKESIDE) in warned[0] and "2024-12-31" in warned[0], warned
+    assert "cảnh báo" in run("--lang", "vi", "validate", "--facts", str(LAKESIDE), "--facts", str(other)).stderr
+    same = run("validate", "--facts", str(LAKESIDE), "--facts", str(SUONG_LAM))
+    assert same.exit_code == 0 and "warning" not in same.stderr, same.output

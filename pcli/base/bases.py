@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from pcli.base.model import Catalogue, Entity, FactBase
+from pcli.base.model import Catalogue, Entity, FactBase, Figure
 from pcli.errors import FactBaseError
 from pcli.messages import Msg
 
@@ -144,7 +144,7 @@ def check_all(
     problems: list[Problem] = []
     for path in paths:
         try:
-            base, found = read_and_check(path, lines=sources is not None)
+            base, found = read_and_check(path, lines=sources is not None or len(paths) > 1)
         except FactBaseError as exc:  # the file cannot be parsed at all: that one problem is all there is
             problems.append(Problem(exc.line or 0, exc.detail, path))
             continue
@@ -155,6 +155,30 @@ def check_all(
     if not problems and len(paths) > 1:
         problems += [Problem(0, c.msg, c.path) for c in merge(bases, paths)[1]]
     return bases, problems
+
+
+def disagreements(bases: Sequence[FactBase], paths: Sequence[str]) -> list[Problem]:
+    """Figures two bases give for one indicator, place, period and status with different values: a warning each
+    (not an error: two articles may report one count differently, and a curator decides which to keep), naming
+    both files, lines and values. Undated figures are not compared: an undated figure is of no one period."""
+    import math
+
+    from pcli.base.loader import Problem
+    from pcli.base.numbers import raw
+
+    first: dict[tuple[str, str, str, str], tuple[int, Figure]] = {}
+    out: list[Problem] = []
+    for n, base in enumerate(bases):
+        for f in base.figures:
+            if f.period.kind == "undated":
+                continue
+            place = f.place or base.place
+            n0, had = first.setdefault((f.indicator, place.casefold(), f.period.text, f.status), (n, f))
+            if n0 != n and not math.isclose(float(had.value), float(f.value), rel_tol=1e-9):
+                msg = Msg("base_values_differ", indicator=f.indicator, place=place, period=f.period.text,
+                          value=raw(f.value), other=paths[n0], line=had.line, other_value=raw(had.value))  # fmt: skip
+                out.append(Problem(f.line, msg, paths[n]))
+    return out
 
 
 def load_all(paths: Sequence[str]) -> FactBase:

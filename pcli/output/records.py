@@ -167,8 +167,15 @@ def figure_record(base: Catalogue, figure: Figure, lang: str = "en") -> Record:
 
 
 def figure_row(base: Catalogue, figure: Figure, lang: str = "en") -> Record:
-    """A figure as one row of FIGURE_COLUMNS (a query's or show's TSV, CSV and table)."""
-    return figure_cells(FIGURE_COLUMNS, base, figure, lang)
+    """A figure as one row of FIGURE_COLUMNS (a query's or show's TSV, CSV and table), and its `base` when several
+    bases are read as one."""
+    return {**figure_cells(FIGURE_COLUMNS, base, figure, lang), **from_bases(base, (c.source for c in figure.citations))}
+
+
+def with_base(columns: tuple[str, ...], base: Catalogue) -> tuple[str, ...]:
+    """A table's columns, with `base` last when several bases are read as one (one base's columns stay as they
+    are, as its JSON records do): which base each row comes from."""
+    return (*columns, "base") if len(base.bases) > 1 else columns
 
 
 def entity_record(base: Catalogue, entity: Entity, lang: str = "en") -> Record:
@@ -201,6 +208,8 @@ def flat_entity(kind: str, record: Record) -> Record:
     if isinstance(row.get("documents"), list):
         row["documents"] = ",".join(row["documents"])
     row["sources"] = ",".join(c["source"] for c in record["citations"])
+    if "base" in record:
+        row["base"] = record["base"]
     return row
 
 
@@ -214,7 +223,7 @@ def plain_record(obj: object, table: str) -> Record:
 
 
 def source_record(base: Catalogue, source_id: str) -> Record:
-    return plain_record(base.sources[source_id], "sources")
+    return {**plain_record(base.sources[source_id], "sources"), **from_bases(base, [source_id])}
 
 
 def answer_record(base: Catalogue, answer: Any, lang: str = "en") -> Record:

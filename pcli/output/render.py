@@ -195,6 +195,8 @@ def _problems(view: ProblemsView, fmt: Format, lang: str) -> None:
         for p in view.problems:
             where = getattr(p, "path", "") or view.path  # the file of each problem, where several are checked
             tell(f"{where}:{p.line}: {p.msg.say(lang)}" if p.line else f"{where}: {p.msg.say(lang)}", lang)
+    for w in view.warnings:
+        tell(f"{w.path}:{w.line}: {w.msg.say(lang)}" if w.line else f"{w.path}: {w.msg.say(lang)}", lang)
     if view.problems:
         tell(say("problems_in", lang, count=len(view.problems), path=view.path), lang)
     elif view.summary is not None:

@@ -21,6 +21,7 @@ from pcli.output.records import (
     figure_row,
     flat_entity,
     source_record,
+    with_base,
 )
 
 if TYPE_CHECKING:  # imported when used: a query does not need changes
@@ -46,7 +47,7 @@ class View:
 class FiguresView(View):
     """Figures in a list; TrendView and FigureView are the same rows drawn otherwise on a terminal."""
 
-    columns = FIGURE_COLUMNS
+    columns: Sequence[str] = FIGURE_COLUMNS
 
     def __init__(
         self,
@@ -57,6 +58,7 @@ class FiguresView(View):
     ) -> None:
         self.base, self.figures, self.scores = base, figures, scores
         self.wholes = wholes if wholes is not None else {}
+        self.columns = with_base(FIGURE_COLUMNS, base)
 
     def records(self, lang: str) -> list[Record]:
         out = [figure_record(self.base, f, lang) for f in self.figures]
@@ -86,10 +88,11 @@ class AnswersView(View):
     """A query's answers, best first, of any kind: figures, indicators, documents, programmes, agencies, places,
     sources. Every row says its kind."""
 
-    columns = ANSWER_COLUMNS
+    columns: Sequence[str] = ANSWER_COLUMNS
 
     def __init__(self, base: Catalogue, answers: Sequence[Answer], wholes: Mapping[str, Figure]) -> None:
         self.base, self.answers, self.wholes = base, answers, wholes
+        self.columns = with_base(ANSWER_COLUMNS, base)
 
     def records(self, lang: str) -> list[Record]:
         return [{**answer_record(self.base, a, lang), "score": a.score} for a in self.answers]
@@ -112,15 +115,16 @@ def row_of(base: Catalogue, answer: Answer, lang: str) -> Record:
 def _record_row(answer: Answer, record: Record) -> Record:
     """An answer other than a figure as one row of ANSWER_COLUMNS, from its full record."""
     if answer.kind == "change":
+        ends = (record["from"].get("base", ""), record["to"].get("base", ""))
         return {"id": record["id"], "indicator": record["indicator"], "label": record["label"], "value": record["change"],
                 "unit": record["change_unit"], "period": f"{record['from']['period']}..{record['to']['period']}",
                 "status": "target" if "target" in (record["from"]["status"], record["to"]["status"]) else "achieved",
-                "kind": "change"}  # fmt: skip
+                "kind": "change", **({"base": ",".join(dict.fromkeys(b for b in ends if b))} if any(ends) else {})}  # fmt: skip
     citations = record.get("citations", [])
     quote = citations[0]["quote"] if citations else ""
     sources = ",".join(c["source"] for c in citations)
     return {"id": record["id"], "label": record["label"], "kind": answer.kind, "sources": sources, "quote": quote,
-            "type": record.get("type", "")}  # fmt: skip
+            "type": record.get("type", ""), **({"base": record["base"]} if "base" in record else {})}  # fmt: skip
 
 
 class SectionView(View):
@@ -129,7 +133,7 @@ class SectionView(View):
     def __init__(self, base: Catalogue, name: str, only: str | None = None, entities: Sequence[Entity] | None = None) -> None:
         self.base, self.name, self.only = base, name, only
         self.entities = entities if entities is not None else base.entities.get(name, [])
-        self.columns = SOURCE_COLUMNS if name == "sources" else ENTITY_COLUMNS[name]
+        self.columns = with_base(SOURCE_COLUMNS if name == "sources" else ENTITY_COLUMNS[name], base)
 
     def records(self, lang: str) -> list[Record]:
         if self.name == "sources":
@@ -151,7 +155,7 @@ class ShowView(View):
                  lookup: Callable[[str], Figure | None] | None = None) -> None:  # fmt: skip
         self.base, self.sections = base, sections
         self.each_figure, self.lookup = figures, lookup  # a terminal streams them, each part's whole looked up
-        self.columns = FIGURE_COLUMNS if sections[0] == "figures" else SectionView(base, sections[0]).columns
+        self.columns = with_base(FIGURE_COLUMNS, base) if sections[0] == "figures" else SectionView(base, sections[0]).columns
 
     def figures(self) -> list[Figure]:
         """Every figure shown, read at once."""
@@ -178,10 +182,11 @@ class ShowView(View):
 class BatchView(View):
     """One answer per line of input, produced as the lines come, in the groups they came in: `pcli query -`."""
 
-    columns = ("query", *ANSWER_COLUMNS)
+    columns: Sequence[str] = ("query", *ANSWER_COLUMNS)
 
     def __init__(self, base: Catalogue, answers: Iterator[list[tuple[str, Answer | Msg]]]) -> None:
         self.base, self.answers = base, answers
+        self.columns = with_base(("query", *ANSWER_COLUMNS), base)
         self.found = False
         self.missed: list[Msg] = []  # why the lines of the group last given have no answer, for stderr
 
@@ -285,8 +290,9 @@ class ProblemsView(View):
 
     columns = ("file", "line", "message")
 
-    def __init__(self, path: str, problems: Sequence[Any], summary: Msg | None) -> None:
+    def __init__(self, path: str, problems: Sequence[Any], summary: Msg | None, warnings: Sequence[Any] = ()) -> None:
         self.path, self.problems, self.summary = path, problems, summary
+        self.warnings = warnings  # what a valid base may hold but a curator should see: always said on stderr
 
     def records(self, lang: str) -> list[Record]:
         return [{"file": getattr(p, "path", "") or self.path, "line": p.line, "message": p.msg.say(lang)} for p in self.problems]
