@@ -142,6 +142,7 @@ peringkat kedua dari 38 provinsi | id | 38 | ordinal | 38
 1.Penduduk Miskin di Papua Turun Hampir 1% | id | 1 | list | 1
 1.Penduduk Miskin di Papua Turun Hampir 1% | id | 1#2 | figure | 1
 Jakarta, Senin, 1 Juli 2024. | id | 2024 | date | 2024
+comprised approximately zero per cent of the population | en | zero | figure | 0
 """),
 )
 def test_kinds_and_glued_numbers(text: str, lang: str, written: str, kind: str, value: str) -> None:

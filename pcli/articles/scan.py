@@ -176,7 +176,11 @@ def scan(text: str, lang: str) -> list[Number]:
 
 
 # A zero written as a word: "approximately zero per cent", "nol persen".
-_ZERO_WORDS = {"en": re.compile(r"(?i)\bzero\b(?![-\w])"), "id": re.compile(r"(?i)\bnol\b(?=\s*(?:persen\b|%))")}
+# Only as a percentage: "reached zero", "Hanoi's zero" say no number a figure holds.
+_ZERO_WORDS = {
+    "en": re.compile(r"(?i)\bzero\b(?=\s*(?:per\s?cent\b|percent\b|%))"),
+    "id": re.compile(r"(?i)\bnol\b(?=\s*(?:persen\b|%))"),
+}
 
 
 def _with_zeros(text: str, lang: str, found: list[Number], taken: list[tuple[int, int, str]]) -> list[Number]:
