@@ -74,6 +74,14 @@ Pada Maret 2024 turun 87,20 ribu dibandingkan Maret 2023.\\n\\nYaitu dari 1,97 j
 Pada Maret 2024 turun 87,20 ribu orang dibandingkan Maret 2023.\\n\\nDi perdesaan turun 0,53 persen. | id | 0,53 | 2023-2024
 Pada Maret 2024 ada 3 desa.\\nBaca juga: Ada 5 desa tertinggal di Jawa | id | 5 | \\
 For 2021-2025 the line rises from VND700,000, applicable in the 2016-2020 period, to VND1.5 million. | en | 700,000 | 2016-2020
+Đến hết năm 2021, tỷ lệ nghèo còn 2,74%, giảm 0,68% so với đầu năm. | vi | 0,68 | 2021
+Đến cuối năm 2022, tỷ lệ hộ nghèo giảm thêm từ 1-1,5%. | vi | 1 | 2022
+About 6 million people moved out of poverty in four years through 2016. | en | 6 | 2012-2016
+In two years through 2016 it declined by 13.2 percentage points, though the rate at 44.6 percent was high. | en | 44.6 | 2016
+It fell from 5.4 percent in 2012 to 1.6 percent in 2016 while in rural parts from 22.1 percent to 13.6 percent. | en | 22.1 | 2012
+In September 2024 it was 3.32 percent, down from March 2024, which was recorded at 3.55 percent. | en | 3.55 | 2024-03
+In September 2024 it was 176.21 thousand people, a decrease of 8.22 thousand compared to March 2024. | en | 8.22 | 2024
+Release Date : January 15, 2025\\n\\nFile Size : 4.845098 MB | en | 4.845098 | \\
 """),
 )
 def test_periods(text: str, lang: str, written: str, period: str) -> None:
@@ -106,6 +114,7 @@ turun 0,07 poin persen | id | 0,07 | percentage_points
 yaitu dari 1,97 juta menjadi 1,87 juta orang | id | 1,97 | people
 helped 1,250 poor households against a target of 1,000 under a plan | en | 1,000 | households
 has 40 ethnic minorities with 200,000 people | en | 40 | ethnic_minorities
+it decreased by 1.83 thousand (from 65.12 thousand people in March | en | 1.83 | people
 """),
 )
 def test_units(text: str, lang: str, written: str, unit: str) -> None:
@@ -143,6 +152,14 @@ peringkat kedua dari 38 provinsi | id | 38 | ordinal | 38
 1.Penduduk Miskin di Papua Turun Hampir 1% | id | 1#2 | figure | 1
 Jakarta, Senin, 1 Juli 2024. | id | 2024 | date | 2024
 comprised approximately zero per cent of the population | en | zero | figure | 0
+ước đến năm 2020 tỷ lệ hộ nghèo đạt 5% | vi | 2020 | year | 2020
+Đề án số 09-ĐA/TU của tỉnh | vi | 09 | document | 9
+vươn lên 2 bậc xếp hạng | vi | 2 | ordinal | 2
+13, Dec. 2018 | en | 13 | date | 13
+call 081-810-5100 or write to pst5100@bps.go.id | en | 081 | name | 81
+call 081-810-5100 or write to pst5100@bps.go.id | en | 5100#2 | url | 5100
+memiliki 4.71 orang anggota rumah tangga | id | 4.71 | figure | 4.71
+sebanyak 352, 51 ribu orang | id | 352, 51 | figure | 352510
 """),
 )
 def test_kinds_and_glued_numbers(text: str, lang: str, written: str, kind: str, value: str) -> None:
@@ -163,6 +180,7 @@ hơn 2.134 hộ | vi | 2.134 | more_than
 giảm từ 42,61% xuống | vi | 42,61 | \\
 an income below VND500,000 or $23 per head | en | 23 | under
 less than VND650,000, or $31 a month | en | 31 | under
+about 50,000 dong ($2.1) a day | en | 2.1 | about
 """),
 )
 def test_qualifiers(text: str, lang: str, written: str, qualifier: str) -> None:

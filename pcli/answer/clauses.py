@@ -8,8 +8,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from pcli.articles.around import CLAUSE_END
 from pcli.articles.phrases import QUALIFIER_WORDS
-from pcli.articles.reader import CLAUSE_END
 from pcli.base.words import FILLER
 from pcli.text import fold, fold_keep
 

@@ -32,7 +32,7 @@ _CHANGE = ("giam", "tang", "turun", "menurun", "naik", "meningkat", "berkurang",
            "peningkatan", "pengurangan", "reduction", "decrease",
            "decreased", "decline", "declined", "fell", "drop", "dropped", "rose", "increase", "increased", "grew",
            "reduce", "reduced", "down", "up", "by", "tang truong", "growth")  # fmt: skip
-_BETWEEN = ("sebesar", "sebanyak", "khoang", "binh quan", "them", "over", "more than", "hon", "tren", "gan", "about",
+_BETWEEN = ("sebesar", "sebanyak", "khoang", "binh quan", "them", "over", "more than", "hon", "tren", "gan", "about", "of",
             "around", "nearly", "lebih dari", "sekitar", "hampir", "almost", "sekitar", "a", "an",
             "vnd", "rp", "usd")  # fmt: skip
 _CLAUSE = re.compile(r"[,;:()]")
@@ -44,6 +44,7 @@ _WHEN = ("when", "whereupon", "khi", "luc", "ketika", "saat", "sewaktu", "tatkal
 _ISSUED = (r" (?:issued|adopted|signed|promulgated|dated|launched|started|began|introduced|ban hanh|ky|diterbitkan"
            r"|dikeluarkan|ditetapkan|diluncurkan|dimulai)(?: (?:in|on|nam|pada|tahun))*$")  # fmt: skip
 _TO = ("menjadi", "xuong con", "xuong", "len", "to", "den", "hingga")
+_WHICH = re.compile(r",?\s*(?:which|that)\s+(?:was|were|is|stood|had been)\s+(?:recorded\s+)?(?:at\s+)?(?:rp|idr|\$)?\s*")
 _TO_AFTER = re.compile(r"\s(?:to|menjadi|xuong con|xuong|len)\s+(?:vnd|rp|usd|us\$|\$)?\s*\d")
 _THAN_AFTER = re.compile(
     r"\s*(?:%|persen|per ?cent|percent|percentage points?|poin|points?|\s)*\s(?:lower|higher|less|more|fewer|greater"
@@ -56,10 +57,11 @@ _FROM_AFTER = re.compile(r"\s*(?:%|persen|per ?cent|percent|poin|points?|\s)*\s(
 class Mention:
     """A period a sentence states: where (offsets in the sentence), which period, and its role."""
 
-    __slots__ = ("start", "end", "period", "role")
+    __slots__ = ("start", "end", "period", "role", "level")
 
-    def __init__(self, start: int, end: int, period: str, role: str) -> None:
+    def __init__(self, start: int, end: int, period: str, role: str, level: str = "") -> None:
         self.start, self.end, self.period, self.role = start, end, period, role
+        self.level = level or period  # the period of a level it dates: "in four years through 2016" dates one of 2016
 
     def __repr__(self) -> str:
         return f"Mention({self.period!r}, {self.role}, {self.start})"
@@ -89,7 +91,8 @@ def mentions(sentence: str, blocked: tuple[tuple[int, int], ...] = (), published
     out = []
     for start, end, period, kind in sorted(spans):
         if not any(a < end and start < b for a, b in blocked):
-            out.append(Mention(start, end, period, "compare" if kind == "since" else _role(folded, start, period)))
+            role = "compare" if kind == "since" else _role(folded, start, period)
+            out.append(Mention(start, end, period, role, period[5:] if kind == "years" else ""))
     return out
 
 
@@ -119,7 +122,8 @@ def is_change(sentence: str, start: int, lower_bound: bool = False, end: int = -
     ):
         return True  # "sebesar 0,42 persen dari 20,1 persen …", "1.8 per cent lower than that of 2012"
     before = _words(fold_keep(sentence[max(0, start - 40) : start]))
-    between = (*_BETWEEN, "tu") if lower_bound else _BETWEEN
+    ranged = end >= 0 and re.match(r"\s*[-–]\s*\d", sentence[end : end + 6])  # "giảm thêm từ 1-1,5%"
+    between = (*_BETWEEN, "tu") if lower_bound or ranged else _BETWEEN
     for _ in range(3):
         if any(before.endswith(" " + w) for w in _CHANGE):
             return True
@@ -169,7 +173,11 @@ def date_level(sentence: str, start: int, end: int, found: list[Mention]) -> tup
     if to is not None and after is not None and after.role == "own" and after.end <= to.start():
         return after.period, [after]  # "from VNĐ700,000 … in rural areas, applicable in the 2016-2020 period, to …"
     before = next((m for m in reversed(found) if m.end <= start), None)
-    if before is not None and before.role == "compare" and _adjacent(sentence[before.end : start], 30):
+    if (
+        before is not None
+        and before.role == "compare"
+        and (_adjacent(sentence[before.end : start], 30) or _WHICH.fullmatch(fold_keep(sentence[before.end : start])))
+    ):  # "dibandingkan Maret 2023 yang sebesar 7,29 persen", "compared to March 2024, which was recorded at 3.55"
         return before.period, [before]
     own = [m for m in found if m.role == "own"]
     clause = _clause_start(sentence, start)

@@ -12,9 +12,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from pcli.articles.around import CLAUSE_END, published
 from pcli.articles.coverage import NEW, Accountant, cited
 from pcli.articles.phrases import GOAL_WORDS, converted_from, periods_in, states_any
-from pcli.articles.reader import CLAUSE_END, Passage, Reader, Reading, article_period, published, sentences
+from pcli.articles.reader import Passage, Reader, Reading, article_period, sentences
 from pcli.articles.scan import FIGURE, scan
 from pcli.base.model import FactBase
 from pcli.errors import UsageError

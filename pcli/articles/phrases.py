@@ -25,6 +25,13 @@ _PATTERNS = (
     ),
     ("range", rf"(?:(?:{_MONTHS})\s+)?{_YEAR}\s*(?:-|\s(?:ke|to|den)\s)\s*(?:{_MONTHS})\s+{_YEAR}(?!\d)"),
     ("range", rf"(?<![\d/.,]){_YEAR}\s*-\s*{_YEAR}(?!\d)"),
+    # "in four years through 2016": 2012-2016; "selama lima tahun hingga 2024"
+    (
+        "years",
+        r"(?:in|over|during|dalam|selama)\s+(?:the\s+)?(?:past\s+|last\s+)?(two|three|four|five|six|seven|eight|nine|ten|"
+        rf"dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\d{{1,2}})\s+(?:years|tahun)\s+"
+        rf"(?:through|to|until|up to|ending in|hingga|sampai)\s+(?:tahun\s+)?{_YEAR}(?!\d)",
+    ),
     ("short", r"(?<![\d/.,])((?:19|20)(\d)(\d))\s*-\s*(\d\d)(?![\d-])"),  # "2009-11": 2009-2011
     ("end", rf"(?:cuoi\s+nam|het\s+nam|cuoi|akhir\s+tahun|akhir|(?:the\s+)?end\s+of)\s+{_YEAR}(?!\d)"),
     ("start", rf"(?:dau\s+nam|dau|awal\s+tahun|awal|(?:the\s+)?(?:start|beginning)\s+of|early)\s+{_YEAR}(?!\d)"),
@@ -117,6 +124,9 @@ def _compared(m: re.Match[str]) -> str:
 def _canonical(kind: str, m: re.Match[str]) -> str:
     if kind == "range":
         return f"{m[1]}-{m[2]}"
+    if kind == "years":
+        count = int(m[1]) if m[1].isdigit() else _COUNTS.index(m[1]) % 9 + 2
+        return f"{int(m[2]) - count}-{m[2]}"
     if kind == "short":  # "2009-11" is 2009-2011; "2019-01", which cannot be a range, a month
         first, end = int(m[1]), int(m[1][:2] + m[4])
         return f"{first}-{end}" if end > first else f"{m[1]}-{m[4]}" if 1 <= int(m[4]) <= 12 else m[1]
@@ -130,7 +140,9 @@ def _canonical(kind: str, m: re.Match[str]) -> str:
     return m[1]
 
 
-_CURRENCY = r"(?:vnd|rp|usd|us\$|\$)"
+_COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")  # fmt: skip
+_CURRENCY = r"(?:vnd|rp|usd|us\$|\$|dong|rupiah)"
 # An amount in brackets just after another, in another currency: "VND700,000 ($31.40)", "VNĐ2 million ($84.5)";
 _SCALE = r"(?:\s*(?:million|billion|trillion|trieu|ty|nghin ty|juta|miliar|triliun))?"
 # …or after "or": "below VND500,000 or $23", "less than VND650,000, or $31".

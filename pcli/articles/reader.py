@@ -12,15 +12,14 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from pcli.articles.around import CLAUSE_END, after_from, bare, linking, parted, published, side_of, unit_of_from
 from pcli.articles.dating import Mention, date_change, date_level, is_change, mentions, sentence_lead
 from pcli.articles.phrases import GOAL_WORDS, converted_from, qualifier_before
 from pcli.articles.scan import FIGURE, Number, scan
 from pcli.articles.units import UnitWords, unit_near
-from pcli.base.words import MONTHS
 from pcli.text import fold_keep
 
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
-CLAUSE_END = re.compile(r"[,;:]\s+|\s+[–—-]\s+|\(|\)")
 _DAY_DATE = re.compile(r"(?i:ngày|ngay)\s+\d{1,2}\s+(?i:tháng|thang)\s+\d{1,2}(?:\s+(?i:năm|nam)\s+\d{4})?")
 # Words that date a sentence by the one before it, even across a paragraph: "Cùng năm", "Pada tahun yang sama".
 _SAME = ("cung nam", "cung ky", "cung thoi gian", "pada tahun yang sama", "pada periode yang sama", "the same year",
@@ -35,8 +34,6 @@ _RELATIVE = ("this year", "last year", "next year", "nam nay", "nam ngoai", "nam
              "tahun ini", "tahun lalu", "tahun depan", "tahun sebelumnya", "recent", "recently", "gan day",
              "baru baru ini")  # fmt: skip
 _UNRESOLVED = ("recent", "recently", "gan day", "baru baru ini")  # relative periods no date of publication resolves
-# A line that links to another article: its headline is dated by that article, not by this one's lead.
-_LINKS = ("baca juga", "read also", "read more", "see also", "lihat juga", "xem them", "doc them", "tin lien quan")
 _YEAR_AGO = ("periode yang sama tahun lalu", "periode yang sama tahun sebelumnya", "cung ky nam truoc",
              "same period last year", "a year earlier", "year on year")  # fmt: skip
 _CHANGE_NOUNS = ("penurunan", "kenaikan", "peningkatan", "decrease", "increase", "reduction", "decline", "drop")
@@ -44,6 +41,11 @@ _OR = re.compile(r"\s*(?:%|persen|per ?cent|percent|poin|points?|\s)*\s*(?:atau|
 _GAP = ("selisih", "selisihnya", "kesenjangan", "chenh lech", "khoang cach", "difference between", "gap between",
         "the gap", "the difference")  # fmt: skip
 _RANGE = re.compile(r"\s*%?\s*[-–—]\s*")  # "3 – 4%", "3.5-5%"
+_YEAR_END = re.compile(r"\d{4}-12-31")
+_START_OF_YEAR = ("so voi dau nam", "tu dau nam", "since the start of the year", "since the beginning of the year",
+                  "compared with the start of the year", "compared to the start of the year", "dibandingkan awal tahun",
+                  "sejak awal tahun")  # fmt: skip
+_RANGE_WORDS = re.compile(r"\s*(?:hingga|sampai|den|toi|to)\s*")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -119,11 +121,14 @@ class Reader:
         self.first_moved: Passage | None = None  # the article's first change's range, for changes no paragraph dates
         self.same = self.relative = self.link = False  # the sentence says "Cùng năm"; "recently"; links elsewhere
         self.prior: Reading | None = None  # the last figure read
+        self.pair: Passage | None = None  # the paragraph's last from→to of levels that states its periods
+        self.from_level = ""  # the period of the from side just read
 
     def paragraph(self, text: str, offset: int = 0, numbers: list[Number] | None = None) -> list[Reading]:
         """Every number of one paragraph, read; offset is where the paragraph starts in the article; numbers, if
         given, are scan's of this text (left as they are: the readings hold copies at the article's offsets)."""
-        self.lead = self.moved = self.prior = None
+        self.lead = self.moved = self.prior = self.pair = None
+        self.from_level = ""
         numbers = scan(text, self.lang) if numbers is None else numbers
         blocked = _dates(text, numbers)
         out: list[Reading] = []
@@ -167,11 +172,13 @@ class Reader:
             near.number.start == converted_from(text, n.start)
             or _RANGE.fullmatch(text, near.number.end, n.start)
             or (near.change and _OR.match(fold_keep(text[near.number.end : n.start])))
+            or (_RANGE_WORDS.fullmatch(fold_keep(text[near.number.end : n.start])) and not after_from(text, near.number.start))
         ):  # "VND700,000 ($31.40)", "giảm khoảng 3 – 4%", "turun 0,14% atau 360 ribu orang": one amount, one period
             r.change, r.target, r.period, r.dated_by = near.change, near.target, near.period, list(near.dated_by)
             return
         if r.unit is None and near is not None and near.unit is not None and near.unit.kind == "count":
             r.unit = near.unit  # "1,250 poor households … against a target of 1,000": what is counted is said once
+        r.unit = r.unit or unit_of_from(text, n.end, self.lang, self.units)
         r.change = (r.unit is not None and r.unit.id == "percentage_points") or is_change(
             sentence, rel, r.qualifier == "at_least", n.end - s0
         )
@@ -179,6 +186,8 @@ class Reader:
         if _earlier(sentence, rel, n.end - s0):
             return  # what dates the sentence does not date it
         lead = None if self.link else self._lead(s0 + offset, len(text) < 200 and "\n" not in text.strip())
+        if r.change and _says(sentence, _START_OF_YEAR) and self._of_its_year(r, sentence, s0 + offset, found, lead):
+            return  # "giảm 0,68% so với đầu năm": a change within the year
         if r.change and lead and lead.period[:4].isdigit() and _says(sentence, _YEAR_AGO):
             year = int(lead.period[:4])  # "dibandingkan periode yang sama tahun lalu": from a year before the lead
             r.period, r.dated_by = f"{year - 1}-{year}", [lead]
@@ -192,29 +201,54 @@ class Reader:
         rel, end = r.number.start - s0, r.number.end - s0
         # a gap between two places is of one period; "selisih penurunan" is a change's amount
         over_time = r.change and not (_says(sentence[:rel], _GAP) and not _says(sentence[:rel], _CHANGE_NOUNS))
+        side = -1 if over_time else side_of(sentence, rel, end)
+        ends = self.pair or self.moved or (self.first_moved if self.lead is None else None)
+        if side >= 0 and ends is not None and ends.ends[side] and bare(sentence, rel, end, side, found):
+            r.period, r.dated_by = ends.ends[side], [ends]  # "… while in rural parts it fell from 22.1 to 13.6 percent"
+            return
         if over_time:
             r.period, used = date_change(sentence, rel, found, lead.period if lead else "")
             if r.period and lead and not any(m.role == "own" for m in used):
                 r.dated_by.append(lead)
         else:
             r.period, used = date_level(sentence, rel, end, found)
+            if len(used) == 1 and used[0].level != r.period and parted(sentence, used[0], rel):
+                r.period = used[0].level  # "in two years through 2016 declined …, though their rate at 44.6%": of 2016
+            self._pairs(side, r.period, sentence, s0 + offset)
         for m in used:
             c0, c1 = _clause(sentence, m.start, m.end)
             r.dated_by.append(Passage(m.period, sentence[c0:c1].strip(), s0 + c0 + offset))
         if r.period:
+            if over_time and _YEAR_END.fullmatch(r.period):
+                r.period = r.period[:4]  # "đến cuối năm 2022 … giảm thêm 1%": the change over that year
             if over_time:
                 self._moved_by(r.period, used, lead, sentence, s0 + offset)
             return
         if self.link or (any(m.role == "document" and m.start < rel for m in found) and not any(m.role == "own" for m in found)):
             return  # "according to a decision dated 2011": the document dates it, not the paragraph's lead
         moved = self.moved or (self.first_moved if self.lead is None else None)
-        side = -1 if over_time else _side(sentence, rel, end)
-        if side >= 0 and moved is not None and moved.ends[side]:  # "dari 1,97 juta menjadi 1,87 juta" of that change
-            r.period, r.dated_by = moved.ends[side], [moved]
-            return
         carried = (moved if over_time else None) or lead
         if carried is not None:
             r.period, r.dated_by = carried.period, [carried]
+            if over_time and _YEAR_END.fullmatch(r.period):
+                r.period = r.period[:4]
+
+    def _pairs(self, side: int, period: str, sentence: str, at: int) -> None:
+        """Keep the periods of a from→to of levels ("from 5.4 percent in 2012 to 1.6 percent in 2016")."""
+        if side == 0:
+            self.from_level = period
+        elif side == 1 and period and self.from_level and self.from_level != period:
+            self.pair = Passage(period, sentence.strip(), at, ends=(self.from_level, period))
+
+    def _of_its_year(self, r: Reading, sentence: str, at: int, found: list[Mention], lead: Passage | None) -> bool:
+        """A change since the start of the year: of the year its sentence (else its lead) names."""
+        own = next((m for m in found if m.role == "own"), None)
+        year = own.period[:4] if own else lead.period[:4] if lead else ""
+        if not year.isdigit():
+            return False
+        r.period = year
+        r.dated_by = [Passage(own.period, sentence.strip(), at)] if own else [lead] if lead else []
+        return True
 
     def _moved_by(self, period: str, used: list[Mention], lead: Passage | None, sentence: str, at: int) -> None:
         """Keep a change's range, and the periods it is from and to, for the changes and from→to after it."""
@@ -237,38 +271,6 @@ class Reader:
         if self.same:
             return self.lead or self.last or article
         return self.lead or article
-
-
-def _side(sentence: str, start: int, end: int) -> int:
-    """0 when the number is the from side of a from→to that states no period ("dari 1,97 juta menjadi 1,87 juta"),
-    1 when it is the to side, else -1."""
-    folded = fold_keep(sentence)
-    words = re.sub(r"[^a-z]+", " ", folded[max(0, start - 24) : start]).split()
-    words = words[:-1] if words and words[-1] in _CURRENCIES else words
-    if words and words[-1] in _FROM and _TO_NUMBER.search(folded, end, end + 60):
-        return 0
-    if words and words[-1] in _TO_WORDS and _FROM_NUMBER.search(folded[max(0, start - 100) : start]):
-        return 1
-    return -1
-
-
-_CURRENCIES = ("rp", "vnd", "usd", "us")
-_FROM = ("dari", "tu", "from")
-_TO_WORDS = ("menjadi", "xuong", "con", "len", "to")
-_TO_NUMBER = re.compile(r"\b(?:menjadi|xuong con|xuong|len|to)\s+(?:rp|vnd|usd|us\$|\$)?\s*\d")
-_FROM_NUMBER = re.compile(r"\b(?:dari|tu|from)\s+(?:rp|vnd|usd|us\$|\$)?\s*\d")
-# The date an article was published, in its first lines: "2020-11-05", "11/02/2025", "1 Juli 2024", "date 2019-01".
-_PUBLISHED = re.compile(
-    r"\bdate:?\s+((?:19|20)\d\d)-(?:0[1-9]|1[0-2])\b|\b((?:19|20)\d\d)-\d\d-\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]((?:19|20)\d\d)\b"
-    r"|\b\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b|\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+(\d{4})\b"
-)
-
-
-def published(head: str) -> int:
-    """The year the article was published: the latest date its first lines give (a site's stale date beside the
-    article's own), or 0."""
-    years = [int(next(g for g in m.groups() if g)) for m in _PUBLISHED.finditer(fold_keep(head[:400]))]
-    return max(years, default=0)
 
 
 def _dates(text: str, numbers: list[Number]) -> tuple[tuple[int, int], ...]:
@@ -349,11 +351,6 @@ def article_period(head: str, lang: str, year: int = 0) -> Passage | None:
     common = max(counts, key=lambda period: counts[period], default="")
     first = next((p for p in leads if p.period == common), None)
     return Passage(first.period, first.text, first.start, whole=True) if first and counts[common] >= 2 else None
-
-
-def linking(sentence: str) -> bool:
-    """Whether a sentence is a link to another article ("Baca juga: …"), whose headline this article does not date."""
-    return fold_keep(sentence).lstrip(" \t-–•*").startswith(_LINKS)
 
 
 def read(text: str, lang: str, units: tuple[tuple[str, str, str], ...] = ()) -> list[Reading]:

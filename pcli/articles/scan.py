@@ -24,7 +24,8 @@ NOT_FIGURES = ("year", "period", "date", "time", "document", "age", "ordinal", "
 
 _CONVENTION = {"vi": "comma_decimal", "id": "comma_decimal", "en": "dot_decimal"}
 _GROUPED = {
-    "comma_decimal": r"(?<![\d.,])([-−]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d])",
+    # "4.71 orang" in a text that writes "4,71": a dot before one or two digits is no thousands' separator
+    "comma_decimal": r"(?<![\d.,])([-−]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+)|\.(\d{1,2})(?![\d.]))?(?![\d])",
     "dot_decimal": r"(?<![\d.,])([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])",
 }
 SCALES = {
@@ -54,12 +55,14 @@ ZERO_PHRASES = {
 }
 _YEAR = r"(?:19\d\d|20\d\d|2100)"
 _MONTH_NAMES = "|".join(MONTHS)
+_MONTH_SHORT = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|des|agu|okt"  # "13, Dec. 2018"
 # Letters a currency amount may be glued to: "VND1.5 million", "VNĐ700,000", "Rp582.932,-", "US$29.5", "$38".
 CURRENCY_PREFIXES = {"vnd": "VND", "vnđ": "VND", "rp": "IDR", "idr": "IDR", "usd": "USD", "us$": "USD", "$": "USD"}
 _GLUED = re.compile(r"(?:[^\W\d_]+\$?|\$)\Z")  # \Z: "$" would match before a line's end ("up to\n250")
 # Spans that hold numbers that are not figures, found before the figures; first match wins.
 _NOT_FIGURES = (
-    ("url", r"https?://\S+"),
+    ("url", r"https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # a web address, an e-mail address
+    ("name", r"(?<![\d.,])0\d{2,3}[- ]\d{3,4}[- ]\d{3,4}(?![\d.,]\d)"),  # a telephone number: "081-810-5100"
     ("time", r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"),
     ("date", rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/{_YEAR}\b"),
     ("date", rf"\b\d{{1,2}}\.\d{{1,2}}\.{_YEAR}\b"),  # "ngày 30.3.2022"
@@ -71,15 +74,21 @@ _NOT_FIGURES = (
         r"(?i:\b(?:ngày|ngay|hôm|sáng|chiều|tối|tanggal|on|since)\s+)\d{1,2}/\d{1,2}(?![\d/])"
         r"|(?<=\()\d{1,2}/\d{1,2}(?=\))|\b\d{1,2}/\d{1,2}(?=\s+(?i:vừa qua|tới|này)\b)",
     ),
+    (  # "13, Dec. 2018", "January 15, 2025": a day, its month and its year
+        "date",
+        rf"\b\d{{1,2}},?\s+(?i:(?:{_MONTH_NAMES}|{_MONTH_SHORT})\b)\.?,?\s+{_YEAR}\b"
+        rf"|(?i:\b(?:{_MONTH_NAMES}|{_MONTH_SHORT})\b)\.?\s+\d{{1,2}},\s+{_YEAR}\b",
+    ),
     (
         "date",  # "Juli 3", "1 Juli 2024": a day's date, its year with it
         rf"(?i:\b(?:{_MONTH_NAMES})\.?\s+)\d{{1,2}}(?![\d.,]\d)|\b\d{{1,2}}\s+(?i:(?:{_MONTH_NAMES})\b)(?:\s+{_YEAR}\b)?",
     ),
-    ("document", r"\b\d{1,5}/\d{4}(?:/[\w-]+)?|\b\d{1,5}/[A-ZĐ]{2,}(?:-[A-ZĐ]+)+"),
+    # "02/2022/TT", "217/QĐ-BLĐTBXH", a Party document's "09-ĐA/TU"
+    ("document", r"\b\d{1,5}/\d{4}(?:/[\w-]+)?|\b\d{1,5}/[A-ZĐ]{2,}(?:-[A-ZĐ]+)+|\b\d{1,5}-[A-ZĐ]{2,}/[A-ZĐ]{2,}\b"),
     (
         "document",
-        r"(?i:(?:nghị quyết|quyết định|nghị định|resolusi|keputusan|resolution|decision|decree)"
-        r"\s*(?:số|no\.?|nomor)?\s*)\d{1,5}",
+        r"(?i:(?:nghị quyết|quyết định|nghị định|thông tư|chỉ thị|đề án|kế hoạch số|resolusi|keputusan|resolution"
+        r"|decision|decree)\s*(?:số|no\.?|nomor)?\s*)\d{1,5}",
     ),
     ("period", rf"\b{_YEAR}\s*[-–]\s*{_YEAR}\b"),
     ("period", r"\b(?:19|20)\d\d\s*[-–]\s*\d\d\b(?![-/.,]\d)"),  # "2009-11", "2019-20" (or a month "2024-03")
@@ -102,11 +111,17 @@ _NOT_FIGURES = (
     ("list", r"(?m)^[ \t]*\(?\d{1,3}[.)/](?=[ \t]+[^\W\d]|[^\W\d_a-z])"),  # "1.", "2)", "3/", "1.Penduduk"
     ("list", r"(?m)^[ \t]*\d{1,3}(?=[ \t][^\d\n]*:[ \t]*$)"),  # a list's heading: "15 Provinsi dengan …:"
     ("ordinal", r"(?i:\btop\s+)\d{1,3}\b|\b\d{1,3}(?=\s+(?i:besar|teratas)\b)"),  # a rank: "top 10", "15 besar"
+    # steps of a rank: "vươn lên 2 bậc xếp hạng", "naik 3 peringkat", "up 2 places"
+    ("ordinal", r"\b\d{1,3}(?=\s+(?i:bậc|bac|hạng|peringkat|places|place|spots|notches)\b)"),
     # an anniversary, which is an ordinal: "kỷ niệm 70 năm", "memperingati 70 tahun", "anniversary of 70 years"
     ("ordinal", r"(?i:\b(?:kỷ niệm|ky niem|memperingati|peringatan|anniversary of)\s+)\d{1,3}(?=\s+(?i:năm|nam|tahun|years?)\b)"),
     ("level", r"(?i:\b(?:mức độ|muc do|cấp độ|cap do|level|tingkat|tier)\s+)\d{1,2}(?![\d.,]\d)"),
     ("name", r"\b[A-Za-z]+-\d+\b"),
 )
+# A decimal comma a space parts from its decimals, before a scale word: "sebanyak 352, 51 ribu orang" (a list would
+# give its first number a unit of its own).
+_SPACED = re.compile(r", (\d{1,2})(?=\s+(?:ribu|juta|miliar|triliun|nghìn|ngàn|triệu|tỷ|tỉ)\b)")
+_RATE = re.compile(r"(?:tỷ|tỉ|ty|ti)\s+(?:lệ|le)\b")
 # A number written as a word of percent: "9,03 persen", "7.52 per cent", "90 percent", "4 phần trăm".
 _RANGE_PERCENT = re.compile(  # "1-1.5 percent", "48 and 8 per cent": both are percentages
     r"\s*(?:[-–]|and\s|và\s|dan\s)\s*\d[\d.,]*\s*(?i:%|persen\b|per\s?cent\b)"
@@ -151,27 +166,33 @@ def scan(text: str, lang: str) -> list[Number]:
     thousands = "." if _CONVENTION.get(lang) == "comma_decimal" else ","
     scales = sorted(SCALES.get(lang, {}).items(), key=lambda item: -len(item[0]))
     starts = [a for a, _, _ in taken]
-    found = []
+    found: list[Number] = []
     for m in grouped.finditer(text):
+        if found and m.start() < found[-1].end:
+            continue  # the decimals of "352, 51 ribu", read with 352
         i = bisect.bisect_right(starts, m.start(2)) - 1
         kind = taken[i][2] if i >= 0 and taken[i][0] <= m.start(2) < taken[i][1] else FIGURE
         glued = _GLUED.search(text, max(0, m.start() - 12), m.start()) if m.start() and not m[1] else None
         if glued and kind == FIGURE and glued[0].lower() not in CURRENCY_PREFIXES:
             kind = "name"  # "QH15", "H2O": letters and digits make a name, not an amount
         whole = m[2].replace(thousands, "")
-        value = float(f"{whole}.{m[3]}") if m[3] else float(whole)
+        fraction = next((g for g in m.groups()[2:] if g), None)
+        spaced = None if fraction or kind != FIGURE or thousands == "," or "." in m[2] else _SPACED.match(text, m.end())
+        fraction, end = (spaced[1], spaced.end(1)) if spaced else (fraction, m.end())
+        value = float(f"{whole}.{fraction}") if fraction else float(whole)
         if m[1]:
             value = -value
-        rest = text[m.end() : m.end() + 16].lstrip().lower()
+        rest = text[end : end + 16].lstrip().lower()
         scale = next(
             (factor for word, factor in scales if rest.startswith(word) and not rest[len(word) : len(word) + 1].isalpha()), 1
         )
-        percent = bool(_PERCENT_WORDS.match(text, m.end()) or _RANGE_PERCENT.match(text, m.end()))
-        if kind == FIGURE and scale == 1 and not m[3] and re.fullmatch(_YEAR, m[2]) and not percent and not glued:
+        scale = 1 if _RATE.match(rest) else scale  # "2020 tỷ lệ hộ nghèo": a rate, not billions
+        percent = bool(_PERCENT_WORDS.match(text, end) or _RANGE_PERCENT.match(text, end))
+        if kind == FIGURE and scale == 1 and not fraction and re.fullmatch(_YEAR, m[2]) and not percent and not glued:
             kind = "year"
-        written = text[m.start() : m.end()] if not m[1] else text[m.start(1) : m.end()]
+        written = text[m.start() : end] if not m[1] else text[m.start(1) : end]
         scaled = value * scale if scale == 1 else round(value * scale, 6)  # "2,07 juta" is 2070000, not 2069999.99…
-        found.append(Number(m.start(), m.end(), written, kind, scaled, percent, scale))
+        found.append(Number(m.start(), end, written, kind, scaled, percent, scale))
     return _with_zeros(text, lang, found, taken)
 
 

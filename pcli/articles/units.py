@@ -84,7 +84,8 @@ _NOT_UNITS = frozenset(
     """va la cua trong so voi o tai den tu nam thang ngay cho theo dat con tren duoi hon
     dan atau yang di pada ke dari dengan untuk sebesar sebanyak tahun bulan menjadi hingga sampai serta
     and or of in on at to the a an from by per with for than year years month under against including over above
-    below into as since after before during within among""".split()
+    below into as since after before during within among compared versus vs which that who was were is are be been
+    has have had recorded decreased increased declined fell rose reached dropped grew stood compared""".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|%")
 

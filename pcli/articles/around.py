@@ -1,0 +1,91 @@
+"""The words around a number that its reader looks at besides its sentence's periods: which side of a from→to it
+is and whether that from→to states a period of its own, a change's unit said in the from→to after it, the year the
+article was published (for "this year"), and lines that link to another article."""
+
+from __future__ import annotations
+
+import re
+
+from pcli.articles.dating import Mention
+from pcli.articles.units import UnitWords, unit_near
+from pcli.base.words import MONTHS
+from pcli.text import fold_keep
+
+CLAUSE_END = re.compile(r"[,;:]\s+|\s+[–—-]\s+|\(|\)")  # where a clause ends
+# A line that links to another article: its headline is dated by that article, not by this one's lead.
+_LINKS = ("baca juga", "read also", "read more", "see also", "lihat juga", "xem them", "doc them", "tin lien quan")
+
+
+def side_of(sentence: str, start: int, end: int) -> int:
+    """0 when the number is the from side of a from→to that states no period ("dari 1,97 juta menjadi 1,87 juta"),
+    1 when it is the to side, else -1."""
+    folded = fold_keep(sentence)
+    words = re.sub(r"[^a-z]+", " ", folded[max(0, start - 24) : start]).split()
+    words = words[:-1] if words and words[-1] in _CURRENCIES else words
+    if words and words[-1] in _FROM and _TO_NUMBER.search(folded, end, end + 60):
+        return 0
+    if words and words[-1] in _TO_WORDS and _FROM_NUMBER.search(folded[max(0, start - 100) : start]):
+        return 1
+    return -1
+
+
+def parted(sentence: str, m: Mention, at: int) -> bool:
+    """Whether a clause break parts a number from a period ("6 million moved out of poverty in four years through
+    2016" is of the four years; a rate in the clause after them is of their last year)."""
+    a, b = sorted((m.start, at))
+    return bool(CLAUSE_END.search(sentence, a, b))
+
+
+def bare(sentence: str, start: int, end: int, side: int, found: list[Mention]) -> bool:
+    """Whether the from→to a number is a side of states no period of its own."""
+    folded = fold_keep(sentence)
+    if side == 0:
+        to = _TO_NUMBER.search(folded, end, end + 60)
+        span = (start, (to.end() + 12) if to else end)
+    else:
+        before = list(_FROM_NUMBER.finditer(folded, max(0, start - 100), start))
+        span = (before[-1].start() if before else start, end + 12)
+    return not any(span[0] <= m.start < span[1] for m in found)
+
+
+def after_from(text: str, start: int) -> bool:
+    """Whether a number is the from side of a from→to ("from 9.9 to 4.5"), not a range's first end."""
+    words = re.sub(r"[^a-z]+", " ", fold_keep(text[max(0, start - 24) : start])).split()
+    return bool(words) and words[-1] in _FROM
+
+
+def unit_of_from(text: str, end: int, lang: str, units: tuple[tuple[str, str, str], ...]) -> UnitWords | None:
+    """The unit of a change said once, in the from→to after it: "decreased by 1.83 thousand (from 65.12 thousand
+    people …"."""
+    m = _THEN_FROM.match(fold_keep(text[end : end + 60]))
+    if m is None:
+        return None
+    return unit_near(text, end + m.end(1), end + m.end(), lang, units)
+
+
+_THEN_FROM = re.compile(
+    r"\s*(?:thousand|million|billion|ribu|juta|miliar|nghin|trieu|ty)?(?:[^()\n]{0,40}?\(|\s*\(?)\s*(?:from|dari|tu)\s+"
+    r"((?:rp|vnd|\$)?\s*)[\d][\d.,]*"
+)
+_CURRENCIES = ("rp", "vnd", "usd", "us")
+_FROM = ("dari", "tu", "from")
+_TO_WORDS = ("menjadi", "xuong", "con", "len", "to")
+_TO_NUMBER = re.compile(r"\b(?:menjadi|xuong con|xuong|len|to)\s+(?:rp|vnd|usd|us\$|\$)?\s*\d")
+_FROM_NUMBER = re.compile(r"\b(?:dari|tu|from)\s+(?:rp|vnd|usd|us\$|\$)?\s*\d")
+# The date an article was published, in its first lines: "2020-11-05", "11/02/2025", "1 Juli 2024", "date 2019-01".
+_PUBLISHED = re.compile(
+    r"\bdate:?\s+((?:19|20)\d\d)-(?:0[1-9]|1[0-2])\b|\b((?:19|20)\d\d)-\d\d-\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]((?:19|20)\d\d)\b"
+    r"|\b\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b|\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+(\d{4})\b"
+)
+
+
+def published(head: str) -> int:
+    """The year the article was published: the latest date its first lines give (a site's stale date beside the
+    article's own), or 0."""
+    years = [int(next(g for g in m.groups() if g)) for m in _PUBLISHED.finditer(fold_keep(head[:400]))]
+    return max(years, default=0)
+
+
+def linking(sentence: str) -> bool:
+    """Whether a sentence is a link to another article ("Baca juga: …"), whose headline this article does not date."""
+    return fold_keep(sentence).lstrip(" \t-–•*").startswith(_LINKS)
