@@ -73,6 +73,9 @@ Pada Maret 2024 turun 87,20 ribu dibandingkan Maret 2023.\\n\\nYaitu dari 1,97 j
 Pada Maret 2024 turun 87,20 ribu dibandingkan Maret 2023.\\n\\nYaitu dari 1,97 juta menjadi 1,87 juta. | id | 1,87 | 2024-03
 Pada Maret 2024 turun 87,20 ribu orang dibandingkan Maret 2023.\\n\\nDi perdesaan turun 0,53 persen. | id | 0,53 | 2023-2024
 Pada Maret 2024 ada 3 desa.\\nBaca juga: Ada 5 desa tertinggal di Jawa | id | 5 | \\
+In 2016 the rate was 9.8 percent.\\nOther News\\n- Hanoi to raise supply by 30%-35% for Tet | en | 35 | \\
+Năm 2022 toàn tỉnh có 11.015 hộ nghèo, thấp hơn 1,89% so với năm 2021. | vi | 1,89 | 2021-2022
+The rate stayed below 4 per cent by the end of 2019, a 1.3 per cent reduction compared to the end of 2018. | en | 1.3 | 2018-2019
 For 2021-2025 the line rises from VND700,000, applicable in the 2016-2020 period, to VND1.5 million. | en | 700,000 | 2016-2020
 Đến hết năm 2021, tỷ lệ nghèo còn 2,74%, giảm 0,68% so với đầu năm. | vi | 0,68 | 2021
 Đến cuối năm 2022, tỷ lệ hộ nghèo giảm thêm từ 1-1,5%. | vi | 1 | 2022
@@ -159,6 +162,11 @@ vươn lên 2 bậc xếp hạng | vi | 2 | ordinal | 2
 call 081-810-5100 or write to pst5100@bps.go.id | en | 081 | name | 81
 call 081-810-5100 or write to pst5100@bps.go.id | en | 5100#2 | url | 5100
 memiliki 4.71 orang anggota rumah tangga | id | 4.71 | figure | 4.71
+supply of essential goods by 30%-35% for Tet | en | 35 | figure | 35
+buka jam 08.00 - 15.30 WIB | id | 15.30 | time | 15.3
+di Jl. Tambun Bungai No. 15 Kuala Kapuas | id | 15 | name | 15
+di Jl. Tambun Bungai No. 15 Kuala Kapuas 73514 atau via email | id | 73514 | name | 73514
+ethnic minorities aged 20-24 have | en | 24 | age | 24
 sebanyak 352, 51 ribu orang | id | 352, 51 | figure | 352510
 """),
 )
@@ -180,6 +188,7 @@ hơn 2.134 hộ | vi | 2.134 | more_than
 giảm từ 42,61% xuống | vi | 42,61 | \\
 an income below VND500,000 or $23 per head | en | 23 | under
 less than VND650,000, or $31 a month | en | 31 | under
+thấp hơn 1,89% so với năm 2021 | vi | 1,89 | \\
 about 50,000 dong ($2.1) a day | en | 2.1 | about
 """),
 )

@@ -13,6 +13,8 @@ from pcli.text import fold_keep
 
 CLAUSE_END = re.compile(r"[,;:]\s+|\s+[–—-]\s+|\(|\)")  # where a clause ends
 # A line that links to another article: its headline is dated by that article, not by this one's lead.
+_LINK_HEADINGS = ("other news", "related news", "related articles", "more news", "trending", "most read", "tin lien quan",
+                  "tin khac", "tin cung chuyen muc", "berita terkait", "berita lainnya")  # fmt: skip
 _LINKS = ("baca juga", "read also", "read more", "see also", "lihat juga", "xem them", "doc them", "tin lien quan")
 
 
@@ -89,3 +91,8 @@ def published(head: str) -> int:
 def linking(sentence: str) -> bool:
     """Whether a sentence is a link to another article ("Baca juga: …"), whose headline this article does not date."""
     return fold_keep(sentence).lstrip(" \t-–•*").startswith(_LINKS)
+
+
+def link_heading(sentence: str) -> bool:
+    """Whether a line is the heading of a list of links to other articles ("Other News", "Berita Terkait")."""
+    return " ".join(re.sub(r"[^a-z]+", " ", fold_keep(sentence)).split()) in _LINK_HEADINGS

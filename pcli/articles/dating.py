@@ -29,7 +29,7 @@ _FILL = ("nam", "tahun", "bulan", "thang", "the", "year", "yang", "pada", "perio
 # Words just before a number that make it a change; words between them and the number that do not count (a
 # currency written before it: "up VND 6,401 billion").
 _CHANGE = ("giam", "tang", "turun", "menurun", "naik", "meningkat", "berkurang", "bertambah", "penurunan", "kenaikan",
-           "peningkatan", "pengurangan", "reduction", "decrease",
+           "peningkatan", "pengurangan", "reduction", "thap hon", "cao hon", "decrease",
            "decreased", "decline", "declined", "fell", "drop", "dropped", "rose", "increase", "increased", "grew",
            "reduce", "reduced", "down", "up", "by", "tang truong", "growth")  # fmt: skip
 _BETWEEN = ("sebesar", "sebanyak", "khoang", "binh quan", "them", "over", "more than", "hon", "tren", "gan", "about", "of",
@@ -47,10 +47,10 @@ _TO = ("menjadi", "xuong con", "xuong", "len", "to", "den", "hingga")
 _WHICH = re.compile(r",?\s*(?:which|that)\s+(?:was|were|is|stood|had been)\s+(?:recorded\s+)?(?:at\s+)?(?:rp|idr|\$)?\s*")
 _TO_AFTER = re.compile(r"\s(?:to|menjadi|xuong con|xuong|len)\s+(?:vnd|rp|usd|us\$|\$)?\s*\d")
 _THAN_AFTER = re.compile(
-    r"\s*(?:%|persen|per ?cent|percent|percentage points?|poin|points?|\s)*\s(?:lower|higher|less|more|fewer|greater"
+    r"\s*(?:%|persen|per ?cent|percent|percentage points?|poin|points?|\s)*\s(?:(?:lower|higher|less|more|fewer|greater"
     r"|thap hon|cao hon|it hon|nhieu hon|lebih rendah|lebih tinggi|lebih sedikit|lebih banyak)\s+"
-    r"(?:than|so voi|dibanding(?:kan)?|daripada|dari)\b"
-)
+    r"(?:than|so voi|dibanding(?:kan)?|daripada|dari)\b|(?:reduction|decrease|increase|drop|rise|decline|fall)\b)"
+)  # "1.8 per cent lower than that of 2012", "a 1.3 per cent reduction compared to the end of 2018"
 _FROM_AFTER = re.compile(r"\s*(?:%|persen|per ?cent|percent|poin|points?|\s)*\s(?:dari|tu|from)\s+[\d]")
 
 

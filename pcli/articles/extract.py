@@ -25,7 +25,7 @@ MAX_LINE = 1 << 20  # bytes: a longer line is refused, with one line, before any
 MAX_PARAGRAPH = 1 << 20  # characters: a paragraph longer than this is cut at a line's end
 CONTEXT_REACH = 800  # characters: as far from its quote as `validate` lets a context stand
 REACH = CONTEXT_REACH - 200  # from the number: its quote starts before it
-_RANGE_END = re.compile(r"\s*[-–—]\s*\d[\d.,]*(?=\s*(?:%|persen|per ?cent|percent|phần trăm))")
+_RANGE_END = re.compile(r"\s*(?:[-–—]|to\s|đến\s|hingga\s|sampai\s)\s*\d[\d.,]*(?=\s*(?:%|persen|per ?cent|percent|phần trăm))")
 
 
 class Row:

@@ -170,6 +170,8 @@ def qualifier_before(text: str, start: int) -> str:
     window = text[max(0, start - 34) : start].rsplit("\n", 1)[-1]  # a line's end ends a sentence, as the reader reads it
     before = re.sub(r"(?:vnd|rp|usd|us\$|\$)\s*$", "", fold_keep(window).rstrip())  # "less than VND"
     words = " " + " ".join(re.sub(r"[^0-9a-z ]+", " ", before).split()[-3:])
+    if re.search(r" (?:thap|cao) hon$", words):
+        return ""  # "thấp hơn 1,89% so với năm 2021": lower by, a change, not "more than"
     phrases = sorted(((p, q) for q, ps in QUALIFIER_WORDS.items() for p in ps), key=lambda pair: -len(pair[0]))
     return next((qualifier for phrase, qualifier in phrases if words.endswith(" " + phrase)), "")
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from pcli.articles.around import CLAUSE_END, after_from, bare, linking, parted, published, side_of, unit_of_from
+from pcli.articles.around import CLAUSE_END, after_from, bare, link_heading, linking, parted, published, side_of, unit_of_from
 from pcli.articles.dating import Mention, date_change, date_level, is_change, mentions, sentence_lead
 from pcli.articles.phrases import GOAL_WORDS, converted_from, qualifier_before
 from pcli.articles.scan import FIGURE, Number, scan
@@ -128,6 +128,7 @@ class Reader:
         """Every number of one paragraph, read; offset is where the paragraph starts in the article; numbers, if
         given, are scan's of this text (left as they are: the readings hold copies at the article's offsets)."""
         self.lead = self.moved = self.prior = self.pair = None
+        links = False  # after a heading of links ("Other News"), every line is another article's headline
         self.from_level = ""
         numbers = scan(text, self.lang) if numbers is None else numbers
         blocked = _dates(text, numbers)
@@ -138,7 +139,8 @@ class Reader:
             found = mentions(sentence, tuple((a - s0, b - s0) for a, b in blocked), self.published)
             self.same = _says(sentence, _SAME)
             self.relative = _says(sentence, _UNRESOLVED if self.published else _RELATIVE)
-            self.link = linking(sentence)
+            links = links or link_heading(sentence)
+            self.link = links or linking(sentence)
             if self.relative:  # "this year", "tahun lalu": a period the text does not name ends the lead
                 self.lead = None
             while at < len(numbers) and numbers[at].start < s1:

@@ -25,8 +25,9 @@ NOT_FIGURES = ("year", "period", "date", "time", "document", "age", "ordinal", "
 _CONVENTION = {"vi": "comma_decimal", "id": "comma_decimal", "en": "dot_decimal"}
 _GROUPED = {
     # "4.71 orang" in a text that writes "4,71": a dot before one or two digits is no thousands' separator
-    "comma_decimal": r"(?<![\d.,])([-−]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+)|\.(\d{1,2})(?![\d.]))?(?![\d])",
-    "dot_decimal": r"(?<![\d.,])([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])",
+    # a sign only after a space, a bracket or the start: "30%-35%" is a range, not 30% and minus 35%
+    "comma_decimal": r"(?<![\d.,])((?:(?<![^\s(\[:=])[-−])?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+)|\.(\d{1,2})(?![\d.]))?(?![\d])",
+    "dot_decimal": r"(?<![\d.,])((?:(?<![^\s(\[:=])[-−])?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])",
 }
 SCALES = {
     "vi": {
@@ -64,6 +65,13 @@ _NOT_FIGURES = (
     ("url", r"https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # a web address, an e-mail address
     ("name", r"(?<![\d.,])0\d{2,3}[- ]\d{3,4}[- ]\d{3,4}(?![\d.,]\d)"),  # a telephone number: "081-810-5100"
     ("time", r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"),
+    # "jam 08.00 - 15.30 WIB", "pukul 9.30": a clock time written with a dot
+    (
+        "time",
+        r"(?i:\b(?:jam|pukul|pk)\.?\s+)\d{1,2}[.:]\d{2}\b|\b\d{1,2}[.:]\d{2}(?=\s*(?:WIB|WITA|WIT|a\.?m\.?|p\.?m\.?)(?!\w))",
+    ),
+    # an address to its postal code, "Jl. Tambun Bungai No. 15 Kuala Kapuas 73514"; a street number alone
+    ("name", r"(?i:\b(?:jl|jln|jalan)\.?\s)[^,;\n()]{0,60}?\b\d{5}\b|(?i:\bno\.\s*)\d{1,5}\b(?!\s*/)"),
     ("date", rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/{_YEAR}\b"),
     ("date", rf"\b\d{{1,2}}\.\d{{1,2}}\.{_YEAR}\b"),  # "ngày 30.3.2022"
     ("date", rf"(?i:\bdate:?\s+){_YEAR}-\d{{2}}\b"),  # a page's "date 2019-01"
@@ -94,6 +102,7 @@ _NOT_FIGURES = (
     ("period", r"\b(?:19|20)\d\d\s*[-–]\s*\d\d\b(?![-/.,]\d)"),  # "2009-11", "2019-20" (or a month "2024-03")
     ("age", r"(?i:\b(?:dưới|duoi|trên|tren|từ|tu|under|over|aged|usia|di bawah usia)\s+)\d{1,3}\s*(?i:tuổi|tuoi|tahun|years?)"),
     ("age", r"\b\d{1,3}\s*(?i:tuổi|tuoi)\b"),
+    ("age", r"(?i:\baged\s+)\d{1,3}(?:\s*[-–]\s*\d{1,3})?\b"),  # "ethnic minorities aged 20-24"
     # "berumur 16 tahun", "aged 16 years", "16 years old": an age word, or "old" after the years
     ("age", r"(?i:\b(?:berumur|berusia|aged)\s+)\d{1,3}(?=\s*(?i:tahun|years?)\b)|\b\d{1,3}(?=[\s-]+(?i:years?)[\s-]+old\b)"),
     # "children under 16", "trẻ em dưới 16", "anak di bawah 16": an age, whatever follows
@@ -123,9 +132,9 @@ _NOT_FIGURES = (
 _SPACED = re.compile(r", (\d{1,2})(?=\s+(?:ribu|juta|miliar|triliun|nghìn|ngàn|triệu|tỷ|tỉ)\b)")
 _RATE = re.compile(r"(?:tỷ|tỉ|ty|ti)\s+(?:lệ|le)\b")
 # A number written as a word of percent: "9,03 persen", "7.52 per cent", "90 percent", "4 phần trăm".
-_RANGE_PERCENT = re.compile(  # "1-1.5 percent", "48 and 8 per cent": both are percentages
-    r"\s*(?:[-–]|and\s|và\s|dan\s)\s*\d[\d.,]*\s*(?i:%|persen\b|per\s?cent\b)"
-)
+_RANGE_PERCENT = re.compile(  # "1-1.5 percent", "48 and 8 per cent", "3 to 4 per cent": both are percentages
+    r"\s*(?:[-–]|and\s|và\s|dan\s|(to|đến|hingga|sampai)\s)\s*\d[\d.,]*\s*(?i:%|persen\b|per\s?cent\b)"
+)  # "… in 2012 to 1.6 percent": a year before "to" is no percentage
 _PERCENT_WORDS = re.compile(
     r"\s*(?i:%|persen\b|per\s?cent\b|percentage\s+points?\b|poin\s+persen(?:tase)?\b|(?:điểm\s+)?phần trăm|pct\b)"
 )
@@ -187,7 +196,9 @@ def scan(text: str, lang: str) -> list[Number]:
             (factor for word, factor in scales if rest.startswith(word) and not rest[len(word) : len(word) + 1].isalpha()), 1
         )
         scale = 1 if _RATE.match(rest) else scale  # "2020 tỷ lệ hộ nghèo": a rate, not billions
-        percent = bool(_PERCENT_WORDS.match(text, end) or _RANGE_PERCENT.match(text, end))
+        ranged = _RANGE_PERCENT.match(text, end)
+        ranged = None if ranged and ranged[1] and re.fullmatch(_YEAR, m[2]) else ranged
+        percent = bool(_PERCENT_WORDS.match(text, end) or ranged)
         if kind == FIGURE and scale == 1 and not fraction and re.fullmatch(_YEAR, m[2]) and not percent and not glued:
             kind = "year"
         written = text[m.start() : end] if not m[1] else text[m.start(1) : end]
