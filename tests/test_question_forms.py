@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import FACTS, MINIMAL, run, write
 
-from pcli.answer.index import RecordIndex, roots
+from pcli.answer.index import RecordIndex
+from pcli.answer.matching import roots
 from pcli.answer.query import _dates, parse_query
 from pcli.answer.search import Searcher
 from pcli.base.phrases import NAME, TEXT
@@ -271,7 +272,7 @@ def test_a_two_word_vietnamese_range_reads_tu_sang_as_from_to() -> None:
 
 
 def test_a_name_in_another_order_still_names_the_record_in_a_passage() -> None:
-    from pcli.answer.index import within
+    from pcli.answer.matching import within
 
     assert within(("bank", "kebijakan", "sosial", "cabang", "hanoi"), ("cabang", "hanoi", "dari", "bank", "kebijakan", "sosial"))
     assert not within(("fund", "for", "poor"), ("poor", "fund"))  # every word, or it is not the name
@@ -434,3 +435,30 @@ def test_sumber_dana_asks_for_an_amount_and_an_outlet_of_a_number_for_the_source
     assert told and all(m["kind"] == "source" for m in told)
     figure = run("query", "more than 3,600 poor households at the start of 2022", "-f", "json").json()[0]
     assert {m["id"] for m in told} == {c["source"] for c in figure["citations"]}, told
+
+
+@pytest.mark.parametrize(
+    ("question", "period"),
+    [("how many poor households did Hanoi have at the start of the 2022-2025 period", "2022-01-01"),
+     ("hộ nghèo đầu giai đoạn 2022-2025", "2022-01-01"), ("akhir periode 2021-2025 rumah tangga miskin", "2025-12-31"),
+     ("poor households 2022-2025", "2022-2025")],
+)  # fmt: skip
+def test_the_start_or_end_of_a_range_is_a_point(question: str, period: str) -> None:
+    assert [str(p) for p in parse_query(question, []).periods] == [period]
+
+
+def test_a_measure_at_two_periods_is_a_change() -> None:
+    got = run("query", "hộ nghèo đầu năm 2022 và cuối năm 2024", "-f", "json")
+    assert got.exit_code == 0 and got.json()[0]["kind"] == "change", got.output
+
+
+def test_the_counter_of_a_house_is_not_near() -> None:
+    assert "can" not in parse_query("bao nhiêu căn nhà cho hộ nghèo", []).words  # "căn nhà": a house
+    assert "can" in parse_query("bao nhiêu căn nhà cho hộ nghèo, cận nghèo", []).words  # "cận": near, kept
+    assert "can" in parse_query("can ngheo", []).words  # unmarked: it may be near
+
+
+def test_initials_of_a_name_are_its_words() -> None:
+    index = RecordIndex([("agency:bank", NAME, ("ngan", "hang", "chinh", "sach", "xa", "hoi"))], frozenset())
+    assert set(index.known("csxh")) == {"chinh", "sach", "xa", "hoi"}
+    assert index.known("banana") == {}  # a word with vowels is not read as initials

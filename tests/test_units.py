@@ -10,7 +10,8 @@ from conftest import cases
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pcli.answer.index import RecordIndex, similarity
+from pcli.answer.index import RecordIndex
+from pcli.answer.matching import similarity
 from pcli.answer.query import parse_query
 from pcli.articles.scan import read_numbers, value_positions
 from pcli.base.numbers import group, humanize, raw

@@ -78,7 +78,7 @@ def test_clicks_usage_errors_are_said_in_the_readers_language(args: tuple[str, .
 def test_a_word_is_looked_up_among_exactly_the_tokens_it_may_match() -> None:
     """The search compares a new word only with the tokens `similarity` can match (its first letter and length, its
     first three letters, a first-letter typo by the rest): the same matches as comparing it with all of them."""
-    from pcli.answer.index import similarity
+    from pcli.answer.matching import similarity
     from pcli.answer.search import Searcher
     from pcli.store.open import open_store
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
+from pcli.answer.matching import FORM, TYPO, in_row, is_form, roots, similarity
 from pcli.base.phrases import NAME, Phrases, distinguishing, postings
 from pcli.base.words import MODIFIERS, UNIT_KIND_WORDS
 
@@ -37,93 +38,6 @@ UNKNOWN = 1.0  # a word no record holds weighs this share of the rarest word's w
 NAMED_BONUS = 0.25  # a record's rank gains this share of how much of its best name the question says,
 HALF_NAMED = 0.5  # when it says half of it at least
 HEAD = 2.0  # the word a question asks for ("which *bank*", "*ngân hàng* nào") weighs this many times more
-
-
-def _close(a: str, b: str) -> bool:
-    """Within one edit (insert, delete, substitute or swap two neighbours)."""
-    if a == b:
-        return True
-    la, lb = len(a), len(b)
-    if abs(la - lb) > 1:
-        return False
-    if la == lb:
-        diff = [i for i in range(la) if a[i] != b[i]]
-        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-        return len(diff) == 1 or swapped
-    if la > lb:
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i:] == b[i + 1 :]
-
-
-def similarity(word: str, token: str) -> float:
-    """1 for the same word, 0.85 for a prefix, 0.8 for one typo, 0.7 for another form of the word, else 0."""
-    if word == token:
-        return 1.0
-    if len(word) >= 3 and token.startswith(word):
-        return 0.85
-    if len(word) >= 4 and len(token) >= 4 and abs(len(word) - len(token)) <= 1 and _close(word, token):
-        return 0.8
-    return _FORM if _form(word, token) else 0.0
-
-
-_FORM = 0.7
-_TYPO = 0.8
-
-
-def _form(word: str, token: str) -> bool:
-    """Another form of the same word: "reduced" and "reduction", "enrolment" and "enrolled"; but not "houses" and
-    "households", whose tails are longer than an ending."""
-    if word[:5] != token[:5]:
-        return False
-    common = 0
-    for a, b in zip(word, token, strict=False):
-        if a != b:
-            break
-        common += 1
-    ending = max(len(word), len(token)) - common <= 4
-    return common >= 5 and common >= 0.7 * min(len(word), len(token)) and ending
-
-
-# Indonesian builds words from a root with prefixes and suffixes ("ber-kurang", "peng-urang-an", "di-dukung",
-# "dukung-an"), whose first letters differ: a prefix may replace the root's first letter (meny-salur → salur).
-_PREFIXES = (("memper", ""), ("diper", ""), ("meng", "k"), ("peng", "k"), ("meny", "s"), ("peny", "s"), ("mem", "p"),
-             ("pem", "p"), ("men", "t"), ("pen", "t"), ("ber", ""), ("ter", ""), ("per", ""), ("me", ""), ("pe", ""),
-             ("di", ""), ("ke", ""), ("se", ""))  # fmt: skip
-_SUFFIXES = ("nya", "kan", "an", "i", "")
-_VOWELS = frozenset("aeiou")
-
-
-def roots(word: str) -> frozenset[str]:
-    """The roots a word may be built on (five letters or more), itself among them: "pengurangan" → "kurang"."""
-    found = {word}
-    for suffix in _SUFFIXES:
-        stem = word[: len(word) - len(suffix)] if suffix and word.endswith(suffix) else word if not suffix else ""
-        if not stem:
-            continue
-        found.add(stem)
-        for prefix, first in _PREFIXES:
-            if stem.startswith(prefix) and len(stem) > len(prefix) + 2:
-                rest = stem[len(prefix) :]
-                found.add(rest)
-                if first and rest[0] in _VOWELS:
-                    found.add(first + rest)
-                break  # the longest prefix only: "meny-salur", not "me-nyalur"
-    return frozenset(r for r in found if len(r) >= 5 and r.isalpha())
-
-
-def in_row(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
-    """Whether the words of part come in a row among those of whole."""
-    n = len(part)
-    return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
-
-
-def within(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
-    """Whether a name's words come in a row among the words (a name of two words at least), or, for a name of three
-    words or more, all of them in another order: "Cabang Hanoi dari Bank Kebijakan Sosial" names the bank's branch."""
-    return len(name) >= 2 and in_row(name, words) or len(name) >= 3 and set(name) <= set(words)
 
 
 class Fit:
@@ -200,6 +114,7 @@ class RecordIndex:
         self._nearest: dict[str, list[str]] = {}
         self._named_by: dict[frozenset[str], set[str]] = {}  # the words of the names of records of some kinds
         self._near: dict[tuple[str, int], list[str]] | None = None  # by initial and length, head (-1), tail (-2)
+        self._by_initials: dict[str, set[str]] | None = None  # the words of names by their initials
         self._by_root: dict[str, list[str]] | None = None  # and by the roots its words may be built on
 
     @property
@@ -249,9 +164,12 @@ class RecordIndex:
                 sims = {t: s for t in self._first_typos(word) if (s := similarity(word, t))}
             if not sims and word.isalpha():  # another form of the word built on the same root ("berkurang")
                 sims = {t: 0.7 for r in roots(word) for t in self._roots().get(r, ()) if t != word}
+            if not sims and 3 <= len(word) <= 6 and word.isalpha() and sum(c in "aeiouy" for c in word) <= 1:
+                # the initials of the words of a name, as Vietnamese writes them: "csxh", "ubnd"
+                sims = dict.fromkeys(self._initials().get(word, ()), FORM)
             if word in self.by_token:  # a word the base holds is not a typo of another ("nghèo", "nghề"), but
                 # may be another form of it ("published", "publisher")
-                sims = {t: s if s != _TYPO else _FORM for t, s in sims.items() if s != _TYPO or _form(word, t)}
+                sims = {t: s if s != TYPO else FORM for t, s in sims.items() if s != TYPO or is_form(word, t)}
             elif sims:  # a word it does not hold is the closest of those it may be: "househods" is "households"
                 best = max(sims.values())
                 sims = {t: s for t, s in sims.items() if s == best}
@@ -259,6 +177,18 @@ class RecordIndex:
                 sims = {word: 1.0} if word in self.by_token else {}
             self._known[word] = sims
         return sims
+
+    def _initials(self) -> dict[str, set[str]]:
+        """The initials of each run of three to six words of the records' names, with those words ("csxh" for
+        "chính sách xã hội", "ubnd" for "ủy ban nhân dân"), made when a word is first looked up this way."""
+        if self._by_initials is None:
+            self._by_initials = {}
+            for phrase in (p for names in self.names.values() for p in names):
+                for n in range(3, 7):
+                    for i in range(len(phrase) - n + 1):
+                        run = phrase[i : i + n]
+                        self._by_initials.setdefault("".join(t[0] for t in run), set()).update(run)
+        return self._by_initials
 
     def in_names_of(self, kinds: frozenset[str], word: str) -> bool:
         """Whether a word is in the name of a record of these kinds, in any form."""

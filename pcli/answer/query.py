@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pcli.answer.question_periods import is_year, read_periods
 from pcli.answer.question_places import Places, elsewhere, uncovered
-from pcli.base.periods import Period, parse_period
+from pcli.base.periods import Period
 from pcli.base.words import (
     ASKS_FIGURE,
     ASKS_RECORD,
@@ -28,19 +29,13 @@ from pcli.base.words import (
     UNIT_KIND_WORDS,
     WORD,
     compounded,
-    dropped_fillers,
     kept_fillers,
+    without_marked_fillers,
 )
 from pcli.errors import UsageError
 from pcli.text import fold, fold_keep, one_line
 
 _UNIT_WORDS = frozenset(w for phrases in ASKS_UNIT.values() for p in phrases for w in p.split()) - FILLER
-# "end of 2024", "cuối năm 2024", "akhir tahun 2024": a point in time, not the whole year.
-_POINT_WORDS = {("end", "of"): "12-31", ("cuoi", "nam"): "12-31", ("cuoi",): "12-31", ("akhir", "tahun"): "12-31",
-                ("akhir",): "12-31", ("start", "of"): "01-01", ("beginning", "of"): "01-01", ("dau", "nam"): "01-01",
-                ("dau",): "01-01", ("awal", "tahun"): "01-01", ("awal",): "01-01", ("early",): "01-01",
-                ("late",): "12-31", ("end",): "12-31", ("start",): "01-01"}  # fmt: skip
-_RANGE_JOINERS = frozenset(("to", "den", "hingga", "sampai"))
 MAX_QUERY = 1000  # characters
 MAX_PERIODS = 8  # periods named in one query
 _NUMBER = r"(\d{1,5})(?:\s*/\s*(\d{4}))?(?:\s*/\s*([a-z][a-z0-9-]*))?"
@@ -66,48 +61,6 @@ class Query:
         self.counted = False  # "bao nhiêu trẻ em": how many of a thing, not what share of them
         self.named = ""  # a place the question names by its kind ("komune Ba Vi", "xã Mê Linh"), folded
         self.scope = ""  # a whole country the question names or says ("Vietnam", "cả nước"), folded
-
-
-def _is_year(word: str) -> bool:
-    return len(word) == 4 and word.isascii() and word.isdigit() and 1900 <= int(word) <= 2100
-
-
-def _periods(words: list[str]) -> tuple[list[str], list[Period]]:
-    """Take the years, ranges ("2022-2024" folds to "2022 2024") and points ("end of 2024") out of the words."""
-    rest: list[str] = []
-    periods: list[Period] = []
-    i = 0
-    while i < len(words):
-        word = words[i]
-        if not _is_year(word):
-            rest.append(word)
-            i += 1
-            continue
-        j = i + 1 + (i + 1 < len(words) and words[i + 1] in _RANGE_JOINERS)
-        if j < len(words) and _is_year(words[j]) and words[j] > word:
-            text, i = f"{word}-{words[j]}", j + 1
-        else:
-            text, i = _point(rest, word), i + 1
-        if (period := parse_period(text)) not in periods:
-            periods.append(period)
-    return rest, periods
-
-
-def _point(rest: list[str], year: str) -> str:
-    """The year, or the point in it the words before it name ("end of 2024", "tháng 9 2025", "September 2025"),
-    taking those words out of rest."""
-    for n in (2, 1):
-        point = _POINT_WORDS.get(tuple(rest[-n:])) if len(rest) >= n else None
-        if point:
-            del rest[-n:]
-            return f"{year}-{point}"
-    if len(rest) >= 2 and rest[-2] == "thang" and rest[-1].isdigit() and 1 <= int(rest[-1]) <= 12:
-        month = int(rest[-1])
-        del rest[-2:]
-        return f"{year}-{month:02d}"
-    if rest and rest[-1] in MONTHS:
-        return f"{year}-{MONTHS[rest.pop()]:02d}"
-    return year
 
 
 def _split_number(number: str) -> tuple[str, str, str]:
@@ -151,7 +104,7 @@ def _dates(text: str, numbers: Numbers) -> str:
 
     def month(m: re.Match[str]) -> str:
         number, year = m[2].lstrip("0") or "0", m[3]
-        if not 1 <= int(number) <= 12 or not _is_year(year) or (not m[1] and (number, year) in held):
+        if not 1 <= int(number) <= 12 or not is_year(year) or (not m[1] and (number, year) in held):
             return m[0]
         return f" {_MONTH_NAMES[int(number)]} {year}"
 
@@ -161,7 +114,7 @@ def _dates(text: str, numbers: Numbers) -> str:
 def _documents(text: str, numbers: Numbers, query: Query) -> str:
     """Find the document numbers the question cites ("24/2021/QH15", "24/2021", "nghị quyết 24", "decision 1362")
     and take them out of the text: a document number is neither a period nor an odd year."""
-    if "/" not in text and all(_is_year(run) for run in _DIGITS.findall(text)):
+    if "/" not in text and all(is_year(run) for run in _DIGITS.findall(text)):
         return text  # no number but years and no "/": no document number (the common case, and the cheap one)
     folded = fold_keep(text)
     named = {kind for kind, pattern in _kind_patterns() if pattern.search(folded)}
@@ -169,7 +122,7 @@ def _documents(text: str, numbers: Numbers, query: Query) -> str:
     last = 0
     for m in re.finditer(_NUMBER, folded):
         num, year, suffix = m[1].lstrip("0") or "0", m[2] or "", m[3] or ""
-        if not (year or suffix or named) or (not year and not suffix and _is_year(m[1])):
+        if not (year or suffix or named) or (not year and not suffix and is_year(m[1])):
             continue
         hits = [ident for ident, kind, (n, y, s) in numbers if n == num and (not year or year == y)
                 and (not suffix or suffix == s) and (not named or kind in named)]  # fmt: skip
@@ -195,10 +148,10 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     query.named = fold(named[1]) if named else ""
     if _DIGITS.search(_YEARS.sub("", stripped)):  # a digit that is not a plain year: a number of the question
         stripped = _values(stripped, query)
-    words = compounded(fold(stripped).split())
+    words = compounded(fold(without_marked_fillers(stripped)).split())  # "tính đến": as of, not a province
     periods: list[Period] = []
     if any(w.isdigit() for w in words):  # no digit: no year (half of all questions)
-        words, periods = _periods(words)
+        words, periods = read_periods(words)
         if len(periods) > MAX_PERIODS:
             raise UsageError("too_many_periods", count=len(periods), limit=MAX_PERIODS)
     places = places if isinstance(places, Places) else Places(places)
@@ -214,13 +167,13 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     ranged = _take(rest, RANGE_WORDS)[0] and len(periods) == 2  # "from early 2022 to the end of 2024"
     said = f" {' '.join(words)} "  # "bao nhiêu hộ nghèo đầu năm 2022 và cuối 2024 còn bao nhiêu": one value at each
     twice = len(periods) == 2 and any(said.count(f" {p} ") >= 2 for p in ASKS_FIGURE)
+    twice = twice or (len(periods) == 2 and not query.documents)  # "hộ nghèo đầu năm 2022 và cuối năm 2024": both
     # "giảm từ 0,095% xuống còn bao nhiêu năm 2023": from the figure that holds the number stated to the year asked
     stated = bool(changing and query.values and len(periods) == 1 and periods[0].kind != "range")
     query.change = (changing or since or ranged or twice) and (
         len(periods) >= 2 or any(p.kind == "range" for p in periods) or query.since or stated
     )
     skip = DOCUMENT_WORDS if query.documents or query.cited else frozenset()
-    skip |= dropped_fillers(text)  # "tính đến": as of, not a province
     kept = kept_fillers(text)  # "cho vay": a loan, not "cho vậy"
     query.asked = tuple(w for w in words if (w not in FILLER or w in kept) and w not in skip)
     query.words = tuple(w for w in (rest if query.change else words) if (w not in FILLER or w in kept) and w not in skip)

@@ -3,7 +3,8 @@ figures, and the sources that cite them; a number that can only be a year pcli c
 
 from __future__ import annotations
 
-from pcli.answer.index import KIND_ORDER, Fit, RecordIndex, within
+from pcli.answer.index import KIND_ORDER, Fit, RecordIndex
+from pcli.answer.matching import within
 from pcli.answer.query import Query
 from pcli.base.model import Figure
 from pcli.base.words import content_words

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from pcli.answer.index import similarity
+from pcli.answer.matching import similarity
 from pcli.base.words import FILLER
 from pcli.text import fold
 

@@ -40,8 +40,8 @@ VI_FILLER_WRITTEN = frozenset(
     chung ai vậy thì mà rồi liệu nghĩa sang hơn tới tp""".split()
 )
 # Vietnamese words that are filler only as written, whose folded form is another word: "tính đến" (as of) is not
-# "tỉnh" (province), "khoảng" (about) not "khoang".
-VI_FILLER_MARKED = frozenset("tính khoảng".split())
+# "tỉnh" (province), "khoảng" (about) not "khoang", "căn" (the counter of "căn nhà") not "cận" (near).
+VI_FILLER_MARKED = frozenset("tính khoảng căn".split())
 _VI_ONLY = frozenset(FILLER_WORDS["vi"].split()) - frozenset(FILLER_WORDS["en"].split() + FILLER_WORDS["id"].split())
 WORD = re.compile(r"[^\W_]+")  # a word as written: letters and digits, marks and all
 
@@ -59,11 +59,13 @@ def kept_fillers(text: str) -> frozenset[str]:
     return frozenset(kept)
 
 
-def dropped_fillers(text: str) -> frozenset[str]:
-    """The folded words of a text written as Vietnamese filler that only its marks tell from another word."""
-    if text.isascii():
-        return frozenset()
-    return frozenset(fold(token) for token in WORD.findall(text.lower()) if token in VI_FILLER_MARKED)
+_MARKED = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(VI_FILLER_MARKED)) + r")(?![^\W\d_])", re.IGNORECASE)
+
+
+def without_marked_fillers(text: str) -> str:
+    """The text without the Vietnamese filler that only its marks tell from another word, where it is written so:
+    "căn nhà cho hộ cận nghèo" keeps "cận"."""
+    return text if text.isascii() else _MARKED.sub(" ", text)
 
 
 # Month names in English and Indonesian, for "September 2025" and "Agustus 2025" (Vietnamese writes "tháng 9").
@@ -242,5 +244,5 @@ def compounded(words: list[str]) -> list[str]:
 
 def content_words(text: str) -> tuple[str, ...]:
     """The folded words of a text that say something (a question's, a record's): filler dropped."""
-    kept, dropped = kept_fillers(text), dropped_fillers(text)
-    return tuple(w for w in compounded(fold(text).split()) if (w not in FILLER or w in kept) and w not in dropped)
+    kept = kept_fillers(text)
+    return tuple(w for w in compounded(fold(without_marked_fillers(text)).split()) if w not in FILLER or w in kept)
