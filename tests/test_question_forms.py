@@ -3,6 +3,7 @@ write with marks, the figure of a record they name, the record cited with a numb
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -462,3 +463,22 @@ def test_initials_of_a_name_are_its_words() -> None:
     index = RecordIndex([("agency:bank", NAME, ("ngan", "hang", "chinh", "sach", "xa", "hoi"))], frozenset())
     assert set(index.known("csxh")) == {"chinh", "sach", "xa", "hoi"}
     assert index.known("banana") == {}  # a word with vowels is not read as initials
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("Resolusi Majelis Nasional nomor berapa tentang Program Target Nasional", "document"),
+     ("nghị quyết số mấy về giảm nghèo", "document"), ("departemen mana yang memimpin proyek", "agency"),
+     ("số người tham gia bảo hiểm xã hội tự nguyện theo Nghị quyết 03/2022", "figure"),
+     ("Nghị quyết số 24/2021", "document")],
+)  # fmt: skip
+def test_what_a_question_asks_for(question: str, asks: str) -> None:
+    assert parse_query(question, []).asks == asks
+
+
+def test_an_outlet_asked_by_its_date_is_the_source_of_that_date() -> None:
+    got = run("query", "which outlet published the 10 December 2025 piece", "-f", "json")
+    assert got.exit_code == 0, got.output
+    sources = tomllib.loads(FACTS.read_text(encoding="utf-8"))["sources"]
+    dated = {s["id"] for s in sources if s.get("date", "").startswith("2025-12")}
+    assert dated and {m["id"] for m in got.json()} == dated

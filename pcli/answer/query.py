@@ -159,6 +159,8 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     query.elsewhere = elsewhere(words, places)
     query.scope = uncovered(words, SCOPES, places, 2)
     _question_words(words, query)
+    if query.asks in ("", "document") and _NUMBER_OF.search(stripped):  # "số người tham gia …": a figure
+        query.asks = "figure"
     periods.sort(key=lambda p: p.sort_key)
     query.target = _take(words, GOALS)[0]
     since, rest = _take(words, SINCE)
@@ -283,8 +285,12 @@ def _question_words(words: list[str], query: Query) -> None:
         )
     if not query.asks and any(w in DOCUMENT_WORDS for w in words):
         query.asks = "document"
+    if query.asks == "figure" and _NUMBER_ASKED.search(folded) and any(w in DOCUMENT_WORDS for w in words):
+        query.asks = "document"  # "Resolusi … nomor berapa", "nghị quyết số mấy": the document's number
 
 
+_NUMBER_OF = re.compile(r"(?<![^\W\d_])[Ss]ố\s+(?!mấy\b|bao\b)(?=[^\W\d_])")  # "số hộ"; not "số 24/2021", "sở"
+_NUMBER_ASKED = re.compile(r"\b(?:nomor berapa|so may|so bao nhieu|what number|which number)\b")
 _QUANTITY = (("bao", "nhieu"), ("berapa",))  # "how many" and "how much" alike: a count when a thing follows
 _AMOUNTS = frozenset(w for words in UNIT_KIND_WORDS.values() for w in words.split()) | frozenset(
     "ty trieu nghin ngan dong vnd usd miliar juta ribu triliun rp".split()

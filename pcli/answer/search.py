@@ -100,6 +100,8 @@ class Searcher:
         refuse_odd_numbers(query, held)
         if query.asks == "source" and held and (told := self._told_by(held)):
             return Found(told[:limit])  # "which outlet reported more than 3,600 poor households": the ones citing it
+        if query.asks == "source" and query.periods and (dated := self._published(query.periods)):
+            return Found(dated[:limit])  # "which outlet published the 10 December 2025 piece"
         words = query.words + tuple(w for stated, _ in query.values if stated not in held for w in fold(stated).split())
         if not words and not held and query.place is not None and not query.periods:
             return self._place_alone(query.place, limit, kinds)
@@ -214,6 +216,11 @@ class Searcher:
     def _told_by(self, held: dict[str, list[Figure]]) -> list[Answer]:
         """The sources that cite the figures holding the numbers a question states."""
         return [Answer("source", 3.0, record=self._record("source", s)) for s in self.stated.sources(held)]
+
+    def _published(self, periods: tuple[Period, ...]) -> list[Answer]:
+        """The sources dated in a period asked ("published in December 2025")."""
+        sources = self.store.catalogue.sources.values()
+        return [Answer("source", 3.0, record=s) for s in sources if s.date and any(s.date.startswith(str(p)) for p in periods)]
 
     def _place_alone(self, place: str, limit: int, kinds: frozenset[str] | None) -> Found:
         """A place asked by its name alone ("Lakeside", "Hà Nội"): its record, or what to ask of it."""

@@ -157,7 +157,8 @@ KIND_WORDS = {
     "document": "resolution, resolutions, decision, decisions, decree, document, law, nghi quyet, quyet dinh, nghi dinh, "
     "van ban, resolusi, keputusan, peraturan, dokumen",
     "agency": "department, agency, ministry, committee, council, bank, organisation, organization, body, office, "
-    "co quan, so, uy ban, hoi dong, ngan hang, to chuc, dinas, lembaga, badan, kementerian, komite, dewan, organisasi",
+    "co quan, so, uy ban, hoi dong, ngan hang, to chuc, dinas, departemen, lembaga, badan, kementerian, komite, dewan, "
+    "organisasi",
     "source": "outlet, newspaper, news, publication, publisher, article, source, bao, nguon, bai, bai viet, bai bao, "
     "sumber, artikel, surat kabar, media",
     "place": "where, commune, communes, ward, district, village, province, xa, phuong, huyen, tinh, thon, komune, "
