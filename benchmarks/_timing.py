@@ -71,6 +71,21 @@ def interleaved(
     return times
 
 
+def instructions(cmd: Sequence[str], env: dict[str, str] | None = None) -> int:
+    """The instructions one run of the command executes, counted by valgrind's callgrind: the same from run to
+    run whatever else the machine is doing (a wall-clock ratio on a shared machine moves by a tenth)."""
+    import re
+    import shutil
+
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
+    proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd], capture_output=True, env=env)
+    found = re.search(rb"Collected : (\d+)", proc.stderr)
+    if proc.returncode not in (0, 1) or found is None:
+        raise SystemExit(f"{' '.join(cmd)} failed under valgrind ({proc.returncode}): {proc.stderr.decode()[-300:]}")
+    return int(found[1])
+
+
 def compiled(env: Mapping[str, str]) -> dict[str, str]:
     """An environment in which pcli runs from its bytecode, as an installed pcli does: with
     PYTHONDONTWRITEBYTECODE set (as on some shared machines), a checkout installed in editable mode would

@@ -71,7 +71,6 @@ def show(facts: str | None, name: str | None, filters: Filters = NO_FILTERS) -> 
 def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None = None, near: Filters = NO_FILTERS) -> Result:
     """The answers to a question; `near.place` (--place) keeps the figures of that place."""
     from pcli.answer.search import KINDS, Searcher
-    from pcli.output.changes import ChangeAnswerView
 
     if not text.strip():
         raise UsageError("empty_query")
@@ -87,6 +86,8 @@ def query(facts: str | None, text: str, limit: int, kinds: frozenset[str] | None
     if found.miss is not None or not found.answers:
         return Result(ExitStatus.NOT_FOUND, miss=found.miss)
     if found.answers[0].kind == "change":
+        from pcli.output.changes import ChangeAnswerView
+
         return Result(ExitStatus.FOUND, ChangeAnswerView(store.catalogue, found.answers[0]))
     parts = [a.figure.part_of for a in found.answers if a.figure is not None and a.figure.part_of]
     wholes = {w.id: w for ident in parts if (w := store.figure(ident))}

@@ -3,12 +3,53 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache, partial
 
 # Letters no Unicode decomposition takes apart (đ is not d with a mark), so NFKD alone leaves them in place.
 _LETTERS = {"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "æ": "ae", "œ": "oe", "ß": "ss"}
 _EXTRA_FOLDS = str.maketrans(_LETTERS)
 LETTER_FOLDS = _EXTRA_FOLDS
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def pattern(regex: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regular expression compiled when it is first used: compiling one costs a run about as much as importing
+    a module does (benchmarks/README.md, "Start-up tricks"), and most runs use few of them."""
+    return cache(partial(re.compile, regex, flags))
+
+
+class _Kept(dict[int, str]):
+    """Each character to itself where `keep` holds for it, else to a space, filled in as characters are met: the
+    runs of a class of characters found by one translation, with no pattern to compile."""
+
+    def __init__(self, keep: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.keep = keep
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = chr(code) if self.keep(chr(code)) else " "
+        return value
+
+
+_DIGIT = _Kept(str.isdecimal)  # \d: Unicode's decimal digits
+_WORD = _Kept(str.isalnum)  # [^\W_]: \w is str.isalnum() and "_"
+_LETTER = _Kept(lambda ch: ch.isalnum() and not ch.isdecimal())  # [^\W\d_]: \w is str.isalnum() and "_"
+
+
+def digit_runs(text: str) -> list[str]:
+    r"""The runs of digits of a text, as re.findall(r"\d+", text) finds them."""
+    return text.translate(_DIGIT).split()
+
+
+def word_runs(text: str) -> list[str]:
+    r"""The words of a text as written, letters and digits, marks and all: re.findall(r"[^\W_]+", text)."""
+    return text.translate(_WORD).split()
+
+
+def letter_runs(text: str) -> list[str]:
+    r"""The runs of letters of a text, as re.findall(r"[^\W\d_]+", text) finds them."""
+    return text.translate(_LETTER).split()
 
 
 class _Bare(dict[int, int | None]):

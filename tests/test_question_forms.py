@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import FACTS, MINIMAL, run, write
 
+from pcli.answer.cited import dates as _dates
 from pcli.answer.index import RecordIndex
 from pcli.answer.matching import roots
-from pcli.answer.query import _dates, parse_query
+from pcli.answer.query import parse_query
 from pcli.answer.search import Searcher
 from pcli.base.phrases import NAME, TEXT
 from pcli.base.words import kept_fillers

@@ -257,3 +257,30 @@ def test_digits_written_another_way_are_a_number_of_the_question(text: str) -> N
     """Not a period: a number the search reads as a value or matches as a word."""
     query = parse_query(text, [])
     assert query.words[:2] == ("poor", "households") and not query.periods
+
+
+# ----------------------------------------------------------------------------- what is found without a pattern
+
+# Digits of other scripts, numbers that are not digits, the letters (?i) matches to i, s and k, Vietnamese capitals.
+_TRICKY = st.lists(st.sampled_from(list("az Z09_-.,%/\t\n²½Ⅻ٣đĐÃãẤİıſKÉé")) | st.sampled_from(
+    ["district", "DİSTRICT", "dıstrict", "Xã", "XÃ", "huyện", "proſince", "KOMUNE", " of ", "Ba Dinh", "2023", "1999",
+     "2100", "2101", "2,134", "20.5", "2023 %", "1999%"]), max_size=12).map("".join)  # fmt: skip
+
+
+@given(_TRICKY)
+def test_runs_of_digits_and_letters_are_those_the_patterns_find(text: str) -> None:
+    from pcli.text import digit_runs, letter_runs, word_runs
+
+    assert digit_runs(text) == re.findall(r"\d+", text)
+    assert word_runs(text) == re.findall(r"[^\W_]+", text)
+    assert letter_runs(text) == re.findall(r"[^\W\d_]+", text)
+
+
+@given(_TRICKY)
+def test_a_question_is_read_alike_with_its_patterns_compiled_or_not(text: str) -> None:
+    """The cheap tests that spare compiling a question's patterns answer as the patterns would."""
+    from pcli.answer.cited import _DIGITS, _NAMED_PLACE, _PLACE_NAMED, _YEARS, named_place, states_number
+
+    named = _NAMED_PLACE().search(text) or _PLACE_NAMED().search(text)
+    assert named_place(text) == (fold(named[1]) if named else "")
+    assert states_number(text) == bool(_DIGITS().search(_YEARS().sub("", text)))

@@ -18,6 +18,7 @@ import math
 from collections.abc import Iterator
 
 from pcli.answer.matching import FORM, TYPO, in_row, is_form, roots, similarity
+from pcli.answer.postings import Rarity, Written
 from pcli.base.phrases import NAME, Phrases, distinguishing, postings
 from pcli.base.words import MODIFIERS, UNIT_KIND_WORDS
 
@@ -59,27 +60,6 @@ class Fit:
         return f"Fit({self.key!r}, {self.rank:.3f}, {self.share:.3f})"
 
 
-class _Written(dict[str, list[int]]):
-    """Each word's phrases, read from how a cache writes them ("0 5 9") when the word is first asked about."""
-
-    def __init__(self, written: dict[str, str]) -> None:
-        super().__init__()
-        self.written = written
-
-    def __missing__(self, token: str) -> list[int]:
-        found = self[token] = [int(n) for n in self.written[token].split()]
-        return found
-
-    def __contains__(self, token: object) -> bool:
-        return token in self.written
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.written)
-
-    def __len__(self) -> int:
-        return len(self.written)
-
-
 class RecordIndex:
     """The weighted phrases of every record ("kind:id", weight, words), with the vocabulary they use."""
 
@@ -104,9 +84,9 @@ class RecordIndex:
             held, rows = postings(phrases)
             self.by_token: dict[str, list[int]] = rows
         else:
-            held, self.by_token = kept[0], _Written(kept[1])
+            held, self.by_token = kept[0], Written(kept[1])
         records = max(len(self.order), 1)
-        self.idf = {t: math.log(1 + (records - k + 0.5) / (k + 0.5)) for t, k in held.items()}
+        self.idf = Rarity(held, records)
         self.rarest = math.log(1 + (records - 0.5) / 1.5)
         self.distinguishing = modifiers if modifiers is not None else distinguishing(phrases)
         self._known: dict[str, dict[str, float]] = {}

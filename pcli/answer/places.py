@@ -11,7 +11,7 @@ from pcli.answer.query import Query, written
 from pcli.base.model import Entity, said
 from pcli.messages import Msg
 from pcli.store.sqlite import Store
-from pcli.text import fold
+from pcli.text import fold, letter_runs
 
 SHOWN = 5  # places a miss names at most
 
@@ -51,9 +51,7 @@ def unknown_name(text: str, unknown: Callable[[tuple[str, ...]], list[str]]) -> 
     """A name the question gives that the base holds nothing called ("poor households Nam Giang 2023", "in
     Lakeside"): a run of capitalised words after the first word, one of which no record holds. Asked of a base
     about another place, it is a place the base does not cover, not a question to answer with its own figures."""
-    import re
-
-    words = re.findall(r"[^\W\d_]+", text)
+    words = letter_runs(text)
     runs: list[list[str]] = [[]]
     for word in words[1:]:
         if word[0].isupper() and not word.isupper():

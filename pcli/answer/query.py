@@ -3,10 +3,10 @@ the documents it cites by number, whether it asks for a change, and a place the 
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
-from pcli.answer.question_periods import is_year, read_periods
+from pcli.answer.cited import Numbers, dates, documents, named_place, states_number
+from pcli.answer.question_periods import read_periods
 from pcli.answer.question_places import Places, elsewhere, uncovered
 from pcli.base.periods import Period
 from pcli.base.words import (
@@ -14,7 +14,6 @@ from pcli.base.words import (
     ASKS_RECORD,
     ASKS_UNIT,
     CHANGE,
-    DOCUMENT_KINDS,
     DOCUMENT_WORDS,
     FILLER,
     GOALS,
@@ -22,23 +21,20 @@ from pcli.base.words import (
     HEAD_BEFORE,
     KIND_OF_WORD,
     MEASURES,
-    MONTHS,
     RANGE_WORDS,
     SCOPES,
     SINCE,
     UNIT_KIND_WORDS,
-    WORD,
     compounded,
     kept_fillers,
     without_marked_fillers,
 )
 from pcli.errors import UsageError
-from pcli.text import fold, fold_keep, one_line
+from pcli.text import fold, fold_keep, one_line, pattern, word_runs
 
 _UNIT_WORDS = frozenset(w for phrases in ASKS_UNIT.values() for p in phrases for w in p.split()) - FILLER
 MAX_QUERY = 1000  # characters
 MAX_PERIODS = 8  # periods named in one query
-_NUMBER = r"(\d{1,5})(?:\s*/\s*(\d{4}))?(?:\s*/\s*([a-z][a-z0-9-]*))?"
 
 
 class Query:
@@ -63,77 +59,6 @@ class Query:
         self.scope = ""  # a whole country the question names or says ("Vietnam", "cả nước"), folded
 
 
-def _split_number(number: str) -> tuple[str, str, str]:
-    """ "24/2021/QH15" as ("24", "2021", "qh15"); "1362/QĐ-UBND" as ("1362", "", "qd-ubnd")."""
-    plain = fold_keep(number).replace(" ", "")  # numbers are ASCII but for Đ
-    m = re.fullmatch(_NUMBER, plain)
-    return (m[1].lstrip("0") or "0", m[2] or "", m[3] or "") if m else ("", "", "")
-
-
-Numbers = list[tuple[str, str, tuple[str, str, str]]]  # (document id, kind, split number)
-
-
-@cache
-def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """One pattern a kind of document, of its words in three languages ("resolution", "nghị quyết", "NQ")."""
-    return tuple(
-        (kind, re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")) for kind, words in DOCUMENT_KINDS.items()
-    )
-
-
-_DIGITS = re.compile(r"\d+")
-# A place named by its kind and a capitalised name: "komune Ba Vi", "xã Mê Linh", "the district of Dong Anh".
-_NAMED_PLACE = re.compile(
-    r"(?i:\b(?:commune|district|province|ward|village|xã|huyện|tỉnh|phường|thôn|quận|komune|kecamatan|kabupaten|"
-    r"provinsi|kelurahan|desa)(?:\s+of)?)\s+((?:[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*){0,3})"
-)
-# The same named in English order: "Ba Dinh district", "Lakeside province".
-_PLACE_NAMED = re.compile(r"\b((?:[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*){0,3})\s+(?i:district|province|commune|ward|village)\b")
-_YEARS = re.compile(r"(?<![\d.,])(?:19\d\d|20\d\d|2100)(?![\d.,]\d|\d|\s*%)")
-
-
-# "tháng 9/2025", "10/12/2025", "bulan 9/2025": a month of a year, not a document number.
-_DATE = re.compile(r"(?i:\b(?:ngày|ngay|tháng|thang|tanggal|bulan|month)\s+)*\b(?:(\d{1,2})/)?(\d{1,2})/(\d{4})\b(?!\s*/)")
-_MONTH_NAMES = {n: name for name, n in MONTHS.items()}
-
-
-def _dates(text: str, numbers: Numbers) -> str:
-    """Write each month or day the question gives as a number ("9/2025", "10/12/2025") as the month's name and
-    its year ("september 2025"), which the periods read; a document's number is left as it is."""
-    held = {(n, y) for _, _, (n, y, _) in numbers}
-
-    def month(m: re.Match[str]) -> str:
-        number, year = m[2].lstrip("0") or "0", m[3]
-        if not 1 <= int(number) <= 12 or not is_year(year) or (not m[1] and (number, year) in held):
-            return m[0]
-        return f" {_MONTH_NAMES[int(number)]} {year}"
-
-    return _DATE.sub(month, text)
-
-
-def _documents(text: str, numbers: Numbers, query: Query) -> str:
-    """Find the document numbers the question cites ("24/2021/QH15", "24/2021", "nghị quyết 24", "decision 1362")
-    and take them out of the text: a document number is neither a period nor an odd year."""
-    if "/" not in text and all(is_year(run) for run in _DIGITS.findall(text)):
-        return text  # no number but years and no "/": no document number (the common case, and the cheap one)
-    folded = fold_keep(text)
-    named = {kind for kind, pattern in _kind_patterns() if pattern.search(folded)}
-    kept = []
-    last = 0
-    for m in re.finditer(_NUMBER, folded):
-        num, year, suffix = m[1].lstrip("0") or "0", m[2] or "", m[3] or ""
-        if not (year or suffix or named) or (not year and not suffix and is_year(m[1])):
-            continue
-        hits = [ident for ident, kind, (n, y, s) in numbers if n == num and (not year or year == y)
-                and (not suffix or suffix == s) and (not named or kind in named)]  # fmt: skip
-        query.documents.extend(h for h in hits if h not in query.documents)
-        if not hits:
-            query.cited = m[0]
-        kept.append(text[last : m.start()])
-        last = m.end()
-    return "".join(kept) + text[last:]
-
-
 def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numbers | None = None) -> Query:
     """Split a question into content words, periods, place, cited documents and the numbers it states.
 
@@ -143,10 +68,9 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     if len(text) > MAX_QUERY:
         raise UsageError("query_too_long", length=len(text), limit=MAX_QUERY)
     query = Query(text, (), (), None)
-    stripped = _documents(_dates(text, numbers or []) if "/" in text else text, numbers or [], query)
-    named = _NAMED_PLACE.search(stripped) or _PLACE_NAMED.search(stripped)
-    query.named = fold(named[1]) if named else ""
-    if _DIGITS.search(_YEARS.sub("", stripped)):  # a digit that is not a plain year: a number of the question
+    stripped, query.documents, query.cited = documents(dates(text, numbers or []) if "/" in text else text, numbers or [])
+    query.named = named_place(stripped)
+    if states_number(stripped):  # a digit that is not a plain year: a number of the question
         stripped = _values(stripped, query)
     words = compounded(fold(without_marked_fillers(stripped)).split())  # "tính đến": as of, not a province
     periods: list[Period] = []
@@ -159,7 +83,7 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     query.elsewhere = elsewhere(words, places)
     query.scope = uncovered(words, SCOPES, places, 2)
     _question_words(words, query)
-    if query.asks in ("", "document") and _NUMBER_OF.search(stripped):  # "số người tham gia …": a figure
+    if query.asks in ("", "document") and "ố" in stripped and _NUMBER_OF().search(stripped):  # "số người tham gia …": a figure
         query.asks = "figure"
     periods.sort(key=lambda p: p.sort_key)
     query.target = _take(words, GOALS)[0]
@@ -191,7 +115,7 @@ def _values(text: str, query: Query) -> str:
 
     folded = fold_keep(text)
     spans: dict[int, tuple[int, set[float]]] = {}
-    for lang in ("vi", "en", "id") if _ID_SCALE.search(folded) else ("vi", "en"):  # "153 miliar", not "8.718 tỷ"
+    for lang in ("vi", "en", "id") if _ID_SCALE().search(folded) else ("vi", "en"):  # "153 miliar", not "8.718 tỷ"
         for n in scan(folded, lang):
             if n.kind != FIGURE:
                 continue
@@ -208,7 +132,7 @@ def _values(text: str, query: Query) -> str:
             continue  # "0000", "007": not a value anyone writes
         if start and folded[start - 1] in "'’":  # "'23": a year written short, which pcli does not guess
             raise UsageError("bad_year", word=text[start - 1 : end])
-        scale = _SCALE_AFTER.match(folded, end)
+        scale = _SCALE_AFTER().match(folded, end)
         stop = scale.end() if scale else end
         query.values.append((text[start:stop].strip(), frozenset(readings)))
         kept.append(text[last:start])
@@ -216,8 +140,8 @@ def _values(text: str, query: Query) -> str:
     return "".join(kept) + text[last:]
 
 
-_ID_SCALE = re.compile(r"\d\s*(?:ribu|juta|miliar|triliun)(?![a-z])")
-_SCALE_AFTER = re.compile(r"\s*(?:%|nghin ty|nghin|ngan|trieu|ty|ti|ribu|juta|miliar|triliun|thousand|million|billion|"
+_ID_SCALE = pattern(r"\d\s*(?:ribu|juta|miliar|triliun)(?![a-z])")
+_SCALE_AFTER = pattern(r"\s*(?:%|nghin ty|nghin|ngan|trieu|ty|ti|ribu|juta|miliar|triliun|thousand|million|billion|"
                           r"trillion)(?![a-z])")  # fmt: skip
 
 
@@ -285,12 +209,12 @@ def _question_words(words: list[str], query: Query) -> None:
         )
     if not query.asks and any(w in DOCUMENT_WORDS for w in words):
         query.asks = "document"
-    if query.asks == "figure" and _NUMBER_ASKED.search(folded) and any(w in DOCUMENT_WORDS for w in words):
+    if query.asks == "figure" and _NUMBER_ASKED().search(folded) and any(w in DOCUMENT_WORDS for w in words):
         query.asks = "document"  # "Resolusi … nomor berapa", "nghị quyết số mấy": the document's number
 
 
-_NUMBER_OF = re.compile(r"(?<![^\W\d_])[Ss]ố\s+(?!mấy\b|bao\b)(?=[^\W\d_])")  # "số hộ"; not "số 24/2021", "sở"
-_NUMBER_ASKED = re.compile(r"\b(?:nomor berapa|so may|so bao nhieu|what number|which number)\b")
+_NUMBER_OF = pattern(r"(?<![^\W\d_])[Ss]ố\s+(?!mấy\b|bao\b)(?=[^\W\d_])")  # "số hộ"; not "số 24/2021", "sở"
+_NUMBER_ASKED = pattern(r"\b(?:nomor berapa|so may|so bao nhieu|what number|which number)\b")
 _QUANTITY = (("bao", "nhieu"), ("berapa",))  # "how many" and "how much" alike: a count when a thing follows
 _AMOUNTS = frozenset(w for words in UNIT_KIND_WORDS.values() for w in words.split()) | frozenset(
     "ty trieu nghin ngan dong vnd usd miliar juta ribu triliun rp".split()
@@ -335,14 +259,9 @@ def _take_place(words: list[str], places: Places, query: Query) -> list[str]:
 
 def written(text: str, folded: str) -> str:
     """The words of a question that fold to these, as the question writes them ("cả nước" for "ca nuoc")."""
-    tokens = WORD.findall(text)
+    tokens = word_runs(text)
     size = len(folded.split())
     for i in range(len(tokens) - size + 1):
         if fold(" ".join(tokens[i : i + size])) == folded:
             return one_line(" ".join(tokens[i : i + size]))
     return folded
-
-
-def document_numbers(documents: list[tuple[str, str, str]]) -> Numbers:
-    """(id, kind, split number) of each (id, kind, number) document, for parse_query."""
-    return [(ident, kind, _split_number(number)) for ident, kind, number in documents]

@@ -11,11 +11,12 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 
+from pcli.answer.cited import DocumentNumbers
 from pcli.answer.confidence import NAMED_RECORD, RECORD_THRESHOLD, confident, figure_asked
 from pcli.answer.index import Fit, RecordIndex, says_share
 from pcli.answer.misses import Nearest, periods_known, shown
 from pcli.answer.places import elsewhere, place_alone, place_record_named, settlement_pairs, unknown_name
-from pcli.answer.query import Query, document_numbers, parse_query, written
+from pcli.answer.query import Query, parse_query, written
 from pcli.answer.question_places import Places
 from pcli.answer.stated import Stated, refuse_odd_numbers
 from pcli.base.model import Entity, Figure, Source
@@ -59,7 +60,7 @@ class Searcher:
         self.store = store
         self.index = RecordIndex(store.phrases(), store.modifiers(), store.postings())
         self.places = Places(store.places_named)
-        self.numbers = document_numbers(store.documents())
+        self.numbers = DocumentNumbers(store.documents)
         self.names: dict[str, str] | None = None
         self.answered: dict[tuple[str, int, frozenset[str] | None, str | None], Found] = {}
         self.stated = Stated(store, self.index)

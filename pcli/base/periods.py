@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-import re
-
 from pcli.messages import say, word
+from pcli.text import digit_runs
 
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -114,9 +113,9 @@ def _parse_period(text: str) -> Period:
     raw = text.strip()
     if raw != text:
         raise ValueError(f"{text!r} has spaces around it: write {raw!r}")
-    for year in re.findall(r"\d{4}", raw):
-        if not 1900 <= int(year) <= 2100:
-            raise ValueError(f"{raw!r}: the year {year} is outside 1900-2100")
+    for four in (run[i : i + 4] for run in digit_runs(raw) for i in range(0, len(run) - 3, 4)):  # re's \d{4}
+        if not 1900 <= int(four) <= 2100:
+            raise ValueError(f"{raw!r}: the year {four} is outside 1900-2100")
     parts = raw.split("-")
     if (year := _number(raw, 4)) is not None:
         return Period(raw, "year", year, year)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pcli.text import fold
+from pcli.text import fold, pattern, word_runs
 
 # Words that ask a question or fill a sentence but never tell one record from another.
 FILLER_WORDS = {
@@ -43,7 +43,6 @@ VI_FILLER_WRITTEN = frozenset(
 # "tỉnh" (province), "khoảng" (about) not "khoang", "căn" (the counter of "căn nhà") not "cận" (near).
 VI_FILLER_MARKED = frozenset("tính khoảng căn".split())
 _VI_ONLY = frozenset(FILLER_WORDS["vi"].split()) - frozenset(FILLER_WORDS["en"].split() + FILLER_WORDS["id"].split())
-WORD = re.compile(r"[^\W_]+")  # a word as written: letters and digits, marks and all
 
 
 def kept_fillers(text: str) -> frozenset[str]:
@@ -52,20 +51,20 @@ def kept_fillers(text: str) -> frozenset[str]:
     if text.isascii():
         return frozenset()
     kept = set()
-    for token in WORD.findall(text.lower()):
+    for token in word_runs(text.lower()):
         folded = fold(token)
         if token not in VI_FILLER_WRITTEN and (folded in _VI_ONLY or (folded in FILLER and not token.isascii())):
             kept.add(folded)  # "sở" is not English "so" either
     return frozenset(kept)
 
 
-_MARKED = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(VI_FILLER_MARKED)) + r")(?![^\W\d_])", re.IGNORECASE)
+_MARKED = pattern(r"(?<![^\W\d_])(?:" + "|".join(sorted(VI_FILLER_MARKED)) + r")(?![^\W\d_])", re.IGNORECASE)
 
 
 def without_marked_fillers(text: str) -> str:
     """The text without the Vietnamese filler that only its marks tell from another word, where it is written so:
     "căn nhà cho hộ cận nghèo" keeps "cận"."""
-    return text if text.isascii() else _MARKED.sub(" ", text)
+    return text if text.isascii() else _MARKED().sub(" ", text)
 
 
 # Month names in English and Indonesian, for "September 2025" and "Agustus 2025" (Vietnamese writes "tháng 9").

@@ -1,20 +1,18 @@
 """The command line: parse arguments, pick an output. The work is done in the modules it calls."""
 
-# No `from __future__ import annotations` here: Typer would have to evaluate every annotation string.
+# Annotations as strings: only those of the command run are ever evaluated (pcli/cli/options.py, _Command).
+from __future__ import annotations
+
 from typing import Annotated
 
 import typer
 
-from pcli import __version__, commands
+from pcli import commands
 from pcli.answer.filters import Filters
 from pcli.cli.handling import _Group
 from pcli.cli.options import (
-    FactsOption,
-    LangOption,
     PlaceOption,
     Resolved,
-    RootFormatOption,
-    Shared,
     command,
     complete_ids,
     complete_indicators,
@@ -22,7 +20,7 @@ from pcli.cli.options import (
     complete_lists,
     complete_sections,
     complete_styles,
-    joined,
+    root,
 )
 from pcli.errors import UsageError
 from pcli.output.views import Result
@@ -45,24 +43,7 @@ app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
-    if value:
-        print(f"pcli {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    ctx: typer.Context,
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
-    ] = False,
-    facts: FactsOption = None,
-    fmt: RootFormatOption = None,
-    lang: LangOption = None,
-) -> None:
-    """Options given here hold for the command that follows, unless it gives its own."""
-    ctx.obj = Shared(joined(facts), fmt, lang)
+app.callback()(root)  # the options given before the command (pcli/cli/options.py)
 
 
 # Each command's own arguments; the options every command shares (--facts, --format, --lang, the filters, a

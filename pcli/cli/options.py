@@ -4,6 +4,7 @@ rendered and its exit status returned."""
 
 # No `from __future__ import annotations` here: Typer would have to evaluate every annotation string.
 import copy
+import functools
 import importlib
 import inspect
 import os
@@ -72,6 +73,27 @@ class Resolved(NamedTuple):
     lang: str
     lang_given: bool  # whether --lang was given at all (extract guesses the article's language otherwise)
     raw_format: str = "auto"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from pcli import __version__
+
+        print(f"pcli {__version__}")
+        raise typer.Exit()
+
+
+def root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    facts: FactsOption = None,
+    fmt: RootFormatOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Options given here hold for the command that follows, unless it gives its own."""
+    ctx.obj = Shared(joined(facts), fmt, lang)
 
 
 def joined(facts: list[str] | None) -> str | None:
@@ -159,31 +181,51 @@ def command(app: typer.Typer, name: str | None = None, filters: bool = False, ch
     it takes them) and returns its Result; it is rendered here, and its exit status returned."""
 
     def register(work: Callable[..., Any]) -> Callable[..., Any]:
-        called = name or work.__name__
-        own = [p for p in inspect.signature(work).parameters.values() if p.name not in ("o", "filters")]
-        shared: list[tuple[str, Any]] = (
-            [("place", PlaceOption), ("topic", TopicOption), ("status", StatusOption)] if filters else []
-        )
-        shared += [("facts", FactsOption), ("fmt", Annotated[str | None, format_opt(called)])]
-        shared += [("output", OutputOption)] if chart else []
-        shared += [("lang", LangOption)]
-        params = [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context), *own]
-        params += [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=a) for n, a in shared]
-
-        def run(ctx: typer.Context, **given: Any) -> None:
-            o = resolve(ctx, called, given.pop("facts"), given.pop("fmt"), given.pop("lang"))
-            target = chart_output(o.fmt, given.pop("output")) if chart else None
-            if filters:
-                given["filters"] = Filters(given.pop("place"), given.pop("topic"), given.pop("status"))
-            finish(work(o=o, **given), o.fmt, o.lang, target)
-
-        run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
-        run.__annotations__ = {p.name: p.annotation for p in params}
-        run.__name__, run.__doc__ = work.__name__, work.__doc__
-        app.command(called)(run)
+        app.command(name or work.__name__)(_Command(work, name or work.__name__, filters, chart))
         return work
 
     return register
+
+
+def _evaluated(annotation: Any, work: Callable[..., Any]) -> Any:
+    """An annotation written as a string (`from __future__ import annotations`), evaluated where it was written."""
+    return eval(annotation, work.__globals__) if isinstance(annotation, str) else annotation  # noqa: S307
+
+
+class _Command:
+    """A command as Typer calls it: the work's own parameters and the shared options, resolved before the work
+    runs. Its signature is made when Typer first builds the command, which is only the one run (`app_for`): the
+    annotations of every other command (strings, in pcli/cli/app.py) are never evaluated."""
+
+    def __init__(self, work: Callable[..., Any], called: str, filters: bool, chart: bool) -> None:
+        self.work, self.called, self.filters, self.chart = work, called, filters, chart
+        self.__name__, self.__qualname__, self.__doc__ = work.__name__, work.__qualname__, work.__doc__
+        self.__module__ = work.__module__
+
+    @functools.cached_property
+    def __signature__(self) -> inspect.Signature:
+        own = [p.replace(annotation=_evaluated(p.annotation, self.work)) for p in inspect.signature(self.work).parameters.values()
+               if p.name not in ("o", "filters")]  # fmt: skip
+        shared: list[tuple[str, Any]] = (
+            [("place", PlaceOption), ("topic", TopicOption), ("status", StatusOption)] if self.filters else []
+        )
+        shared += [("facts", FactsOption), ("fmt", Annotated[str | None, format_opt(self.called)])]
+        shared += [("output", OutputOption)] if self.chart else []
+        shared += [("lang", LangOption)]
+        params = [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context), *own]
+        params += [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=a) for n, a in shared]
+        return inspect.Signature(params)
+
+    @property
+    def __annotations__(self) -> dict[str, Any]:  # type: ignore[override]
+        return {p.name: p.annotation for p in self.__signature__.parameters.values()}
+
+    def __call__(self, ctx: typer.Context, **given: Any) -> None:
+        o = resolve(ctx, self.called, given.pop("facts"), given.pop("fmt"), given.pop("lang"))
+        target = chart_output(o.fmt, given.pop("output")) if self.chart else None
+        if self.filters:
+            given["filters"] = Filters(given.pop("place"), given.pop("topic"), given.pop("status"))
+        finish(self.work(o=o, **given), o.fmt, o.lang, target)
 
 
 def finish(result: Any, fmt: Format, lang: str, output: str | None = None) -> None:

@@ -6,25 +6,27 @@ from __future__ import annotations
 
 import re
 
-_LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+from pcli.text import pattern
+
+_LINE_BREAKS = pattern(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 # Every character that opens Markdown's inline syntax (emphasis, code, links, images, HTML, entities, tables,
 # strike-through); a backslash before ASCII punctuation makes it literal (CommonMark 2.4).
-_INLINE = re.compile(r"([\\`*_\[\]<>!&|~])")
-_INLINE_BUT_BACKSLASH = re.compile(r"([`*_\[\]<>!&~])")
+_INLINE = pattern(r"([\\`*_\[\]<>!&|~])")
+_INLINE_BUT_BACKSLASH = pattern(r"([`*_\[\]<>!&~])")
 # What opens a block at the start of a line: a heading, a quote, a list item, a setext underline, a fence.
-_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
+_BLOCK_START = pattern(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 
 
 def one_field(text: str) -> str:
     """The text on one line: every line break (CR, LF, NEL, the Unicode separators) becomes a space."""
-    return _LINE_BREAKS.sub(" ", text)
+    return _LINE_BREAKS().sub(" ", text)
 
 
 def markdown(text: str) -> str:
     """One line of Markdown that renders as the text itself and nothing more: no link, image, HTML, heading,
     quote or list can come out of it."""
-    escaped = _INLINE.sub(r"\\\1", one_field(text))
-    return _BLOCK_START.sub(_literal_block_start, escaped, count=1)
+    escaped = _INLINE().sub(r"\\\1", one_field(text))
+    return _BLOCK_START().sub(_literal_block_start, escaped, count=1)
 
 
 def _literal_block_start(match: re.Match[str]) -> str:
@@ -35,7 +37,7 @@ def _literal_block_start(match: re.Match[str]) -> str:
 def markdown_cell(text: str) -> str:
     """A table cell already on one line (pcli.text.one_line: its backslashes doubled, its newlines written \\n),
     with the rest of Markdown's inline syntax made literal and its pipes escaped."""
-    return _INLINE_BUT_BACKSLASH.sub(r"\\\1", text).replace("|", "\\|")
+    return _INLINE_BUT_BACKSLASH().sub(r"\\\1", text).replace("|", "\\|")
 
 
 def link(url: str) -> str:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 from pcli.base.numbers import raw
-from pcli.output.escape import markdown_cell
 from pcli.text import UNSAFE_RANGES, one_line, plain, safe
 
 # JSON escapes C0 controls itself; DEL, C1 controls, bidi and zero-width characters it would write raw.
@@ -71,6 +69,8 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def dumps(value: Any, indent: int | None = None) -> str:
+    import json  # only for JSON: a TSV answer never needs it
+
     text = json.dumps(value, ensure_ascii=False, indent=indent)
     return text if text.isprintable() else text.translate(_JSON_ESCAPES)  # as in pcli.text.safe
 
@@ -92,6 +92,8 @@ def write_jsonl(records: Iterable[Any], out: IO[str] | None = None) -> None:
 
 
 def write_markdown(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: IO[str] | None = None) -> None:
+    from pcli.output.escape import markdown_cell  # only for Markdown
+
     out = out or sys.stdout
     out.write("| " + " | ".join(columns) + " |\n")
     out.write("|" + "|".join("---" for _ in columns) + "|\n")

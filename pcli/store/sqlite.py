@@ -98,17 +98,20 @@ class Store:
 
     def phrases(self) -> Phrases:
         """Every record described by its text as weighted, folded phrases, keyed "kind:id" (base/words.py)."""
-        rows = self.db.execute("SELECT record, weight, words FROM phrases ORDER BY rowid")
-        return [(key, weight, tuple(words.split())) for key, weight, words in rows]
+        records, weights, words = self.db.execute("SELECT records, weights, words FROM phrases").fetchone()
+        if not records:
+            return []
+        phrases = map(tuple, map(str.split, words.split("\x1f")))  # sqlite_schema._write_index, PHRASE_GAP
+        return list(zip(records.split("\x1f"), map(float, weights.split()), phrases, strict=True))
 
     def postings(self) -> tuple[dict[str, int], dict[str, str]]:
         """Each word of the phrases: how many records hold it, and the phrases it is in as written ("0 5 9"),
         read when a word is first asked about (base/words.py's postings, kept when the database was written)."""
-        held: dict[str, int] = {}
-        rows: dict[str, str] = {}
-        for token, count, listed in self.db.execute("SELECT token, held, rows FROM postings ORDER BY rowid"):
-            held[token], rows[token] = count, listed
-        return held, rows
+        tokens, counts, listed = self.db.execute("SELECT tokens, held, rows FROM postings").fetchone()
+        words = tokens.split()
+        if not words:
+            return {}, {}
+        return dict(zip(words, map(int, counts.split()), strict=True)), dict(zip(words, listed.split("\x1f"), strict=True))
 
     def modifiers(self) -> frozenset[str] | None:
         """The words that tell records apart (answer/index.py), kept ready when the database was written."""

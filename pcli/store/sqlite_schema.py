@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pcli.base.model import LANGS, FactBase
 from pcli.base.places import place_keys, places_of
 from pcli.base.schema import KINDS
 
-FORMAT_VERSION = 19
+if TYPE_CHECKING:
+    from pcli.base.phrases import Phrases
+
+FORMAT_VERSION = 20
 # The figures table: each key the schema declares for a figure (pcli/base/schema.py), stored as the cache keeps it
 # (its value as text that reads back as the same number, its period with the parts a query ranks by, its citation
 # when it has one alone: several go to the citations table), then what the cache adds: the figure's place in the
@@ -40,8 +43,8 @@ CREATE TABLE citations (record_table TEXT, record_id TEXT, position INTEGER, sou
                         quote TEXT, context TEXT, qualifier TEXT);
 CREATE TABLE entities (kind TEXT, id TEXT, ord INTEGER, name_en TEXT, data TEXT, PRIMARY KEY (kind, id));
 CREATE TABLE places (name TEXT PRIMARY KEY, folded TEXT, first TEXT, joined TEXT);
-CREATE TABLE phrases (record TEXT, weight REAL, words TEXT);
-CREATE TABLE postings (token TEXT PRIMARY KEY, held INTEGER, rows TEXT);
+CREATE TABLE phrases (records TEXT, weights TEXT, words TEXT);
+CREATE TABLE postings (tokens TEXT, held TEXT, rows TEXT);
 CREATE TABLE skips (id TEXT PRIMARY KEY, source TEXT, quote TEXT, number TEXT, reason TEXT);
 """.format(figures=", ".join(f"{c} {'INTEGER' if c in _INTEGERS else 'TEXT'}" for c in FIGURE_STORED))
 _INDEXES = """
@@ -107,10 +110,8 @@ def write_into(db: sqlite3.Connection, base: FactBase, meta: dict[str, str] | No
 
     words = record_phrases(base)
     held, rows = postings(words)  # the search's index, so that a query does not work it out again
-    db.executemany("INSERT INTO postings VALUES (?, ?, ?)", [(t, held[t], " ".join(map(str, n))) for t, n in rows.items()])
-
     db.execute("INSERT INTO meta VALUES ('modifiers', ?)", (" ".join(sorted(distinguishing(words))),))
-    db.executemany("INSERT INTO phrases VALUES (?, ?, ?)", [(key, weight, " ".join(w)) for key, weight, w in words])
+    _write_index(db, words, held, rows)
     places = [(name, folded, *place_keys(folded)) for name, folded in places_of(base.figures)]
     db.executemany("INSERT INTO places VALUES (?, ?, ?, ?)", places)
     db.executemany(
@@ -121,6 +122,17 @@ def write_into(db: sqlite3.Connection, base: FactBase, meta: dict[str, str] | No
             db.execute(statement)
     db.execute("INSERT INTO meta VALUES ('schema', ?)", (schema_of(db),))
     db.execute("COMMIT")  # no ANALYZE: pcli's own queries name their indexes; the publication is analysed
+
+
+def _write_index(db: sqlite3.Connection, words: Phrases, held: dict[str, int], rows: dict[str, list[int]]) -> None:
+    """The search's phrases and postings, each table one row of lists joined (PHRASE_GAP between phrases, a space
+    between words, numbers and tokens, which hold none): a query reads them in one step and splits them in C,
+    where reading a row a phrase cost a warm query more than a millisecond (pcli/store/sqlite.py)."""
+    records = PHRASE_GAP.join(key for key, _, _ in words)
+    weights = " ".join(repr(float(weight)) for _, weight, _ in words)
+    db.execute("INSERT INTO phrases VALUES (?, ?, ?)", (records, weights, PHRASE_GAP.join(" ".join(w) for _, _, w in words)))
+    listed = PHRASE_GAP.join(" ".join(map(str, n)) for n in rows.values())
+    db.execute("INSERT INTO postings VALUES (?, ?, ?)", (" ".join(rows), " ".join(str(held[t]) for t in rows), listed))
 
 
 def _write_small_tables(db: sqlite3.Connection, base: FactBase) -> None:
