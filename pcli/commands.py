@@ -362,5 +362,10 @@ def export(
     rest = store.catalogue
     filters = filters.check(rest)
     each = store.each_figure if not filters.given() else lambda: filters.apply(rest, store.each_figure())
-    export_base(rest, fmt, output, each, lang, force)
+    kept = None
+    if fmt == "sqlite" and not filters.given():  # the whole base's publication, kept beside the cache
+        from pcli.store.published import Kept
+
+        kept = Kept(store, lang)
+    export_base(rest, fmt, output, each, lang, force, kept)
     return Result(ExitStatus.FOUND)

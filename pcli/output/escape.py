@@ -40,6 +40,11 @@ def markdown_cell(text: str) -> str:
     return _INLINE_BUT_BACKSLASH().sub(r"\\\1", text).replace("|", "\\|")
 
 
+def html_escape(text: str) -> str:
+    """Text as HTML shows it, quotes and all, as html.escape writes it (whose module imports every entity's name)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")
+
+
 def link(url: str) -> str:
     """The URL when it is an http or https address with a host, with every character Markdown, RIS or HTML could
     misread percent-encoded; otherwise nothing (a `javascript:` or `data:` link is never published)."""

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from pcli.base.model import Catalogue, Figure, said
 from pcli.base.schema import flat_columns
@@ -16,6 +16,9 @@ from pcli.messages import Msg, say
 from pcli.output import machine
 from pcli.output.columns import LICENSE, LICENSE_URL
 from pcli.output.records import Record, figure_cells, flat_row, sections, sources_named
+
+if TYPE_CHECKING:
+    from pcli.store.published import Kept
 
 FIGURE_TABLE = (
     "id",
@@ -81,13 +84,14 @@ def export_base(
     figures: Callable[[], Iterable[Figure]],
     lang: str = "en",
     force: bool = False,
+    kept: Kept | None = None,
 ) -> None:
     """Write the base in a format to stdout (no output, or "-") or to a file through the one writer; `figures()`
     streams the figures from the store (JSON, JSON Lines and the tables never hold them all). The files of one
     export (a database and its metadata.json, a folder of tables) are written together or not at all."""
     to_stdout = output in (None, "-")
     if fmt == "sqlite":  # a publication, with Datasette's metadata.json beside it
-        _publication(base, str(output), figures(), lang, force)
+        _publication(base, str(output), figures(), lang, force, kept)
     elif fmt in ("json", "jsonl"):
         write = partial(_json if fmt == "json" else _jsonl, base, figures(), lang)
         if to_stdout:
@@ -101,10 +105,11 @@ def export_base(
         _tables(base, fmt, str(output), figures, lang)
 
 
-def _publication(base: Catalogue, output: str, figures: Iterable[Figure], lang: str, force: bool) -> None:
+def _publication(base: Catalogue, output: str, figures: Iterable[Figure], lang: str, force: bool, kept: Kept | None) -> None:
     """The database and its metadata.json, renamed into place together. A metadata.json already beside it is
     replaced (and said) when it describes this database alone, as pcli's own does; another is kept unless
-    `force`, and nothing is written."""
+    `force`, and nothing is written. The database is the copy kept beside the cache when there is one to trust
+    (`kept`), else built, and then kept."""
     import json
 
     from pcli.output.publish import metadata, write_publication
@@ -116,7 +121,10 @@ def _publication(base: Catalogue, output: str, figures: Iterable[Figure], lang: 
     if existing is not None and not force and not _describes_only(existing, name):
         raise WriteError("metadata_not_ours", path=beside, database=name)
     with replacing_together([output, beside]) as built:
-        write_publication(base, figures, built[output], lang)
+        if kept is None or not kept.copy_to(built[output]):
+            write_publication(base, figures, built[output], lang)
+            if kept is not None:
+                kept.keep(built[output])
         with open(built[beside], "x", encoding="utf-8") as handle:
             handle.write(json.dumps(metadata(base, name, lang), ensure_ascii=False, indent=2) + "\n")
     if existing is not None:

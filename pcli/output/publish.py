@@ -7,20 +7,18 @@ so that `datasette pcli.db -m metadata.json` serves it as it is.
 
 from __future__ import annotations
 
-import html
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
 from pcli.base.model import Catalogue, Entity, Figure, said
-from pcli.base.schema import flat_columns
+from pcli.base.schema import ENTITY_TABLES, flat_columns
 from pcli.messages import say
 from pcli.output.columns import LICENSE, LICENSE_URL, describe
-from pcli.output.escape import link
+from pcli.output.escape import html_escape, link
 from pcli.output.records import figure_cells, flat_row, sources_named
-from pcli.text import LETTER_FOLDS
+from pcli.text import LETTER_FOLDS, pattern
 
 _REFERENCES = {"topic": "topics", "unit": "units", "indicator": "indicators", "source": "sources", "issuer": "agencies",
                "part_of": "figures", "figure": "figures"}  # fmt: skip
@@ -43,7 +41,7 @@ _FIGURE_SEARCH = ("SELECT f.rowid AS rowid, f.caption AS caption, i.label_en AS 
                   "JOIN indicators i ON i.id = f.indicator")  # fmt: skip
 
 
-_FOLDABLE = re.compile(f"[{''.join(chr(c) for c in LETTER_FOLDS)}]")
+_FOLDABLE = pattern(f"[{''.join(chr(c) for c in LETTER_FOLDS)}]")
 
 
 def _labels(lang: str) -> dict[str, str]:
@@ -57,7 +55,7 @@ def publication_columns(base: Catalogue) -> dict[str, tuple[str, ...]]:
     """Every table of the publication and its columns, in order."""
     listed = ("sources", "topics", "units", "indicators")
     return {**{t: flat_columns(t) for t in listed}, "figures": FIGURE_COLUMNS,
-            **{kind: flat_columns(kind) for kind in base.entities}, "skips": flat_columns("skips"),
+            **{kind: flat_columns(kind) for kind in ENTITY_TABLES}, "skips": flat_columns("skips"),
             "citations": CITATION_COLUMNS}  # fmt: skip
 
 
@@ -141,7 +139,7 @@ def _search_table(db: sqlite3.Connection, table: str, searched: tuple[str, ...])
 
 def _letters_folded(*values: str | None) -> str:
     text = " ".join(v for v in values if isinstance(v, str))
-    return text.translate(LETTER_FOLDS) if _FOLDABLE.search(text) else ""  # translate() is slow: only where needed
+    return text.translate(LETTER_FOLDS) if _FOLDABLE().search(text) else ""  # translate() is slow: only where needed
 
 
 _DESCRIPTIONS = {"sources": "pub_sources", "topics": "pub_topics", "units": "pub_units", "indicators": "pub_indicators",
@@ -154,10 +152,10 @@ def _sources_html(base: Catalogue, lang: str) -> str:
     """The sources, each linked to its own address where it has an http(s) one."""
     items = []
     for source in base.sources.values():
-        name = html.escape(sources_named(base, [source.id], lang))
+        name = html_escape(sources_named(base, [source.id], lang))
         url = link(source.url)
-        items.append(f'<a href="{html.escape(url)}">{name}</a>' if url else name)
-    return f"<p>{html.escape(say('h_source', lang))}: {'; '.join(items)}</p>"
+        items.append(f'<a href="{html_escape(url)}">{name}</a>' if url else name)
+    return f"<p>{html_escape(say('h_source', lang))}: {'; '.join(items)}</p>"
 
 
 def metadata(base: Catalogue, database: str, lang: str = "en") -> dict[str, Any]:
@@ -168,10 +166,10 @@ def metadata(base: Catalogue, database: str, lang: str = "en") -> dict[str, Any]
     labels = _labels(lang)
     tables: dict[str, Any] = {}
     for table, names in publication_columns(base).items():
-        columns = "".join(f"<dt>{c}</dt><dd>{html.escape(describe(table, c, lang))}</dd>" for c in names)
-        about = f"<p>{html.escape(say(_DESCRIPTIONS[table], lang))}</p>" + (cited if table in ("figures", "sources") else "")
+        columns = "".join(f"<dt>{c}</dt><dd>{html_escape(describe(table, c, lang))}</dd>" for c in names)
+        about = f"<p>{html_escape(say(_DESCRIPTIONS[table], lang))}</p>" + (cited if table in ("figures", "sources") else "")
         entry: dict[str, Any] = {
-            "description_html": f"{about}<details><summary>{html.escape(say('pub_columns', lang))}</summary><dl>{columns}"
+            "description_html": f"{about}<details><summary>{html_escape(say('pub_columns', lang))}</summary><dl>{columns}"
             "</dl></details>"
         }
         if table in labels:

@@ -157,7 +157,7 @@ def _trusted(cached: str, key: str, paths: list[str], stats: list[os.stat_result
             raise ValueError("the cache is not as it was written")
         db = sqlite3.connect(f"file:{cached}?mode=ro", uri=True)
         path = os.pathsep.join(paths)
-        store = Store(db, path)
+        store = Store(db, path, cached)
         if store.meta.get("key") == key:
             written = int(store.meta.get("written_ns", "0"))
             if all(st.st_mtime_ns < written - RACY_NS for st in stats) or store.meta.get("checksum") == _checksums(paths):
@@ -200,7 +200,7 @@ def _write(base: FactBase, cached: str, key: str, paths: list[str], before: str)
         os.chmod(cached + ".sum", 0o600)
         prune(os.path.dirname(cached))
         path = os.pathsep.join(paths)
-        return guarded(Store(sqlite3.connect(f"file:{cached}?mode=ro", uri=True), path), cached, path)
+        return guarded(Store(sqlite3.connect(f"file:{cached}?mode=ro", uri=True), path, cached), cached, path)
     except (OSError, sqlite3.Error, WriteError):
         return None
 

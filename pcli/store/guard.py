@@ -62,8 +62,10 @@ def guarded(store: Store, cached: str, path: str) -> Store:
 
 
 def discard(cached: str) -> None:
-    """Remove a cache that cannot be trusted, and its checksum (never anything but a regular file)."""
-    for path in (cached, cached + ".sum"):
+    """Remove a cache that cannot be trusted, its checksum and the publications kept beside it (never anything
+    but a regular file)."""
+    kept = [f"{cached}.{lang}.pub{end}" for lang in ("en", "vi", "id") for end in ("", ".key")]  # store/published.py
+    for path in (cached, cached + ".sum", *kept):
         try:
             if stat.S_ISREG(os.lstat(path).st_mode):
                 os.remove(path)

@@ -54,8 +54,8 @@ def _period_branches(p: Period) -> list[tuple[str, list[Any]]]:
 class Store:
     """The base's database: the small tables read at once, figures fetched as asked."""
 
-    def __init__(self, db: sqlite3.Connection, path: str) -> None:
-        self.db = db
+    def __init__(self, db: sqlite3.Connection, path: str, cached: str = "") -> None:
+        self.db, self.cached = db, cached  # the cache file it was read from, if any (pcli/store/published.py)
         db.create_function("period_rank", 2, _rank, deterministic=True)
         self._cited: dict[str, tuple[Citation, ...]] = {}
         self._entities: dict[tuple[str, str], Entity | None] = {}
