@@ -4,9 +4,10 @@ message is, read from the store only then (a batch says none)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from pcli.answer.index import RecordIndex
+from pcli.answer.matching import in_row
 from pcli.answer.query import Query, written
 from pcli.base.model import Entity, said
 from pcli.messages import Msg
@@ -83,21 +84,33 @@ _INDICATORS = frozenset(("indicator",))
 _SETTLEMENTS = frozenset("commune communes ward wards district districts village villages province".split())
 
 
-def settlement_pairs(index: RecordIndex, record_of: Callable[[str, str], object]) -> frozenset[tuple[str, str]]:
+class Settlements:
     """The words in a row of the names of the settlements the base knows only as records (a village of a photo
-    caption, not a place with figures), but for words a measure's name has."""
-    pairs: set[tuple[str, str]] = set()
-    for key, names in index.names.items():
-        record = record_of("place", key.split(":", 1)[1]) if key.startswith("place:") else None
-        if isinstance(record, Entity) and str(record.fields.get("kind")) in _SETTLEMENTS:
-            for name in names:
-                pairs.update(
-                    p for p in zip(name, name[1:], strict=False) if not any(index.in_names_of(_INDICATORS, w) for w in p)
-                )
-    return frozenset(pairs)
+    caption, not a place with figures), but for words a measure's name has: each pair a question has looked up
+    once (a batch asks the same ones again and again), a record read only when the pair is in its name."""
+
+    def __init__(self, index: RecordIndex, record_of: Callable[[str, str], object]) -> None:
+        self.index, self.record_of = index, record_of
+        self._pairs: dict[tuple[str, ...], bool] = {}
+
+    def __contains__(self, pair: object) -> bool:
+        if not isinstance(pair, tuple):
+            return False
+        if pair not in self._pairs:
+            self._pairs[pair] = self._named(pair)
+        return self._pairs[pair]
+
+    def _named(self, pair: tuple[str, ...]) -> bool:
+        for key, names in self.index.names.items():
+            if not key.startswith("place:") or not any(in_row(pair, name) for name in names):
+                continue
+            record = self.record_of("place", key.split(":", 1)[1])
+            if isinstance(record, Entity) and str(record.fields.get("kind")) in _SETTLEMENTS:
+                return not any(self.index.in_names_of(_INDICATORS, w) for w in pair)
+        return False
 
 
-def place_record_named(pairs: frozenset[tuple[str, str]], query: Query, words: tuple[str, ...]) -> str:
+def place_record_named(pairs: Container[tuple[str, str]], query: Query, words: tuple[str, ...]) -> str:
     """A settlement the base knows only as a record that the question names ("poor households in Ba Vi"): the
     figures are another place's."""
     return next((written(query.text, " ".join(p)) for p in zip(words, words[1:], strict=False) if p in pairs), "")

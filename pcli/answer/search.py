@@ -15,7 +15,7 @@ from pcli.answer.cited import DocumentNumbers
 from pcli.answer.confidence import NAMED_RECORD, RECORD_THRESHOLD, confident, figure_asked
 from pcli.answer.index import Fit, RecordIndex, says_share
 from pcli.answer.misses import Nearest, periods_known, shown
-from pcli.answer.places import elsewhere, place_alone, place_record_named, settlement_pairs, unknown_name
+from pcli.answer.places import Settlements, elsewhere, place_alone, place_record_named, unknown_name
 from pcli.answer.query import Query, parse_query, written
 from pcli.answer.question_places import Places
 from pcli.answer.stated import Stated, refuse_odd_numbers
@@ -64,7 +64,7 @@ class Searcher:
         self.names: dict[str, str] | None = None
         self.answered: dict[tuple[str, int, frozenset[str] | None, str | None], Found] = {}
         self.stated = Stated(store, self.index)
-        self.settlements: frozenset[tuple[str, str]] | None = None  # places.settlement_pairs, made when first asked
+        self.settlements = Settlements(self.index, self._record)
 
     def search(self, text: str, limit: int = 10, kinds: frozenset[str] | None = None, place: str | None = None) -> Found:
         """The answers to a question; `place` (a place the figures name, `query --place`) wins over one it names."""
@@ -164,8 +164,6 @@ class Searcher:
         if best.kind == "indicator" and (other := unknown_name(query.text, self.index.unknown)):
             return other  # "Nam Giang" asked of a base about another place
         if best.kind == "indicator" and query.place is None:
-            if self.settlements is None:
-                self.settlements = settlement_pairs(self.index, self._record)
             return place_record_named(self.settlements, query, words)  # "poor households in Ba Vi"
         return ""
 
