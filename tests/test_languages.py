@@ -3,12 +3,13 @@ range messages, TOML errors with their line and column, extract's kinds and stat
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
 import pytest
 import typer.main
-from conftest import pcli, run, write
+from conftest import FACTS, on_pty, pcli, run, write
 
 from pcli.cli.app import app
 from pcli.cli.helptext import help_key, paragraphs
@@ -120,6 +121,26 @@ def test_extract_s_kinds_and_statuses_are_in_the_reader_s_language() -> None:
 def test_a_document_s_issuer_is_named_in_the_reader_s_language() -> None:
     screen = run("show", "documents", "--format", "table", "--lang", "vi").stdout
     assert "Quốc hội" in screen and "national-assembly" not in screen, screen
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "id"])
+def test_a_query_card_and_markdown_name_each_document_s_issuer_in_the_reader_s_language(lang: str) -> None:
+    """On a real terminal (the card of a query's document answer) and in Markdown to paste (get, show); the
+    machine formats keep the issuer's id, which scripts join on."""
+    import tomllib
+
+    base = tomllib.loads(FACTS.read_text(encoding="utf-8"))
+    agencies = {a["id"]: a for a in base["agencies"]}
+    env = {**os.environ, "COLUMNS": "200", "LINES": "40", "TERM": "xterm-256color", "PAGER": ""}
+    pasted = run("show", "documents", "--format", "markdown", "--lang", lang).stdout
+    for document in base["documents"]:
+        agency = agencies[document["issuer"]]
+        code, card = on_pty(["query", document["number"], "--kind", "document", "--lang", lang], env)
+        assert code == 0 and f": {agency['name'][lang]}" in card and agency["id"] not in card, card
+        one = run("get", document["id"], "--format", "markdown", "--lang", lang).stdout
+        assert f"| {agency['name'][lang]} |" in one and agency["id"] not in one, one
+        assert f"| {document['id']} | {document['number']} | {document['kind']} | {agency['name'][lang]} |" in pasted
+        assert agency["id"] in run("get", document["id"], "--format", "tsv").rows()[1]
 
 
 def test_a_toml_error_at_the_end_of_the_file_is_said_in_the_reader_s_language(tmp_path: Path) -> None:

@@ -203,6 +203,12 @@ def flat_row(table: str, obj: Any, fields: dict[str, Any] | None = None) -> Reco
     return row
 
 
+def agency_name(base: Catalogue, ident: str, lang: str) -> str:
+    """An agency (a document's issuer) by its name in the reader's language; an id the base has no agency of as
+    it is."""
+    return next((e.name(lang) for e in base.entities.get("agencies", ()) if e.id == ident), ident)
+
+
 def flat_entity(kind: str, record: Record) -> Record:
     row = {k: record.get(k, "") for k in ENTITY_COLUMNS[kind]}
     if isinstance(row.get("documents"), list):

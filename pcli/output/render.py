@@ -227,7 +227,7 @@ FORMS: dict[tuple[str, Format], Writer] = {
     **_machine("ChangeAnswerView", "change_card", _people),
     **_machine("ChangesView", "changes", _people),
     **_machine("ShowView", "show", _people, paged=True),
-    **_machine("SectionView", "section", _markdown, paged=True),
+    **_machine("SectionView", "section", _people, paged=True),
     **_machine("ListView", "lists", _markdown, paged=True),
     **{(name, fmt): _chart(fmt) for name in ("TrendView", "ChangesView") for fmt in (F.svg, F.png)},
     **_each("BatchView", _batch, F.table, F.tsv, F.csv, F.json, F.jsonl),

@@ -28,7 +28,7 @@ from pcli.base.numbers import group
 from pcli.messages import catalogue, say, word
 from pcli.output.changes import ChangeAnswerView, ChangesView
 from pcli.output.pasted import change_parts, change_words
-from pcli.output.records import Record, display_value, displayed, independent_reports, period_label
+from pcli.output.records import Record, agency_name, display_value, displayed, independent_reports, period_label
 from pcli.output.terminal_tables import Col, fitted
 from pcli.output.views import AnswersView, ExtractView, FiguresView, ListView, SectionView, ShowView, View
 from pcli.text import safe
@@ -209,7 +209,7 @@ def for_people(base: Catalogue, column: str, value: Any, lang: str) -> str:
     if column in ("kind", "status"):
         return _in_words(text, lang)
     if column == "issuer":  # a document's issuer by its name, not its id
-        return next((e.name(lang) for e in base.entities.get("agencies", ()) if e.id == text), text)
+        return agency_name(base, text, lang)
     return said(base, text, lang) if column in ("note", "place") else text
 
 

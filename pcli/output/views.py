@@ -15,6 +15,7 @@ from pcli.output.records import (
     FIGURE_COLUMNS,
     SOURCE_COLUMNS,
     Record,
+    agency_name,
     answer_record,
     entity_record,
     figure_record,
@@ -145,6 +146,12 @@ class SectionView(View):
             return self.records(lang)
         return [flat_entity(self.name, r) for r in self.records(lang)]
 
+    def for_people(self, lang: str) -> tuple[tuple[str, ...], list[Record]]:
+        """The rows to paste: a document's issuer by its name in the reader's language, as a terminal shows it."""
+        rows = self.rows(lang)
+        named = [{**r, "issuer": agency_name(self.base, str(r["issuer"]), lang)} if r.get("issuer") else r for r in rows]
+        return tuple(self.columns), named
+
 
 class ShowView(View):
     """The base as tables: on a terminal every section asked; in a machine format the first one. Its figures come
@@ -175,8 +182,7 @@ class ShowView(View):
         if self.sections[0] == "figures":
             figures = self.figures()
             return FiguresView(self.base, figures, wholes={f.id: f for f in figures}).for_people(lang)
-        section = SectionView(self.base, self.sections[0])
-        return tuple(section.columns), section.rows(lang)
+        return SectionView(self.base, self.sections[0]).for_people(lang)
 
 
 class BatchView(View):
