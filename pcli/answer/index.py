@@ -95,6 +95,7 @@ class RecordIndex:
         self._named_by: dict[frozenset[str], set[str]] = {}  # the words of the names of records of some kinds
         self._near: dict[tuple[str, int], list[str]] | None = None  # by initial and length, head (-1), tail (-2)
         self._by_initials: dict[str, set[str]] | None = None  # the words of names by their initials
+        self._tails = False
         self._by_root: dict[str, list[str]] | None = None  # and by the roots its words may be built on
 
     @property
@@ -107,6 +108,9 @@ class RecordIndex:
             for token in self.by_token:
                 self._near.setdefault((token[:1], len(token)), []).append(token)
                 self._near.setdefault((token[:3], -1), []).append(token)
+        if keys[0][1] == -2 and not self._tails:  # the tails, made when a first-letter typo is first looked for
+            self._tails = True
+            for token in self.by_token:
                 self._near.setdefault((token[1:], -2), []).append(token)
         seen = set()
         for key in keys:
