@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from pcli.answer.query import Query
 from pcli.base.model import Catalogue, Figure
 from pcli.base.order import figure_order, stands_for
 from pcli.base.periods import Period, parse_period
 from pcli.errors import UsageError
+
+if TYPE_CHECKING:  # every command imports this module; only a query reads a question
+    from pcli.answer.query import Query
 
 
 class Change:
