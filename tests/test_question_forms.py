@@ -483,3 +483,11 @@ def test_an_outlet_asked_by_its_date_is_the_source_of_that_date() -> None:
     sources = tomllib.loads(FACTS.read_text(encoding="utf-8"))["sources"]
     dated = {s["id"] for s in sources if s.get("date", "").startswith("2025-12")}
     assert dated and {m["id"] for m in got.json()} == dated
+
+
+def test_in_charge_of_is_filler_and_a_kind_word_the_base_lacks_only_says_the_kind() -> None:
+    assert not {"phu", "trach", "phutrach"} & set(parse_query("cơ quan nào phụ trách giảm nghèo về thông tin", []).words)
+    got = run("query", "cơ quan nào phụ trách giảm nghèo về thông tin", "-f", "json")
+    assert got.exit_code == 0 and got.json()[0]["kind"] == "agency", got.output
+    index = RecordIndex([("agency:front", NAME, ("fatherland", "front"))], frozenset())
+    assert not index.known("body")  # "which body": a kind this base has no word for, not a word against the answer

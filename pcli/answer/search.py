@@ -91,19 +91,14 @@ class Searcher:
         wanted = None if kinds is None else frozenset(("indicator",) if "figure" in kinds else ()) | kinds
         if wanted is None and query.asks:  # "how many" asks for a figure, "who" for a record, "which bank" an agency
             wanted = _ASKED.get(query.asks, frozenset((query.asks,)))
-        held = self.stated.held(query)
-        if query.unit:  # "2,134 poor households: what percentage was that?": the count is not what is asked
-            held = {
-                w: kept
-                for w, figures in held.items()
-                if (kept := [f for f in figures if self.unit_kind(f.indicator) == query.unit])
-            }
+        held = self.stated.held(query, self.unit_kind)
         refuse_odd_numbers(query, held)
         if query.asks == "source" and held and (told := self._told_by(held)):
             return Found(told[:limit])  # "which outlet reported more than 3,600 poor households": the ones citing it
         if query.asks == "source" and query.periods and (dated := self._published(query.periods)):
             return Found(dated[:limit])  # "which outlet published the 10 December 2025 piece"
         words = query.words + tuple(w for stated, _ in query.values if stated not in held for w in fold(stated).split())
+        words = tuple(w for w in words if w not in KIND_OF_WORD or self.index.known(w))  # "which body": the kind asked
         if not words and not held and query.place is not None and not query.periods:
             return self._place_alone(query.place, limit, kinds)
         if not words and not held:

@@ -3,6 +3,8 @@ figures, and the sources that cite them; a number that can only be a year pcli c
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pcli.answer.index import KIND_ORDER, Fit, RecordIndex
 from pcli.answer.matching import within
 from pcli.answer.query import Query
@@ -19,13 +21,16 @@ class Stated:
         self.store, self.index = store, index
         self.cited: dict[str, list[str]] = {}  # figure id → the records named where it is quoted
 
-    def held(self, query: Query) -> dict[str, list[Figure]]:
-        """The numbers of the question that figures of the base hold, each with those figures."""
+    def held(self, query: Query, unit_of: Callable[[str], str]) -> dict[str, list[Figure]]:
+        """The numbers of the question that figures of the base hold, each with those figures; of the kind of
+        number asked, if the question asks one ("2,134 poor households: what percentage was that?" asks no count)."""
         held: dict[str, list[Figure]] = {}
         for stated, readings in query.values:
             figures = self.store.figures_valued(readings, 50)
             if query.place is not None:
                 figures = [f for f in figures if f.place == query.place]
+            if query.unit:
+                figures = [f for f in figures if unit_of(f.indicator) == query.unit]
             if figures:
                 held[stated] = figures
         return held

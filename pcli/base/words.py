@@ -21,15 +21,15 @@ FILLER_WORDS = {
              could would should will shall may might must get got between since left remaining still
              according reported report say says said during over under than then per each every whats s
              refer refers mean means meaning represent stand come comes came go goes went gone
-             start beginning end period""",
+             start beginning end period responsible charge""",
     "vi": """nam cua la co bao nhieu trong va so tai o den vao nhung cac mot duoc thanh pho hien nay gi nao the may
              cho biet toi hay luong muc tong tu giua qua ke lai con da se dang ve khi theo nay do ay
-             bi boi nhu ra sao tat ca toan bo chung ai vay thi ma roi lieu nghia sang hon thudo tp giaidoan""",
+             bi boi nhu ra sao tat ca toan bo chung ai vay thi ma roi lieu nghia sang hon thudo tp giaidoan phutrach""",
     "id": """tahun di pada dan yang dari untuk ke jumlah berapa ada dalam kota ini itu sebuah apa apakah berapakah
              siapa mana adalah banyak total antara sejak sampai masih tersisa sisa sekarang saat kini keseluruhan
              secara saja bagaimana tersebut telah sudah akan sedang oleh dengan bagi kepada tentang seperti juga
              hal nya kah para sebanyak nomor angka arti maksud merujuk berasal memiliki dimiliki punya mempunyai
-             mendapat mendapatkan memperoleh ibukota periode""",
+             mendapat mendapatkan memperoleh ibukota periode bertanggungjawab""",
 }
 FILLER = frozenset(word for words in FILLER_WORDS.values() for word in words.split())
 # The Vietnamese filler words as written: folded, "vậy" (so) is "vay" (borrow), "lại" (again) "lãi" (interest),
@@ -207,8 +207,10 @@ COMPOUNDS = {
     ("rumah", "tangga"): "rumahtangga",
     ("thu", "do"): "thudo",
     ("ibu", "kota"): "ibukota",
-    ("giai", "doan"): "giaidoan",
-}  # fmt: skip  ("giai đoạn": a period, as "năm" a year)
+    ("giai", "doan"): "giaidoan",  # "giai đoạn": a period, as "năm" a year
+    ("phu", "trach"): "phutrach",  # "phụ trách", "bertanggung jawab": in charge of, as "responsible" asks
+    ("bertanggung", "jawab"): "bertanggungjawab",
+}
 
 
 _SECONDS = {first: (second, joined) for (first, second), joined in COMPOUNDS.items()}
