@@ -405,12 +405,17 @@ def test_a_record_kind_then_its_budget_asks_for_the_budget() -> None:
 
 @pytest.mark.parametrize(
     ("question", "counted"),
-    [("bao nhiêu trẻ em nghèo được theo dõi sức khỏe", True), ("berapa rumah tangga miskin", True),
-     ("Tỷ lệ hộ nghèo năm 2023 là bao nhiêu", False), ("bao nhiêu tỷ đồng", False), ("berapa persen", False),
-     ("lao động qua đào tạo đạt bao nhiêu", False)],
+    [("bao nhiêu trẻ em nghèo được theo dõi sức khỏe", "tre"), ("berapa rumah tangga miskin", "rumahtangga"),
+     ("Tỷ lệ hộ nghèo năm 2023 là bao nhiêu", ""), ("bao nhiêu tỷ đồng", ""), ("berapa persen", ""),
+     ("lao động qua đào tạo đạt bao nhiêu", "")],
 )  # fmt: skip
-def test_a_quantity_word_before_a_thing_asks_how_many(question: str, counted: bool) -> None:
-    assert parse_query(question, []).counted is counted
+def test_a_quantity_word_before_a_thing_asks_how_many(question: str, counted: str) -> None:
+    assert parse_query(question, []).counted == counted
+
+
+def test_how_many_households_is_not_answered_by_an_amount() -> None:
+    got = run("query", "có bao nhiêu hộ được vay vốn ngân hàng chính sách từ 2021 đến 2024", "-f", "json")
+    assert got.exit_code == 0 and got.json()[0]["unit"] == "households", got.output
 
 
 def test_how_many_of_a_thing_is_not_answered_by_a_share_of_them() -> None:
@@ -491,3 +496,25 @@ def test_in_charge_of_is_filler_and_a_kind_word_the_base_lacks_only_says_the_kin
     assert got.exit_code == 0 and got.json()[0]["kind"] == "agency", got.output
     index = RecordIndex([("agency:front", NAME, ("fatherland", "front"))], frozenset())
     assert not index.known("body")  # "which body": a kind this base has no word for, not a word against the answer
+
+
+def test_a_number_stated_and_asked_about_is_its_figure() -> None:
+    got = run("query", "53.826 lao động là con số gì", "-f", "json")
+    assert got.exit_code == 0 and got.json()[0]["value"] == 53826, got.output
+    other = run("query", "Hơn 19.000 lao động tìm được việc, trong đó bao nhiêu người đi làm việc ở nước ngoài?", "-f", "json")
+    assert other.exit_code == 0 and other.json()[0]["value"] != 19000, other.output  # another quantity is asked
+
+
+def test_before_a_period_is_the_latest_figure_before_it() -> None:
+    got = run("query", "poor households before 2023", "-f", "json")
+    assert got.exit_code == 0, got.output
+    assert got.json()[0]["period"] < "2023", got.json()[0]
+    assert run("query", "number of communes and wards before the July 2025 reorganisation").exit_code == 1
+
+
+def test_the_most_or_least_is_never_a_total() -> None:
+    from pcli.base.words import compounded
+
+    assert compounded(["muc", "vay", "toi", "da"])[-1] == "toida" and compounded(["toi", "thieu"]) == ["toithieu"]
+    got = run("query", "muc vay toi da cho ho ngheo tai ngan hang chinh sach", "-f", "json")
+    assert got.exit_code == 1 or all(m["kind"] != "figure" for m in got.json()), got.output

@@ -39,7 +39,7 @@ MAX_PERIODS = 8  # periods named in one query
 
 class Query:
     __slots__ = ("text", "words", "periods", "place", "documents", "change", "elsewhere", "cited", "values", "head", "scope",
-                 "asks", "target", "since", "asked", "unit", "named", "counted")  # fmt: skip
+                 "asks", "target", "since", "asked", "unit", "named", "counted", "before")  # fmt: skip
 
     def __init__(self, text: str, words: tuple[str, ...], periods: tuple[Period, ...], place: str | None) -> None:
         self.text, self.words, self.periods, self.place = text, words, periods, place
@@ -52,9 +52,10 @@ class Query:
         self.asks = ""  # "figure" for "how many", "record" for "who": the kind of answer a question word asks for
         self.target = False  # the question asks for a goal ("target", "mục tiêu", "sasaran")
         self.since = False  # "since 2022", "so với 2022": one period, the change runs from it to the latest
+        self.before = False  # "before the July 2025 reorganisation": a figure of an earlier time than the period
         self.asked: tuple[str, ...] = ()  # the content words with the words of change: "giảm nghèo" is a name too
         self.unit = ""  # the kind of number asked for: "what percentage" a share, "how many" a count
-        self.counted = False  # "bao nhiêu trẻ em": how many of a thing, not what share of them
+        self.counted = ""  # "bao nhiêu trẻ em": the thing asked how many of ("tre"), not what share of them
         self.named = ""  # a place the question names by its kind ("komune Ba Vi", "xã Mê Linh"), folded
         self.scope = ""  # a whole country the question names or says ("Vietnam", "cả nước"), folded
 
@@ -73,6 +74,7 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     if states_number(stripped):  # a digit that is not a plain year: a number of the question
         stripped = _values(stripped, query)
     words = compounded(fold(without_marked_fillers(stripped)).split())  # "tính đến": as of, not a province
+    query.before = not _BEFORE_WORDS.isdisjoint(words) and bool(_BEFORE().search(" ".join(words)))
     periods: list[Period] = []
     if any(w.isdigit() for w in words):  # no digit: no year (half of all questions)
         words, periods = read_periods(words)
@@ -213,6 +215,8 @@ def _question_words(words: list[str], query: Query) -> None:
         query.asks = "document"  # "Resolusi … nomor berapa", "nghị quyết số mấy": the document's number
 
 
+_BEFORE_WORDS = frozenset(("before", "prior", "truoc", "sebelum"))
+_BEFORE = pattern(r"\b(?:before|prior to|truoc|sebelum)(?: the| thang| nam| tahun| bulan)?(?: [a-z]+)? (?:19|20)\d\d\b")
 _NUMBER_OF = pattern(r"(?<![^\W\d_])[Ss]ố\s+(?!mấy\b|bao\b)(?=[^\W\d_])")  # "số hộ"; not "số 24/2021", "sở"
 _NUMBER_ASKED = pattern(r"\b(?:nomor berapa|so may|so bao nhieu|what number|which number)\b")
 _QUANTITY = (("bao", "nhieu"), ("berapa",))  # "how many" and "how much" alike: a count when a thing follows
@@ -221,16 +225,16 @@ _AMOUNTS = frozenset(w for words in UNIT_KIND_WORDS.values() for w in words.spli
 )
 
 
-def _counted(words: list[str]) -> bool:
-    """Whether a quantity word asks how many of a thing ("bao nhiêu trẻ em", "berapa rumah tangga", as "how many"
-    does): not "bao nhiêu phần trăm", "bao nhiêu tỷ đồng", "berapa persen", nor one that ends the question ("đạt bao
-    nhiêu"). A share does not answer it unless the question says one."""
+def _counted(words: list[str]) -> str:
+    """The thing a quantity word asks how many of ("bao nhiêu trẻ em", "berapa rumah tangga", as "how many" does):
+    not "bao nhiêu phần trăm", "bao nhiêu tỷ đồng", "berapa persen", nor one that ends the question ("đạt bao nhiêu").
+    A share does not answer it unless the question says one, nor an amount when the thing is what a count counts."""
     for i in range(len(words)):
         for quantity in _QUANTITY:
             if tuple(words[i : i + len(quantity)]) == quantity:
                 after = [w for w in words[i + len(quantity) :] if w not in FILLER]
-                return bool(after) and after[0] not in _AMOUNTS and after[0].isalpha()
-    return False
+                return after[0] if after and after[0] not in _AMOUNTS and after[0].isalpha() else ""
+    return ""
 
 
 def _kind_at(words: list[str], i: int, ahead: bool, least: int = 0) -> str:

@@ -65,6 +65,7 @@ class Searcher:
         self.answered: dict[tuple[str, int, frozenset[str] | None, str | None], Found] = {}
         self.stated = Stated(store, self.index)
         self.settlements = Settlements(self.index, self._record)
+        self.counted: frozenset[str] | None = None  # the words of the units of counts, read when first asked
 
     def search(self, text: str, limit: int = 10, kinds: frozenset[str] | None = None, place: str | None = None) -> Found:
         """The answers to a question; `place` (a place the figures name, `query --place`) wins over one it names."""
@@ -204,12 +205,21 @@ class Searcher:
         if query.unit:  # "what percentage": a share, not the count the question states
             fits = [f for f in fits if f.kind != "indicator" or self.unit_kind(f.key.split(":", 1)[1]) == query.unit]
         elif query.counted and not says_share(words):  # "bao nhiêu trẻ em": how many, not "100 %" of them
-            fits = [f for f in fits if f.kind != "indicator" or self.unit_kind(f.key.split(":", 1)[1]) != "percent"]
+            out = ("percent", "currency") if query.counted in self._counts() else ("percent",)  # "bao nhiêu hộ"
+            fits = [f for f in fits if f.kind != "indicator" or self.unit_kind(f.key.split(":", 1)[1]) not in out]
         return fits
 
     def _told_by(self, held: dict[str, list[Figure]]) -> list[Answer]:
         """The sources that cite the figures holding the numbers a question states."""
         return [Answer("source", 3.0, record=self._record("source", s)) for s in self.stated.sources(held)]
+
+    def _counts(self) -> frozenset[str]:
+        """The words of the names of the units that count things (households, people, communes), folded."""
+        if self.counted is None:
+            units = self.store.catalogue.units.values()
+            self.counted = frozenset(w for u in units if u.kind not in ("percent", "currency") for t in u.label.values()
+                                     for w in fold(t).split())  # fmt: skip
+        return self.counted
 
     def _published(self, periods: tuple[Period, ...]) -> list[Answer]:
         """The sources dated in a period asked ("published in December 2025")."""
@@ -240,6 +250,9 @@ class Searcher:
             kind, ident = key.split(":", 1)
             if kind == "indicator" and (kinds is None or "figure" in kinds):
                 stated = [f for f in valued if f.indicator == ident]
+                if query.before and query.periods and not stated:  # the latest figure from before the period asked
+                    ranked.extend((0, f) for f in self._before(ident, query))
+                    continue
                 figures = stated or self.store.figures(ident, list(query.periods), query.place, limit)
                 # a range that merely holds the year asked (2022-2024 for 2022, 2023 or 2024) is not that year's
                 # figure; one that runs from it ("since 2020") or between the two asked ("between 2021 and 2024") is
@@ -263,6 +276,12 @@ class Searcher:
             indicator = next((k.split(":", 1)[1] for k in best if k.startswith("indicator:")), None)
             return Found([], self._periods_known(query, indicator))
         return Found(answers[:limit])
+
+    def _before(self, indicator: str, query: Query) -> list[Figure]:
+        """The latest achieved figure of an indicator that ends before the first period asked begins."""
+        earlier = [f for f in self.store.figures(indicator, [], query.place, 1000) if f.status == "achieved"
+                   and f.period.kind != "undated" and f.period.end < query.periods[0].start]  # fmt: skip
+        return sorted(earlier, key=lambda f: f.period.sort_key)[-1:]
 
     @staticmethod
     def _standing(figures: list[Figure], query: Query) -> list[Figure]:

@@ -21,15 +21,15 @@ FILLER_WORDS = {
              could would should will shall may might must get got between since left remaining still
              according reported report say says said during over under than then per each every whats s
              refer refers mean means meaning represent stand come comes came go goes went gone
-             start beginning end period responsible charge""",
+             start beginning end period responsible charge before prior""",
     "vi": """nam cua la co bao nhieu trong va so tai o den vao nhung cac mot duoc thanh pho hien nay gi nao the may
              cho biet toi hay luong muc tong tu giua qua ke lai con da se dang ve khi theo nay do ay
-             bi boi nhu ra sao tat ca toan bo chung ai vay thi ma roi lieu nghia sang hon thudo tp giaidoan phutrach""",
+             bi boi nhu ra sao tat ca toan bo chung ai vay thi ma roi lieu nghia sang hon thudo tp giaidoan phutrach truoc""",
     "id": """tahun di pada dan yang dari untuk ke jumlah berapa ada dalam kota ini itu sebuah apa apakah berapakah
              siapa mana adalah banyak total antara sejak sampai masih tersisa sisa sekarang saat kini keseluruhan
              secara saja bagaimana tersebut telah sudah akan sedang oleh dengan bagi kepada tentang seperti juga
              hal nya kah para sebanyak nomor angka arti maksud merujuk berasal memiliki dimiliki punya mempunyai
-             mendapat mendapatkan memperoleh ibukota periode bertanggungjawab""",
+             mendapat mendapatkan memperoleh ibukota periode bertanggungjawab sebelum""",
 }
 FILLER = frozenset(word for words in FILLER_WORDS.values() for word in words.split())
 # The Vietnamese filler words as written: folded, "vậy" (so) is "vay" (borrow), "lại" (again) "lãi" (interest),
@@ -37,7 +37,7 @@ FILLER = frozenset(word for words in FILLER_WORDS.values() for word in words.spl
 VI_FILLER_WRITTEN = frozenset(
     """năm của là có bao nhiêu trong và số tại ở đến vào những các một được thành phố hiện nay gì nào thế mấy cho biết
     tôi hãy lượng mức tổng từ giữa qua kể lại còn đã sẽ đang về khi theo này đó ấy bị bởi như ra sao tất cả toàn bộ
-    chung ai vậy thì mà rồi liệu nghĩa sang hơn tới tp""".split()
+    chung ai vậy thì mà rồi liệu nghĩa sang hơn tới tp trước""".split()
 )
 # Vietnamese words that are filler only as written, whose folded form is another word: "tính đến" (as of) is not
 # "tỉnh" (province), "khoảng" (about) not "khoang", "căn" (the counter of "căn nhà") not "cận" (near).
@@ -136,7 +136,7 @@ ASKS_UNIT = {
 MODIFIERS = frozenset(
     """rural urban countryside male female men women boys girls children elderly disabled ethnic minority minorities
     perdesaan pedesaan perkotaan laki perempuan anak lansia disabilitas etnis minoritas
-    near can hampir thon""".split()
+    near can hampir thon maximum minimum highest lowest toida toithieu maksimal maksimum minimal tertinggi terendah""".split()
 )  # near, cận, hampir: the near-poor are not the poor, also in a base that holds no near-poor figure; "thôn" of
 # "nông thôn" (rural), which Vietnamese writes after what it narrows
 
@@ -210,10 +210,14 @@ COMPOUNDS = {
     ("giai", "doan"): "giaidoan",  # "giai đoạn": a period, as "năm" a year
     ("phu", "trach"): "phutrach",  # "phụ trách", "bertanggung jawab": in charge of, as "responsible" asks
     ("bertanggung", "jawab"): "bertanggungjawab",
+    ("toi", "da"): "toida",  # "tối đa", "tối thiểu": the most and the least, which a total is not
+    ("toi", "thieu"): "toithieu",
 }
 
 
-_SECONDS = {first: (second, joined) for (first, second), joined in COMPOUNDS.items()}
+_SECONDS: dict[str, list[tuple[str, str]]] = {}  # a compound's first word → (its second, the compound)
+for (_first, _second), _joined in COMPOUNDS.items():
+    _SECONDS.setdefault(_first, []).append((_second, _joined))
 # Words written short: "akhir thn 2024" is "akhir tahun 2024".
 ABBREVIATIONS = {"thn": "tahun"}
 
@@ -236,9 +240,9 @@ def compounded(words: list[str]) -> list[str]:
         return words
     out: list[str] = []
     for word in words:
-        second = _SECONDS.get(out[-1]) if out else None
-        if second is not None and _one_off(second[0], word):
-            out[-1] = second[1]
+        joined = next((j for second, j in _SECONDS.get(out[-1], ()) if _one_off(second, word)), "") if out else ""
+        if joined:
+            out[-1] = joined
         else:
             out.append(word)
     return out
