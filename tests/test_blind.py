@@ -24,6 +24,7 @@ HELD = {
     "2026-12-04-f.toml": (155, 0),  # first run 147/160 with 1 wrong number (README)
     "2026-12-04-g.toml": (155, 0),  # first run 145/162 with 1 wrong number (README)
     "2026-12-04-h.toml": (144, 1),  # first run 141/160 with 5 wrong numbers (README)
+    "2026-12-04-i.toml": (147, 0),  # first run 147/160 with no wrong number (README)
 }
 
 
