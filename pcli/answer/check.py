@@ -119,7 +119,7 @@ def _judge(v: Verdict, reading: Reading, draft: Draft, searcher: Searcher, measu
     other = exact or _ruled_holding(n.value, ruled, searcher, kind)
     if spoken is not None:
         v.indicator = spoken
-        _by_words(v, reading, spoken, period, places.get(spoken), searcher)
+        _by_words(v, reading, (spoken, noun), period, places.get(spoken), searcher)
         last[kind] = ((s0, s1), (spoken, places.get(spoken)))
     if v.verdict != CONTRADICTED and other is not None:  # another measure's figure: "9.928 hộ nghèo"
         v.verdict, v.figure, v.indicator, v.expected, v.note = CONTRADICTED, other, other.indicator, None, "check_other_measure"
@@ -274,6 +274,18 @@ def _may_share(noun: str, indicator: str, searcher: Searcher) -> bool:
     return unit is not None and (noun == unit.id.lower() or any(noun in fold(label).split() for label in unit.label.values()))
 
 
+def _counts_other(noun: str, indicator: str, searcher: Searcher) -> bool:
+    """Whether the thing a number counts is what another unit of the base counts, not the measure's: "20.000 hộ"
+    is not a number of people."""
+    from pcli.text import fold
+
+    base = searcher.store.catalogue
+    own = base.indicators[indicator].unit
+    return bool(noun) and not _may_share(noun, indicator, searcher) and any(
+        noun == u.id.lower() or any(noun in fold(label).split() for label in u.label.values())
+        for u in base.units.values() if u.id != own)  # fmt: skip
+
+
 def _counted(reading: Reading) -> str:
     """The thing a number counts as the reader names it ("households"), or "" for a share or an amount (the kind
     of number tells those apart)."""
@@ -314,12 +326,13 @@ def _by_value(v: Verdict, reading: Reading, f: Figure, period: Period | None, pl
     if period is None or _stands(f, period):
         v.verdict = SUPPORTED
         return
+    if carried(reading):  # the period comes from another sentence: the number's own figure stands
+        v.verdict, v.period = SUPPORTED, ""
+        return
     others = [g for g in searcher.store.figures(f.indicator, [period], place, 20) if _stands(g, period)]
     others = [g for g in others if g.status == f.status]
     if others:  # 2022's figure written for 2023
         v.verdict, v.figure, v.expected, v.note = CONTRADICTED, others[0], others[0].value, "check_other_period"
-    elif carried(reading):  # the period comes from another sentence: the number's own figure stands
-        v.verdict, v.period = SUPPORTED, ""
     else:
         v.note = "check_not_held"
 
@@ -333,12 +346,19 @@ def _whole(f: Figure, period: Period, place: str | None, searcher: Searcher) -> 
     return next((g for g in same if g.period == period and g.status == f.status), None)
 
 
-def _by_words(v: Verdict, reading: Reading, indicator: str, period: Period | None, place: str | None,
+def _by_words(v: Verdict, reading: Reading, about: tuple[str, str], period: Period | None, place: str | None,
               searcher: Searcher) -> None:  # fmt: skip
     """The number is said of an indicator no figure of which holds its value: contradicted by the figure of the
-    period it gives, unknown when the base has none."""
-    if period is not None and carried(reading) and not searcher.store.figures(indicator, [period], place, 1):
-        v.period, period = "", None  # a period carried from another sentence that the measure does not have
+    period it gives, unknown when the base has none. A period carried from another sentence that the measure
+    does not have is dropped, when the number counts what the measure counts ("… sekitar 810 rumah" after "Pada
+    2024 saja, …": the Fund's houses of 2021-2024)."""
+    indicator, noun = about
+    held = searcher.store.figures(indicator, [period], place, 20) if period is not None else []
+    if period is not None and carried(reading) and not any(_stands(f, period) for f in held):
+        if _counts_other(noun, indicator, searcher):
+            v.note = "check_not_held"
+            return
+        v.period, period = "", None
     figures = searcher.store.figures(indicator, [period] if period else [], place, 200)
     if period is not None:
         figures = [f for f in figures if _stands(f, period)]

@@ -110,6 +110,13 @@ _NOT_FIGURES = (
         "age",
         r"(?i:\b(?:children|child|trẻ em|tre em|anak(?:-anak)?)\s+(?:under|below|aged|dưới|duoi|di bawah(?: usia)?)\s+)\d{1,2}\b",
     ),
+    # "those under 16", "people over 60", "mereka di bawah 16": people by their age, no share or amount after it
+    (
+        "age",
+        r"(?i:\b(?:those|people|persons|anyone|everyone|kids|minors|pupils|students|youths?|adults|residents|mereka|orang"
+        r"|người|nguoi)\s+(?:under|below|over|above|aged|dưới|duoi|trên|tren|di bawah(?: usia)?|di atas(?: usia)?)\s+)"
+        r"\d{1,2}\b(?![.,]\d|\s*(?:%|\w))",
+    ),
     # the count a rank is out of: "thứ ba trong 6 vùng", "peringkat kedua dari 38 provinsi", "ranked 31 among 105"
     (
         "ordinal",
@@ -226,19 +233,24 @@ def _with_zeros(text: str, lang: str, found: list[Number], taken: list[tuple[int
 
 
 _ITEM = re.compile(r"(?m)^[ \t]*\(?(\d{1,3})[.)](?=[ \t]+\d)")
+_INLINE = re.compile(r"(?<![^\s:;,])\((\d{1,2})\)(?=[ \t]+[^\W\d_])")  # "(1) … (2) …" inside a line
 
 
 def _numbered(text: str) -> list[tuple[int, int, str]]:
     """List numbers a number follows ("7. 100% of poor children"): at a line's start, after a line that ends its
-    sentence or after the list's item before it ("6. …"); a line that goes on from an unfinished sentence ("fell
-    to\n3. …") keeps its number."""
+    sentence or after the list's item before it ("6. …"), and items counted from one inside a line ("(1) …; (2)
+    …"); a line that goes on from an unfinished sentence ("fell to\n3. …") keeps its number."""
     out = []
     for m in _ITEM.finditer(text):
         before = text[text.rfind("\n", 0, max(m.start() - 1, 0)) + 1 : max(m.start() - 1, 0)] if m.start() else ""
         previous = re.match(r"[ \t]*\(?(\d{1,3})[.)]\s", before)
         if not before.strip() or before.rstrip()[-1] in ".!?:;" or (previous and int(previous[1]) + 1 == int(m[1])):
             out.append((m.start(), m.end(), "list"))
-    return out
+    for line in re.finditer(r"[^\n]+", text):  # items counted within a line from one: "(1) …; (2) …"
+        items = list(_INLINE.finditer(line[0]))
+        if len(items) > 1 and [int(m[1]) for m in items] == list(range(1, len(items) + 1)):
+            out.extend((line.start() + m.start(), line.start() + m.end(), "list") for m in items)
+    return sorted(out)
 
 
 def read_numbers(quote: str, lang: str) -> list[tuple[float, bool, int, int]]:
