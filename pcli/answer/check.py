@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 
-from pcli.answer.clauses import clause_of, noun_after, unwrapped, whole_sentences
+from pcli.answer.clauses import clause_of, noun_after, own_end, unwrapped, whole_sentences
 from pcli.answer.draft import Draft, carried
 from pcli.answer.query import Query
 from pcli.answer.rounding import Written
@@ -108,7 +108,8 @@ def _judge(v: Verdict, reading: Reading, draft: Draft, searcher: Searcher, measu
     words = words_of(clause)
     spoken = _spoken(ranked, scores, words, noun, searcher, measures)
     held = _holding(reading, ranked[:8], scores, places, period, searcher, kind, draft)
-    stands, named = _decide(reading, held, ranked, scores, words, said, measures, searcher)
+    upto = words_of(text[s0 : own_end(text, n.end, s1, draft.figures)])  # the sentence, less the next number's clause
+    stands, named = _decide(reading, held, ranked, scores, words, upto, measures, searcher)
     if held is not None and stands:
         v.indicator = held.indicator
         _by_value(v, reading, held, period, places.get(held.indicator), searcher)
@@ -211,7 +212,9 @@ def _candidates(reading: Reading, draft: Draft, clause: str, kind: str,
 def _decide(reading: Reading, held: Figure | None, ranked: list[str], scores: dict[str, float], clause: Words,
             said: Words, measures: Measures, searcher: Searcher) -> tuple[bool, str | None]:  # fmt: skip
     """Whether the figure holding the number's value answers for it; if not, the measure the words name instead
-    (None when they name none)."""
+    (None when they name none). `said` is the sentence less the clause of the number after: "… tạo việc làm cho
+    53.826 lao động, trong đó nguồn vốn ủy thác giúp hơn 225.800 người có việc làm mới" says the entrusted
+    capital's jobs of the number after."""
     if held is None:
         return False, None
     best = ranked[0]

@@ -49,6 +49,16 @@ def clause_of(text: str, s0: int, s1: int, start: int, end: int, qualifier: str 
     return left + " " + CLAUSE_END.split(right)[0]
 
 
+def own_end(text: str, end: int, s1: int, figures: Sequence[tuple[int, int]]) -> int:
+    """Where the words that speak of the number ending at `end` end: at the sentence's end, or where the clause of
+    the next figure of its sentence begins (its last clause mark before it): "… cho 53.826 lao động, | trong đó
+    nguồn vốn ủy thác giúp hơn 225.800 người …"."""
+    i = bisect.bisect_right(figures, (end, end))
+    stop = min([s1, *(a for a, _ in figures[i : i + 1] if a >= end)])
+    marks = list(CLAUSE_END.finditer(text, end, stop)) if stop < s1 else []
+    return marks[-1].start() if marks else stop
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
