@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 
 from pcli.answer.clauses import clause_of, noun_after, own_end, unwrapped, whole_sentences
-from pcli.answer.draft import Draft, carried
+from pcli.answer.draft import Draft, carried, record_rival
 from pcli.answer.query import Query
 from pcli.answer.rounding import Written
 from pcli.answer.search import Searcher
@@ -110,6 +110,10 @@ def _judge(v: Verdict, reading: Reading, draft: Draft, searcher: Searcher, measu
     held = _holding(reading, ranked[:8], scores, places, period, searcher, kind, draft)
     upto = words_of(text[s0 : own_end(text, n.end, s1, draft.figures)])  # the sentence, less the next number's clause
     stands, named = _decide(reading, held, ranked, scores, words, upto, measures, searcher)
+    rival = None
+    if held is not None and stands:
+        rival = record_rival(draft, reading, held.indicator, ranked, searcher, lambda i: measures.said_of(upto, i))
+    stands, named = (False, rival) if rival is not None else (stands, named)
     if held is not None and stands:
         v.indicator = held.indicator
         _by_value(v, reading, held, period, places.get(held.indicator), searcher)

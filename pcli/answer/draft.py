@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from pcli.answer.clauses import YEAR, shifted, unqualified, whole_sentence
 from pcli.answer.query import Query, parse_query
@@ -85,3 +86,27 @@ def carried(reading: Reading, span: tuple[int, int] | None = None) -> bool:
     """Whether the number's period comes from outside its sentence (the paragraph's lead, the article's start)."""
     s0, s1 = span or reading.sentence
     return bool(reading.dated_by) and all(not s0 <= p.start < s1 for p in reading.dated_by)
+
+
+_RECORDS = frozenset(("programme", "document", "agency"))  # what a sentence's subject may name (a place is everywhere)
+
+
+def record_rival(draft: Draft, reading: Reading, held: str, ranked: list[str], searcher: Searcher,
+                 said_of: Callable[[str], int]) -> str | None:  # fmt: skip
+    """A measure of the held figure's unit quoted with the one record the sentence names before the number (most
+    of a programme's, agency's or document's name), when the held figure's measure is quoted with no such record
+    and the sentence says more of the rival's name (`said_of`): "The Fund for the Poor … helped build or repair
+    714 homes" speaks of the Fund's houses, not of all the houses built."""
+    from pcli.answer.confidence import NAMED_RECORD
+
+    s0, _ = draft.sentence(reading)
+    query = draft.asked(draft.text[s0 : reading.number.start], searcher)
+    if query is None or not any(searcher.index.in_names_of(_RECORDS, w) for w in query.words):
+        return None
+    named = [f for f in searcher.index.score(query.words, _RECORDS, "") if f.named >= NAMED_RECORD and f.names >= 2]
+    if len(named) != 1 or searcher.stated.quoted_with(held, named[0].key):
+        return None  # no record, or two: which one the number is of the words do not tell
+    base = searcher.store.catalogue.indicators
+    alike = [i for i in ranked if i != held and (base[i].unit, base[i].change) == (base[held].unit, base[held].change)]
+    rival = next((i for i in alike if searcher.stated.quoted_with(i, named[0].key)), None)
+    return rival if rival is not None and said_of(rival) > said_of(held) else None
