@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 
 from pcli.answer.clauses import clause_of, noun_after, own_end, unwrapped, whole_sentences
-from pcli.answer.draft import Draft, carried, record_rival
+from pcli.answer.draft import Draft, carried, counted, counts_other, may_share, record_rival
 from pcli.answer.query import Query
 from pcli.answer.rounding import Written
 from pcli.answer.search import Searcher
@@ -104,7 +104,7 @@ def _judge(v: Verdict, reading: Reading, draft: Draft, searcher: Searcher, measu
     ruled = {i for i in scores if measures.ruled_out(said, i, says)}
     scores = {i: share for i, share in scores.items() if i not in ruled}
     ranked = sorted(scores, key=lambda i: -scores[i])
-    noun = _counted(reading) if reading.unit is not None else noun_after(text, n.end, s1)  # what the number counts
+    noun = counted(reading) if reading.unit is not None else noun_after(text, n.end, s1)  # what the number counts
     words = words_of(clause)
     spoken = _spoken(ranked, scores, words, noun, searcher, measures)
     held = _holding(reading, ranked[:8], scores, places, period, searcher, kind, draft)
@@ -124,7 +124,8 @@ def _judge(v: Verdict, reading: Reading, draft: Draft, searcher: Searcher, measu
     other = exact or _ruled_holding(n.value, ruled, searcher, kind)
     if spoken is not None:
         v.indicator = spoken
-        _by_words(v, reading, (spoken, noun), period, places.get(spoken), searcher)
+        loose = carried(reading) and counts_other(noun, spoken, searcher)
+        _by_words(v, reading, (spoken, loose), period, places.get(spoken), searcher)
         last[kind] = ((s0, s1), (spoken, places.get(spoken)))
     if v.verdict != CONTRADICTED and other is not None:  # another measure's figure: "9.928 hộ nghèo"
         v.verdict, v.figure, v.indicator, v.expected, v.note = CONTRADICTED, other, other.indicator, None, "check_other_measure"
@@ -176,7 +177,7 @@ def _spoken(ranked: list[str], scores: dict[str, float], clause: Words, noun: st
     if best is None:
         return None
     near = [i for i in ranked if scores[i] >= HELD * scores[best]]
-    named = next((i for i in near if measures.named(clause, i, "") and _may_share(noun, i, searcher)), None)
+    named = next((i for i in near if measures.named(clause, i, "") and may_share(noun, i, searcher)), None)
     return named or (best if scores[best] >= SPEAKS else None)
 
 
@@ -206,7 +207,7 @@ def _candidates(reading: Reading, draft: Draft, clause: str, kind: str,
             scores[indicator] = scores.get(indicator, 0.0) + share
             places.setdefault(indicator, counted[1][1])
     own_noun = noun_after(text, n.end, s1)
-    if before is not None and before[0] == (s0, s1) and not clear and _may_share(own_noun, before[1][0], searcher):
+    if before is not None and before[0] == (s0, s1) and not clear and may_share(own_noun, before[1][0], searcher):
         indicator = before[1][0]
         scores[indicator] = scores.get(indicator, 0.0) + 0.5
         places.setdefault(indicator, before[1][1])
@@ -269,37 +270,6 @@ def _ruled_holding(value: float, ruled: set[str], searcher: Searcher, kind: str)
     return next((f for f in exact if f.indicator in ruled and searcher.unit_kind(f.indicator) == kind), None)
 
 
-def _may_share(noun: str, indicator: str, searcher: Searcher) -> bool:
-    """Whether a number may be of the measure of the number before it: it names no thing of its own, or the
-    thing that measure's unit counts."""
-    if not noun:
-        return True
-    from pcli.text import fold
-
-    base = searcher.store.catalogue
-    unit = base.units.get(base.indicators[indicator].unit)
-    return unit is not None and (noun == unit.id.lower() or any(noun in fold(label).split() for label in unit.label.values()))
-
-
-def _counts_other(noun: str, indicator: str, searcher: Searcher) -> bool:
-    """Whether the thing a number counts is what another unit of the base counts, not the measure's: "20.000 hộ"
-    is not a number of people."""
-    from pcli.text import fold
-
-    base = searcher.store.catalogue
-    own = base.indicators[indicator].unit
-    return bool(noun) and not _may_share(noun, indicator, searcher) and any(
-        noun == u.id.lower() or any(noun in fold(label).split() for label in u.label.values())
-        for u in base.units.values() if u.id != own)  # fmt: skip
-
-
-def _counted(reading: Reading) -> str:
-    """The thing a number counts as the reader names it ("households"), or "" for a share or an amount (the kind
-    of number tells those apart)."""
-    unit = reading.unit
-    return unit.id.lower() if unit is not None and unit.kind not in ("percent", "currency") and not reading.number.percent else ""
-
-
 def _holding(reading: Reading, candidates: list[str], scores: dict[str, float], places: dict[str, str | None],
              period: Period | None, searcher: Searcher, kind: str, draft: Draft) -> Figure | None:  # fmt: skip
     """The figure that holds the number's value as the writer wrote it: of the best-spoken candidate that has
@@ -353,16 +323,17 @@ def _whole(f: Figure, period: Period, place: str | None, searcher: Searcher) -> 
     return next((g for g in same if g.period == period and g.status == f.status), None)
 
 
-def _by_words(v: Verdict, reading: Reading, about: tuple[str, str], period: Period | None, place: str | None,
+def _by_words(v: Verdict, reading: Reading, about: tuple[str, bool], period: Period | None, place: str | None,
               searcher: Searcher) -> None:  # fmt: skip
     """The number is said of an indicator no figure of which holds its value: contradicted by the figure of the
     period it gives, unknown when the base has none. A period carried from another sentence that the measure
-    does not have is dropped, when the number counts what the measure counts ("… sekitar 810 rumah" after "Pada
-    2024 saja, …": the Fund's houses of 2021-2024)."""
-    indicator, noun = about
+    does not have is dropped ("… sekitar 810 rumah" after "Pada 2024 saja, …": the Fund's houses of 2021-2024),
+    unless the number counts what another unit counts (`about`: the measure, and whether it does: "20.000 hộ" is
+    no number of people)."""
+    indicator, loose = about
     held = searcher.store.figures(indicator, [period], place, 20) if period is not None else []
     if period is not None and carried(reading) and not any(_stands(f, period) for f in held):
-        if _counts_other(noun, indicator, searcher):
+        if loose:
             v.note = "check_not_held"
             return
         v.period, period = "", None

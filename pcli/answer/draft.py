@@ -91,12 +91,9 @@ def carried(reading: Reading, span: tuple[int, int] | None = None) -> bool:
 _RECORDS = frozenset(("programme", "document", "agency"))  # what a sentence's subject may name (a place is everywhere)
 
 
-def record_rival(draft: Draft, reading: Reading, held: str, ranked: list[str], searcher: Searcher,
-                 said_of: Callable[[str], int]) -> str | None:  # fmt: skip
-    """A measure of the held figure's unit quoted with the one record the sentence names before the number (most
-    of a programme's, agency's or document's name), when the held figure's measure is quoted with no such record
-    and the sentence says more of the rival's name (`said_of`): "The Fund for the Poor … helped build or repair
-    714 homes" speaks of the Fund's houses, not of all the houses built."""
+def named_record(draft: Draft, reading: Reading, searcher: Searcher) -> str | None:
+    """The one record (programme, agency, document) the sentence names before the number, by most of its name;
+    None for none, or for two (which one the number is of the words do not tell)."""
     from pcli.answer.confidence import NAMED_RECORD
 
     s0, _ = draft.sentence(reading)
@@ -104,9 +101,50 @@ def record_rival(draft: Draft, reading: Reading, held: str, ranked: list[str], s
     if query is None or not any(searcher.index.in_names_of(_RECORDS, w) for w in query.words):
         return None
     named = [f for f in searcher.index.score(query.words, _RECORDS, "") if f.named >= NAMED_RECORD and f.names >= 2]
-    if len(named) != 1 or searcher.stated.quoted_with(held, named[0].key):
-        return None  # no record, or two: which one the number is of the words do not tell
+    return named[0].key if len(named) == 1 else None
+
+
+def record_rival(draft: Draft, reading: Reading, held: str, ranked: list[str], searcher: Searcher,
+                 said_of: Callable[[str], int]) -> str | None:  # fmt: skip
+    """A measure of the held figure's unit quoted with the one record the sentence names before the number (most
+    of a programme's, agency's or document's name), when the held figure's measure is quoted with no such record
+    and the sentence says more of the rival's name (`said_of`): "The Fund for the Poor … helped build or repair
+    714 homes" speaks of the Fund's houses, not of all the houses built."""
+    record = named_record(draft, reading, searcher)
+    if record is None or searcher.stated.quoted_with(held, record):
+        return None
     base = searcher.store.catalogue.indicators
     alike = [i for i in ranked if i != held and (base[i].unit, base[i].change) == (base[held].unit, base[held].change)]
-    rival = next((i for i in alike if searcher.stated.quoted_with(i, named[0].key)), None)
+    rival = next((i for i in alike if searcher.stated.quoted_with(i, record)), None)
     return rival if rival is not None and said_of(rival) > said_of(held) else None
+
+
+def may_share(noun: str, indicator: str, searcher: Searcher) -> bool:
+    """Whether a number may be of the measure of the number before it: it names no thing of its own, or the
+    thing that measure's unit counts."""
+    if not noun:
+        return True
+    from pcli.text import fold
+
+    base = searcher.store.catalogue
+    unit = base.units.get(base.indicators[indicator].unit)
+    return unit is not None and (noun == unit.id.lower() or any(noun in fold(label).split() for label in unit.label.values()))
+
+
+def counts_other(noun: str, indicator: str, searcher: Searcher) -> bool:
+    """Whether the thing a number counts is what another unit of the base counts, not the measure's: "20.000 hộ"
+    is not a number of people."""
+    from pcli.text import fold
+
+    base = searcher.store.catalogue
+    own = base.indicators[indicator].unit
+    return bool(noun) and not may_share(noun, indicator, searcher) and any(
+        noun == u.id.lower() or any(noun in fold(label).split() for label in u.label.values())
+        for u in base.units.values() if u.id != own)  # fmt: skip
+
+
+def counted(reading: Reading) -> str:
+    """The thing a number counts as the reader names it ("households"), or "" for a share or an amount (the kind
+    of number tells those apart)."""
+    unit = reading.unit
+    return unit.id.lower() if unit is not None and unit.kind not in ("percent", "currency") and not reading.number.percent else ""
