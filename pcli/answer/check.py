@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 
 from pcli.answer.clauses import clause_of, noun_after, own_end, unwrapped, whole_sentences
-from pcli.answer.draft import Draft, carried, counted, counts_other, may_share, record_rival
+from pcli.answer.draft import Draft, apart, carried, counted, may_share, record_rival
 from pcli.answer.query import Query
 from pcli.answer.rounding import Written
 from pcli.answer.search import Searcher
@@ -124,7 +124,7 @@ def _judge(v: Verdict, reading: Reading, draft: Draft, searcher: Searcher, measu
     other = exact or _ruled_holding(n.value, ruled, searcher, kind)
     if spoken is not None:
         v.indicator = spoken
-        loose = carried(reading) and counts_other(noun, spoken, searcher)
+        loose = carried(reading) and apart(draft, reading, spoken, noun, searcher)
         _by_words(v, reading, (spoken, loose), period, places.get(spoken), searcher)
         last[kind] = ((s0, s1), (spoken, places.get(spoken)))
     if v.verdict != CONTRADICTED and other is not None:  # another measure's figure: "9.928 hộ nghèo"
@@ -328,12 +328,11 @@ def _by_words(v: Verdict, reading: Reading, about: tuple[str, bool], period: Per
     """The number is said of an indicator no figure of which holds its value: contradicted by the figure of the
     period it gives, unknown when the base has none. A period carried from another sentence that the measure
     does not have is dropped ("… sekitar 810 rumah" after "Pada 2024 saja, …": the Fund's houses of 2021-2024),
-    unless the number counts what another unit counts (`about`: the measure, and whether it does: "20.000 hộ" is
-    no number of people)."""
+    unless the number may be of another thing (`about`: the measure, and whether it may: draft.apart)."""
     indicator, loose = about
     held = searcher.store.figures(indicator, [period], place, 20) if period is not None else []
     if period is not None and carried(reading) and not any(_stands(f, period) for f in held):
-        if loose:
+        if loose and held:  # a figure of another span than the period carried: the number may be of another thing
             v.note = "check_not_held"
             return
         v.period, period = "", None

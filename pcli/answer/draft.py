@@ -92,8 +92,8 @@ _RECORDS = frozenset(("programme", "document", "agency"))  # what a sentence's s
 
 
 def named_record(draft: Draft, reading: Reading, searcher: Searcher) -> str | None:
-    """The one record (programme, agency, document) the sentence names before the number, by most of its name;
-    None for none, or for two (which one the number is of the words do not tell)."""
+    """The record (programme, agency, document) the sentence names most of before the number (by most of its
+    name); None for none, or for two named as much (which one the number is of the words do not tell)."""
     from pcli.answer.confidence import NAMED_RECORD
 
     s0, _ = draft.sentence(reading)
@@ -101,7 +101,20 @@ def named_record(draft: Draft, reading: Reading, searcher: Searcher) -> str | No
     if query is None or not any(searcher.index.in_names_of(_RECORDS, w) for w in query.words):
         return None
     named = [f for f in searcher.index.score(query.words, _RECORDS, "") if f.named >= NAMED_RECORD and f.names >= 2]
-    return named[0].key if len(named) == 1 else None
+    best = max((f.named for f in named), default=0.0)
+    most = [f.key for f in named if f.named == best]
+    return most[0] if len(most) == 1 else None
+
+
+def apart(draft: Draft, reading: Reading, indicator: str, noun: str, searcher: Searcher) -> bool:
+    """Whether a number may be of another thing than the measure its words speak of: it counts what another unit
+    counts ("20.000 hộ" is no number of people), or its sentence names a record the measure is never quoted with
+    ("… dukungan tambahan iuran asuransi sosial sukarela; sekitar 15.000 orang …" is no count of the people given
+    health insurance)."""
+    if counts_other(noun, indicator, searcher):
+        return True
+    record = named_record(draft, reading, searcher)
+    return record is not None and not searcher.stated.quoted_with(indicator, record)
 
 
 def record_rival(draft: Draft, reading: Reading, held: str, ranked: list[str], searcher: Searcher,
