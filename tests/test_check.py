@@ -225,3 +225,35 @@ def test_a_share_after_a_count_is_of_that_count_in_vietnamese_and_indonesian(tmp
     got = _verdicts(_check(tmp_path, CLAUSES_ID))
     assert [got[(1, w)]["verdict"] for w in ("2.134", "0,095", "690", "0,03")] == ["supported"] * 4
     assert got[(1, "0,03")]["figure"] == "poverty-rate-2023"
+
+
+# Invented sentences for the record a sentence names, the words of the next number's clause, a period carried from
+# the sentence before, and numbers that are not figures.
+RECORDS_EN = """The Fund for the Poor raised more than 153 billion dong and helped build or repair 714 homes.
+Pupils under 16 get meals, and programmes for those under 16 go on.
+Two lessons: (1) clear duties; (2) cheap credit for the poor.
+"""
+RECORDS_VI = """Năm 2024, Hà Nội tạo việc làm cho 53.826 lao động, trong đó vốn ủy thác giúp 225.800 người có việc làm mới.
+"""
+RECORDS_ID = """Pada 2024 saja, Hanoi membangun 714 rumah.
+Dana untuk Kaum Miskin membantu membangun atau merenovasi sekitar 810 rumah.
+Pada akhir 2024, Hanoi tidak lagi memiliki rumah tangga miskin.
+Jumlah rumah tangga miskin turun dari 2.134 menjadi 690 hanya dalam setahun.
+"""
+
+
+def test_the_record_a_sentence_names_and_the_clause_of_the_next_number(tmp_path: Path) -> None:
+    got = _verdicts(_check(tmp_path, RECORDS_EN))
+    fund = got[(1, "714")]  # all the houses built in 2024, written as the Fund's (more than 1,800)
+    assert fund["verdict"] == "contradicted" and fund["figure"] == "fund-for-poor-houses-2021-2024"
+    assert not [w for line, w in got if line in (2, 3)]  # ages and list numbers inside a line are no figures
+    got = _verdicts(_check(tmp_path, RECORDS_VI))
+    swapped = got[(1, "53.826")]  # the entrusted capital's jobs written as all the city's: "trong đó" speaks of 225.800
+    assert swapped["verdict"] == "contradicted" and swapped["expected"] == 225800
+    assert got[(1, "225.800")]["verdict"] == "contradicted"
+    got = _verdicts(_check(tmp_path, RECORDS_ID, "--source-lang", "id"))
+    assert got[(1, "714")]["verdict"] == "supported"
+    fund = got[(2, "810")]  # 2024 carried from the sentence before: the Fund's houses are of 2021-2024
+    assert fund["verdict"] == "contradicted" and fund["expected"] == 1800
+    own = got[(4, "690")]  # the end of 2024 carried from the sentence before does not overrule 690's own year
+    assert own["verdict"] == "supported" and own["figure"] == "poor-households-2023"

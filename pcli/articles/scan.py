@@ -115,7 +115,8 @@ _NOT_FIGURES = (
         "age",
         r"(?i:\b(?:those|people|persons|anyone|everyone|kids|minors|pupils|students|youths?|adults|residents|mereka|orang"
         r"|người|nguoi)\s+(?:under|below|over|above|aged|dưới|duoi|trên|tren|di bawah(?: usia)?|di atas(?: usia)?)\s+)"
-        r"\d{1,2}\b(?![.,]\d|\s*(?:%|\w))",
+        r"\d{1,2}\b(?![.,]\d|\s*(?:%|(?i:per\s?cent|percent|persen|phần trăm|thousand|million|billion|nghìn|triệu|tỷ"
+        r"|ribu|juta|miliar)\b))",
     ),
     # the count a rank is out of: "thứ ba trong 6 vùng", "peringkat kedua dari 38 provinsi", "ranked 31 among 105"
     (
