@@ -257,3 +257,17 @@ def test_the_record_a_sentence_names_and_the_clause_of_the_next_number(tmp_path:
     assert fund["verdict"] == "contradicted" and fund["expected"] == 1800
     own = got[(4, "690")]  # the end of 2024 carried from the sentence before does not overrule 690's own year
     assert own["verdict"] == "supported" and own["figure"] == "poor-households-2023"
+
+
+SPANS = """Năm 2024, Hà Nội hoàn thành 714 căn nhà, nâng tổng số nhà được hỗ trợ trong ba năm lên 3.520 căn.
+In 2024 the city finished 714 houses, bringing the total over three years to 3,250.
+"""
+
+
+def test_a_clause_of_several_years_is_of_the_span_that_ends_in_its_sentence_s_year(tmp_path: Path) -> None:
+    got = _verdicts(_check(tmp_path, SPANS))
+    assert got[(1, "714")]["verdict"] == "supported"
+    whole = got[(1, "3.520")]  # "trong ba năm": 2022-2024, not 2024's 714
+    assert whole["verdict"] == "supported" and whole["figure"] == "houses-for-poor-2022-2024"
+    wrong = got[(2, "3,250")]
+    assert wrong["verdict"] == "contradicted" and wrong["expected"] == 3520

@@ -116,6 +116,25 @@ def shifted(clause: str, period: str, before: str) -> str:
     return period
 
 
+_HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "hai": 2,
+             "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10, "dua": 2, "tiga": 3,
+             "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10}  # fmt: skip
+_SPAN = re.compile(r"\b(?:over|in|across|for|during|within|whole|past|last|trong|qua|suot|selama|dalam|sepanjang)"
+                   r"\s+(?:the\s+)?(?:past\s+|last\s+|whole\s+)?(\d{1,2}|[a-z]+)[\s-]+(?:years?|nam|tahun)\b")  # fmt: skip
+
+
+def spanned(clause: str, period: str) -> str:
+    """The period of a number its clause says is of several years up to the year its sentence gives: "Năm 2024 …
+    nâng tổng số nhà được hỗ trợ trong ba năm lên 3.520 căn" is of 2022-2024; "over the past three years", "selama
+    tiga tahun" the same."""
+    if not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", period):
+        return period  # only a year, or a month or day of it, is the end of a span
+    said = _SPAN.search(" ".join(fold(clause).split()))
+    years = (int(said[1]) if said[1].isdigit() else _HOW_MANY.get(said[1], 0)) if said else 0
+    end = int(period[:4])
+    return f"{end - years + 1}-{end}" if 2 <= years <= 10 else period
+
+
 def unqualified(before: str, qualifier: str) -> str:
     """The words before a number without the qualifier the reader read there ("hampir", "nearly", "hơn"): they
     speak of the number, not of a measure ("hampir 120.000 rumah tangga" is not "rumah tangga hampir miskin")."""

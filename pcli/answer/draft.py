@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Callable
 
-from pcli.answer.clauses import YEAR, shifted, unqualified, whole_sentence
+from pcli.answer.clauses import YEAR, shifted, spanned, unqualified, whole_sentence
 from pcli.answer.query import Query, parse_query
 from pcli.answer.search import Searcher
 from pcli.articles.reader import Reading
@@ -76,7 +76,7 @@ class Draft:
         ("2.134 rumah tangga miskin pada 2022 (0,095%)")."""
         if lent and self.counted[0] == span and not YEAR.search(clause):
             return self.counted[1]
-        period = shifted(clause, reading.period, self.text[span[0] : reading.number.start])
+        period = spanned(clause, shifted(clause, reading.period, self.text[span[0] : reading.number.start]))
         if kind == "count":
             self.counted = (span, period)
         return period
