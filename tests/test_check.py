@@ -271,3 +271,18 @@ def test_a_clause_of_several_years_is_of_the_span_that_ends_in_its_sentence_s_ye
     assert whole["verdict"] == "supported" and whole["figure"] == "houses-for-poor-2022-2024"
     wrong = got[(2, "3,250")]
     assert wrong["verdict"] == "contradicted" and wrong["expected"] == 3520
+
+
+MARKS = """Quỹ Vì người nghèo giai đoạn 2021-2024 góp phần xây mới, sửa chữa hơn 1.800 căn nhà.
+"""
+MARKS_ID = """Pada akhir 2024, Hanoi masih memiliki 0,43% rumah tangga miskin.
+"""
+
+
+def test_a_mark_is_one_only_before_a_word_it_modifies_and_rules_out_a_measure_the_words_do_not_score(tmp_path: Path) -> None:
+    got = _verdicts(_check(tmp_path, MARKS))
+    houses = got[(1, "1.800")]  # "căn nhà" folds as "cận nhà": no near-poor measure's name says it
+    assert houses["verdict"] == "supported" and houses["figure"] == "fund-for-poor-houses-2021-2024"
+    got = _verdicts(_check(tmp_path, MARKS_ID, "--source-lang", "id"))
+    rate = got[(1, "0,43")]  # the near-poor share written as the poor one: no poor share of 2024 in the base
+    assert rate["verdict"] == "contradicted" and rate["figure"] == "near-poverty-rate-2024-end"

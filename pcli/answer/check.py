@@ -11,7 +11,7 @@ target the draft writes as achieved; *unknown* when the base holds nothing for i
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 from pcli.answer.clauses import clause_of, noun_after, own_end, unwrapped, whole_sentences
 from pcli.answer.draft import Draft, apart, carried, counted, may_share, record_rival
@@ -96,7 +96,7 @@ def _judge(v: Verdict, reading: Reading, draft: Draft, searcher: Searcher, measu
     n = reading.number
     clause = clause_of(text, s0, s1, n.start, n.end, reading.qualifier, draft.figures)
     kind = _kind(reading, draft, (s0, s1), searcher.store.catalogue.units)
-    scores, places, lent = _candidates(reading, draft, clause, kind, searcher)
+    scores, places, lent = _candidates(reading, draft, clause, kind, searcher, measures)
     v.period = draft.period(reading, clause, (s0, s1), kind, lent)
     period = _period(v.period)
     said = words_of(text[s0:s1])
@@ -121,7 +121,7 @@ def _judge(v: Verdict, reading: Reading, draft: Draft, searcher: Searcher, measu
         return
     spoken = _of_change(named or spoken, ranked, reading, searcher)
     exact = held if named is not None and held is not None and held.value == n.value else None
-    other = exact or _ruled_holding(n.value, ruled, searcher, kind)
+    other = exact or _ruled_holding(n.value, lambda i: i in ruled or measures.ruled_out(said, i, says), searcher, kind)
     if spoken is not None:
         v.indicator = spoken
         loose = carried(reading) and apart(draft, reading, spoken, noun, searcher)
@@ -181,8 +181,8 @@ def _spoken(ranked: list[str], scores: dict[str, float], clause: Words, noun: st
     return named or (best if scores[best] >= SPEAKS else None)
 
 
-def _candidates(reading: Reading, draft: Draft, clause: str, kind: str,
-                searcher: Searcher) -> tuple[dict[str, float], dict[str, str | None], bool]:  # fmt: skip
+def _candidates(reading: Reading, draft: Draft, clause: str, kind: str, searcher: Searcher,
+                measures: Measures) -> tuple[dict[str, float], dict[str, str | None], bool]:  # fmt: skip
     """The indicators the number's clause and sentence speak of, with how much (its clause counts most), and the
     place their words name; the number before it in the sentence, of its kind, lends its indicator when the
     words speak clearly of none and the number names no other thing; a share whose words speak clearly of none
@@ -194,7 +194,7 @@ def _candidates(reading: Reading, draft: Draft, clause: str, kind: str,
     scores: dict[str, float] = {}
     places: dict[str, str | None] = {}
     for weight, words in ((1.0, clause), (0.5, draft.rest((s0, s1)))):
-        for indicator, share, place in _fits(draft.asked(words, searcher), searcher, kind):
+        for indicator, share, place in _fits(draft.asked(words, searcher), searcher, kind, measures):
             scores[indicator] = scores.get(indicator, 0.0) + weight * share
             places.setdefault(indicator, place)
     before = last.get(kind)
@@ -203,7 +203,7 @@ def _candidates(reading: Reading, draft: Draft, clause: str, kind: str,
     lent = kind == "percent" and not clear and counted is not None and counted[0] == (s0, s1)
     if lent and counted is not None:
         name = " ".join(_name_said(counted[1][0], words_of(text[s0:s1]), searcher))
-        for indicator, share, _ in _fits(draft.asked(name, searcher), searcher, kind):
+        for indicator, share, _ in _fits(draft.asked(name, searcher), searcher, kind, measures):
             scores[indicator] = scores.get(indicator, 0.0) + share
             places.setdefault(indicator, counted[1][1])
     own_noun = noun_after(text, n.end, s1)
@@ -261,13 +261,11 @@ def _named_instead(indicator: str, ranked: list[str], clause: Words, said: Words
                  and measures.named(clause, other, indicator) and not measures.named(said, indicator, other)), None)  # fmt: skip
 
 
-def _ruled_holding(value: float, ruled: set[str], searcher: Searcher, kind: str) -> Figure | None:
-    """A figure of exactly this value of a measure the sentence's words rule out: the near-poor count written as
-    the poor one."""
-    if not ruled:
-        return None
+def _ruled_holding(value: float, ruled: Callable[[str], bool], searcher: Searcher, kind: str) -> Figure | None:
+    """A figure of exactly this value of a measure the sentence's words rule out, whether they speak of it or not:
+    the near-poor count written as the poor one, "0,43% rumah tangga miskin"."""
     exact = searcher.store.figures_valued(frozenset((value,)), 20)
-    return next((f for f in exact if f.indicator in ruled and searcher.unit_kind(f.indicator) == kind), None)
+    return next((f for f in exact if searcher.unit_kind(f.indicator) == kind and ruled(f.indicator)), None)
 
 
 def _holding(reading: Reading, candidates: list[str], scores: dict[str, float], places: dict[str, str | None],
@@ -353,14 +351,16 @@ def _stands(f: Figure, period: Period) -> bool:
     return rank is not None and (rank < 2 or f.period.start == period.start)
 
 
-def _fits(query: Query | None, searcher: Searcher, kind: str) -> list[tuple[str, float, str | None]]:
+def _fits(query: Query | None, searcher: Searcher, kind: str, measures: Measures) -> list[tuple[str, float, str | None]]:
     """The indicators a stretch of text (asked as a query) speaks of, with how much of it they explain, of a unit
-    of the number's kind; and the place the text names."""
+    of the number's kind; and the place the text names. A distinguishing word before a word it modifies in no
+    name of the base is no mark ("căn nhà" folds as "cận" does)."""
     if query is None:
         return []
     out = []
     says = _KIND_WORDS.get(kind, frozenset()) & searcher.index.distinguishing  # "0,095%" says "share", "persentase"
-    for fit in searcher.index.score(query.words, frozenset(("indicator",)), query.head, says):
+    words = measures.unmarked(query.words, says)
+    for fit in searcher.index.score(words, frozenset(("indicator",)), query.head, says):
         indicator = fit.key.split(":", 1)[1]
         if searcher.unit_kind(indicator) == kind and fit.share > 0:  # the best of the number's kind
             out.append((indicator, fit.share, query.place))

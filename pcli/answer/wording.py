@@ -54,7 +54,7 @@ def disagrees(sentence: Words, names: Sequence[Words], marks: frozenset[str], na
     sentence of "poor households"); or the sentence marks a word, never says it bare, and the names hold that
     word but never with the mark ("near-poor" said, "poor households" named). A mark of the base (`marks`) counts
     in the sentence only before the word it modifies in some name of the base (`known`: "cần cố gắng" is not
-    "cận nghèo" folded); a narrowing word ("rural", "women") before any word."""
+    "cận nghèo" folded, nor "căn nhà"); a narrowing word ("rural", "women") that is no such mark before any word."""
     said = set(sentence)
     said_pairs = set(zip(sentence, sentence[1:], strict=False))
     pairs, bare, held = _shape(tuple(names), marks)
@@ -66,7 +66,7 @@ def disagrees(sentence: Words, names: Sequence[Words], marks: frozenset[str], na
         return False
     said_bare = _bare([sentence], every)
     for t, u in said_pairs:
-        if (t in narrowing or (t, u) in known) and u not in said_bare and u in held:
+        if ((t in narrowing and t not in marks) or (t, u) in known) and u not in said_bare and u in held:
             if not any(t in p and u in p for p in names):
                 return True
     return False
@@ -121,6 +121,14 @@ class Measures:
             names = self.names.get(indicator, [])
             self._ruled[key] = disagrees(sentence, names, self.marks - said, self.narrowing, self.known)
         return self._ruled[key]
+
+    def unmarked(self, words: Words, kept: frozenset[str]) -> Words:
+        """The words without the marks of the base (but `kept`) that stand before no word they modify in a name of
+        the base: "can nha" (căn nhà) is no "cận"."""
+        if self.marks.isdisjoint(words):
+            return words
+        return tuple(w for i, w in enumerate(words) if w not in self.marks or w in kept
+                     or (i + 1 < len(words) and (w, words[i + 1]) in self.known))  # fmt: skip
 
     def said_of(self, sentence: Words, indicator: str) -> int:
         """How many words of one of the measure's names the sentence says in a row, each in some form: "the Fund
