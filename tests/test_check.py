@@ -286,3 +286,15 @@ def test_a_mark_is_one_only_before_a_word_it_modifies_and_rules_out_a_measure_th
     got = _verdicts(_check(tmp_path, MARKS_ID, "--source-lang", "id"))
     rate = got[(1, "0,43")]  # the near-poor share written as the poor one: no poor share of 2024 in the base
     assert rate["verdict"] == "contradicted" and rate["figure"] == "near-poverty-rate-2024-end"
+
+
+LATER = """Kết quả rà soát cho thấy năm 2022 thành phố có khoảng 2.100 hộ nghèo.
+Một năm sau, con số này giảm mạnh, chỉ còn 960 hộ.
+"""
+
+
+def test_a_year_later_with_no_year_in_its_sentence_is_the_year_after_the_count_before(tmp_path: Path) -> None:
+    got = _verdicts(_check(tmp_path, LATER))
+    assert got[(1, "2.100")]["verdict"] == "supported"
+    later = got[(2, "960")]  # "Một năm sau": 2023, whose count is 690
+    assert later["verdict"] == "contradicted" and later["expected"] == 690

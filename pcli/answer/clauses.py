@@ -100,12 +100,13 @@ def shifted(clause: str, period: str, before: str) -> str:
     """The period of a number said relative to another: the year before the sentence's for "a year earlier" in its
     clause; the year after the one named for "a year after 2022", or else after the last one written before the
     number, for "a year later", "năm sau", "setahun kemudian" in its clause or since that year ("2,134 in 2022 and
-    690 twelve months later"). `before` is the sentence up to the number."""
+    690 twelve months later"; with no year in the sentence, after the period given: "Setahun kemudian, jumlahnya
+    turun menjadi 700"). `before` is the sentence up to the number."""
     folded = " ".join(fold(clause).split())
     if period[:4].isdigit() and _said(folded, YEAR_BEFORE):
         return str(int(period[:4]) - 1)
     years = list(YEAR.finditer(before))
-    since = " ".join(fold(before[years[-1].end() :]).split()) if years else ""
+    since = " ".join(fold(before[years[-1].end() :] if years else before).split())  # "Setahun kemudian, … 700"
     later = _said(folded, YEAR_AFTER)
     if later is None and _said(since, YEAR_AFTER) is None:
         return period

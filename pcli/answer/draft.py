@@ -71,12 +71,15 @@ class Draft:
         return whole_sentence(self.starts, *reading.sentence)
 
     def period(self, reading: Reading, clause: str, span: tuple[int, int], kind: str, lent: bool) -> str:
-        """The number's period: the one its sentence gives, as said relative to another year ("a year later"); a
+        """The number's period: the one its sentence gives, as said relative to another year ("a year later", after
+        the last count's when the sentence gives none); of the span its clause says ("trong ba năm"); a
         share of the count before it (`lent` its measure) whose clause names no year has that count's period
         ("2.134 rumah tangga miskin pada 2022 (0,095%)")."""
         if lent and self.counted[0] == span and not YEAR.search(clause):
             return self.counted[1]
-        period = spanned(clause, shifted(clause, reading.period, self.text[span[0] : reading.number.start]))
+        given = reading.period or self.counted[1]  # "Một năm sau, … 960 hộ": a year after the count before
+        period = shifted(clause, given, self.text[span[0] : reading.number.start])
+        period = spanned(clause, period if period != given else reading.period)
         if kind == "count":
             self.counted = (span, period)
         return period
