@@ -91,19 +91,23 @@ def carried(reading: Reading, span: tuple[int, int] | None = None) -> bool:
     return bool(reading.dated_by) and all(not s0 <= p.start < s1 for p in reading.dated_by)
 
 
-_RECORDS = frozenset(("programme", "document", "agency"))  # what a sentence's subject may name (a place is everywhere)
+# What a sentence may name that has measures of its own: a programme or fund, a document (an agency acts in many
+# measures' passages without being named in them; a place is named everywhere).
+_RECORDS = frozenset(("programme", "document"))
 
 
 def named_record(draft: Draft, reading: Reading, searcher: Searcher) -> str | None:
-    """The record (programme, agency, document) the sentence names most of before the number (by most of its
-    name); None for none, or for two named as much (which one the number is of the words do not tell)."""
+    """The record (programme, document) the sentence names most of before the number (by most of its name); None
+    for none, or for two named as much (which one the number is of the words do not tell). Worked out once a
+    number, from the words as the search folds them."""
     from pcli.answer.confidence import NAMED_RECORD
+    from pcli.answer.wording import words_of
 
     s0, _ = draft.sentence(reading)
-    query = draft.asked(draft.text[s0 : reading.number.start], searcher)
-    if query is None or not any(searcher.index.in_names_of(_RECORDS, w) for w in query.words):
+    words = words_of(draft.text[s0 : reading.number.start])
+    if not any(searcher.index.in_names_of(_RECORDS, w) for w in words if w.isalpha()):
         return None
-    named = [f for f in searcher.index.score(query.words, _RECORDS, "") if f.named >= NAMED_RECORD and f.names >= 2]
+    named = [f for f in searcher.index.score(words, _RECORDS, "") if f.named >= NAMED_RECORD and f.names >= 2]
     best = max((f.named for f in named), default=0.0)
     most = [f.key for f in named if f.named == best]
     return most[0] if len(most) == 1 else None
@@ -123,7 +127,7 @@ def apart(draft: Draft, reading: Reading, indicator: str, noun: str, searcher: S
 def record_rival(draft: Draft, reading: Reading, held: str, ranked: list[str], searcher: Searcher,
                  said_of: Callable[[str], int]) -> str | None:  # fmt: skip
     """A measure of the held figure's unit quoted with the one record the sentence names before the number (most
-    of a programme's, agency's or document's name), when the held figure's measure is quoted with no such record
+    of a programme's or document's name), when the held figure's measure is quoted with no such record
     and the sentence says more of the rival's name (`said_of`): "The Fund for the Poor … helped build or repair
     714 homes" speaks of the Fund's houses, not of all the houses built."""
     record = named_record(draft, reading, searcher)
@@ -131,8 +135,8 @@ def record_rival(draft: Draft, reading: Reading, held: str, ranked: list[str], s
         return None
     base = searcher.store.catalogue.indicators
     alike = [i for i in ranked if i != held and (base[i].unit, base[i].change) == (base[held].unit, base[held].change)]
-    rival = next((i for i in alike if searcher.stated.quoted_with(i, record)), None)
-    return rival if rival is not None and said_of(rival) > said_of(held) else None
+    alike = [i for i in alike if said_of(i) > said_of(held)]
+    return next((i for i in alike if searcher.stated.quoted_with(i, record)), None)
 
 
 def may_share(noun: str, indicator: str, searcher: Searcher) -> bool:
