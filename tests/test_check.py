@@ -298,3 +298,15 @@ def test_a_year_later_with_no_year_in_its_sentence_is_the_year_after_the_count_b
     assert got[(1, "2.100")]["verdict"] == "supported"
     later = got[(2, "960")]  # "Một năm sau": 2023, whose count is 690
     assert later["verdict"] == "contradicted" and later["expected"] == 690
+
+
+RESTATED_ID = """Pada 2022 ada 2.134 rumah tangga miskin.
+Setahun kemudian, jumlahnya turun menjadi sekitar 700 rumah tangga atau 0,03%.
+"""
+
+
+def test_a_share_that_restates_the_count_before_it_is_of_that_count_s_measure(tmp_path: Path) -> None:
+    got = _verdicts(_check(tmp_path, RESTATED_ID, "--source-lang", "id"))
+    assert got[(2, "700")]["verdict"] == "supported" and got[(2, "700")]["figure"] == "poor-households-2023"
+    share = got[(2, "0,03")]  # "rumah tangga atau 0,03%": the poor households' share, though the words say no "miskin"
+    assert share["verdict"] == "supported" and share["figure"] == "poverty-rate-2023"

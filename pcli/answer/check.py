@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator
 
-from pcli.answer.clauses import clause_of, noun_after, own_end, unwrapped, whole_sentences
+from pcli.answer.clauses import clause_of, noun_after, own_end, restates, unwrapped, whole_sentences
 from pcli.answer.draft import Draft, apart, carried, counted, may_share, record_rival
 from pcli.answer.query import Query
 from pcli.answer.rounding import Written
@@ -185,9 +185,9 @@ def _candidates(reading: Reading, draft: Draft, clause: str, kind: str, searcher
                 measures: Measures) -> tuple[dict[str, float], dict[str, str | None], bool]:  # fmt: skip
     """The indicators the number's clause and sentence speak of, with how much (its clause counts most), and the
     place their words name; the number before it in the sentence, of its kind, lends its indicator when the
-    words speak clearly of none and the number names no other thing; a share whose words speak clearly of none
-    is of the count before it in the sentence ("2.134 rumah tangga miskin (0,095%)": its measure's name lends its
-    words)."""
+    words speak clearly of none and the number names no other thing; a share whose words speak clearly of none,
+    or that restates the count just before it, is of that count ("2.134 rumah tangga miskin (0,095%)", "700 rumah
+    tangga atau 0,03%": its measure's name lends its words)."""
     text, last = draft.text, draft.last
     s0, s1 = draft.sentence(reading)
     n = reading.number
@@ -200,7 +200,8 @@ def _candidates(reading: Reading, draft: Draft, clause: str, kind: str, searcher
     before = last.get(kind)
     clear = any(share >= SPEAKS for share in scores.values())
     counted = last.get("count")
-    lent = kind == "percent" and not clear and counted is not None and counted[0] == (s0, s1)
+    lent = counted is not None and counted[0] == (s0, s1) and kind == "percent"
+    lent = lent and (not clear or restates(text, n.start, draft.figures))  # "700 rumah tangga atau 0,03%"
     if lent and counted is not None:
         name = " ".join(_name_said(counted[1][0], words_of(text[s0:s1]), searcher))
         for indicator, share, _ in _fits(draft.asked(name, searcher), searcher, kind, measures):

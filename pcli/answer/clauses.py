@@ -145,3 +145,17 @@ def unqualified(before: str, qualifier: str) -> str:
         if re.sub(r"[^0-9a-z ]+", " ", fold_keep(" ".join(words[-n:]))).split() == phrase.split():
             return " ".join(words[:-n]) + " "
     return before
+
+
+_RESTATED = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:\(|(?:atau|or|hay|hoac|tuc la|tuong duong(?: voi)?|chiem|equal to"
+                       r"|equivalent to|setara dengan)\s*)$")  # fmt: skip
+
+
+def restates(text: str, start: int, figures: Sequence[tuple[int, int]]) -> bool:
+    """Whether a share restates the count just before it: "700 rumah tangga atau 0,03%", "690 hộ, tương đương
+    0,03%", "2,134 (0.095%)": only the count's unit between them, then "or" or a bracket."""
+    ends = [b for a, b in figures if b <= start]
+    if not ends:
+        return False
+    between = fold_keep(text[ends[-1] : start]).replace(",", " ")
+    return bool(_RESTATED.fullmatch(between))
