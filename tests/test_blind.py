@@ -50,6 +50,7 @@ DRAFTS = {
     "drafts-2026-12-04-d": (168, 0),
     "drafts-2026-12-04-e": (183, 0),  # first run 167 (README)
     "drafts-2026-12-04-f": (194, 0),  # first run 180/200 with 2 contradicted passed as supported (README)
+    "drafts-2026-12-04-g": (188, 0),  # first run 188/194, none passed as supported (README)
 }
 
 
