@@ -518,3 +518,22 @@ def test_the_most_or_least_is_never_a_total() -> None:
     assert compounded(["muc", "vay", "toi", "da"])[-1] == "toida" and compounded(["toi", "thieu"]) == ["toithieu"]
     got = run("query", "muc vay toi da cho ho ngheo tai ngan hang chinh sach", "-f", "json")
     assert got.exit_code == 1 or all(m["kind"] != "figure" for m in got.json()), got.output
+
+
+def test_a_miss_names_each_period_once_however_many_places_hold_it(tmp_path: Path) -> None:
+    places = "".join(
+        f'\n[[figures]]\nid = "poor-2023-{n}"\nindicator = "poor_households"\nvalue = {n}\nperiod = "2023"\nplace = "P{n}"\n'
+        f'citations = [{{ source = "s", quote = "{n} poor households in 2023" }}]\n'
+        for n in range(1, 30)
+    )
+    facts = write(tmp_path, MINIMAL + places)
+    got = run("query", "poor households 2021", "--facts", facts)
+    assert got.exit_code == 1 and got.stderr.count("2023") == 1, got.stderr
+
+
+def test_the_store_reads_an_indicator_s_periods_once_each_in_time_order() -> None:
+    store = open_store(str(FACTS))
+    periods = store.periods_of("poor_households", None)
+    keys = [p.sort_key for p, _ in periods]
+    assert keys == sorted(keys) and len({(str(p), by) for p, by in periods}) == len(periods)
+    assert {str(f.period) for f in store.figures("poor_households", [], None, 1000)} == {str(p) for p, _ in periods}

@@ -65,5 +65,5 @@ class Known:
         self.store, self.indicator, self.place = store, indicator, place
 
     def say(self, lang: str) -> str:
-        figures = sorted(self.store.figures(self.indicator, [], self.place, 1000), key=lambda f: f.period.sort_key)
-        return Periods([f.period for f in figures], [f.as_of for f in figures]).say(lang)
+        periods = self.store.periods_of(self.indicator, self.place)  # each once, however many places hold it
+        return Periods([p for p, _ in periods], [by for _, by in periods]).say(lang)

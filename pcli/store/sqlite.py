@@ -60,6 +60,7 @@ class Store:
         self._cited: dict[str, tuple[Citation, ...]] = {}
         self._entities: dict[tuple[str, str], Entity | None] = {}
         self._read: dict[tuple[str | None, tuple[Period, ...], str | None, int], list[Figure]] = {}
+        self._periods: dict[tuple[str, str | None], list[tuple[Period, bool]]] = {}  # periods_of, read once
         self.meta: dict[str, str] = dict(db.execute("SELECT key, value FROM meta"))
         self.catalogue = self._catalogue(path)
 
@@ -195,6 +196,18 @@ class Store:
             if ids:
                 return ids
         return []
+
+    def periods_of(self, indicator: str, place: str | None) -> list[tuple[Period, bool]]:
+        """The distinct (period, as_of) of an indicator's figures (of a place), in time order: what a miss names.
+        Read once a run: a batch misses the same indicator again and again."""
+        key = (indicator, place)
+        found = self._periods.get(key)
+        if found is None:
+            sql = ("SELECT DISTINCT period, period_kind, period_start, period_end, period_month, period_day, as_of "
+                   "FROM figures WHERE indicator = ?" + (" AND place = ?" if place is not None else ""))  # fmt: skip
+            rows = self.db.execute(sql, (indicator,) if place is None else (indicator, place)).fetchall()
+            found = self._periods[key] = sorted(((Period(*r[:6]), bool(r[6])) for r in rows), key=lambda p: p[0].sort_key)
+        return found
 
     def periods_of_indicators(self) -> dict[str, tuple[int, list[tuple[Period, bool]]]]:
         """For each indicator with figures: how many, and its distinct (period, as_of) in time order (file order
