@@ -39,6 +39,7 @@ from pcli.text import one_line
 
 if TYPE_CHECKING:
     from pcli.answer.search import Answer, Searcher
+    from pcli.base.loader import Problem
 
 
 def _slow(message: str) -> AbstractContextManager[None]:
@@ -224,14 +225,19 @@ def validate(facts: str | None, sources: str | None) -> Result:
         raise UsageError("sources_not_folder", path=sources)
     paths = facts_paths(facts)
     shown = ", ".join(paths)
-    from pcli.articles.proof import prove
-
-    bases, problems = check_all(paths, sources, prove)
+    bases, problems = check_all(paths, sources, _prove)
     if problems:
         return Result(ExitStatus.ERROR, ProblemsView(shown, problems, None))
     summaries = [_valid(path, base, sources) for path, base in zip(paths, bases, strict=True)]
     summary = summaries[0] if len(summaries) == 1 else Msg("joined", each=_Joined(summaries))
     return Result(ExitStatus.FOUND, ProblemsView(shown, [], summary, disagreements(bases, paths)))
+
+
+def _prove(base: FactBase, sources: str) -> list[Problem]:
+    """The proof against the sources, imported only when `--sources` asks for it (the reader of articles)."""
+    from pcli.articles.proof import prove
+
+    return prove(base, sources)
 
 
 class _Joined:
