@@ -39,7 +39,7 @@ MAX_PERIODS = 8  # periods named in one query
 
 class Query:
     __slots__ = ("text", "words", "periods", "place", "documents", "change", "elsewhere", "cited", "values", "head", "scope",
-                 "asks", "target", "since", "asked", "unit", "named", "counted", "before")  # fmt: skip
+                 "asks", "target", "since", "asked", "unit", "named", "counted", "before", "quantity")  # fmt: skip
 
     def __init__(self, text: str, words: tuple[str, ...], periods: tuple[Period, ...], place: str | None) -> None:
         self.text, self.words, self.periods, self.place = text, words, periods, place
@@ -56,6 +56,7 @@ class Query:
         self.asked: tuple[str, ...] = ()  # the content words with the words of change: "giảm nghèo" is a name too
         self.unit = ""  # the kind of number asked for: "what percentage" a share, "how many" a count
         self.counted = ""  # "bao nhiêu trẻ em": the thing asked how many of ("tre"), not what share of them
+        self.quantity = False  # it asks how many or how much ("bao nhiêu", "berapa", "jumlah")
         self.named = ""  # a place the question names by its kind ("komune Ba Vi", "xã Mê Linh"), folded
         self.scope = ""  # a whole country the question names or says ("Vietnam", "cả nước"), folded
 
@@ -93,9 +94,8 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     query.since = since and len(periods) == 1
     changing, rest = _take(rest, CHANGE)
     ranged = _take(rest, RANGE_WORDS)[0] and len(periods) == 2  # "from early 2022 to the end of 2024"
-    said = f" {' '.join(words)} "  # "bao nhiêu hộ nghèo đầu năm 2022 và cuối 2024 còn bao nhiêu": one value at each
-    twice = len(periods) == 2 and any(said.count(f" {p} ") >= 2 for p in ASKS_FIGURE)
-    twice = twice or (len(periods) == 2 and not query.documents)  # "hộ nghèo đầu năm 2022 và cuối năm 2024": both
+    said = f" {' '.join(words)} "  # "hộ nghèo đầu năm 2022 và cuối năm 2024", "… bao nhiêu … còn bao nhiêu": both
+    twice = len(periods) == 2 and (not query.documents or any(said.count(f" {p} ") >= 2 for p in ASKS_FIGURE))
     # "giảm từ 0,095% xuống còn bao nhiêu năm 2023": from the figure that holds the number stated to the year asked
     stated = bool(changing and query.values and len(periods) == 1 and periods[0].kind != "range")
     query.change = (changing or since or ranged or twice) and (
@@ -178,6 +178,7 @@ def _question_words(words: list[str], query: Query) -> None:
     folded = " ".join(words)
     query.unit = next((kind for kind, phrases in ASKS_UNIT.items() if any(p in folded for p in phrases)), "")
     query.counted = _counted(words)
+    query.quantity = any(f" {p} " in f" {folded} " for p in _ASKS_QUANTITY)
     if any(phrase in folded for phrase in ASKS_FIGURE):
         query.asks = "figure"
     elif not ASKS_RECORD.isdisjoint(words):
@@ -219,6 +220,7 @@ _BEFORE_WORDS = frozenset(("before", "prior", "truoc", "sebelum"))
 _BEFORE = pattern(r"\b(?:before|prior to|truoc|sebelum)(?: the| thang| nam| tahun| bulan)?(?: [a-z]+)? (?:19|20)\d\d\b")
 _NUMBER_OF = pattern(r"(?<![^\W\d_])[Ss]ố\s+(?!mấy\b|bao\b)(?=[^\W\d_])")  # "số hộ"; not "số 24/2021", "sở"
 _NUMBER_ASKED = pattern(r"\b(?:nomor berapa|so may|so bao nhieu|what number|which number)\b")
+_ASKS_QUANTITY = ("how many", "how much", "bao nhieu", "berapa", "jumlah")
 _QUANTITY = (("bao", "nhieu"), ("berapa",))  # "how many" and "how much" alike: a count when a thing follows
 _AMOUNTS = frozenset(w for words in UNIT_KIND_WORDS.values() for w in words.split()) | frozenset(
     "ty trieu nghin ngan dong vnd usd miliar juta ribu triliun rp".split()

@@ -3,7 +3,6 @@ figures, and the sources that cite them; a number that can only be a year pcli c
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from pcli.answer.index import KIND_ORDER, Fit, RecordIndex
@@ -13,9 +12,6 @@ from pcli.base.model import Figure
 from pcli.base.words import content_words
 from pcli.errors import UsageError
 from pcli.store.sqlite import Store
-from pcli.text import fold
-
-_QUANTITY = re.compile(r"\b(?:how (?:many|much)|bao nhieu|berapa|jumlah)\b")
 
 
 class Stated:
@@ -45,7 +41,6 @@ class Stated:
         """The fits with the numbers stated: a number weighs as the rarest word, and counts for the indicators whose
         figures hold it and the records quoted with them."""
         total = sum(self.index.weight(w) for w in dict.fromkeys(words))
-        quantity = _QUANTITY.search(fold(query.text)) is not None
         weight, count = self.index.rarest, len(query.values)
         hits: dict[str, int] = {}
         for figures in held.values():  # a number counts for the indicators that hold it and the records cited with it
@@ -59,7 +54,7 @@ class Stated:
             explained = (fit.share * total if fit else 0.0) + weight * hits.get(key, 0)
             # a name said does not outrank the figure holding the number stated ("53.826 lao động là con số gì"),
             # unless the question asks for another quantity ("Hơn 19.000 lao động …, trong đó bao nhiêu người …")
-            bonus = fit.rank - fit.share if fit and (key in hits or not hits or quantity) else 0.0
+            bonus = fit.rank - fit.share if fit and (key in hits or not hits or query.quantity) else 0.0
             if wanted is None or key in by_key or key.split(":", 1)[0] in wanted:
                 out.append(
                     Fit(key, explained / whole + bonus, explained / whole, fit.named if fit else 0.0, fit.names if fit else 0)
