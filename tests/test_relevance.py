@@ -93,6 +93,14 @@ def test_misses_say_why_in_the_readers_language() -> None:
     assert "Did you mean: " in near.stderr and "poverty rate" in near.stderr.lower(), near.output
 
 
+def test_a_miss_before_a_period_says_before_it() -> None:
+    """ "before 2020" has no figure before 2020: the miss says so, not that 2020 itself has none."""
+    en = run("query", "poverty rate before 2020")
+    assert en.exit_code == 1 and "before 2020." in en.stderr and "in 2020" not in en.stderr, en.output
+    vi = run("query", "tỷ lệ hộ nghèo trước năm 2020", "--lang", "vi")
+    assert vi.exit_code == 1 and "trước năm 2020." in vi.stderr, vi.output
+
+
 def score() -> dict[str, tuple[int, int]]:
     """(passed, asked) by kind."""
     out: dict[str, tuple[int, int]] = {}

@@ -24,15 +24,17 @@ def shown(text: str) -> str:
 
 def periods_known(store: Store, query: Query, indicator: str | None, asked: Sequence[Period] = ()) -> Msg:
     """The miss of a question whose indicator has no figure for the periods asked, naming those it has."""
+    before = "before" if query.before else "in"  # "before 2022" has no figure before it, not none in it
     if indicator is None:
-        return Msg("no_figure_in", query=shown(query.text), periods=Periods(asked or query.periods))
+        return Msg(f"no_figure_{before}", query=shown(query.text), periods=Periods(asked or query.periods))
     label = Texts({lang: one_line(text) for lang, text in store.catalogue.indicators[indicator].label.items()})
     if query.place is not None and (none := not_for_place(store, indicator, query.place, label, shown(query.text))):
         return none
     known = Known(store, indicator, query.place)
     if not (asked or query.periods):  # no period asked: a target not asked for, say
         return Msg("no_match_known", query=shown(query.text), label=label, known=known)
-    return Msg("no_match_in", query=shown(query.text), periods=Periods(asked or query.periods), label=label, known=known)
+    periods = Periods(asked or query.periods)
+    return Msg(f"no_match_{before}", query=shown(query.text), periods=periods, label=label, known=known)
 
 
 class Nearest:
