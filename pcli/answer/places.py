@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container
 
-from pcli.answer.index import RecordIndex
+from pcli.answer.confidence import RECORD_THRESHOLD
+from pcli.answer.index import Fit, RecordIndex
 from pcli.answer.matching import in_row
 from pcli.answer.query import Query, written
 from pcli.base.model import Entity, said
+from pcli.base.phrases import RECORD_KINDS
 from pcli.messages import Msg
 from pcli.store.sqlite import Store
 from pcli.text import fold, letter_runs
@@ -114,3 +116,19 @@ def place_record_named(pairs: Container[tuple[str, str]], query: Query, words: t
     """A settlement the base knows only as a record that the question names ("poor households in Ba Vi"): the
     figures are another place's."""
     return next((written(query.text, " ".join(p)) for p in zip(words, words[1:], strict=False) if p in pairs), "")
+
+
+def of_kind_asked(fits: list[Fit], head: str, index: RecordIndex, record_of: Callable[[str, str], object]) -> list[Fit]:
+    """The fits without the places of another kind than the one a question asks for, when a place of that kind
+    fits: "những xã nào", "komune mana", "which communes" ask for communes, not a model farm named for what they
+    grow. A place is of the kind its record says, or that its name says ("Desa Bai, Komune Ba Vi")."""
+
+    def kind_said(fit: Fit) -> bool:
+        record = record_of("place", fit.key.split(":", 1)[1])
+        kind = str(record.fields.get("kind", "")) if isinstance(record, Entity) else ""
+        return head in RECORD_KINDS.get(kind, "").split() or any(head in name for name in index.names.get(fit.key, ()))
+
+    if not head or not any(head in words.split() for words in RECORD_KINDS.values()):
+        return fits
+    said = {f.key for f in fits if f.kind == "place" and f.share >= RECORD_THRESHOLD and kind_said(f)}
+    return [f for f in fits if f.kind != "place" or f.key in said] if said else fits

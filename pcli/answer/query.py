@@ -201,6 +201,8 @@ def _question_words(words: list[str], query: Query) -> None:
         measured = "currency" if any(f" {m} " in whole for m in MEASURES["currency"]) else None
     if not query.asks and measured is not None:  # "tổng kinh phí …", "tingkat …": a figure of that kind
         query.asks, query.unit = "figure", query.unit or measured
+    if not query.asks and len(words) > 1 and words[0] in _PLURAL and (kind := _kind_at(words, 1, ahead=True)):
+        query.asks, query.head = kind, query.head or words[1]  # "các xã tập trung …": the communes, named as asked
     if not query.asks and words:  # "sumber artikel …", "cơ quan thường trực …": a question that starts with a kind
         kind = "place" if words[0] == "where" else _kind_at(words, 0, ahead=True, least=5)
         if not kind and len(words) > 1 and _kind_at(words, 1, ahead=True, least=5) == "source":
@@ -217,6 +219,7 @@ def _question_words(words: list[str], query: Query) -> None:
 
 
 _BEFORE_WORDS = frozenset(("before", "prior", "truoc", "sebelum"))
+_PLURAL = frozenset(("cac", "nhung"))  # Vietnamese writes the plural before the noun a phrase is about
 _BEFORE = pattern(r"\b(?:before|prior to|truoc|sebelum)(?: the| thang| nam| tahun| bulan)?(?: [a-z]+)? (?:19|20)\d\d\b")
 _NUMBER_OF = pattern(r"(?<![^\W\d_])[Ss]ố\s+(?!mấy\b|bao\b)(?=[^\W\d_])")  # "số hộ"; not "số 24/2021", "sở"
 _NUMBER_ASKED = pattern(r"\b(?:nomor berapa|so may|so bao nhieu|what number|which number)\b")

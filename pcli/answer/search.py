@@ -15,7 +15,7 @@ from pcli.answer.cited import DocumentNumbers
 from pcli.answer.confidence import NAMED_RECORD, RECORD_THRESHOLD, confident, figure_asked
 from pcli.answer.index import Fit, RecordIndex, says_share
 from pcli.answer.misses import Nearest, periods_known, shown
-from pcli.answer.places import Settlements, elsewhere, place_alone, place_record_named, unknown_name
+from pcli.answer.places import Settlements, elsewhere, of_kind_asked, place_alone, place_record_named, unknown_name
 from pcli.answer.query import Query, parse_query, written
 from pcli.answer.question_places import Places
 from pcli.answer.stated import Stated, refuse_odd_numbers
@@ -200,6 +200,8 @@ class Searcher:
         the rarest word, and counts for the indicators whose figures hold it. A question that asks a kind of number
         ("what percentage", "lãi suất", "kinh phí") is fitted by the indicators of that kind only."""
         fits = self.index.score(words, wanted, query.head) if words else []
+        if query.asks == "place":
+            fits = of_kind_asked(fits, query.head, self.index, self._record)
         if held:
             fits = self.stated.with_numbers(fits, words, wanted, query, held)
         if query.unit:  # "what percentage": a share, not the count the question states
