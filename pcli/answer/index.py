@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pcli.answer.matching import FORM, TYPO, in_row, is_form, roots, similarity
 from pcli.answer.postings import Rarity, Written
 from pcli.base.phrases import NAME, Phrases, distinguishing, postings
-from pcli.base.words import MODIFIERS, UNIT_KIND_WORDS
+from pcli.base.words import EXTREMES, MODIFIERS, UNIT_KIND_WORDS
 
 _MEASURED = frozenset(w for words in UNIT_KIND_WORDS.values() for w in words.split())
 _SHARE_WORDS = frozenset(UNIT_KIND_WORDS["percent"].split())
@@ -244,7 +244,7 @@ class RecordIndex:
         matching = {t for w in words for t in self.known(w)} | implied
         if says_share(asked):  # "percentage" says "share": one kind of number, in other words
             matching |= _SHARE_WORDS
-        required = [(w, asked[i + 1] if i + 1 < len(asked) else "") for i, w in enumerate(asked)
+        required = [(w, asked[i + 1] if i + 1 < len(asked) and w not in EXTREMES else "") for i, w in enumerate(asked)
                     if w in MODIFIERS or any(t in self.distinguishing for t in self.known(w))]  # fmt: skip
         got: dict[str, list[float]] = {}
         named: dict[str, float] = {}  # the share of its best name a record's question words cover

@@ -195,9 +195,12 @@ def _question_words(words: list[str], query: Query) -> None:
         if query.head in _UNIT_WORDS:  # "what percentage": the kind of number (query.unit), not what it is of
             query.head = ""
         query.asks = query.asks or kind  # "which resolution", "sở nào", "Bank apa": the record of that kind
-    opening, whole = f" {' '.join(words[:4])} ", f" {' '.join(words)} "
-    measured = next((kind for kind, phrases in MEASURES.items() if any(f" {m} " in opening for m in phrases)), None)
-    if not query.asks and measured is None and _kind_at(words, 0, ahead=True, least=5):  # "Dự án … tổng kinh phí"
+    # a measure the question opens with, or the head of the phrase it opens with ("… standard amount under …"); a
+    # goal's words are not a measure's ("mục tiêu" is not "mức")
+    unaimed = _take(words, GOALS)[1]
+    opening, whole, lead = f" {' '.join(unaimed[:4])} ", f" {' '.join(words)} ", _lead_head(unaimed)
+    measured = next((kind for kind, phrases in MEASURES.items() if any(f" {m} " in opening or m == lead for m in phrases)), None)
+    if not query.asks and _kind_at(words, 0, ahead=True, least=5):  # "Dự án … tổng kinh phí"; "nghị quyết mức …"
         measured = "currency" if any(f" {m} " in whole for m in MEASURES["currency"]) else None
     if not query.asks and measured is not None:  # "tổng kinh phí …", "tingkat …": a figure of that kind
         query.asks, query.unit = "figure", query.unit or measured
@@ -228,6 +231,16 @@ _QUANTITY = (("bao", "nhieu"), ("berapa",))  # "how many" and "how much" alike: 
 _AMOUNTS = frozenset(w for words in UNIT_KIND_WORDS.values() for w in words.split()) | frozenset(
     "ty trieu nghin ngan dong vnd usd miliar juta ribu triliun rp".split()
 )
+
+
+_PREPOSITIONS = frozenset("of under in for by from with at on to per according".split())
+
+
+def _lead_head(words: list[str]) -> str:
+    """The last word of the phrase a question opens with, before its first preposition: the thing English names
+    last ("monthly assistance amount under …" asks an amount)."""
+    at = next((i for i, w in enumerate(words[:8]) if w in _PREPOSITIONS), 0)
+    return words[at - 1] if at else ""
 
 
 def _counted(words: list[str]) -> str:

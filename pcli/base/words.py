@@ -121,7 +121,8 @@ MEASURES = {
                 "proporsi", "suku bunga"),
     "currency": ("budget", "cost", "funding", "kinh phi", "ngan sach", "nguon von", "anggaran", "biaya", "sumber daya",
                  "sumber dana"),
-    "": ("total", "amount", "average", "tong", "so luong", "binh quan", "trung binh", "jumlah", "rata rata"),
+    "": ("total", "amount", "level", "average", "tong", "so luong", "muc", "binh quan", "trung binh", "jumlah", "besaran",
+         "rata rata"),
 }  # fmt: skip
 ASKS_RECORD = frozenset("who whom ai siapa".split())
 # Question words that ask for a kind of number: a share, a count, an amount of money.
@@ -133,10 +134,12 @@ ASKS_UNIT = {
 }  # fmt: skip
 # Words that narrow a measure to a part of what is measured: never ignored, a record's names must have them ("rural
 # poverty rate" is not the city-wide rate). The base's own distinguishing words (distinguishing()) join them.
-MODIFIERS = frozenset(
+# The most and the least of a measure, which no other figure of it is, wherever the question says them ("mức vay tối
+# đa" says it after the loan it modifies).
+EXTREMES = frozenset("maximum minimum highest lowest toida toithieu maksimal maksimum minimal tertinggi terendah".split())
+MODIFIERS = EXTREMES | frozenset(
     """rural urban countryside male female men women boys girls children elderly disabled ethnic minority minorities
-    perdesaan pedesaan perkotaan laki perempuan anak lansia disabilitas etnis minoritas
-    near can hampir thon maximum minimum highest lowest toida toithieu maksimal maksimum minimal tertinggi terendah""".split()
+    perdesaan pedesaan perkotaan laki perempuan anak lansia disabilitas etnis minoritas near can hampir thon""".split()
 )  # near, cận, hampir: the near-poor are not the poor, also in a base that holds no near-poor figure; "thôn" of
 # "nông thôn" (rural), which Vietnamese writes after what it narrows
 
