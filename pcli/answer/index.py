@@ -38,6 +38,7 @@ KIND_ORDER = {"indicator": 0, "programme": 1, "document": 2, "agency": 3, "place
 UNKNOWN = 1.0  # a word no record holds weighs this share of the rarest word's weight
 NAMED_BONUS = 0.25  # a record's rank gains this share of how much of its best name the question says,
 HALF_NAMED = 0.5  # when it says half of it at least
+ROOTED = 0.6  # a word of the base built on a root a question's word is built on too, beside the words it matches
 HEAD = 2.0  # the word a question asks for ("which *bank*", "*ngân hàng* nào") weighs this many times more
 
 
@@ -97,6 +98,7 @@ class RecordIndex:
         self._by_initials: dict[str, set[str]] | None = None  # the words of names by their initials
         self._tails = False
         self._by_root: dict[str, list[str]] | None = None  # and by the roots its words may be built on
+        self._name_words: frozenset[str] | None = None
 
     @property
     def vocabulary(self) -> list[str]:
@@ -146,8 +148,11 @@ class RecordIndex:
             sims = {t: s for t in self._candidates(word) if (s := similarity(word, t))}
             if not sims and len(word) >= 6:  # a typo in the first letter: only tokens one letter longer or shorter
                 sims = {t: s for t in self._first_typos(word) if (s := similarity(word, t))}
-            if not sims and word.isalpha():  # another form of the word built on the same root ("berkurang")
-                sims = {t: 0.7 for r in roots(word) for t in self._roots().get(r, ()) if t != word}
+            if word.isalpha() and (not sims or word not in self._named()):  # another form of the word built on
+                # the same root ("berkurang"), below the word itself, for a word no name has ("penerima" the names
+                # say "menerima")
+                mates = {t: ROOTED for r in roots(word) for t in self._roots().get(r, ()) if t != word}
+                sims = {**mates, **sims} if sims else dict.fromkeys(mates, FORM)
             if not sims and 3 <= len(word) <= 6 and word.isalpha() and sum(c in "aeiouy" for c in word) <= 1:
                 # the initials of the words of a name, as Vietnamese writes them: "csxh", "ubnd"
                 sims = dict.fromkeys(self._initials().get(word, ()), FORM)
@@ -161,6 +166,12 @@ class RecordIndex:
                 sims = {word: 1.0} if word in self.by_token else {}
             self._known[word] = sims
         return sims
+
+    def _named(self) -> frozenset[str]:
+        """The words of every record's names, gathered when first asked."""
+        if self._name_words is None:
+            self._name_words = frozenset(t for names in self.names.values() for name in names for t in name)
+        return self._name_words
 
     def _initials(self) -> dict[str, set[str]]:
         """The initials of each run of three to six words of the records' names, with those words ("csxh" for
