@@ -145,3 +145,11 @@ def one_line(text: str) -> str:
         return text
     escaped = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
     return safe(escaped)
+
+
+_VIETNAMESE = frozenset("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+
+
+def marked_vietnamese(text: str) -> bool:
+    """Whether a text is Vietnamese written with its marks: a letter only Vietnamese writes ("ư", "ộ")."""
+    return not text.isascii() and not _VIETNAMESE.isdisjoint(text.lower())

@@ -91,7 +91,7 @@ class RecordIndex:
         self.rarest = math.log(1 + (records - 0.5) / 1.5)
         self.distinguishing = modifiers if modifiers is not None else distinguishing(phrases)
         self._known: dict[str, dict[str, float]] = {}
-        self._scored: dict[tuple[tuple[str, ...], frozenset[str] | None, str, frozenset[str]], list[Fit]] = {}
+        self._scored: dict[tuple[tuple[str, ...], frozenset[str] | None, str, frozenset[str], bool], list[Fit]] = {}
         self._nearest: dict[str, list[str]] = {}
         self._named_by: dict[frozenset[str], set[str]] = {}  # the words of the names of records of some kinds
         self._near: dict[tuple[str, int], list[str]] | None = None  # by initial and length, head (-1), tail (-2)
@@ -212,7 +212,8 @@ class RecordIndex:
     def outside_names(self, key: str, words: tuple[str, ...], most: bool = False) -> tuple[str, ...]:
         """The words outside the names of the record the question says more than half of ("Bank Kebijakan Sosial
         cabang"); with `most`, outside only the names it says most of (an alias that describes what the record
-        does, "ngân hàng cho hộ nghèo vay", keeps its words for the figure asked: "số hộ được vay vốn")."""
+        does, "ngân hàng cho hộ nghèo vay", keeps its words for the figure asked: "số hộ được vay vốn"); a word said
+        again after the name is outside it."""
         shares = []
         for phrase in self.names.get(key, ()):
             hit = {w for w in words if not set(phrase).isdisjoint(self.known(w))}
@@ -220,7 +221,13 @@ class RecordIndex:
                 shares.append((len(hit) / len(phrase), hit))
         top = max((share for share, _ in shares), default=0.0)
         said = {w for share, hit in shares if not most or share == top for w in hit}
-        return tuple(w for w in words if w not in said)
+        out, taken = [], set()
+        for word in words:  # each once: "ngân" of "giải ngân" after "Ngân hàng" is another word
+            if word in said and word not in taken:
+                taken.add(word)
+            else:
+                out.append(word)
+        return tuple(out)
 
     def unknown(self, words: tuple[str, ...]) -> list[str]:
         """The words no record's phrase holds in any form: the base may not hold what was asked."""
@@ -234,23 +241,33 @@ class RecordIndex:
         sims = self.known(word)
         return max((s * self.idf[t] for t, s in sims.items()), default=UNKNOWN * self.rarest)
 
+    def _weighed(self, word: str, marked: bool) -> float:
+        """A word's weight in a question; a syllable of Vietnamese written with its marks that the base lacks weighs
+        at least as a word no record holds: "chứng" is another word than the "cung" one letter away, and a question
+        about it is about what the base may not hold."""
+        weight = self.weight(word)
+        return max(weight, UNKNOWN * self.rarest) if marked and word.isalpha() and word not in self.by_token else weight
+
     def score(self, words: tuple[str, ...], kinds: frozenset[str] | None = None, head: str = "",
-              implied: frozenset[str] = frozenset()) -> list[Fit]:  # fmt: skip
+              implied: frozenset[str] = frozenset(), marked: bool = False) -> list[Fit]:  # fmt: skip
         """The records that explain some of the question, best first, each question worked out once (a batch asks
-        it again and again); `implied`: tokens it says without words ("0,43%": "share"), which explain nothing."""
-        key = (words, kinds, head, implied)
+        it again and again); `implied`: tokens it says without words ("0,43%": "share"), which explain nothing;
+        `marked`: Vietnamese written with its marks, whose syllables the base lacks are not typos of others."""
+        key = (words, kinds, head, implied, marked)
         fits = self._scored.get(key)
         if fits is None:
             if len(self._scored) >= 4096:
                 self._scored.clear()
-            fits = self._scored[key] = self._score(words, kinds, head, implied)
+            fits = self._scored[key] = self._score(words, kinds, head, implied, marked)
         return fits
 
-    def _score(self, asked: tuple[str, ...], kinds: frozenset[str] | None, head: str, implied: frozenset[str]) -> list[Fit]:
+    def _score(
+        self, asked: tuple[str, ...], kinds: frozenset[str] | None, head: str, implied: frozenset[str], marked: bool
+    ) -> list[Fit]:
         if not asked:
             return []
         words = tuple(dict.fromkeys(asked))  # a word said twice weighs once; what it modifies is read as written
-        weights = [self.weight(w) * (HEAD if w == head else 1.0) for w in words]
+        weights = [self._weighed(w, marked) * (HEAD if w == head else 1.0) for w in words]
         total = sum(weights)
         matching = {t for w in words for t in self.known(w)} | implied
         if says_share(asked):  # "percentage" says "share": one kind of number, in other words

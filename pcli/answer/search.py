@@ -25,7 +25,7 @@ from pcli.base.periods import Period
 from pcli.base.words import KIND_OF_WORD
 from pcli.messages import Msg
 from pcli.store.sqlite import Store
-from pcli.text import fold
+from pcli.text import fold, marked_vietnamese
 
 _ASKED = {"figure": frozenset(("indicator",)), "record": frozenset(("programme", "document", "agency", "place", "source"))}
 _SUBJECTS = frozenset(("programme", "document", "agency", "place"))  # what a figure may be of (a source is not)
@@ -199,7 +199,7 @@ class Searcher:
         """The records that fit the question's words and the numbers it states, best first: a number weighs as
         the rarest word, and counts for the indicators whose figures hold it. A question that asks a kind of number
         ("what percentage", "lãi suất", "kinh phí") is fitted by the indicators of that kind only."""
-        fits = self.index.score(words, wanted, query.head) if words else []
+        fits = self.index.score(words, wanted, query.head, marked=marked_vietnamese(query.text)) if words else []
         if query.asks == "place":
             fits = of_kind_asked(fits, query.head, self.index, self._record)
         if held:
