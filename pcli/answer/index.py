@@ -39,6 +39,7 @@ UNKNOWN = 1.0  # a word no record holds weighs this share of the rarest word's w
 NAMED_BONUS = 0.25  # a record's rank gains this share of how much of its best name the question says,
 HALF_NAMED = 0.5  # when it says half of it at least
 ROOTED = 0.6  # a word of the base built on a root a question's word is built on too, beside the words it matches
+SAID_OF_NAMED = 0.7  # what a record's text says weighs this much for a record whose whole name the question says
 HEAD = 2.0  # the word a question asks for ("which *bank*", "*ngân hàng* nào") weighs this many times more
 
 
@@ -275,6 +276,7 @@ class RecordIndex:
         required = [(w, asked[i + 1] if i + 1 < len(asked) and w not in EXTREMES else "") for i, w in enumerate(asked)
                     if w in MODIFIERS or any(t in self.distinguishing for t in self.known(w))]  # fmt: skip
         got: dict[str, list[float]] = {}
+        whole: dict[str, list[float]] = {}  # the same, whatever the field
         named: dict[str, float] = {}  # the share of its best name a record's question words cover
         blocked: dict[str, bool] = {}
         in_names: dict[str, set[int]] = {}
@@ -295,10 +297,14 @@ class RecordIndex:
                     part = similar * field * self.idf[token] * (HEAD if word == head else 1.0)
                     row = got.setdefault(key, [0.0] * len(words))
                     row[i] = max(row[i], min(part, weights[i]))
-        fits = []
+                    row = whole.setdefault(key, [0.0] * len(words))
+                    row[i] = max(row[i], min(part / field * max(field, SAID_OF_NAMED), weights[i]))
+        fits, lacks_none = [], all(self.known(w) for w in words)
         for key, row in got.items():
             if blocked.get(key) or not self._has_required(key, required):
                 continue
+            if lacks_none and named.get(key, 0.0) >= 1.0 and len(in_names.get(key, ())) >= 2:  # a whole name said:
+                row = whole[key]  # what its own text says of it is said of it too ("after the two-tier government")
             share = sum(row) / total
             said = named.get(key, 0.0)
             bonus = NAMED_BONUS * said if said >= HALF_NAMED else 0.0

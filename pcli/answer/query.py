@@ -204,6 +204,8 @@ def _question_words(words: list[str], query: Query) -> None:
         measured = "currency" if any(f" {m} " in whole for m in MEASURES["currency"]) else None
     if not query.asks and measured is not None:  # "tổng kinh phí …", "tingkat …": a figure of that kind
         query.asks, query.unit = "figure", query.unit or measured
+    elif query.asks == "figure" and not query.unit:  # "berapa anggaran …", "bao nhiêu kinh phí …": an amount of money
+        query.unit = _measured_after(words)
     if not query.asks and len(words) > 1 and words[0] in _PLURAL and (kind := _kind_at(words, 1, ahead=True)):
         query.asks, query.head = kind, query.head or words[1]  # "các xã tập trung …": the communes, named as asked
     if not query.asks and words:  # "sumber artikel …", "cơ quan thường trực …": a question that starts with a kind
@@ -241,6 +243,16 @@ def _lead_head(words: list[str]) -> str:
     last ("monthly assistance amount under …" asks an amount)."""
     at = next((i for i, w in enumerate(words[:8]) if w in _PREPOSITIONS), 0)
     return words[at - 1] if at else ""
+
+
+def _measured_after(words: list[str]) -> str:
+    """The kind of number a measure right after a quantity word names ("berapa anggaran": money), if one does."""
+    for i in range(len(words)):
+        for quantity in _QUANTITY:
+            if tuple(words[i : i + len(quantity)]) == quantity:
+                after = " ".join(w for w in words[i + len(quantity) : i + len(quantity) + 3] if w not in FILLER) + " "
+                return next((k for k, said in MEASURES.items() if k and any(after.startswith(f"{m} ") for m in said)), "")
+    return ""
 
 
 def _counted(words: list[str]) -> str:
