@@ -31,7 +31,10 @@ FILLER_WORDS = {
              hal nya kah para sebanyak nomor angka arti maksud merujuk berasal memiliki dimiliki punya mempunyai
              mendapat mendapatkan memperoleh ibukota periode bertanggungjawab sebelum""",
 }
-FILLER = frozenset(word for words in FILLER_WORDS.values() for word in words.split())
+# English filler said in the plural is filler too ("numbers", "totals", "figures").
+FILLER = frozenset(word for words in FILLER_WORDS.values() for word in words.split()) | frozenset(
+    f"{word}s" for word in FILLER_WORDS["en"].split() if len(word) >= 4 and not word.endswith("s")
+)
 # The Vietnamese filler words as written: folded, "vậy" (so) is "vay" (borrow), "lại" (again) "lãi" (interest),
 # "số" (number) "sở" (department); in text written with its marks, only the filler as written is dropped.
 VI_FILLER_WRITTEN = frozenset(
