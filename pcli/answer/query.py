@@ -86,7 +86,8 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     query.elsewhere = elsewhere(words, places)
     query.scope = uncovered(words, SCOPES, places, 2)
     _question_words(words, query)
-    if query.asks in ("", "document") and "ố" in stripped and _NUMBER_OF().search(stripped):  # "số người tham gia …": a figure
+    if query.asks in ("", "document") and "ố" in text and _NUMBER_OF().search(text):  # "số người tham gia …": a figure;
+        # "Nghị quyết số 09/2021 quy định gì" is the resolution's number, read before the number is taken out
         query.asks = "figure"
     periods.sort(key=lambda p: p.sort_key)
     query.target = _take(words, GOALS)[0]
@@ -212,6 +213,8 @@ def _question_words(words: list[str], query: Query) -> None:
         kind = "place" if words[0] == "where" else _kind_at(words, 0, ahead=True, least=5)
         if not kind and len(words) > 1 and _kind_at(words, 1, ahead=True, least=5) == "source":
             kind = "source"  # "original source of …", "nguồn gốc bài báo": after one word that says which
+        if kind == "agency" and "document" in (_kind_at(words, 1, ahead=True), _kind_at(words, 2, ahead=True)):
+            kind = "document"  # "council resolution on …": the document, named with its issuer
         query.asks = (
             kind
             if kind in ("source", "agency", "document", "place", "programme") and (kind != "place" or words[0] == "where")
