@@ -11,6 +11,7 @@ from pcli.answer.places import of_kind_asked
 from pcli.answer.query import parse_query
 from pcli.base.model import Entity
 from pcli.base.phrases import NAME, TEXT, Phrases
+from pcli.base.words import content_words
 from pcli.text import marked_vietnamese
 
 
@@ -42,11 +43,19 @@ def test_a_place_whose_name_says_the_kind_asked_is_of_that_kind() -> None:
         ("monthly social assistance standard amount under Resolution 9/2021", "figure", ""),
         ("mức vay tối đa cho hộ nghèo", "figure", ""),
         ("nghị quyết mức chuẩn trợ giúp xã hội", "document", ""),
+        ("Nghị quyết số 09/2021 quy định gì", "document", ""),  # "số" of its number, not "số quy định"
+        ("council resolution on extra support for voluntary insurance", "document", ""),  # the issuer's document
+        ("Số người tham gia bảo hiểm", "figure", ""),
     ],
 )
 def test_what_a_question_asks_for(text: str, asks: str, head: str) -> None:
     query = parse_query(text, [])
     assert (query.asks, query.head) == (asks, head)
+
+
+def test_english_filler_in_the_plural_is_filler() -> None:
+    assert content_words("drop in poor household numbers") == ("drop", "poor", "household")
+    assert content_words("totals and figures of poverty") == ("poverty",)
 
 
 def test_a_measure_after_the_quantity_word_is_the_kind_of_number_asked() -> None:
