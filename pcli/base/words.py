@@ -132,7 +132,7 @@ ASKS_RECORD = frozenset("who whom ai siapa".split())
 ASKS_UNIT = {
     "percent": ("what percentage", "what percent", "what share", "what proportion", "what rate", "bao nhieu phan tram",
                 "ty le bao nhieu", "berapa persen", "persentase berapa"),
-    "count": ("how many",),
+    "count": ("how many", "number of"),
     "currency": ("how much money", "bao nhieu tien", "berapa uang", "berapa dana"),
 }  # fmt: skip
 # Words that narrow a measure to a part of what is measured: never ignored, a record's names must have them ("rural
