@@ -77,6 +77,12 @@ def test_a_vietnamese_syllable_the_base_lacks_weighs_as_an_unknown_word_not_as_a
     assert marked_vietnamese("chứng chỉ") and not marked_vietnamese("chung chi") and not marked_vietnamese("café")
 
 
+def test_a_word_of_change_the_base_lacks_means_the_words_it_holds_of_that_way() -> None:
+    index = RecordIndex([("indicator:a", NAME, ("households", "reduced")), ("indicator:b", NAME, ("households", "increased"))])
+    assert set(index.known("cut")) == {"reduced"}  # a fall, never a rise
+    assert index.score(("households", "cut"))[0].key == "indicator:a"
+
+
 def test_a_name_takes_each_of_its_words_out_of_the_question_once() -> None:
     index = RecordIndex([("agency:bank", NAME, ("ngan", "hang", "chinh", "sach"))])
     assert index.outside_names("agency:bank", ("ngan", "hang", "chinh", "sach", "giai", "ngan")) == ("giai", "ngan")

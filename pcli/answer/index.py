@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pcli.answer.matching import FORM, TYPO, in_row, is_form, roots, similarity
 from pcli.answer.postings import Rarity, Written
 from pcli.base.phrases import NAME, Phrases, distinguishing, postings
-from pcli.base.words import EXTREMES, MODIFIERS, UNIT_KIND_WORDS
+from pcli.base.words import EXTREMES, MODIFIERS, UNIT_KIND_WORDS, WAYS
 
 _MEASURED = frozenset(w for words in UNIT_KIND_WORDS.values() for w in words.split())
 _SHARE_WORDS = frozenset(UNIT_KIND_WORDS["percent"].split())
@@ -154,6 +154,8 @@ class RecordIndex:
                 # say "menerima")
                 mates = {t: ROOTED for r in roots(word) for t in self._roots().get(r, ()) if t != word}
                 sims = {**mates, **sims} if sims else dict.fromkeys(mates, FORM)
+            if not sims and (way := next((w for w in WAYS if word in w), None)):  # "cut": what "reduced" says
+                sims = {t: FORM for t in way if t in self.by_token}
             if not sims and 3 <= len(word) <= 6 and word.isalpha() and sum(c in "aeiouy" for c in word) <= 1:
                 # the initials of the words of a name, as Vietnamese writes them: "csxh", "ubnd"
                 sims = dict.fromkeys(self._initials().get(word, ()), FORM)

@@ -89,6 +89,14 @@ CHANGE_WORDS = {
     "bertambah pengurangan peningkatan",
 }
 CHANGE = tuple(word.replace("_", " ") for words in CHANGE_WORDS.values() for word in words.split())  # words or phrases
+# The words of change that say one way: a question's word of one way the base lacks means the words it holds of
+# that way ("cut" what "reduced" says, "menurun" what "berkurang" says).
+WAYS = (
+    frozenset("fall fell fallen drop dropped decrease decreased decline declined reduction reduced reduce cut cuts "
+              "giam xuong turun penurunan menurun berkurang pengurangan mengurangi".split()),
+    frozenset("rise rose risen increase increased grow grew grown growth tang naik kenaikan meningkat "
+              "bertambah peningkatan".split()),
+)  # fmt: skip
 
 # Two periods a question runs between: "from 2022 to 2024", "giữa 2022 và 2024", "antara 2022 dan 2024".
 RANGE_WORDS = ("from", "between", "tu", "giua", "dari", "antara")
