@@ -85,6 +85,11 @@ It fell from 5.4 percent in 2012 to 1.6 percent in 2016 while in rural parts fro
 In September 2024 it was 3.32 percent, down from March 2024, which was recorded at 3.55 percent. | en | 3.55 | 2024-03
 In September 2024 it was 176.21 thousand people, a decrease of 8.22 thousand compared to March 2024. | en | 8.22 | 2024
 Release Date : January 15, 2025\\n\\nFile Size : 4.845098 MB | en | 4.845098 | \\
+It fell to 6.6% in 2016.\\nIt fell 1.85% a year in 2014-2016.\\nDr. A shows the report\\nOnly 45% have toilets. | en | 45 | 2016
+Pada September 2019 turun 0,14% dari Maret 2019. Dibanding September 2018 turun 0,44%.\\n1. Di Papua turun 1% | id | 1#2 | 2019
+Pada September 2019 turun 0,14% dari Maret 2019. Penurunan tertinggi adalah Papua 0,98%, NTB 0,68%. | id | 0,68 | 2019
+Pada September 2019 turun 0,14% dari Maret 2019. Ada 33 provinsi yang mengalami penurunan. | id | 33 | 2019
+In September 2019 the rate fell 0.14% from March 2019. 33 provinces saw a decrease. | en | 33 | 2019
 """),
 )
 def test_periods(text: str, lang: str, written: str, period: str) -> None:
@@ -205,6 +210,10 @@ It targets to reduce the rate by 1.5 percent. | en | 1.5 | true | true
 The rate was 4.06 percent in 2024. | en | 4.06 | false | false
 Loans reached VND 90 billion in 2024, up VND 12 billion on 2020. | en | 12 | true | false
 Loans stood at VND 12 billion at the end of 2024. | en | 12 | false | false
+The largest decreases were Papua 0.98% and Bali 0.68%. | en | 0.68 | true | false
+Mức giảm cao nhất là huyện A 3%, huyện B 2%. | vi | 2 | true | false
+Provinsi dengan penurunan terbesar, yaitu dari 10,06 persen menjadi 9 persen. | id | 10,06 | false | false
+Its poverty reduction achievements are sustainable, with 98% still out of poverty. | en | 98 | false | false
 """),
 )
 def test_changes_and_goals(text: str, lang: str, written: str, change: str, target: str) -> None:

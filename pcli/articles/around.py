@@ -96,3 +96,14 @@ def linking(sentence: str) -> bool:
 def link_heading(sentence: str) -> bool:
     """Whether a line is the heading of a list of links to other articles ("Other News", "Berita Terkait")."""
     return " ".join(re.sub(r"[^a-z]+", " ", fold_keep(sentence)).split()) in _LINK_HEADINGS
+
+
+HEADING_LENGTH = 120  # characters: a longer line is a paragraph's text, not its heading
+
+
+def heading(text: str, start: int) -> bool:
+    """Whether the sentence at `start` opens a line that is a heading or a caption: short, and ending without a
+    sentence's final mark ("1. Poverty in Papua fell by almost 1%", "Dr. A (left) presents the report")."""
+    first, after = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+    line = text[first : after if after >= 0 else len(text)].strip()
+    return not text[first:start].strip() and 0 < len(line) <= HEADING_LENGTH and not re.search(r"[.!?:;\"”'’)]$", line)

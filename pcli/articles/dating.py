@@ -121,6 +121,8 @@ def is_change(sentence: str, start: int, lower_bound: bool = False, end: int = -
         _FROM_AFTER.match(fold_keep(sentence[end : end + 40])) or _THAN_AFTER.match(fold_keep(sentence[end : end + 60]))
     ):
         return True  # "sebesar 0,42 persen dari 20,1 persen …", "1.8 per cent lower than that of 2012"
+    if _listed_change(sentence, start):
+        return True
     before = _words(fold_keep(sentence[max(0, start - 40) : start]))
     ranged = end >= 0 and re.match(r"\s*[-–]\s*\d", sentence[end : end + 6])  # "giảm thêm từ 1-1,5%"
     between = (*_BETWEEN, "tu") if lower_bound or ranged else _BETWEEN
@@ -132,6 +134,48 @@ def is_change(sentence: str, start: int, lower_bound: bool = False, end: int = -
             return False
         before = stripped
     return False
+
+
+# Nouns that name a change ("the largest decrease", "penurunan tertinggi", "mức giảm"), and the words that open the
+# list of what a subject is ("… adalah Papua 0,98%, NTB 0,68%", "… are A 2%, B 1%", "… là huyện A 3%").
+CHANGE_NOUNS = ("penurunan", "kenaikan", "peningkatan", "pengurangan", "decrease", "decreases", "increase", "increases",
+                "reduction", "reductions", "decline", "declines", "drop", "drops", "rise", "rises", "fall", "falls",
+                "muc giam", "muc tang", "ty le giam", "toc do giam", "toc do tang")  # fmt: skip
+_LIST_OPEN = re.compile(r"\b(?:adalah|ialah|yaitu|yakni|antara lain|la|gom|bao gom|are|were|is|was|namely|include|includes)"
+                        r"\b")  # fmt: skip
+_LEVEL_WORDS = re.compile(r"\b(?:menjadi|dari|to|from|tu|xuong|con|len|tinggal)\b")
+
+
+def _listed_change(sentence: str, start: int) -> bool:
+    """Whether the number is in what a subject that names a change is said to be ("the provinces with the largest
+    decrease are Papua 0.98%, NTB 0.68%", "penurunan tertinggi adalah Papua 0,98%"): a change, though no change
+    word stands just before it; not when the list is a from→to or says what the change led to ("turun menjadi 9%"),
+    nor when a clause comes between the list's opening word and its first item ("… are sustainable, with 98%")."""
+    folded = fold_keep(sentence[:start])
+    opened = list(_LIST_OPEN.finditer(folded))
+    if not opened:
+        return False
+    listed = folded[opened[-1].end() :]
+    first = re.split(r"\d", listed)[0]
+    if _LEVEL_WORDS.search(listed) or re.search(r"[,;:()]", first):
+        return False
+    near = " ".join(_words(folded[: opened[-1].start()]).split()[-6:])
+    return any(f" {w} " in f" {near} " for w in CHANGE_NOUNS)
+
+
+_CHANGED = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,5}?(?:yang|that|which|whose|where|with|co|da|saw|recorded|mengalami)\s+(?:[a-z]+\s+){0,4}?"
+    r"(?:turun|naik|menurun|meningkat|berkurang|bertambah|giam|decreased|increased|fell|rose|declined|dropped|"
+    + "|".join(CHANGE_NOUNS)
+    + r")\b"
+)
+
+
+def counts_changed(sentence: str, end: int) -> bool:
+    """Whether a count is of things that changed ("33 provinces that saw a decrease", "33 provinsi yang mengalami
+    penurunan", "12 xã có tỷ lệ nghèo giảm"): a level, but of the time the change spans."""
+    clause = re.split(r"[;:()]|[,.](?:\s|$)", fold_keep(sentence[end : end + 120]))[0]
+    return bool(_CHANGED.match(" ".join(re.sub(r"[^a-z]+", " ", clause).split()) + " "))
 
 
 def _span(first: str, last: str) -> str:

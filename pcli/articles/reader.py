@@ -12,8 +12,19 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from pcli.articles.around import CLAUSE_END, after_from, bare, link_heading, linking, parted, published, side_of, unit_of_from
-from pcli.articles.dating import Mention, date_change, date_level, is_change, mentions, sentence_lead
+from pcli.articles.around import (
+    CLAUSE_END,
+    after_from,
+    bare,
+    heading,
+    link_heading,
+    linking,
+    parted,
+    published,
+    side_of,
+    unit_of_from,
+)
+from pcli.articles.dating import Mention, counts_changed, date_change, date_level, is_change, mentions, sentence_lead
 from pcli.articles.phrases import GOAL_WORDS, converted_from, qualifier_before
 from pcli.articles.scan import FIGURE, Number, scan
 from pcli.articles.units import UnitWords, unit_near
@@ -143,6 +154,9 @@ class Reader:
             self.link = links or linking(sentence)
             if self.relative:  # "this year", "tahun lalu": a period the text does not name ends the lead
                 self.lead = None
+            if s0 and heading(text, s0):  # a heading or caption inside a paragraph starts another section
+                self.lead = self.moved = self.pair = None
+                self.from_level = ""
             while at < len(numbers) and numbers[at].start < s1:
                 n = numbers[at]
                 at += 1
@@ -203,6 +217,7 @@ class Reader:
         rel, end = r.number.start - s0, r.number.end - s0
         # a gap between two places is of one period; "selisih penurunan" is a change's amount
         over_time = r.change and not (_says(sentence[:rel], _GAP) and not _says(sentence[:rel], _CHANGE_NOUNS))
+        over_time = over_time or (r.unit is not None and r.unit.kind == "count" and counts_changed(sentence, end))
         side = -1 if over_time else side_of(sentence, rel, end)
         ends = self.pair or self.moved or (self.first_moved if self.lead is None else None)
         if side >= 0 and ends is not None and ends.ends[side] and bare(sentence, rel, end, side, found):
