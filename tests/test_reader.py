@@ -7,6 +7,7 @@ import pytest
 from conftest import cases
 
 from pcli.articles.reader import Reading, read
+from pcli.articles.relative import previous_term, shifted
 from pcli.articles.scan import FIGURE
 
 
@@ -90,6 +91,11 @@ Pada September 2019 turun 0,14% dari Maret 2019. Dibanding September 2018 turun 
 Pada September 2019 turun 0,14% dari Maret 2019. Penurunan tertinggi adalah Papua 0,98%, NTB 0,68%. | id | 0,68 | 2019
 Pada September 2019 turun 0,14% dari Maret 2019. Ada 33 provinsi yang mengalami penurunan. | id | 33 | 2019
 In September 2019 the rate fell 0.14% from March 2019. 33 provinces saw a decrease. | en | 33 | 2019
+Pada September 2024 jumlahnya turun 307,9 ribu orang dibanding periode enam bulan sebelumnya. | id | 307,9 | 2024
+In June 2023 the rate fell 0.4 points compared with six months earlier. | en | 0.4 | 2022-2023
+Tỷ lệ nghèo năm 2024 giảm 1,2% so với 2 năm trước. | vi | 1,2 | 2022-2024
+For 2021-2025 the line is VND2 million ($80), against VND900,000 ($36) in the previous term. | en | 900,000 | 2016-2020
+Pada Maret 2024 turun 0,5 persen dari Maret 2023.\\nSelama itu upah naik dari Rp2,2 juta menjadi Rp2,4 juta. | id | 2,2 | 2023-03
 """),
 )
 def test_periods(text: str, lang: str, written: str, period: str) -> None:
@@ -237,3 +243,16 @@ def test_the_reader_is_a_plain_function_of_a_text() -> None:
 def test_an_amount_converted_in_brackets_has_the_qualifier_of_the_amount_it_converts() -> None:
     readings = [r for r in read("A poor household earns less than VND700,000 ($31.40) a month.", "en") if r.kind == FIGURE]
     assert [(r.number.written, r.qualifier) for r in readings] == [("700,000", "under"), ("31.40", "under")]
+
+
+def test_periods_named_relative_to_another() -> None:
+    """Six months before September is March of the same year; a year before a bare year is the year before; six
+    months before a bare year cannot be said; the term before 2021-2025 is 2016-2020."""
+    assert [shifted("2024-09", 6), shifted("2024-01", 6), shifted("2024", 12), shifted("2024", 6)] == [
+        "2024-03",
+        "2023-07",
+        "2023",
+        "",
+    ]
+    assert (shifted("2024-12-31", 12), shifted("2024-12-31", 6)) == ("2023-12-31", "")
+    assert (previous_term("2021-2025"), previous_term("2024"), previous_term("2024-03")) == ("2016-2020", "", "")

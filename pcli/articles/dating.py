@@ -178,7 +178,7 @@ def counts_changed(sentence: str, end: int) -> bool:
     return bool(_CHANGED.match(" ".join(re.sub(r"[^a-z]+", " ", clause).split()) + " "))
 
 
-def _span(first: str, last: str) -> str:
+def span(first: str, last: str) -> str:
     """The range between two periods' years ("2023-03" and "2024-03": "2023-2024"); two points of one year span
     that year ("Maret 2019" and "September 2019": 2019); "" for one period."""
     a, b = sorted((int(first[:4]), int(last[:4])))
@@ -196,13 +196,13 @@ def date_change(sentence: str, start: int, found: list[Mention], lead: str) -> t
     other = next((m for m in compare if m.start > start), None) or (compare[-1] if compare else None)
     if other is not None:
         base = near or (own[0] if own else None)
-        span = _span(other.period, base.period if base else lead) if (base or lead) else ""
-        return (span, [other, *([base] if base else [])]) if span else ("", [])
+        stretch = span(other.period, base.period if base else lead) if (base or lead) else ""
+        return (stretch, [other, *([base] if base else [])]) if stretch else ("", [])
     if near is not None:
         return near.period, [near]
     if len({m.period for m in own}) > 1:  # "dari 15,81 juta pada Maret 2018 menjadi 15,54 juta pada September 2018"
         first, last = min(own, key=lambda m: m.period), max(own, key=lambda m: m.period)
-        return _span(first.period, last.period), [first, last]
+        return span(first.period, last.period), [first, last]
     return (own[0].period, [own[0]]) if own else ("", [])
 
 

@@ -24,8 +24,9 @@ from pcli.articles.around import (
     side_of,
     unit_of_from,
 )
-from pcli.articles.dating import Mention, counts_changed, date_change, date_level, is_change, mentions, sentence_lead
+from pcli.articles.dating import Mention, counts_changed, date_change, date_level, is_change, mentions, sentence_lead, span
 from pcli.articles.phrases import GOAL_WORDS, converted_from, qualifier_before
+from pcli.articles.relative import earlier, months_back, previous_term, shifted
 from pcli.articles.scan import FIGURE, Number, scan
 from pcli.articles.units import UnitWords, unit_near
 from pcli.text import fold_keep
@@ -36,8 +37,6 @@ _DAY_DATE = re.compile(r"(?i:ngày|ngay)\s+\d{1,2}\s+(?i:tháng|thang)\s+\d{1,2}
 _SAME = ("cung nam", "cung ky", "cung thoi gian", "pada tahun yang sama", "pada periode yang sama", "the same year",
          "that year", "the same period")  # fmt: skip
 _ACHIEVED = ("vuot", "dat", "exceeded", "surpassed", "melampaui", "melebihi", "hoan thanh")
-_EARLIER = ("previously", "formerly", "earlier", "previous term", "previous period", "truoc day", "truoc do", "ky truoc",
-            "giai doan truoc", "sebelumnya", "periode sebelumnya", "dahulu")  # fmt: skip
 _PROGRAMMES = ("chuong trinh", "de an", "du an", "ke hoach", "chien luoc", "programme", "program", "project", "plan",
                "strategy", "programnya", "proyek", "rencana", "strategi")  # fmt: skip
 # Periods the text names only relative to a date it does not give; and a comparison with a year before.
@@ -45,8 +44,6 @@ _RELATIVE = ("this year", "last year", "next year", "nam nay", "nam ngoai", "nam
              "tahun ini", "tahun lalu", "tahun depan", "tahun sebelumnya", "recent", "recently", "gan day",
              "baru baru ini")  # fmt: skip
 _UNRESOLVED = ("recent", "recently", "gan day", "baru baru ini")  # relative periods no date of publication resolves
-_YEAR_AGO = ("periode yang sama tahun lalu", "periode yang sama tahun sebelumnya", "cung ky nam truoc",
-             "same period last year", "a year earlier", "year on year")  # fmt: skip
 _CHANGE_NOUNS = ("penurunan", "kenaikan", "peningkatan", "decrease", "increase", "reduction", "decline", "drop")
 _OR = re.compile(r"\s*(?:%|persen|per ?cent|percent|poin|points?|\s)*\s*(?:atau|or|hay|hoac|tuc la|tuong duong(?: voi)?)\s+$")
 _GAP = ("selisih", "selisihnya", "kesenjangan", "chenh lech", "khoang cach", "difference between", "gap between",
@@ -199,17 +196,16 @@ class Reader:
             sentence, rel, r.qualifier == "at_least", n.end - s0
         )
         r.target = _goal(sentence[:rel])
-        if _earlier(sentence, rel, n.end - s0):
-            return  # what dates the sentence does not date it
         lead = None if self.link else self._lead(s0 + offset, len(text) < 200 and "\n" not in text.strip())
+        back = months_back(sentence) if r.change else 0  # "dibanding periode enam bulan sebelumnya"
+        if back and self._back(r, sentence, s0 + offset, found, lead, back):
+            return
+        if time := earlier(sentence, rel, n.end - s0):  # what dates the sentence does not date it
+            terms = [m.period for m in found if m.role == "own" and _programme(m)] + [lead.period if lead else ""]
+            r.period = previous_term(terms[0]) if time == "term" else ""  # "in the previous term"
+            return
         if r.change and _says(sentence, _START_OF_YEAR) and self._of_its_year(r, sentence, s0 + offset, found, lead):
             return  # "giảm 0,68% so với đầu năm": a change within the year
-        if r.change and lead and lead.period[:4].isdigit() and _says(sentence, _YEAR_AGO):
-            year = int(lead.period[:4])  # "dibandingkan periode yang sama tahun lalu": from a year before the lead
-            r.period, r.dated_by = f"{year - 1}-{year}", [lead]
-            ends = (f"{year - 1}{lead.period[4:]}", lead.period)
-            self._moved(Passage(r.period, sentence.strip(), s0 + offset, ends=ends))
-            return
         self._date(r, sentence, s0, found, offset, None if self.relative else lead)
 
     def _date(self, r: Reading, sentence: str, s0: int, found: list[Mention], offset: int, lead: Passage | None) -> None:
@@ -249,6 +245,19 @@ class Reader:
             r.period, r.dated_by = carried.period, [carried]
             if over_time and _YEAR_END.fullmatch(r.period):
                 r.period = r.period[:4]
+
+    def _back(self, r: Reading, sentence: str, at: int, found: list[Mention], lead: Passage | None, months: int) -> bool:
+        """A change compared with a time that many months before its own period ("the same period last year", "six
+        months earlier"): from then to its sentence's own period, else its lead's."""
+        own = next((m for m in found if m.role == "own"), None)
+        base = own.period if own else lead.period if lead else ""
+        start = shifted(base, months)
+        if not start:
+            return False
+        r.period = span(start, base)
+        r.dated_by = [Passage(own.period, sentence.strip(), at)] if own else [lead] if lead else []
+        self._moved(Passage(r.period, sentence.strip(), at, ends=(start, base)))
+        return True
 
     def _pairs(self, side: int, period: str, sentence: str, at: int) -> None:
         """Keep the periods of a from→to of levels ("from 5.4 percent in 2012 to 1.6 percent in 2016")."""
@@ -300,15 +309,6 @@ def _says(sentence: str, phrases: tuple[str, ...]) -> bool:
     """Whether the sentence says one of the (folded) phrases as whole words."""
     words = " " + " ".join(re.sub(r"[^0-9a-z]+", " ", fold_keep(sentence)).split()) + " "
     return any(f" {w} " in words for w in phrases)
-
-
-def _earlier(sentence: str, start: int, end: int) -> bool:
-    """Whether the words around a number say it is of an earlier time the text does not name ("previously
-    VND400,000", "VNĐ900,000 in the previous term"): what dates the sentences around it does not date it."""
-    before = re.split(r"\d", sentence[max(0, start - 50) : start])[-1]  # the words since the number before it
-    after = re.split(r"[\d(,;]", re.sub(r"^\s*\([^()]*\)", "", sentence[end : end + 60]))[0]  # past "($38)"
-    words = " " + " ".join(re.sub(r"[^a-z]+", " ", fold_keep(f"{before} {after}")).split()) + " "
-    return any(f" {w} " in words for w in _EARLIER)
 
 
 def _named_programme(m: Mention, sentence: str) -> bool:

@@ -1,0 +1,84 @@
+"""Periods a text names only relative to another: a comparison with "six months earlier" or "the same period last
+year" (a change from that far before the figure's own period), "the previous term" (the range of years just
+before the one the paragraph reports on), and "previously", which names no period at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pcli.text import fold_keep
+
+# Words that say a number is of an earlier time: the paragraph's lead does not date it.
+_EARLIER = ("previously", "formerly", "earlier", "previous term", "previous period", "truoc day", "truoc do", "ky truoc",
+            "giai doan truoc", "sebelumnya", "periode sebelumnya", "dahulu")  # fmt: skip
+# …of them, those that name the term before the current one: "VND900,000 in the previous term".
+_TERMS = ("previous term", "previous period", "ky truoc", "giai doan truoc", "periode sebelumnya")
+# A comparison with the same period a year before.
+_YEAR_AGO = ("periode yang sama tahun lalu", "periode yang sama tahun sebelumnya", "cung ky nam truoc",
+             "same period last year", "a year earlier", "year on year", "setahun sebelumnya", "setahun lalu")  # fmt: skip
+_COUNTS = {
+    w: n
+    for names in (
+        "one two three four five six seven eight nine ten eleven twelve",
+        "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas duabelas",
+        "mot hai ba bon - sau bay tam chin muoi",
+    )  # fmt: skip
+    for n, w in enumerate(names.split(), start=1)
+    if w != "-"
+}
+# "dibanding periode enam bulan sebelumnya", "compared with six months earlier", "so với 6 tháng trước"
+_BACK = re.compile(
+    r"\b(?:(\d{1,2})|(" + "|".join(_COUNTS) + r"))\s+(bulan|months?|thang|tahun|years?|nam)\s+"
+    r"(?:sebelumnya|earlier|before|ago|previously|lalu|truoc(?:\s+do)?)\b"
+)
+_SEMESTER = ("semester sebelumnya", "the previous half year", "the previous semester", "sau thang truoc")
+
+
+def months_back(sentence: str) -> int:
+    """How many months before its own period a change's comparison names ("… six months earlier": 6; "the same
+    period last year": 12), or 0."""
+    words = " " + " ".join(re.sub(r"[^0-9a-z]+", " ", fold_keep(sentence)).split()) + " "
+    if any(f" {w} " in words for w in _YEAR_AGO):
+        return 12
+    if any(f" {w} " in words for w in _SEMESTER):
+        return 6
+    m = _BACK.search(words)
+    if m is None:
+        return 0
+    count = int(m[1]) if m[1] else _COUNTS[m[2]]
+    return count * (1 if m[3] in ("bulan", "month", "months", "thang") else 12)
+
+
+def shifted(period: str, months: int) -> str:
+    """The period that many months before a period ("2024-09" less 6: "2024-03"; "2024" less 12: "2023"), or ""
+    when the period is not precise enough to say ("2024" less 6)."""
+    if re.fullmatch(r"\d{4}", period):
+        return str(int(period) - months // 12) if months % 12 == 0 else ""
+    m = re.fullmatch(r"(\d{4})-(\d\d)(-\d\d)?", period)
+    if m is None:
+        return ""
+    at = int(m[1]) * 12 + int(m[2]) - 1 - months
+    return f"{at // 12}-{at % 12 + 1:02d}{m[3] or ''}" if not m[3] or months % 12 == 0 else ""
+
+
+def earlier(sentence: str, start: int, end: int) -> str:
+    """Whether the words around a number say it is of an earlier time the text does not name ("previously
+    VND400,000", "VNĐ900,000 in the previous term"): "" when they do not, else "term" when they name the term
+    before the current one, else "earlier"."""
+    before = re.split(r"\d", sentence[max(0, start - 50) : start])[-1]  # the words since the number before it
+    after = re.split(r"[\d(,;]", re.sub(r"^\s*\([^()]*\)", "", sentence[end : end + 60]))[0]  # past "($38)"
+    words = " " + " ".join(re.sub(r"[^a-z]+", " ", fold_keep(f"{before} {after}")).split()) + " "
+    if any(f" {w} " in words for w in _TERMS):
+        return "term"
+    return "earlier" if any(f" {w} " in words for w in _EARLIER) else ""
+
+
+def previous_term(period: str) -> str:
+    """The range of years just before a range, as long as it ("2021-2025": "2016-2020"), or "" for a period that
+    is no range of years."""
+    m = re.fullmatch(r"(\d{4})-(\d{4})", period)
+    if m is None or int(m[2]) <= int(m[1]):
+        return ""
+    first, last = int(m[1]), int(m[2])
+    return f"{2 * first - last - 1}-{first - 1}"
