@@ -201,6 +201,9 @@ an income below VND500,000 or $23 per head | en | 23 | under
 less than VND650,000, or $31 a month | en | 31 | under
 thấp hơn 1,89% so với năm 2021 | vi | 1,89 | \\
 about 50,000 dong ($2.1) a day | en | 2.1 | about
+sekitar 32 hingga 33 orang | id | 33 | about
+about 3 to 4 per cent | en | 4 | about
+giảm từ 5% tới 10% | vi | 10 | \\
 """),
 )
 def test_qualifiers(text: str, lang: str, written: str, qualifier: str) -> None:
