@@ -240,7 +240,8 @@ class Reader:
         if self.link or (any(m.role == "document" and m.start < rel for m in found) and not any(m.role == "own" for m in found)):
             return  # "according to a decision dated 2011": the document dates it, not the paragraph's lead
         moved = self.moved or (self.first_moved if self.lead is None else None)
-        carried = (moved if over_time else None) or lead
+        yearly = lead is not None and len(lead.period) == 4  # a change in a year its lead names is that year's
+        carried = (moved if over_time and not yearly else None) or lead
         if carried is not None:
             r.period, r.dated_by = carried.period, [carried]
             if over_time and _YEAR_END.fullmatch(r.period):
