@@ -216,8 +216,23 @@ def test_a_draft_quotes_a_converted_amount_and_a_range_with_what_proves_them(tmp
     rows = [r for r in run("extract", str(article), "--format", "json").json() if r["kind"] == "figure"]
     assert [(r["value"], r["qualifier"], r["period"]) for r in rows] == [
         (8.5e12, "", "2021-2023"), (350e6, "", "2021-2023"), (250e9, "up_to", "2021-2023"),
-        (11.9e6, "up_to", "2021-2023"), (3, "about", "2021-2023"), (4, "", "2021-2023"),
+        (11.9e6, "up_to", "2021-2023"), (3, "about", "2021-2023"), (4, "about", "2021-2023"),
     ]  # fmt: skip
     draft = run("extract", str(article), "--format", "toml", "--source", "lakeside-budget").stdout
     assert re.search(r'quote = "[^"]*up to\s+250 billion VND \(11\.9', draft) and 'about 3 – 4%"' in draft, draft
     _validate_with(tmp_path, article, draft)
+
+
+def test_a_headline_is_dated_by_the_body_that_states_its_figure_again(tmp_path: Path) -> None:
+    """The headline's change is the body's, compared with the year before; the body's level keeps its month."""
+    article = _write(
+        tmp_path / "lakeside-poverty.txt",
+        "Lakeside: poverty down 0.30 percent\n\nIn March 2024 the rate was 10.47 percent, down 0.30 percent compared"
+        " with March 2023.\n",
+    )
+    rows = [r for r in run("extract", str(article), "--format", "json").json() if r["kind"] == "figure"]
+    assert [(r["line"], r["value"], r["period"]) for r in rows] == [
+        (1, 0.3, "2023-2024"),
+        (3, 10.47, "2024-03"),
+        (3, 0.3, "2023-2024"),
+    ]

@@ -94,6 +94,7 @@ In September 2019 the rate fell 0.14% from March 2019. 33 provinces saw a decrea
 Pada September 2024 jumlahnya turun 307,9 ribu orang dibanding periode enam bulan sebelumnya. | id | 307,9 | 2024
 In June 2023 the rate fell 0.4 points compared with six months earlier. | en | 0.4 | 2022-2023
 Tỷ lệ nghèo năm 2024 giảm 1,2% so với 2 năm trước. | vi | 1,2 | 2022-2024
+Kemiskinan Turun 0,30%\\n\\nPada Maret 2024 angkanya 10,47 persen, turun 0,30 persen dibanding Maret 2023. | id | 0,30 | 2023-2024
 Năm 2022 tỷ lệ giảm 1,89% so với năm 2021. Trong năm 2022 có 3.507 hộ thoát nghèo. Tỷ lệ giảm 1,89%. | vi | 1,89#2 | 2022
 For 2021-2025 the line is VND2 million ($80), against VND900,000 ($36) in the previous term. | en | 900,000 | 2016-2020
 Pada Maret 2024 turun 0,5 persen dari Maret 2023.\\nSelama itu upah naik dari Rp2,2 juta menjadi Rp2,4 juta. | id | 2,2 | 2023-03

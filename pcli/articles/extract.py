@@ -13,10 +13,11 @@ import unicodedata
 from collections.abc import Iterator
 
 from pcli.articles.around import CLAUSE_END, published
-from pcli.articles.coverage import NEW, Accountant, cited
-from pcli.articles.phrases import GOAL_WORDS, converted_from, periods_in, states_any
+from pcli.articles.coverage import NEW, Accountant, Accounted, cited
+from pcli.articles.headline import HEAD, is_headline, restate
+from pcli.articles.phrases import GOAL_WORDS, converted_from, periods_in, range_first, states_any
 from pcli.articles.reader import Passage, Reader, Reading, article_period, sentences
-from pcli.articles.scan import FIGURE, scan
+from pcli.articles.scan import FIGURE, Number, scan
 from pcli.base.model import FactBase
 from pcli.errors import UsageError
 from pcli.text import fold_keep
@@ -123,39 +124,75 @@ def base_units(base: FactBase) -> tuple[tuple[str, str, str], ...]:
 
 
 def extract(path: str, base: FactBase, lang: str) -> Iterator[Row]:
-    """Every number of the article at path, in reading order."""
+    """Every number of the article at path, in reading order. The rows of the article's head are held until it is
+    read, so that a headline is dated by the body that states its figures again (articles/headline.py)."""
     accountant = Accountant(lang, cited(base), base.skips)
     by_value: dict[float, list[str]] = {}
     for f in base.figures:
         by_value.setdefault(float(f.value), []).append(f.id)
     with open(path, encoding="utf-8") as handle:
-        head = handle.read(20000)
+        head = handle.read(HEAD)
     year = published(head)
     reader = Reader(lang, base_units(base), article_period(head, lang, year), year)
     recent: list[Passage] = []  # the sentences of the last paragraphs that state a period, for a context near
+    held: list[tuple[int, int, str, list[Number], dict[int, Reading]]] = []
     for first, start, text in paragraphs(path):
         text = unicodedata.normalize("NFC", text)
         numbers = scan(text, lang)
         readings = {r.number.start - start: r for r in reader.paragraph(text, start, numbers)}
-        recent = [p for p in recent if start - p.start < CONTEXT_REACH]
+        held.append((first, start, text, numbers, readings))
+        if start + len(text) < HEAD:
+            continue
+        yield from _release(held, accountant, base, by_value, recent)
+    yield from _release(held, accountant, base, by_value, recent)
+
+
+def _release(
+    held: list[tuple[int, int, str, list[Number], dict[int, Reading]]],
+    accountant: Accountant,
+    base: FactBase,
+    by_value: dict[float, list[str]],
+    recent: list[Passage],
+) -> Iterator[Row]:
+    """The rows of the paragraphs held, their headlines dated by the paragraphs after them; then none are held."""
+    if len(held) > 1:
+        tops = [r for _, _, text, _, rs in held if is_headline(text) for r in rs.values()]
+        restate(tops, [r for _, _, text, _, rs in held if not is_headline(text) for r in rs.values()])
+    for first, start, text, numbers, readings in held:
+        recent[:] = [p for p in recent if start - p.start < CONTEXT_REACH]
         recent += [Passage("", text[a:b].strip(), start + a) for a, b in sentences(text) if periods_in(text[a:b])]
-        line, line_start, seen = first, 0, 0  # counted on as the numbers come: a long paragraph costs no more
-        for a in accountant.account(text, numbers):
-            n = a.number
-            line += text.count("\n", seen, n.start)
-            line_start, seen = max(line_start, text.rfind("\n", seen, n.start) + 1), n.start
-            column = n.start - line_start + 1
-            reading = readings.get(n.start)
-            s0, s1 = (reading.sentence[0] - start, reading.sentence[1] - start) if reading else (n.start, n.end)
-            status = a.status if n.kind == FIGURE else ""
-            row = Row(line=line, column=column, written=n.written, value=n.value, kind=n.kind, status=status,
-                      figures=",".join(a.figures), reason=a.skip.reason if a.skip else "",
-                      sentence=text[s0:s1].strip(), offset=start + n.start)  # fmt: skip
-            if n.kind == FIGURE and reading is not None:
-                _describe(row, reading, text, start, base, recent)
-                if a.status == NEW:  # the base may hold this figure from another source: cite it there instead
-                    row.same = ",".join(by_value.get(float(n.value), []))
-            yield row
+        yield from _rows(first, start, text, accountant.account(text, numbers), readings, base, by_value, recent)
+    held.clear()
+
+
+def _rows(
+    first: int,
+    start: int,
+    text: str,
+    accounted: list[Accounted],
+    readings: dict[int, Reading],
+    base: FactBase,
+    by_value: dict[float, list[str]],
+    recent: list[Passage],
+) -> Iterator[Row]:
+    """The rows of one paragraph's numbers, with their lines and columns counted on as the numbers come."""
+    line, line_start, seen = first, 0, 0  # a long paragraph costs no more
+    for a in accounted:
+        n = a.number
+        line += text.count("\n", seen, n.start)
+        line_start, seen = max(line_start, text.rfind("\n", seen, n.start) + 1), n.start
+        column = n.start - line_start + 1
+        reading = readings.get(n.start)
+        s0, s1 = (reading.sentence[0] - start, reading.sentence[1] - start) if reading else (n.start, n.end)
+        status = a.status if n.kind == FIGURE else ""
+        row = Row(line=line, column=column, written=n.written, value=n.value, kind=n.kind, status=status,
+                  figures=",".join(a.figures), reason=a.skip.reason if a.skip else "",
+                  sentence=text[s0:s1].strip(), offset=start + n.start)  # fmt: skip
+        if n.kind == FIGURE and reading is not None:
+            _describe(row, reading, text, start, base, recent)
+            if a.status == NEW:  # the base may hold this figure from another source: cite it there instead
+                row.same = ",".join(by_value.get(float(n.value), []))
+        yield row
 
 
 def _describe(row: Row, r: Reading, text: str, start: int, base: FactBase, recent: list[Passage]) -> None:
@@ -168,6 +205,7 @@ def _describe(row: Row, r: Reading, text: str, start: int, base: FactBase, recen
     s0, s1 = r.sentence[0] - start, r.sentence[1] - start
     sentence = text[s0:s1]
     origin = converted_from(text, n0)  # "up to 250 billion VND (11.9 million USD)": quoted with what it converts
+    origin = origin if origin >= 0 else range_first(text, n0)  # "about 3 – 4%": the range's end, with its first
     clause = _around(sentence, (origin if origin >= s0 else n0) - s0, n1 - s0, CLAUSE_END)
     other = _RANGE_END.match(text, n1, n1 + 40)  # "khoảng 3 – 4%": quoted with the range's other end and its unit
     n1 = other.end() if other else n1

@@ -162,6 +162,13 @@ def converted_from(text: str, start: int) -> int:
 _RANGE_BEFORE = re.compile(r"(?<![\d.,])(\d[\d.,]*)\s*(?:%|persen|per ?cent|percent)?\s*(?:hingga|sampai|to|den|toi|-|–|—)\s*$")
 
 
+def range_first(text: str, start: int) -> int:
+    """Where the first end starts of the range whose second end is the number at `start` ("about 3 – 4%"), or -1."""
+    window = text[max(0, start - 34) : start].rsplit("\n", 1)[-1]
+    first = _RANGE_BEFORE.search(fold_keep(window))
+    return start - len(window) + first.start(1) if first else -1
+
+
 def qualifier_before(text: str, start: int) -> str:
     """The qualifier stated by the words around the number at position `start` of text ("" for none): just
     before it ("hơn 2.134", "at least 6"), or after it and its unit ("từ 6% trở lên", "6 persen atau lebih")."""
@@ -172,8 +179,8 @@ def qualifier_before(text: str, start: int) -> str:
     if (converted := converted_from(text, start)) >= 0:  # "less than VND700,000 ($31.40)": the amount converted says it
         return qualifier_before(text, converted)
     window = text[max(0, start - 34) : start].rsplit("\n", 1)[-1]  # a line's end ends a sentence, as the reader reads it
-    if (first := _RANGE_BEFORE.search(fold_keep(window))) is not None:  # "sekitar 32 hingga 33": the range's qualifier
-        return qualifier_before(text, start - len(window) + first.start(1))
+    if (first := range_first(text, start)) >= 0:  # "sekitar 32 hingga 33": the range's qualifier
+        return qualifier_before(text, first)
     before = re.sub(r"(?:vnd|rp|usd|us\$|\$)\s*$", "", fold_keep(window).rstrip())  # "less than VND"
     words = " " + " ".join(re.sub(r"[^0-9a-z ]+", " ", before).split()[-3:])
     if re.search(r" (?:thap|cao) hon$", words):

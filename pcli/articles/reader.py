@@ -25,6 +25,7 @@ from pcli.articles.around import (
     unit_of_from,
 )
 from pcli.articles.dating import Mention, counts_changed, date_change, date_level, is_change, mentions, sentence_lead, span
+from pcli.articles.headline import HEAD, is_headline, one_line, restate
 from pcli.articles.phrases import GOAL_WORDS, converted_from, qualifier_before
 from pcli.articles.relative import earlier, months_back, previous_term, shifted
 from pcli.articles.scan import FIGURE, Number, scan
@@ -196,7 +197,7 @@ class Reader:
             sentence, rel, r.qualifier == "at_least", n.end - s0
         )
         r.target = _goal(sentence[:rel])
-        lead = None if self.link else self._lead(s0 + offset, len(text) < 200 and "\n" not in text.strip())
+        lead = None if self.link else self._lead(s0 + offset, one_line(text))
         back = months_back(sentence) if r.change else 0  # "dibanding periode enam bulan sebelumnya"
         if back and self._back(r, sentence, s0 + offset, found, lead, back):
             return
@@ -376,9 +377,14 @@ def read(text: str, lang: str, units: tuple[tuple[str, str, str], ...] = ()) -> 
     year = published(text)
     reader = Reader(lang, units, article_period(text[:20000], lang, year), year)
     out: list[Reading] = []
+    tops: list[Reading] = []  # the figures of the head's headlines, dated by the body that states them again
     at = 0
     for m in [*_PARAGRAPH.finditer(text), None]:
         end = m.start() if m else len(text)
-        out += reader.paragraph(text[at:end], at)
+        readings = reader.paragraph(text[at:end], at)
+        tops += readings if at < HEAD and is_headline(text[at:end]) else []
+        out += readings
         at = m.end() if m else len(text)
+    top = {id(r) for r in tops}
+    restate(tops, [r for r in out if r.number.start < HEAD and id(r) not in top])
     return out
