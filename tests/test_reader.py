@@ -7,7 +7,7 @@ import pytest
 from conftest import cases
 
 from pcli.articles.reader import Reading, read
-from pcli.articles.relative import previous_term, shifted
+from pcli.articles.relative import previous_term, shifted, year_written
 from pcli.articles.scan import FIGURE
 
 
@@ -62,6 +62,8 @@ Bộ công bố kết quả rà soát hộ nghèo năm 2023.\\n\\nTỷ lệ ngh�
 date 2020-11-05 The province helped 1,250 households this year. | en | 1,250 | 2020
 date 2020-11-05 This year it has 719 houses, under a plan it launched last year. | en | 719 | 2020
 Hương Trà - 16:15, 11/02/2025\\n\\nNăm ngoái tỉnh có 12 xã nghèo. | vi | 12 | 2024
+13, Dec. 2018\\n\\nThe province helped 1,250 households this year. | en | 1,250 | 2018
+Release Date : January 15, 2025\\n\\nLast year the province helped 1,250 households. | en | 1,250 | 2024
 The province helped 1,250 households this year. | en | 1,250 | \\
 date 2019-01 Jakarta: kemiskinan berada pada angka 9,66 persen. | id | 9,66 | \\
 Pada September 2018 sebesar 9,66 persen. Selisih penurunan 0,16 persen poin terhadap Maret 2018. | id | 0,16 | 2018
@@ -94,6 +96,9 @@ In September 2019 the rate fell 0.14% from March 2019. 33 provinces saw a decrea
 Pada September 2024 jumlahnya turun 307,9 ribu orang dibanding periode enam bulan sebelumnya. | id | 307,9 | 2024
 In June 2023 the rate fell 0.4 points compared with six months earlier. | en | 0.4 | 2022-2023
 Tỷ lệ nghèo năm 2024 giảm 1,2% so với 2 năm trước. | vi | 1,2 | 2022-2024
+The survey conducted in 2013 found 9 poor districts.\\n\\nLast year's survey found 7.8% were poor. | en | 7.8 | 2013
+The survey conducted in 2013 found 9 poor districts.\\n\\nLast year's survey found 7.8%; the aim is 6% this year. | en | 6 | 2014
+Incomes rose 120 percent over the 2010 levels. The aim is 160 percent over last year's levels this year. | en | 160 | \\
 Kemiskinan Turun 0,30%\\n\\nPada Maret 2024 angkanya 10,47 persen, turun 0,30 persen dibanding Maret 2023. | id | 0,30 | 2023-2024
 Năm 2022 tỷ lệ giảm 1,89% so với năm 2021. Trong năm 2022 có 3.507 hộ thoát nghèo. Tỷ lệ giảm 1,89%. | vi | 1,89#2 | 2022
 For 2021-2025 the line is VND2 million ($80), against VND900,000 ($36) in the previous term. | en | 900,000 | 2016-2020
@@ -261,3 +266,13 @@ def test_periods_named_relative_to_another() -> None:
     ]
     assert (shifted("2024-12-31", 12), shifted("2024-12-31", 6)) == ("2023-12-31", "")
     assert (previous_term("2021-2025"), previous_term("2024"), previous_term("2024-03")) == ("2016-2020", "", "")
+
+
+def test_the_year_an_undated_article_was_written() -> None:
+    """Fixed by a thing it names both with its year and relative to now; a year before the noun ("the 2010
+    levels") or a range is no such tie; an article that ties nothing is of no year."""
+    assert year_written("The survey conducted in 2013 … Last year's survey also found") == 2014
+    assert year_written("Survei BPS tahun 2023 … survei tahun ini menunjukkan") == 2023
+    assert year_written("over the 2010 levels … over last year's levels") == 0
+    assert year_written("the plan for 2021-2025 … last year's plan") == 0
+    assert year_written("Last year, it grew. In 2013 it fell.") == 0

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 from pcli.articles.dating import Mention
+from pcli.articles.relative import year_written
+from pcli.articles.scan import MONTH_SHORT
 from pcli.articles.units import UnitWords, unit_near
 from pcli.base.words import MONTHS
 from pcli.text import fold_keep
@@ -74,18 +76,21 @@ _FROM = ("dari", "tu", "from")
 _TO_WORDS = ("menjadi", "xuong", "con", "len", "to")
 _TO_NUMBER = re.compile(r"\b(?:menjadi|xuong con|xuong|len|to)\s+(?:rp|vnd|usd|us\$|\$)?\s*\d")
 _FROM_NUMBER = re.compile(r"\b(?:dari|tu|from)\s+(?:rp|vnd|usd|us\$|\$)?\s*\d")
-# The date an article was published, in its first lines: "2020-11-05", "11/02/2025", "1 Juli 2024", "date 2019-01".
+# The date an article was published, in its first lines: "2020-11-05", "11/02/2025", "1 Juli 2024", "13, Dec. 2018",
+# "January 15, 2025", "date 2019-01".
 _PUBLISHED = re.compile(
     r"\bdate:?\s+((?:19|20)\d\d)-(?:0[1-9]|1[0-2])\b|\b((?:19|20)\d\d)-\d\d-\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]((?:19|20)\d\d)\b"
-    r"|\b\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b|\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+(\d{4})\b"
+    r"|\b\d{1,2},?\s+(?:" + "|".join(MONTHS) + "|" + MONTH_SHORT + r")\.?,?\s+((?:19|20)\d\d)\b"
+    r"|\b(?:" + "|".join(MONTHS) + "|" + MONTH_SHORT + r")\.?\s+\d{1,2},\s+((?:19|20)\d\d)\b"
+    r"|\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+(\d{4})\b"
 )
 
 
 def published(head: str) -> int:
     """The year the article was published: the latest date its first lines give (a site's stale date beside the
-    article's own), or 0."""
+    article's own), else the year a thing it names both by its year and relative to now fixes, or 0."""
     years = [int(next(g for g in m.groups() if g)) for m in _PUBLISHED.finditer(fold_keep(head[:400]))]
-    return max(years, default=0)
+    return max(years, default=0) or year_written(head)
 
 
 def linking(sentence: str) -> bool:

@@ -82,3 +82,26 @@ def previous_term(period: str) -> str:
         return ""
     first, last = int(m[1]), int(m[2])
     return f"{2 * first - last - 1}-{first - 1}"
+
+
+_NOW = r"(last year|this year|the previous year|nam ngoai|nam nay|tahun lalu|tahun ini)"
+# "last year's survey", "the survey of last year", "cuộc khảo sát năm ngoái", "survei tahun lalu"
+_NOW_NOUN = re.compile(_NOW + r"(?:\s*['’]s)?\s+([a-z]{4,})\b")
+_NOUN_NOW = re.compile(r"\b([a-z]{4,})\s+(?:of\s+|cua\s+)?" + _NOW + r"\b")
+_NOT_NOUNS = frozenset("""also that this with from have were been more than into over under about when which what their
+there they these those the and only yang pada dari untuk dengan juga telah sudah akan masih cung nhung trong theo
+duoc mot cac voi""".split())  # fmt: skip
+
+
+def year_written(head: str) -> int:
+    """The year an undated article was written, from a thing it names both with its year and relative to the year
+    it was written ("the survey conducted in 2013" … "last year's survey": 2014), or 0."""
+    folded = fold_keep(head)
+    for m in [*_NOW_NOUN.finditer(folded), *_NOUN_NOW.finditer(folded)]:
+        now, noun = (m[1], m[2]) if m.re is _NOW_NOUN else (m[2], m[1])
+        if noun in _NOT_NOUNS:
+            continue
+        dated = re.search(rf"\b{noun}\b(?:\s+[a-z]+){{0,3}}?\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", folded)
+        if dated:
+            return int(dated[1]) + (0 if now in ("this year", "nam nay", "tahun ini") else 1)
+    return 0

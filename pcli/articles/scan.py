@@ -56,7 +56,7 @@ ZERO_PHRASES = {
 }
 _YEAR = r"(?:19\d\d|20\d\d|2100)"
 _MONTH_NAMES = "|".join(MONTHS)
-_MONTH_SHORT = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|des|agu|okt"  # "13, Dec. 2018"
+MONTH_SHORT = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|des|agu|okt"  # "13, Dec. 2018"
 # Letters a currency amount may be glued to: "VND1.5 million", "VNĐ700,000", "Rp582.932,-", "US$29.5", "$38".
 CURRENCY_PREFIXES = {"vnd": "VND", "vnđ": "VND", "rp": "IDR", "idr": "IDR", "usd": "USD", "us$": "USD", "$": "USD"}
 _GLUED = re.compile(r"(?:[^\W\d_]+\$?|\$)\Z")  # \Z: "$" would match before a line's end ("up to\n250")
@@ -84,8 +84,8 @@ _NOT_FIGURES = (
     ),
     (  # "13, Dec. 2018", "January 15, 2025": a day, its month and its year
         "date",
-        rf"\b\d{{1,2}},?\s+(?i:(?:{_MONTH_NAMES}|{_MONTH_SHORT})\b)\.?,?\s+{_YEAR}\b"
-        rf"|(?i:\b(?:{_MONTH_NAMES}|{_MONTH_SHORT})\b)\.?\s+\d{{1,2}},\s+{_YEAR}\b",
+        rf"\b\d{{1,2}},?\s+(?i:(?:{_MONTH_NAMES}|{MONTH_SHORT})\b)\.?,?\s+{_YEAR}\b"
+        rf"|(?i:\b(?:{_MONTH_NAMES}|{MONTH_SHORT})\b)\.?\s+\d{{1,2}},\s+{_YEAR}\b",
     ),
     (
         "date",  # "Juli 3", "1 Juli 2024": a day's date, its year with it
