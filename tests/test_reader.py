@@ -72,6 +72,8 @@ Dibanding Maret 2018 jumlah penduduk miskin September 2018 turun sebanyak 13,1 r
 turun 262,1 ribu orang dari 15,81 juta pada Maret 2018 menjadi 15,54 juta pada September 2018 | id | 262,1 | 2018
 In 2013 the rate was 7.8 per cent, 1.8 per cent lower than that of 2012. | en | 1.8 | 2012-2013
 In 2013 the rate was 7.8 per cent.\\n\\nUnder a decision dated 2011, the poor earn below VND500,000. | en | 500,000 | \\
+In 2013 the rate was 7.8 per cent.\\n\\nIn rural areas the poor are those with under VND400,000 a month. | en | 400,000 | \\
+Năm 2023 tỷ lệ nghèo là 3%.\\n\\nHộ nghèo là hộ có thu nhập dưới 1,5 triệu đồng. | vi | 1,5 | \\
 Pada Maret 2024 turun 87,20 ribu dibandingkan Maret 2023.\\n\\nYaitu dari 1,97 juta menjadi 1,87 juta. | id | 1,97 | 2023-03
 Pada Maret 2024 turun 87,20 ribu dibandingkan Maret 2023.\\n\\nYaitu dari 1,97 juta menjadi 1,87 juta. | id | 1,87 | 2024-03
 Pada Maret 2024 turun 87,20 ribu orang dibandingkan Maret 2023.\\n\\nDi perdesaan turun 0,53 persen. | id | 0,53 | 2023-2024

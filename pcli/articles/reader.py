@@ -38,6 +38,10 @@ _DAY_DATE = re.compile(r"(?i:ngày|ngay)\s+\d{1,2}\s+(?i:tháng|thang)\s+\d{1,2}
 _SAME = ("cung nam", "cung ky", "cung thoi gian", "pada tahun yang sama", "pada periode yang sama", "the same year",
          "that year", "the same period")  # fmt: skip
 _ACHIEVED = ("vuot", "dat", "exceeded", "surpassed", "melampaui", "melebihi", "hoan thanh")
+# Words that define a category by a threshold: what the article's period dates is its statistics, not these.
+_DEFINES = ("are those", "is one", "are defined as", "is defined as", "defined as", "are considered", "is considered",
+            "la ho co", "la nhung ho", "duoc xac dinh la", "duoc coi la", "adalah mereka", "adalah penduduk yang",
+            "adalah rumah tangga yang", "didefinisikan", "dikategorikan")  # fmt: skip
 _PROGRAMMES = ("chuong trinh", "de an", "du an", "ke hoach", "chien luoc", "programme", "program", "project", "plan",
                "strategy", "programnya", "proyek", "rencana", "strategi")  # fmt: skip
 # Periods the text names only relative to a date it does not give; and a comparison with a year before.
@@ -241,6 +245,8 @@ class Reader:
         if self.link or (any(m.role == "document" and m.start < rel for m in found) and not any(m.role == "own" for m in found)):
             return  # "according to a decision dated 2011": the document dates it, not the paragraph's lead
         moved = self.moved or (self.first_moved if self.lead is None else None)
+        if lead is not None and lead is self.article and _says(sentence, _DEFINES):
+            return  # "poor households are those with income below VND400,000": a standard, not the article's statistic
         yearly = lead is not None and len(lead.period) == 4  # a change in a year its lead names is that year's
         carried = (moved if over_time and not yearly else None) or lead
         if carried is not None:
