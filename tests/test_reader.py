@@ -101,6 +101,10 @@ Tỷ lệ nghèo năm 2024 giảm 1,2% so với 2 năm trước. | vi | 1,2 | 20
 The survey conducted in 2013 found 9 poor districts.\\n\\nLast year's survey found 7.8% were poor. | en | 7.8 | 2013
 The survey conducted in 2013 found 9 poor districts.\\n\\nLast year's survey found 7.8%; the aim is 6% this year. | en | 6 | 2014
 Incomes rose 120 percent over the 2010 levels. The aim is 160 percent over last year's levels this year. | en | 160 | \\
+date 2020-12-03\\nThe plan cuts the rate by 1.5 per cent. Poor households will fall by 34 per cent this year. | en | 1.5 | 2020
+Of the total, VND1.5 trillion comes from the State.\\nThe province aims to cut the rate by 2% a year by 2020. | en | 1.5 | \\
+In six years 1.8 million people left poverty, down from 8.4 million in 2010 to 6.6 million in 2016. | en | 1.8 | 2010-2016
+Năm 2024 giảm 6,26% (giảm từ 42,61% cuối năm 2023 xuống còn 36,35% cuối năm 2024). | vi | 6,26 | 2024
 Kemiskinan Turun 0,30%\\n\\nPada Maret 2024 angkanya 10,47 persen, turun 0,30 persen dibanding Maret 2023. | id | 0,30 | 2023-2024
 Năm 2022 tỷ lệ giảm 1,89% so với năm 2021. Trong năm 2022 có 3.507 hộ thoát nghèo. Tỷ lệ giảm 1,89%. | vi | 1,89#2 | 2022
 For 2021-2025 the line is VND2 million ($80), against VND900,000 ($36) in the previous term. | en | 900,000 | 2016-2020

@@ -4,14 +4,19 @@ article was published (for "this year"), and lines that link to another article.
 
 from __future__ import annotations
 
+import math
 import re
+from typing import TYPE_CHECKING
 
-from pcli.articles.dating import Mention
+from pcli.articles.dating import Mention, span
 from pcli.articles.relative import year_written
 from pcli.articles.scan import MONTH_SHORT
 from pcli.articles.units import UnitWords, unit_near
 from pcli.base.words import MONTHS
 from pcli.text import fold_keep
+
+if TYPE_CHECKING:
+    from pcli.articles.reader import Reading
 
 CLAUSE_END = re.compile(r"[,;:]\s+|\s+[–—-]\s+|\(|\)")  # where a clause ends
 # A line that links to another article: its headline is dated by that article, not by this one's lead.
@@ -112,3 +117,30 @@ def heading(text: str, start: int) -> bool:
     first, after = text.rfind("\n", 0, start) + 1, text.find("\n", start)
     line = text[first : after if after >= 0 else len(text)].strip()
     return not text[first:start].strip() and 0 < len(line) <= HEADING_LENGTH and not re.search(r"[.!?:;\"”'’)]$", line)
+
+
+def difference(figures: list[Reading], sentence: str, s0: int) -> None:
+    """A figure that is the difference of a from→to after it in its sentence ("1.8 million escaped poverty, down
+    from 8.4 million in 2010 to 6.6 million in 2016") is the change between them, of the time between them.
+    Offsets of the figures are the paragraph's, s0 where the sentence starts in it."""
+    for i, r in enumerate(figures):
+        unit = r.unit.id if r.unit else ""
+        for a, b in zip(figures[i + 1 :], figures[i + 2 :], strict=False):
+            if (
+                a.period
+                and b.period
+                and a.period != b.period
+                and unit in ("", a.unit.id if a.unit else "")
+                and side_of(sentence, a.number.start - s0, a.number.end - s0) == 0
+                and math.isclose(abs(a.number.value - b.number.value), r.number.value, rel_tol=0.01)
+            ):
+                r.period, r.change, r.dated_by = _over(a.period, b.period), True, [*a.dated_by, *b.dated_by]
+                break
+
+
+def _over(first: str, last: str) -> str:
+    """The period of a change between two periods: from the end of one year to the end of the next is the later
+    year's ("cuối năm 2023" to "cuối năm 2024": 2024), else the span of their years."""
+    years = sorted((first[:4], last[:4]))
+    ends = first.endswith("-12-31") and last.endswith("-12-31") and int(years[1]) - int(years[0]) == 1
+    return years[1] if ends else span(first, last)

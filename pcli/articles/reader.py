@@ -16,6 +16,7 @@ from pcli.articles.around import (
     CLAUSE_END,
     after_from,
     bare,
+    difference,
     heading,
     link_heading,
     linking,
@@ -159,6 +160,7 @@ class Reader:
             if s0 and heading(text, s0):  # a heading or caption inside a paragraph starts another section
                 self.lead = self.moved = self.pair = None
                 self.from_level = ""
+            first = len(out)
             while at < len(numbers) and numbers[at].start < s1:
                 n = numbers[at]
                 at += 1
@@ -166,6 +168,7 @@ class Reader:
                 if n.kind == FIGURE:
                     self._figure(reading, text, sentence, s0, found, offset)
                 out.append(reading)
+            difference([r for r in out[first:] if r.kind == FIGURE], sentence, s0)
             lead = sentence_lead([m for m in found if not _programme(m)], sentence) or sentence_lead(
                 [m for m in found if not _named_programme(m, sentence)], sentence
             )
@@ -201,7 +204,7 @@ class Reader:
             sentence, rel, r.qualifier == "at_least", n.end - s0
         )
         r.target = _goal(sentence[:rel])
-        lead = None if self.link else self._lead(s0 + offset, one_line(text))
+        lead = None if self.link else self._lead(s0 + offset, one_line(text) or self._opens(text, s0, offset))
         back = months_back(sentence) if r.change else 0  # "dibanding periode enam bulan sebelumnya"
         if back and self._back(r, sentence, s0 + offset, found, lead, back):
             return
@@ -298,9 +301,17 @@ class Reader:
         self.moved = passage
         self.first_moved = self.first_moved or passage
 
+    def _opens(self, text: str, s0: int, offset: int) -> bool:
+        """Whether the article's opening period is stated later on the line of the sentence at s0."""
+        end = text.find("\n", s0)
+        return self.article is not None and text.rfind("\n", 0, s0) + 1 + offset <= self.article.start < (
+            (end if end >= 0 else len(text)) + offset
+        )
+
     def _lead(self, at: int, headline: bool) -> Passage | None:
         """What dates a sentence that states no period: the paragraph's lead, the last paragraph's for "Cùng năm",
-        else the article's first sentences (for the sentences after them, and a headline before them)."""
+        else the article's first sentences (for the sentences after them, and a headline or the sentences of
+        their own line before them)."""
         article = self.article if self.article and (at >= self.article.start or headline or self.article.whole) else None
         if self.same:
             return self.lead or self.last or article
