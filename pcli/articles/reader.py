@@ -27,38 +27,30 @@ from pcli.articles.around import (
 )
 from pcli.articles.dating import Mention, counts_changed, date_change, date_level, is_change, mentions, sentence_lead, span
 from pcli.articles.headline import HEAD, is_headline, one_line, restate
-from pcli.articles.phrases import GOAL_WORDS, converted_from, qualifier_before
+from pcli.articles.phrases import converted_from, qualifier_before
 from pcli.articles.relative import earlier, months_back, previous_term, shifted
+from pcli.articles.says import (
+    CHANGE_NOUNS,
+    DEFINES,
+    GAP,
+    RELATIVE,
+    SAME,
+    START_OF_YEAR,
+    UNRESOLVED,
+    goal,
+    named_programme,
+    programme,
+    says,
+)
 from pcli.articles.scan import FIGURE, Number, scan
 from pcli.articles.units import UnitWords, unit_near
 from pcli.text import fold_keep
 
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 _DAY_DATE = re.compile(r"(?i:ngày|ngay)\s+\d{1,2}\s+(?i:tháng|thang)\s+\d{1,2}(?:\s+(?i:năm|nam)\s+\d{4})?")
-# Words that date a sentence by the one before it, even across a paragraph: "Cùng năm", "Pada tahun yang sama".
-_SAME = ("cung nam", "cung ky", "cung thoi gian", "pada tahun yang sama", "pada periode yang sama", "the same year",
-         "that year", "the same period")  # fmt: skip
-_ACHIEVED = ("vuot", "dat", "exceeded", "surpassed", "melampaui", "melebihi", "hoan thanh")
-# Words that define a category by a threshold: what the article's period dates is its statistics, not these.
-_DEFINES = ("are those", "is one", "are defined as", "is defined as", "defined as", "are considered", "is considered",
-            "la ho co", "la nhung ho", "duoc xac dinh la", "duoc coi la", "adalah mereka", "adalah penduduk yang",
-            "adalah rumah tangga yang", "didefinisikan", "dikategorikan")  # fmt: skip
-_PROGRAMMES = ("chuong trinh", "de an", "du an", "ke hoach", "chien luoc", "programme", "program", "project", "plan",
-               "strategy", "programnya", "proyek", "rencana", "strategi")  # fmt: skip
-# Periods the text names only relative to a date it does not give; and a comparison with a year before.
-_RELATIVE = ("this year", "last year", "next year", "nam nay", "nam ngoai", "nam truoc", "nam toi", "nam sau",
-             "tahun ini", "tahun lalu", "tahun depan", "tahun sebelumnya", "recent", "recently", "gan day",
-             "baru baru ini")  # fmt: skip
-_UNRESOLVED = ("recent", "recently", "gan day", "baru baru ini")  # relative periods no date of publication resolves
-_CHANGE_NOUNS = ("penurunan", "kenaikan", "peningkatan", "decrease", "increase", "reduction", "decline", "drop")
 _OR = re.compile(r"\s*(?:%|persen|per ?cent|percent|poin|points?|\s)*\s*(?:atau|or|hay|hoac|tuc la|tuong duong(?: voi)?)\s+$")
-_GAP = ("selisih", "selisihnya", "kesenjangan", "chenh lech", "khoang cach", "difference between", "gap between",
-        "the gap", "the difference")  # fmt: skip
 _RANGE = re.compile(r"\s*%?\s*[-–—]\s*")  # "3 – 4%", "3.5-5%"
 _YEAR_END = re.compile(r"\d{4}-12-31")
-_START_OF_YEAR = ("so voi dau nam", "tu dau nam", "since the start of the year", "since the beginning of the year",
-                  "compared with the start of the year", "compared to the start of the year", "dibandingkan awal tahun",
-                  "sejak awal tahun")  # fmt: skip
 _RANGE_WORDS = re.compile(r"\s*(?:hingga|sampai|den|toi|to)\s*")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 
@@ -151,8 +143,8 @@ class Reader:
         for s0, s1 in sentences(text):
             sentence = text[s0:s1]
             found = mentions(sentence, tuple((a - s0, b - s0) for a, b in blocked), self.published)
-            self.same = _says(sentence, _SAME)
-            self.relative = _says(sentence, _UNRESOLVED if self.published else _RELATIVE)
+            self.same = says(sentence, SAME)
+            self.relative = says(sentence, UNRESOLVED if self.published else RELATIVE)
             links = links or link_heading(sentence)
             self.link = links or linking(sentence)
             if self.relative:  # "this year", "tahun lalu": a period the text does not name ends the lead
@@ -169,8 +161,8 @@ class Reader:
                     self._figure(reading, text, sentence, s0, found, offset)
                 out.append(reading)
             difference([r for r in out[first:] if r.kind == FIGURE], sentence, s0)
-            lead = sentence_lead([m for m in found if not _programme(m)], sentence) or sentence_lead(
-                [m for m in found if not _named_programme(m, sentence)], sentence
+            lead = sentence_lead([m for m in found if not programme(m)], sentence) or sentence_lead(
+                [m for m in found if not named_programme(m, sentence)], sentence
             )
             if lead is not None and not self.link:
                 c0, c1 = _clause(sentence, lead.start, lead.end)
@@ -203,16 +195,16 @@ class Reader:
         r.change = (r.unit is not None and r.unit.id == "percentage_points") or is_change(
             sentence, rel, r.qualifier == "at_least", n.end - s0
         )
-        r.target = _goal(sentence[:rel])
+        r.target = goal(sentence[:rel])
         lead = None if self.link else self._lead(s0 + offset, one_line(text) or self._opens(text, s0, offset))
         back = months_back(sentence) if r.change else 0  # "dibanding periode enam bulan sebelumnya"
         if back and self._back(r, sentence, s0 + offset, found, lead, back):
             return
         if time := earlier(sentence, rel, n.end - s0):  # what dates the sentence does not date it
-            terms = [m.period for m in found if m.role == "own" and _programme(m)] + [lead.period if lead else ""]
+            terms = [m.period for m in found if m.role == "own" and programme(m)] + [lead.period if lead else ""]
             r.period = previous_term(terms[0]) if time == "term" else ""  # "in the previous term"
             return
-        if r.change and _says(sentence, _START_OF_YEAR) and self._of_its_year(r, sentence, s0 + offset, found, lead):
+        if r.change and says(sentence, START_OF_YEAR) and self._of_its_year(r, sentence, s0 + offset, found, lead):
             return  # "giảm 0,68% so với đầu năm": a change within the year
         self._date(r, sentence, s0, found, offset, None if self.relative else lead)
 
@@ -220,7 +212,7 @@ class Reader:
         """A figure's period from its sentence's mentions, else carried from what dates the sentence."""
         rel, end = r.number.start - s0, r.number.end - s0
         # a gap between two places is of one period; "selisih penurunan" is a change's amount
-        over_time = r.change and not (_says(sentence[:rel], _GAP) and not _says(sentence[:rel], _CHANGE_NOUNS))
+        over_time = r.change and not (says(sentence[:rel], GAP) and not says(sentence[:rel], CHANGE_NOUNS))
         over_time = over_time or (r.unit is not None and r.unit.kind == "count" and counts_changed(sentence, end))
         side = -1 if over_time else side_of(sentence, rel, end)
         ends = self.pair or self.moved or (self.first_moved if self.lead is None else None)
@@ -248,7 +240,7 @@ class Reader:
         if self.link or (any(m.role == "document" and m.start < rel for m in found) and not any(m.role == "own" for m in found)):
             return  # "according to a decision dated 2011": the document dates it, not the paragraph's lead
         moved = self.moved or (self.first_moved if self.lead is None else None)
-        if lead is not None and lead is self.article and _says(sentence, _DEFINES):
+        if lead is not None and lead is self.article and says(sentence, DEFINES):
             return  # "poor households are those with income below VND400,000": a standard, not the article's statistic
         yearly = lead is not None and len(lead.period) == 4  # a change in a year its lead names is that year's
         carried = (moved if over_time and not yearly else None) or lead
@@ -324,37 +316,6 @@ def _dates(text: str, numbers: list[Number]) -> tuple[tuple[int, int], ...]:
     return tuple(spans + [(n.start, n.end) for n in numbers if n.kind in ("date", "time")])
 
 
-def _says(sentence: str, phrases: tuple[str, ...]) -> bool:
-    """Whether the sentence says one of the (folded) phrases as whole words."""
-    words = " " + " ".join(re.sub(r"[^0-9a-z]+", " ", fold_keep(sentence)).split()) + " "
-    return any(f" {w} " in words for w in phrases)
-
-
-def _named_programme(m: Mention, sentence: str) -> bool:
-    """Whether a range of years is the life of a programme the sentence names ("Chương trình … giai đoạn
-    2021-2025"), which dates no later sentence, rather than the period its figures are for ("poor households for
-    the 2016-2020 period")."""
-    words = " " + " ".join(re.sub(r"[^a-z]+", " ", fold_keep(sentence[max(0, m.start - 80) : m.start])).split()) + " "
-    return _programme(m) and any(f" {w} " in words for w in _PROGRAMMES)
-
-
-def _programme(m: Mention) -> bool:
-    """Whether a period is a range of years ("giai đoạn 2021-2025"): a programme's, not what later sentences
-    report on."""
-    return len(m.period) == 9 and m.period[4] == "-"
-
-
-def _goal(before: str) -> bool:
-    """Whether the words before a number in its sentence set it as a goal ("phấn đấu", "target"), not as a goal
-    met ("vượt chỉ tiêu")."""
-    words = " " + " ".join(re.sub(r"[^0-9a-z]+", " ", fold_keep(before)).split()) + " "
-    for goal in GOAL_WORDS:
-        at = words.rfind(f" {goal} ")
-        if at >= 0 and not any(words[:at].endswith(f" {w}") for w in _ACHIEVED):
-            return True
-    return False
-
-
 def article_period(head: str, lang: str, year: int = 0) -> Passage | None:
     """The period the article reports on: the first own period of its first three sentences that hold a figure,
     else of the sentences before its first figure ("… công bố kết quả rà soát hộ nghèo năm 2023 …"), else the one
@@ -367,7 +328,7 @@ def article_period(head: str, lang: str, year: int = 0) -> Passage | None:
         sentence = head[s0:s1]
         numbers = scan(sentence, lang)
         found = mentions(sentence, _dates(sentence, numbers), year)
-        lead = sentence_lead([m for m in found if not _programme(m)], sentence)
+        lead = sentence_lead([m for m in found if not programme(m)], sentence)
         passage = None
         if lead is not None and not linking(sentence):
             c0, c1 = _clause(sentence, lead.start, lead.end)

@@ -1,0 +1,67 @@
+"""What the words of a sentence say besides its periods and numbers: that it is dated by the sentence before it
+("Cùng năm"), that it names a period relative to an unstated date ("this year"), defines a category by a threshold,
+names a programme's life, sets a goal, or compares with the start of the year.
+
+Phrases are folded (`pcli.text.fold_keep`) and matched as whole words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pcli.articles.dating import Mention
+from pcli.articles.phrases import GOAL_WORDS
+from pcli.text import fold_keep
+
+# Words that date a sentence by the one before it, even across a paragraph: "Cùng năm", "Pada tahun yang sama".
+SAME = ("cung nam", "cung ky", "cung thoi gian", "pada tahun yang sama", "pada periode yang sama", "the same year",
+        "that year", "the same period")  # fmt: skip
+ACHIEVED = ("vuot", "dat", "exceeded", "surpassed", "melampaui", "melebihi", "hoan thanh")
+# Words that define a category by a threshold: what the article's period dates is its statistics, not these.
+DEFINES = ("are those", "is one", "are defined as", "is defined as", "defined as", "are considered", "is considered",
+           "la ho co", "la nhung ho", "duoc xac dinh la", "duoc coi la", "adalah mereka", "adalah penduduk yang",
+           "adalah rumah tangga yang", "didefinisikan", "dikategorikan")  # fmt: skip
+PROGRAMMES = ("chuong trinh", "de an", "du an", "ke hoach", "chien luoc", "programme", "program", "project", "plan",
+              "strategy", "programnya", "proyek", "rencana", "strategi")  # fmt: skip
+# Periods the text names only relative to a date it does not give.
+RELATIVE = ("this year", "last year", "next year", "nam nay", "nam ngoai", "nam truoc", "nam toi", "nam sau",
+            "tahun ini", "tahun lalu", "tahun depan", "tahun sebelumnya", "recent", "recently", "gan day",
+            "baru baru ini")  # fmt: skip
+UNRESOLVED = ("recent", "recently", "gan day", "baru baru ini")  # relative periods no date of publication resolves
+CHANGE_NOUNS = ("penurunan", "kenaikan", "peningkatan", "decrease", "increase", "reduction", "decline", "drop")
+GAP = ("selisih", "selisihnya", "kesenjangan", "chenh lech", "khoang cach", "difference between", "gap between",
+       "the gap", "the difference")  # fmt: skip
+START_OF_YEAR = ("so voi dau nam", "tu dau nam", "since the start of the year", "since the beginning of the year",
+                 "compared with the start of the year", "compared to the start of the year", "dibandingkan awal tahun",
+                 "sejak awal tahun")  # fmt: skip
+
+
+def says(sentence: str, phrases: tuple[str, ...]) -> bool:
+    """Whether the sentence says one of the (folded) phrases as whole words."""
+    words = " " + " ".join(re.sub(r"[^0-9a-z]+", " ", fold_keep(sentence)).split()) + " "
+    return any(f" {w} " in words for w in phrases)
+
+
+def named_programme(m: Mention, sentence: str) -> bool:
+    """Whether a range of years is the life of a programme the sentence names ("Chương trình … giai đoạn
+    2021-2025"), which dates no later sentence, rather than the period its figures are for ("poor households for
+    the 2016-2020 period")."""
+    words = " " + " ".join(re.sub(r"[^a-z]+", " ", fold_keep(sentence[max(0, m.start - 80) : m.start])).split()) + " "
+    return programme(m) and any(f" {w} " in words for w in PROGRAMMES)
+
+
+def programme(m: Mention) -> bool:
+    """Whether a period is a range of years ("giai đoạn 2021-2025"): a programme's, not what later sentences
+    report on."""
+    return len(m.period) == 9 and m.period[4] == "-"
+
+
+def goal(before: str) -> bool:
+    """Whether the words before a number in its sentence set it as a goal ("phấn đấu", "target"), not as a goal
+    met ("vượt chỉ tiêu")."""
+    words = " " + " ".join(re.sub(r"[^0-9a-z]+", " ", fold_keep(before)).split()) + " "
+    for goal in GOAL_WORDS:
+        at = words.rfind(f" {goal} ")
+        if at >= 0 and not any(words[:at].endswith(f" {w}") for w in ACHIEVED):
+            return True
+    return False
