@@ -105,6 +105,11 @@ date 2020-12-03\\nThe plan cuts the rate by 1.5 per cent. Poor households will f
 Of the total, VND1.5 trillion comes from the State.\\nThe province aims to cut the rate by 2% a year by 2020. | en | 1.5 | \\
 In six years 1.8 million people left poverty, down from 8.4 million in 2010 to 6.6 million in 2016. | en | 1.8 | 2010-2016
 Năm 2024 giảm 6,26% (giảm từ 42,61% cuối năm 2023 xuống còn 36,35% cuối năm 2024). | vi | 6,26 | 2024
+Pada Maret 2024 ada 9 desa.\\n\\nSurvei dilakukan 2 kali setiap tahunnya. | id | 2 | \\
+In March 2023 the rate was 5 percent.\\n\\nFile Size : 3.64 MB | en | 3.64 | \\
+Năm 2020 tỷ lệ giảm 5%, vượt mục tiêu Nghị quyết Đại hội là giảm 3%/năm. | vi | 3 | \\
+Năm 2020 tỷ lệ giảm 5%, vượt mục tiêu Nghị quyết, có 2 huyện thoát nghèo. | vi | 2 | 2020
+In 2020 the rate fell 5%. The target of Resolution 15 for 2025 is 3 percent. | en | 3 | 2025
 Kemiskinan Turun 0,30%\\n\\nPada Maret 2024 angkanya 10,47 persen, turun 0,30 persen dibanding Maret 2023. | id | 0,30 | 2023-2024
 Năm 2022 tỷ lệ giảm 1,89% so với năm 2021. Trong năm 2022 có 3.507 hộ thoát nghèo. Tỷ lệ giảm 1,89%. | vi | 1,89#2 | 2022
 For 2021-2025 the line is VND2 million ($80), against VND900,000 ($36) in the previous term. | en | 900,000 | 2016-2020

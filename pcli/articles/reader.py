@@ -37,10 +37,12 @@ from pcli.articles.says import (
     SAME,
     START_OF_YEAR,
     UNRESOLVED,
+    document_goal,
     goal,
     named_programme,
     programme,
     says,
+    undated,
 )
 from pcli.articles.scan import FIGURE, Number, scan
 from pcli.articles.units import UnitWords, unit_near
@@ -196,6 +198,8 @@ class Reader:
             sentence, rel, r.qualifier == "at_least", n.end - s0
         )
         r.target = goal(sentence[:rel])
+        if undated(text[n.end : n.end + 40], r.unit.id if r.unit else "") or self._of_a_document(sentence, rel, found):
+            return  # "2 kali setiap tahun", "3.64 MB", "mục tiêu Nghị quyết … giảm 3-4%/năm": of no period the text says
         lead = None if self.link else self._lead(s0 + offset, one_line(text) or self._opens(text, s0, offset))
         back = months_back(sentence) if r.change else 0  # "dibanding periode enam bulan sebelumnya"
         if back and self._back(r, sentence, s0 + offset, found, lead, back):
@@ -207,6 +211,11 @@ class Reader:
         if r.change and says(sentence, START_OF_YEAR) and self._of_its_year(r, sentence, s0 + offset, found, lead):
             return  # "giảm 0,68% so với đầu năm": a change within the year
         self._date(r, sentence, s0, found, offset, None if self.relative else lead)
+
+    def _of_a_document(self, sentence: str, rel: int, found: list[Mention]) -> bool:
+        """Whether the number is a document's goal that no period after the goal's words dates."""
+        at = document_goal(sentence[:rel])
+        return at >= 0 and not any(m.role == "own" and m.start >= at for m in found)
 
     def _date(self, r: Reading, sentence: str, s0: int, found: list[Mention], offset: int, lead: Passage | None) -> None:
         """A figure's period from its sentence's mentions, else carried from what dates the sentence."""

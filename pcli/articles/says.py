@@ -65,3 +65,30 @@ def goal(before: str) -> bool:
         if at >= 0 and not any(words[:at].endswith(f" {w}") for w in ACHIEVED):
             return True
     return False
+
+
+# A count of times per year is how often something happens, no figure of a period: "2 kali setiap tahunnya".
+_FREQUENCY = re.compile(r"^\s*(?:kali|lan|times)\s+(?:dalam\s+)?(?:setiap|tiap|per|a|each|every|moi|hang|hằng|sekali)\s+"
+                        r"(?:tahun|year|nam|bulan|month|thang|minggu|week|tuan|hari|day|ngay)")  # fmt: skip
+# Units that measure a file of the page, not what the article reports on: "Ukuran File : 3.64 MB".
+_FILE_SIZES = ("kb", "mb", "gb", "bytes", "kilobytes", "megabytes")
+# A goal set by a document the sentence names: its term dates it, not what dates the sentence.
+_DOCUMENT_GOAL = re.compile(
+    r"\b(?:muc tieu|chi tieu|target|targets|goal|sasaran|tujuan)\s+(?:of\s+|cua\s+|the\s+|dalam\s+)*"
+    r"(?:nghi quyet|quyet dinh|nghi dinh|chi thi|resolution|decision|decree|directive|peraturan|keputusan|perda"
+    r"|instruksi|rpjmd|rpjmn)\b"
+)
+
+
+def undated(after: str, unit: str) -> bool:
+    """Whether what a number counts says it is of no period: a frequency ("2 times a year", "2 kali setiap
+    tahun") or the size of a file ("3.64 MB")."""
+    return unit in _FILE_SIZES or bool(_FREQUENCY.match(fold_keep(after)))
+
+
+def document_goal(before: str) -> int:
+    """Where the words before a number name it the goal of a document ("vượt mục tiêu Nghị quyết Đại hội … giảm
+    3-4%/năm", "the target of Resolution 15"), in the number's clause, or -1."""
+    folded = fold_keep(before)
+    found = list(_DOCUMENT_GOAL.finditer(folded))
+    return found[-1].start() if found and not re.search(r"[;:]|,\s", folded[found[-1].end() :]) else -1
