@@ -72,9 +72,12 @@ def _words(text: str) -> str:
 
 
 # Periods named relative to the article's date: "this year" is the year it was published, "last year" the one before.
+# "Một năm sau", "2 năm trước", "dua tahun lalu" count years from another time: no period relative to the article's.
+_COUNTED = r"(?<!\d )(?<!mot )(?<!hai )(?<!ba )(?<!bon )(?<!vai )(?<!may )(?<!dua )(?<!satu )"
 _RELATIVE_YEARS = re.compile(
-    r"\b(?:(this year|nam nay|tahun ini)|(last year|the previous year|nam ngoai|nam truoc|tahun lalu|tahun sebelumnya)"
-    r"|(next year|nam toi|nam sau|tahun depan))\b"
+    rf"\b(?:(this year|{_COUNTED}nam nay|{_COUNTED}tahun ini)|(last year|the previous year|{_COUNTED}nam ngoai"
+    rf"|{_COUNTED}nam truoc|{_COUNTED}tahun lalu|{_COUNTED}tahun sebelumnya)|(next year|{_COUNTED}nam toi|{_COUNTED}nam sau"
+    rf"|{_COUNTED}tahun depan))\b"
 )
 
 

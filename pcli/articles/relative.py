@@ -1,6 +1,7 @@
 """Periods a text names only relative to another: a comparison with "six months earlier" or "the same period last
-year" (a change from that far before the figure's own period), "the previous term" (the range of years just
-before the one the paragraph reports on), and "previously", which names no period at all.
+year" (a change from that far before the figure's own period), "a year later" (after the period just named), "the
+previous term" (the range of years just before the one the paragraph reports on), "previously", which names no
+period at all, and the year an undated article was written, from an event it names both ways.
 """
 
 from __future__ import annotations
@@ -50,6 +51,21 @@ def months_back(sentence: str) -> int:
     return count * (1 if m[3] in ("bulan", "month", "months", "thang") else 12)
 
 
+_LATER = re.compile(
+    r"\b(?:(\d{1,2})|(a|an|" + "|".join(_COUNTS) + r"))\s+(?:years?|nam|tahun)\s+(?:later|after|sau|kemudian)\b"
+    r"|\b(setahun) kemudian\b"
+)
+
+
+def years_later(sentence: str) -> int:
+    """How many years after the time just named a sentence says it is of ("a year later", "một năm sau",
+    "setahun kemudian": 1), or 0."""
+    m = _LATER.search(" ".join(re.sub(r"[^0-9a-z]+", " ", fold_keep(sentence)).split()))
+    if m is None:
+        return 0
+    return int(m[1]) if m[1] else 1 if m[3] or m[2] in ("a", "an") else _COUNTS[m[2]]
+
+
 def shifted(period: str, months: int) -> str:
     """The period that many months before a period ("2024-09" less 6: "2024-03"; "2024" less 12: "2023"), or ""
     when the period is not precise enough to say ("2024" less 6)."""
@@ -85,22 +101,23 @@ def previous_term(period: str) -> str:
 
 
 _NOW = r"(last year|this year|the previous year|nam ngoai|nam nay|tahun lalu|tahun ini)"
+# Things that happen once, so that the year one of them is named with is the year the other names relative to now
+# (a measure, "poor households last year" and "poor households in 2024", is of many years).
+_EVENTS = ("survey", "census", "review", "report", "conference", "meeting", "congress", "election", "khao sat",
+           "dieu tra", "ra soat", "tong dieu tra", "bao cao", "hoi nghi", "dai hoi", "survei", "sensus", "pendataan",
+           "laporan", "rapat", "konferensi", "musyawarah")  # fmt: skip
+_EVENT = "|".join(_EVENTS)
 # "last year's survey", "the survey of last year", "cuộc khảo sát năm ngoái", "survei tahun lalu"
-_NOW_NOUN = re.compile(_NOW + r"(?:\s*['’]s)?\s+([a-z]{4,})\b")
-_NOUN_NOW = re.compile(r"\b([a-z]{4,})\s+(?:of\s+|cua\s+)?" + _NOW + r"\b")
-_NOT_NOUNS = frozenset("""also that this with from have were been more than into over under about when which what their
-there they these those the and only yang pada dari untuk dengan juga telah sudah akan masih cung nhung trong theo
-duoc mot cac voi""".split())  # fmt: skip
+_NOW_NOUN = re.compile(_NOW + r"(?:\s*['’]s)?\s+(" + _EVENT + r")\b")
+_NOUN_NOW = re.compile(r"\b(" + _EVENT + r")\s+(?:of\s+|cua\s+)?" + _NOW + r"\b")
 
 
 def year_written(head: str) -> int:
-    """The year an undated article was written, from a thing it names both with its year and relative to the year
+    """The year an undated article was written, from an event it names both with its year and relative to the year
     it was written ("the survey conducted in 2013" … "last year's survey": 2014), or 0."""
     folded = fold_keep(head)
     for m in [*_NOW_NOUN.finditer(folded), *_NOUN_NOW.finditer(folded)]:
         now, noun = (m[1], m[2]) if m.re is _NOW_NOUN else (m[2], m[1])
-        if noun in _NOT_NOUNS:
-            continue
         dated = re.search(rf"\b{noun}\b(?:\s+[a-z]+){{0,3}}?\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", folded)
         if dated:
             return int(dated[1]) + (0 if now in ("this year", "nam nay", "tahun ini") else 1)
