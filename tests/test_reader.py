@@ -110,8 +110,7 @@ In March 2023 the rate was 5 percent.\\n\\nFile Size : 3.64 MB | en | 3.64 | \\
 Năm 2020 tỷ lệ giảm 5%, vượt mục tiêu Nghị quyết Đại hội là giảm 3%/năm. | vi | 3 | \\
 Năm 2020 tỷ lệ giảm 5%, vượt mục tiêu Nghị quyết, có 2 huyện thoát nghèo. | vi | 2 | 2020
 In 2020 the rate fell 5%. The target of Resolution 15 for 2025 is 3 percent. | en | 3 | 2025
-Hương Trà - 16:15, 11/02/2025\\n\\nNăm 2022 có 2.100 hộ nghèo. Một năm sau chỉ còn 960 hộ. | vi | 960 | 2023
-In 2022 there were 2,100 poor households. A year later only 960 were left. | en | 960 | 2023
+Hương Trà - 16:15, 11/02/2025\\n\\nNăm 2022 có 2.100 hộ nghèo. Một năm sau chỉ còn 960 hộ. | vi | 960 | 2022
 Kemiskinan Turun 0,30%\\n\\nPada Maret 2024 angkanya 10,47 persen, turun 0,30 persen dibanding Maret 2023. | id | 0,30 | 2023-2024
 Năm 2022 tỷ lệ giảm 1,89% so với năm 2021. Trong năm 2022 có 3.507 hộ thoát nghèo. Tỷ lệ giảm 1,89%. | vi | 1,89#2 | 2022
 For 2021-2025 the line is VND2 million ($80), against VND900,000 ($36) in the previous term. | en | 900,000 | 2016-2020

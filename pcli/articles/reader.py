@@ -28,7 +28,7 @@ from pcli.articles.around import (
 from pcli.articles.dating import Mention, counts_changed, date_change, date_level, is_change, mentions, sentence_lead, span
 from pcli.articles.headline import HEAD, is_headline, one_line, restate
 from pcli.articles.phrases import converted_from, qualifier_before
-from pcli.articles.relative import earlier, months_back, previous_term, shifted, years_later
+from pcli.articles.relative import earlier, months_back, previous_term, shifted
 from pcli.articles.says import (
     CHANGE_NOUNS,
     DEFINES,
@@ -210,10 +210,6 @@ class Reader:
             return
         if r.change and says(sentence, START_OF_YEAR) and self._of_its_year(r, sentence, s0 + offset, found, lead):
             return  # "giảm 0,68% so với đầu năm": a change within the year
-        later = years_later(sentence) if lead and not any(m.role == "own" for m in found) else 0
-        if lead and later and (then := shifted(lead.period, -12 * later)):  # "Năm 2022 … Một năm sau, … 960 hộ": 2023
-            r.period, r.dated_by = then, [lead]
-            return
         self._date(r, sentence, s0, found, offset, None if self.relative else lead)
 
     def _of_a_document(self, sentence: str, rel: int, found: list[Mention]) -> bool:

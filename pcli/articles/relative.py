@@ -1,7 +1,8 @@
 """Periods a text names only relative to another: a comparison with "six months earlier" or "the same period last
-year" (a change from that far before the figure's own period), "a year later" (after the period just named), "the
-previous term" (the range of years just before the one the paragraph reports on), "previously", which names no
-period at all, and the year an undated article was written, from an event it names both ways.
+year" (a change from that far before the figure's own period), "the previous term" (the range of years just before
+the one the paragraph reports on), "previously", which names no period at all, and the year an undated article was
+written, from an event it names both ways. ("A year later" is the reader's lead; `pcli check` moves it on, in
+answer/clauses.py.)
 """
 
 from __future__ import annotations
@@ -49,21 +50,6 @@ def months_back(sentence: str) -> int:
         return 0
     count = int(m[1]) if m[1] else _COUNTS[m[2]]
     return count * (1 if m[3] in ("bulan", "month", "months", "thang") else 12)
-
-
-_LATER = re.compile(
-    r"\b(?:(\d{1,2})|(a|an|" + "|".join(_COUNTS) + r"))\s+(?:years?|nam|tahun)\s+(?:later|after|sau|kemudian)\b"
-    r"|\b(setahun) kemudian\b"
-)
-
-
-def years_later(sentence: str) -> int:
-    """How many years after the time just named a sentence says it is of ("a year later", "một năm sau",
-    "setahun kemudian": 1), or 0."""
-    m = _LATER.search(" ".join(re.sub(r"[^0-9a-z]+", " ", fold_keep(sentence)).split()))
-    if m is None:
-        return 0
-    return int(m[1]) if m[1] else 1 if m[3] or m[2] in ("a", "an") else _COUNTS[m[2]]
 
 
 def shifted(period: str, months: int) -> str:
