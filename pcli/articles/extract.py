@@ -226,15 +226,23 @@ def _context(row: Row, r: Reading, text: str, start: int, recent: list[Passage])
     of its sentence, the paragraph's lead), joined when they are one stretch, else its sentence, else the nearest
     sentence that states the same period (the article's first sentences may be too far to cite); and whether
     quote and context together state the period as validate reads them."""
-    if not row.period or row.period in {p for p, _ in periods_in(row.clause)}:
+    if not row.period:
+        return "", True
+    years = re.findall(r"\d{4}", row.period)  # what states the period writes one of its years at least
+    if _states(row.clause, row.period, years):
         return "", True
     at = r.number.start
     near = [p for p in r.dated_by if abs(p.start - at) <= REACH]
     others = sorted((p for p in recent if abs(p.start - at) <= REACH), key=lambda p: abs(p.start - at))
     for context in [*_candidates(near, text, start, r), *(p.text for p in others)]:
-        if context and row.period in {p for p, _ in periods_in(f"{row.clause} … {context}")}:
+        if context and _states(f"{row.clause} … {context}", row.period, years):
             return context, True
     return "", False
+
+
+def _states(text: str, period: str, years: list[str]) -> bool:
+    """Whether a passage states the period as validate reads it (never when it writes none of its years)."""
+    return any(y in text for y in years) and period in {p for p, _ in periods_in(text)}
 
 
 def _candidates(near: list[Passage], text: str, start: int, r: Reading) -> Iterator[str]:
