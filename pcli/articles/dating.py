@@ -57,11 +57,12 @@ _FROM_AFTER = re.compile(r"\s*(?:%|persen|per ?cent|percent|poin|points?|\s)*\s(
 class Mention:
     """A period a sentence states: where (offsets in the sentence), which period, and its role."""
 
-    __slots__ = ("start", "end", "period", "role", "level")
+    __slots__ = ("start", "end", "period", "role", "level", "to_now")
 
-    def __init__(self, start: int, end: int, period: str, role: str, level: str = "") -> None:
+    def __init__(self, start: int, end: int, period: str, role: str, level: str = "", to_now: bool = False) -> None:
         self.start, self.end, self.period, self.role = start, end, period, role
         self.level = level or period  # the period of a level it dates: "in four years through 2016" dates one of 2016
+        self.to_now = to_now  # "từ năm 2016 đến nay": the years the article reports on, no programme's life
 
     def __repr__(self) -> str:
         return f"Mention({self.period!r}, {self.role}, {self.start})"
@@ -81,21 +82,41 @@ _RELATIVE_YEARS = re.compile(
 )
 
 
+# "Now" in the words of a text: the year it was published ("hiện nay", "currently", "saat ini"), and a stretch from a
+# year to now ("từ năm 2016 đến nay", "since 2016 to date", "sejak 2016 hingga saat ini"): that year to the article's.
+_NOW_WORDS = r"(?:hien nay|hien tai|currently|at present|saat ini|dewasa ini)"
+_NOW_YEAR = re.compile(rf"\b(?<!den )(?<!toi )(?<!hingga )(?<!sampai )(?<!until )(?<!to ){_NOW_WORDS}\b")
+_TO_NOW = re.compile(
+    r"\b(?:tu|since|from|sejak|dari)\s+(?:nam\s+|tahun\s+|the\s+year\s+)?((?:19|20)\d\d)\s+(?:den|toi|to|until|hingga"
+    r"|sampai)\s+(?:nay|now|date|kini|sekarang|" + _NOW_WORDS[3:-1] + r")\b"
+)
+
+
+def _now_spans(folded: str, published: int) -> list[tuple[int, int, str, str]]:
+    """The periods a sentence names relative to the time it was written: now, and from a year to now."""
+    out = [(m.start(), m.end(), f"{m[1]}-{published}", "now") for m in _TO_NOW.finditer(folded) if int(m[1]) < published]
+    out += [(m.start(), m.end(), str(published), "relative") for m in _NOW_YEAR.finditer(folded)]
+    return out
+
+
 def mentions(sentence: str, blocked: tuple[tuple[int, int], ...] = (), published: int = 0) -> list[Mention]:
     """The periods a sentence states, in reading order; none inside a blocked span (a date: "ngày 23 tháng 08 năm
     2019" dates a page, not a figure). When the article's year of publication is known, "this year", "last year"
-    and "next year" are periods too."""
+    and "next year" are periods too, as are "now" ("hiện nay": that year) and "from 2016 to now" (2016 to that
+    year)."""
     folded = fold_keep(sentence)
     spans = [(start, end, period, kind) for start, end, period, kind, _ in period_spans(sentence)]
     if published:
         for m in _RELATIVE_YEARS.finditer(folded):
             year = published + (0 if m[1] else -1 if m[2] else 1)
             spans.append((m.start(), m.end(), str(year), "relative"))
+        now = _now_spans(folded, published)
+        spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b, _, _ in now)] + now
     out = []
     for start, end, period, kind in sorted(spans):
         if not any(a < end and start < b for a, b in blocked):
             role = "compare" if kind == "since" else _role(folded, start, period)
-            out.append(Mention(start, end, period, role, period[5:] if kind == "years" else ""))
+            out.append(Mention(start, end, period, role, period[5:] if kind == "years" else "", kind == "now"))
     return out
 
 
@@ -107,7 +128,7 @@ def _role(folded: str, start: int, period: str) -> str:
     if re.search(_ISSUED, before):  # "Resolution 30a issued in 2008": a document's year, no figure's
         return "document"
     while before.strip():
-        if any(before.endswith(" " + w) for w in _COMPARE):
+        if any(before.endswith(" " + w) for w in _COMPARE) and not before.endswith(" thong ke"):  # "thống kê": statistics
             return "compare"
         stripped = next((before[: -len(w) - 1] for w in _FILL if before.endswith(" " + w)), None)
         if stripped is None:

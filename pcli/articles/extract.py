@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from pcli.articles.around import CLAUSE_END, published
 from pcli.articles.coverage import NEW, Accountant, Accounted, cited
-from pcli.articles.headline import HEAD, is_headline, restate
+from pcli.articles.headline import HEAD, headed, restate
 from pcli.articles.phrases import GOAL_WORDS, converted_from, periods_in, range_first, states_any
 from pcli.articles.reader import Passage, Reader, Reading, article_period, sentences
 from pcli.articles.scan import FIGURE, Number, scan
@@ -156,8 +156,9 @@ def _release(
 ) -> Iterator[Row]:
     """The rows of the paragraphs held, their headlines dated by the paragraphs after them; then none are held."""
     if len(held) > 1:
-        tops = [r for _, _, text, _, rs in held if is_headline(text) for r in rs.values()]
-        restate(tops, [r for _, _, text, _, rs in held if not is_headline(text) for r in rs.values()])
+        tops = [r for _, start, text, _, rs in held for r in headed(text, start, rs.values())]
+        top = {id(r) for r in tops}
+        restate(tops, [r for _, _, _, _, rs in held for r in rs.values() if id(r) not in top])
     for first, start, text, numbers, readings in held:
         recent[:] = [p for p in recent if start - p.start < CONTEXT_REACH]
         recent += [Passage("", text[a:b].strip(), start + a) for a, b in sentences(text) if periods_in(text[a:b])]

@@ -26,6 +26,19 @@ def is_headline(text: str) -> bool:
     return one_line(line) and not line.endswith((".", "!", "?", ";", ":"))
 
 
+def headed(text: str, offset: int, readings: Iterable[Reading]) -> list[Reading]:
+    """The readings of a paragraph's headlines: all of them when the paragraph is one, else those of each of its
+    lines that is one, above or between the lines of its body ("29/06/2022\nKemiskinan Turun 0,30%\nBPS …")."""
+    if is_headline(text):
+        return list(readings)
+    lines, at = [], 0
+    for line in text.split("\n"):
+        if is_headline(line):
+            lines.append((offset + at, offset + at + len(line)))
+        at += len(line) + 1
+    return [r for r in readings if any(a <= r.number.start < b for a, b in lines)] if lines else []
+
+
 def one_line(text: str) -> bool:
     """Whether a paragraph is one short line (a headline, or a caption)."""
     return len(text) < 200 and "\n" not in text.strip()

@@ -26,7 +26,7 @@ from pcli.articles.around import (
     unit_of_from,
 )
 from pcli.articles.dating import Mention, counts_changed, date_change, date_level, is_change, mentions, sentence_lead, span
-from pcli.articles.headline import HEAD, is_headline, one_line, restate
+from pcli.articles.headline import HEAD, headed, one_line, restate
 from pcli.articles.phrases import converted_from, qualifier_before
 from pcli.articles.relative import earlier, months_back, previous_term, shifted
 from pcli.articles.says import (
@@ -369,7 +369,7 @@ def read(text: str, lang: str, units: tuple[tuple[str, str, str], ...] = ()) -> 
     for m in [*_PARAGRAPH.finditer(text), None]:
         end = m.start() if m else len(text)
         readings = reader.paragraph(text[at:end], at)
-        tops += readings if at < HEAD and is_headline(text[at:end]) else []
+        tops += headed(text[at:end], at, readings) if at < HEAD else []
         out += readings
         at = m.end() if m else len(text)
     top = {id(r) for r in tops}

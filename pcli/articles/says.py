@@ -52,8 +52,8 @@ def named_programme(m: Mention, sentence: str) -> bool:
 
 def programme(m: Mention) -> bool:
     """Whether a period is a range of years ("giai đoạn 2021-2025"): a programme's, not what later sentences
-    report on."""
-    return len(m.period) == 9 and m.period[4] == "-"
+    report on; a range from a year to now ("từ năm 2016 đến nay") is what they report on."""
+    return len(m.period) == 9 and m.period[4] == "-" and not m.to_now
 
 
 def goal(before: str) -> bool:
