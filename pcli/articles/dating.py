@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from pcli.articles.phrases import period_spans
+from pcli.base.words import MONTHS
 from pcli.text import fold_keep
 
 # Words just before a period that make it the compared side ("so với" is read by the period patterns; "up VND 6,401
@@ -99,13 +100,41 @@ def _now_spans(folded: str, published: int) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def mentions(sentence: str, blocked: tuple[tuple[int, int], ...] = (), published: int = 0) -> list[Mention]:
+# A month's name written without a year ("pada Maret , mencapai …", where a page lost the year): read as the month of
+# the latest year the article names it with, when it does ("… Maret 2023 … Maret 2024": 2024-03).
+_BARE_MONTH = re.compile(r"(?<![\w\d])(" + "|".join(m.capitalize() for m in MONTHS) + r")\b(?![ \t]*[-/.,]?[ \t]*\d)")
+
+
+def latest_months(head: str) -> dict[int, int]:
+    """The latest year the text names each month with ("Maret 2024" and "Maret 2023": {3: 2024})."""
+    out: dict[int, int] = {}
+    for _, _, period, kind, _ in period_spans(head):
+        if kind == "month" and len(period) == 7:
+            month, year = int(period[5:]), int(period[:4])
+            out[month] = max(out.get(month, 0), year)
+    return out
+
+
+def _month_spans(sentence: str, months: dict[int, int]) -> list[tuple[int, int, str, str]]:
+    out = []
+    for m in _BARE_MONTH.finditer(sentence):
+        month = MONTHS[m[1].lower()]
+        if month in months and not re.search(r"\d[ \t]*$", sentence[max(0, m.start() - 4) : m.start()]):
+            out.append((m.start(), m.end(), f"{months[month]}-{month:02d}", "month"))
+    return out
+
+
+def mentions(
+    sentence: str, blocked: tuple[tuple[int, int], ...] = (), published: int = 0, months: dict[int, int] | None = None
+) -> list[Mention]:
     """The periods a sentence states, in reading order; none inside a blocked span (a date: "ngày 23 tháng 08 năm
     2019" dates a page, not a figure). When the article's year of publication is known, "this year", "last year"
     and "next year" are periods too, as are "now" ("hiện nay": that year) and "from 2016 to now" (2016 to that
     year)."""
     folded = fold_keep(sentence)
     spans = [(start, end, period, kind) for start, end, period, kind, _ in period_spans(sentence)]
+    if months:
+        spans += [m for m in _month_spans(sentence, months) if not any(a < m[1] and m[0] < b for a, b, _, _ in spans)]
     if published:
         for m in _RELATIVE_YEARS.finditer(folded):
             year = published + (0 if m[1] else -1 if m[2] else 1)
@@ -212,7 +241,8 @@ def span(first: str, last: str) -> str:
 def date_change(sentence: str, start: int, found: list[Mention], lead: str) -> tuple[str, list[Mention]]:
     """A change's period, with the mentions that state it: from the period it is compared with to its own (the
     nearest own period before it in its clause, else the sentence's, else the paragraph's lead); a from→to of two
-    periods spans both; a change written after its own period ("năm 2024 giảm 6,26%") is that period's."""
+    periods spans both, also when it follows a change its own period opens ("pada Maret 2024 turun 0,2 ribu, dari …
+    Maret 2023 menjadi … Maret 2024"); a change written after its own period ("năm 2024 giảm 6,26%") is that period's."""
     own = [m for m in found if m.role == "own"]
     compare = [m for m in found if m.role == "compare"]
     clause = _clause_start(sentence, start)
@@ -222,6 +252,10 @@ def date_change(sentence: str, start: int, found: list[Mention], lead: str) -> t
         base = near or (own[0] if own else None)
         stretch = span(other.period, base.period if base else lead) if (base or lead) else ""
         return (stretch, [other, *([base] if base else [])]) if stretch else ("", [])
+    later = [m for m in own if m.start > start]  # "turun 0,2 ribu orang, dari 92,11 … Maret 2023 menjadi … Maret 2024"
+    if near is not None and len({m.period for m in later}) > 1 and _to_word(sentence[later[0].end : later[-1].start]):
+        first, last = min(later, key=lambda m: m.period), max(later, key=lambda m: m.period)
+        return span(first.period, last.period), [first, last]
     if near is not None:
         return near.period, [near]
     if len({m.period for m in own}) > 1:  # "dari 15,81 juta pada Maret 2018 menjadi 15,54 juta pada September 2018"

@@ -16,6 +16,7 @@ from pcli.articles.around import CLAUSE_END, published
 from pcli.articles.coverage import NEW, Accountant, Accounted, cited
 from pcli.articles.headline import HEAD, headed, restate
 from pcli.articles.phrases import GOAL_WORDS, converted_from, periods_in, range_first, states_any
+from pcli.articles.dating import latest_months
 from pcli.articles.reader import Passage, Reader, Reading, article_period, sentences
 from pcli.articles.scan import FIGURE, Number, scan
 from pcli.base.model import FactBase
@@ -132,8 +133,8 @@ def extract(path: str, base: FactBase, lang: str) -> Iterator[Row]:
         by_value.setdefault(float(f.value), []).append(f.id)
     with open(path, encoding="utf-8") as handle:
         head = handle.read(HEAD)
-    year = published(head)
-    reader = Reader(lang, base_units(base), article_period(head, lang, year), year)
+    year, months = published(head), latest_months(head)
+    reader = Reader(lang, base_units(base), article_period(head, lang, year, months), year, months)
     recent: list[Passage] = []  # the sentences of the last paragraphs that state a period, for a context near
     held: list[tuple[int, int, str, list[Number], dict[int, Reading]]] = []
     for first, start, text in paragraphs(path):

@@ -25,7 +25,17 @@ from pcli.articles.around import (
     side_of,
     unit_of_from,
 )
-from pcli.articles.dating import Mention, counts_changed, date_change, date_level, is_change, mentions, sentence_lead, span
+from pcli.articles.dating import (
+    Mention,
+    counts_changed,
+    date_change,
+    date_level,
+    is_change,
+    latest_months,
+    mentions,
+    sentence_lead,
+    span,
+)
 from pcli.articles.headline import HEAD, headed, one_line, restate
 from pcli.articles.phrases import converted_from, qualifier_before
 from pcli.articles.relative import earlier, months_back, previous_term, shifted
@@ -120,9 +130,15 @@ class Reader:
     """Reads the paragraphs of one article in order."""
 
     def __init__(
-        self, lang: str, units: tuple[tuple[str, str, str], ...] = (), article: Passage | None = None, published: int = 0
+        self,
+        lang: str,
+        units: tuple[tuple[str, str, str], ...] = (),
+        article: Passage | None = None,
+        published: int = 0,
+        months: dict[int, int] | None = None,
     ) -> None:
         self.lang, self.units, self.article, self.published = lang, units, article, published
+        self.months = months  # the latest year the article names each month with, for a month named without one
         self.lead: Passage | None = None  # the period the paragraph so far reports on
         self.last: Passage | None = None  # the last lead of any paragraph, for "Cùng năm"
         self.moved: Passage | None = None  # the last change's range in this paragraph
@@ -144,7 +160,7 @@ class Reader:
         at = 0
         for s0, s1 in sentences(text):
             sentence = text[s0:s1]
-            found = mentions(sentence, tuple((a - s0, b - s0) for a, b in blocked), self.published)
+            found = mentions(sentence, tuple((a - s0, b - s0) for a, b in blocked), self.published, self.months)
             self.same = says(sentence, SAME)
             self.relative = says(sentence, UNRESOLVED if self.published else RELATIVE)
             links = links or link_heading(sentence)
@@ -325,7 +341,7 @@ def _dates(text: str, numbers: list[Number]) -> tuple[tuple[int, int], ...]:
     return tuple(spans + [(n.start, n.end) for n in numbers if n.kind in ("date", "time")])
 
 
-def article_period(head: str, lang: str, year: int = 0) -> Passage | None:
+def article_period(head: str, lang: str, year: int = 0, months: dict[int, int] | None = None) -> Passage | None:
     """The period the article reports on: the first own period of its first three sentences that hold a figure,
     else of the sentences before its first figure ("… công bố kết quả rà soát hộ nghèo năm 2023 …"), else the one
     most of its sentences report on (twice at least: "Maret 2024" in every paragraph but the first). `year` is the
@@ -336,7 +352,7 @@ def article_period(head: str, lang: str, year: int = 0) -> Passage | None:
     for s0, s1 in sentences(head):
         sentence = head[s0:s1]
         numbers = scan(sentence, lang)
-        found = mentions(sentence, _dates(sentence, numbers), year)
+        found = mentions(sentence, _dates(sentence, numbers), year, months)
         lead = sentence_lead([m for m in found if not programme(m)], sentence)
         passage = None
         if lead is not None and not linking(sentence):
@@ -361,8 +377,8 @@ def article_period(head: str, lang: str, year: int = 0) -> Passage | None:
 
 def read(text: str, lang: str, units: tuple[tuple[str, str, str], ...] = ()) -> list[Reading]:
     """Every number of a whole text, read, in reading order."""
-    year = published(text)
-    reader = Reader(lang, units, article_period(text[:20000], lang, year), year)
+    year, months = published(text), latest_months(text[:HEAD])
+    reader = Reader(lang, units, article_period(text[:HEAD], lang, year, months), year, months)
     out: list[Reading] = []
     tops: list[Reading] = []  # the figures of the head's headlines, dated by the body that states them again
     at = 0
