@@ -45,7 +45,10 @@ _WHEN = ("when", "whereupon", "khi", "luc", "ketika", "saat", "sewaktu", "tatkal
 _ISSUED = (r" (?:issued|adopted|signed|promulgated|dated|launched|started|began|introduced|ban hanh|ky|diterbitkan"
            r"|dikeluarkan|ditetapkan|diluncurkan|dimulai)(?: (?:in|on|nam|pada|tahun))*$")  # fmt: skip
 _TO = ("menjadi", "xuong con", "xuong", "len", "to", "den", "hingga")
-_WHICH = re.compile(r",?\s*(?:which|that)\s+(?:was|were|is|stood|had been)\s+(?:recorded\s+)?(?:at\s+)?(?:rp|idr|\$)?\s*")
+_WHICH = re.compile(
+    r",?\s*(?:(?:which|that)\s+(?:was|were|is|stood|had been)\s+(?:recorded\s+)?(?:at\s+)?|yang\s+(?:(?:hanya|mencapai"
+    r"|sebesar|sebanyak|tercatat|adalah)\s+)+)(?:rp|idr|\$)?\s*"
+)  # "compared to March 2024, which was 3.55", "dibandingkan dengan Agustus 2022, yang mencapai 8,42 juta"
 _TO_AFTER = re.compile(r"\s(?:to|menjadi|xuong con|xuong|len)\s+(?:vnd|rp|usd|us\$|\$)?\s*\d")
 _THAN_AFTER = re.compile(
     r"\s*(?:%|persen|per ?cent|percent|percentage points?|poin|points?|\s)*\s(?:(?:lower|higher|less|more|fewer|greater"

@@ -38,7 +38,7 @@ from pcli.articles.dating import (
 )
 from pcli.articles.headline import HEAD, headed, one_line, restate
 from pcli.articles.phrases import converted_from, qualifier_before
-from pcli.articles.relative import earlier, months_back, previous_term, shifted
+from pcli.articles.relative import compared_value, earlier, months_back, previous_term, shifted, without_comparisons
 from pcli.articles.says import (
     CHANGE_NOUNS,
     DEFINES,
@@ -162,7 +162,7 @@ class Reader:
             sentence = text[s0:s1]
             found = mentions(sentence, tuple((a - s0, b - s0) for a, b in blocked), self.published, self.months)
             self.same = says(sentence, SAME)
-            self.relative = says(sentence, UNRESOLVED if self.published else RELATIVE)
+            self.relative = says(without_comparisons(sentence), UNRESOLVED if self.published else RELATIVE)
             links = links or link_heading(sentence)
             self.link = links or linking(sentence)
             if self.relative:  # "this year", "tahun lalu": a period the text does not name ends the lead
@@ -217,7 +217,7 @@ class Reader:
         if undated(text[n.end : n.end + 40], r.unit.id if r.unit else "") or self._of_a_document(sentence, rel, found):
             return  # "2 kali setiap tahun", "3.64 MB", "mục tiêu Nghị quyết … giảm 3-4%/năm": of no period the text says
         lead = None if self.link else self._lead(s0 + offset, one_line(text) or self._opens(text, s0, offset))
-        back = months_back(sentence) if r.change else 0  # "dibanding periode enam bulan sebelumnya"
+        back = months_back(sentence) if r.change else compared_value(sentence, rel)  # "dibanding … enam bulan sebelumnya"
         if back and self._back(r, sentence, s0 + offset, found, lead, back):
             return
         if time := earlier(sentence, rel, n.end - s0):  # what dates the sentence does not date it
@@ -276,15 +276,17 @@ class Reader:
 
     def _back(self, r: Reading, sentence: str, at: int, found: list[Mention], lead: Passage | None, months: int) -> bool:
         """A change compared with a time that many months before its own period ("the same period last year", "six
-        months earlier"): from then to its sentence's own period, else its lead's."""
+        months earlier"): from then to its sentence's own period, else its lead's; a level, the value compared
+        with: of then."""
         own = next((m for m in found if m.role == "own"), None)
         base = own.period if own else lead.period if lead else ""
         start = shifted(base, months)
         if not start:
             return False
-        r.period = span(start, base)
+        r.period = span(start, base) if r.change else start  # a level is the value compared with: of then
         r.dated_by = [Passage(own.period, sentence.strip(), at)] if own else [lead] if lead else []
-        self._moved(Passage(r.period, sentence.strip(), at, ends=(start, base)))
+        if r.change:
+            self._moved(Passage(r.period, sentence.strip(), at, ends=(start, base)))
         return True
 
     def _pairs(self, side: int, period: str, sentence: str, at: int) -> None:

@@ -37,11 +37,28 @@ _BACK = re.compile(
 _SEMESTER = ("semester sebelumnya", "the previous half year", "the previous semester", "sau thang truoc")
 
 
+# A comparison with the year before the figure's own: "dibanding tahun sebelumnya", "compared with the previous year".
+_COMPARED_BACK = re.compile(
+    r"\b(?:dibanding(?:kan)?(?:\s+dengan)?|terhadap|so\s+voi|compared\s+(?:with|to)|than)\s+(?:(?:periode|the|same|period"
+    r"|cung|ky|yang|sama|of)\s+)*(?:tahun\s+sebelumnya|the\s+previous\s+year|the\s+year\s+before|nam\s+truoc)\b"
+)
+# What may stand between a comparison and the value it had: "…, yang mencapai 7,74 persen", "…, which was 7.7%".
+_VALUE_OF = re.compile(r"\s*,?\s*(?:(?:yang|which|that|was|were|is|stood|at|mencapai|sebesar|sebanyak|tercatat|hanya|adalah"
+                       r"|of|with|la|dat|o muc|recorded)\s+)*(?:rp|idr|vnd|usd|\$)?\s*")  # fmt: skip
+
+
+def without_comparisons(sentence: str) -> str:
+    """The folded sentence without its comparisons with the year before the figure's own, which name no period
+    relative to the article's date ("turun 0,6 persen dibanding tahun sebelumnya")."""
+    return _COMPARED_BACK.sub(" ", fold_keep(sentence))
+
+
 def months_back(sentence: str) -> int:
     """How many months before its own period a change's comparison names ("… six months earlier": 6; "the same
-    period last year": 12), or 0."""
-    words = " " + " ".join(re.sub(r"[^0-9a-z]+", " ", fold_keep(sentence)).split()) + " "
-    if any(f" {w} " in words for w in _YEAR_AGO):
+    period last year", "dibanding tahun sebelumnya": 12), or 0."""
+    folded = fold_keep(sentence)
+    words = " " + " ".join(re.sub(r"[^0-9a-z]+", " ", folded).split()) + " "
+    if any(f" {w} " in words for w in _YEAR_AGO) or _COMPARED_BACK.search(folded):
         return 12
     if any(f" {w} " in words for w in _SEMESTER):
         return 6
@@ -108,3 +125,13 @@ def year_written(head: str) -> int:
         if dated:
             return int(dated[1]) + (0 if now in ("this year", "nam nay", "tahun ini") else 1)
     return 0
+
+
+def compared_value(sentence: str, start: int) -> int:
+    """How many months before its sentence's own period a level is of, when it is the value the comparison just
+    before it had ("turun dibandingkan periode yang sama tahun sebelumnya, yang mencapai 7,74 persen": 12), or 0."""
+    folded = fold_keep(sentence[:start])
+    ends = [m.end() for m in _COMPARED_BACK.finditer(folded)]
+    ends += [m.end() for w in _YEAR_AGO for m in re.finditer(rf"\b{w}\b", folded)]
+    last = max(ends, default=-1)
+    return 12 if last >= 0 and _VALUE_OF.fullmatch(folded[last:]) else 0
