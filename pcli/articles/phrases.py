@@ -50,7 +50,7 @@ _FROM_TO = rf"\b(?:tu|dari|from)\s[^;]{{0,80}}?{_YEAR}[^;]{{0,80}}?\b(?:xuong co
 _BY = ("den", "tinh den", "hingga", "sampai", "by", "as of")
 
 QUALIFIER_WORDS = {
-    "more_than": ("hon", "tren", "lebih dari", "more than", "over"),
+    "more_than": ("hon", "tren", "lebih dari", "more than", "over", "exceeding", "in excess of", "upwards of"),
     "nearly": ("gan", "hampir", "nyaris", "nearly", "almost"),
     "about": ("khoang", "sekitar", "about", "around", "approximately", "roughly", "some"),
     "up_to": ("len toi", "toi", "hingga", "up to"),

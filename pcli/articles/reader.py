@@ -61,6 +61,7 @@ from pcli.text import fold_keep
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 _DAY_DATE = re.compile(r"(?i:ngày|ngay)\s+\d{1,2}\s+(?i:tháng|thang)\s+\d{1,2}(?:\s+(?i:năm|nam)\s+\d{4})?")
 _OR = re.compile(r"\s*(?:%|persen|per ?cent|percent|poin|points?|\s)*\s*(?:atau|or|hay|hoac|tuc la|tuong duong(?: voi)?)\s+$")
+_OR_SAID = re.compile(r"\s*%?(?:\s*[a-z]+){0,3},?\s+(?:atau|or|hay|hoac|tuc la|tuong duong(?: voi)?)\s+")  # "families, or"
 _RANGE = re.compile(r"\s*%?\s*[-–—]\s*")  # "3 – 4%", "3.5-5%"
 _YEAR_END = re.compile(r"\d{4}-12-31")
 _RANGE_WORDS = re.compile(r"\s*(?:hingga|sampai|den|toi|to)\s*")
@@ -199,6 +200,8 @@ class Reader:
         r.qualifier = qualifier_before(text, n.start)
         prior, self.prior = self.prior, r
         near = prior if prior is not None and prior.number.start >= s0 else None  # the figure before, in the sentence
+        if near is not None and not r.qualifier and _OR_SAID.fullmatch(fold_keep(text[near.number.end : n.start])):
+            r.qualifier = near.qualifier  # "around 4,473 families, or 17.4 million people": around both
         if near is not None and (
             near.number.start == converted_from(text, n.start)
             or _RANGE.fullmatch(text, near.number.end, n.start)

@@ -26,7 +26,7 @@ PROGRAMMES = ("chuong trinh", "de an", "du an", "ke hoach", "chien luoc", "progr
 # Periods the text names only relative to a date it does not give.
 RELATIVE = ("this year", "last year", "next year", "nam nay", "nam ngoai", "nam truoc", "nam toi", "nam sau",
             "tahun ini", "tahun lalu", "tahun depan", "tahun sebelumnya", "recent", "recently", "gan day",
-            "baru baru ini")  # fmt: skip
+            "baru baru ini", "currently", "at present", "hien nay", "hien tai", "saat ini", "dewasa ini")  # fmt: skip
 UNRESOLVED = ("recent", "recently", "gan day", "baru baru ini")  # relative periods no date of publication resolves
 CHANGE_NOUNS = ("penurunan", "kenaikan", "peningkatan", "decrease", "increase", "reduction", "decline", "drop")
 GAP = ("selisih", "selisihnya", "kesenjangan", "chenh lech", "khoang cach", "difference between", "gap between",
