@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 from pcli.articles.around import CLAUSE_END, published
 from pcli.articles.coverage import NEW, Accountant, Accounted, cited
+from pcli.articles.dating import latest_months
 from pcli.articles.headline import HEAD, headed, restate
 from pcli.articles.phrases import GOAL_WORDS, converted_from, periods_in, range_first, states_any
-from pcli.articles.dating import latest_months
 from pcli.articles.reader import Passage, Reader, Reading, article_period, sentences
 from pcli.articles.scan import FIGURE, Number, scan
 from pcli.base.model import FactBase

@@ -55,7 +55,7 @@ from pcli.articles.says import (
     undated,
 )
 from pcli.articles.scan import FIGURE, Number, scan
-from pcli.articles.units import UnitWords, unit_near
+from pcli.articles.units import UnitWords, of_rate, unit_near
 from pcli.text import fold_keep
 
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -210,6 +210,7 @@ class Reader:
         ):  # "VND700,000 ($31.40)", "giảm khoảng 3 – 4%", "turun 0,14% atau 360 ribu orang": one amount, one period
             r.change, r.target, r.period, r.dated_by = near.change, near.target, near.period, list(near.dated_by)
             return
+        r.unit = of_rate(r.unit, near.unit if near is not None else None)  # "… percentage points, and 0.17 points"
         if r.unit is None and near is not None and near.unit is not None and near.unit.kind == "count":
             r.unit = near.unit  # "1,250 poor households … against a target of 1,000": what is counted is said once
         r.unit = r.unit or unit_of_from(text, n.end, self.lang, self.units)

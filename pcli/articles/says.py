@@ -72,6 +72,7 @@ _FREQUENCY = re.compile(r"^\s*(?:kali|lan|times)\s+(?:dalam\s+)?(?:setiap|tiap|p
                         r"(?:tahun|year|nam|bulan|month|thang|minggu|week|tuan|hari|day|ngay)")  # fmt: skip
 # Units that measure a file of the page, not what the article reports on: "Ukuran File : 3.64 MB".
 _FILE_SIZES = ("kb", "mb", "gb", "bytes", "kilobytes", "megabytes")
+DURATIONS = ("months",)  # units that measure a length of time
 # A goal set by a document the sentence names: its term dates it, not what dates the sentence.
 _DOCUMENT_GOAL = re.compile(
     r"\b(?:muc tieu|chi tieu|target|targets|goal|sasaran|tujuan)\s+(?:of\s+|cua\s+|the\s+|dalam\s+)*"
@@ -82,8 +83,8 @@ _DOCUMENT_GOAL = re.compile(
 
 def undated(after: str, unit: str) -> bool:
     """Whether what a number counts says it is of no period: a frequency ("2 times a year", "2 kali setiap
-    tahun") or the size of a file ("3.64 MB")."""
-    return unit in _FILE_SIZES or bool(_FREQUENCY.match(fold_keep(after)))
+    tahun"), the size of a file ("3.64 MB") or a length of time ("courses of under 3 months")."""
+    return unit in _FILE_SIZES or unit in DURATIONS or bool(_FREQUENCY.match(fold_keep(after)))
 
 
 def document_goal(before: str) -> int:

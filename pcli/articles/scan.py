@@ -62,7 +62,8 @@ CURRENCY_PREFIXES = {"vnd": "VND", "vnđ": "VND", "rp": "IDR", "idr": "IDR", "us
 _GLUED = re.compile(r"(?:[^\W\d_]+\$?|\$)\Z")  # \Z: "$" would match before a line's end ("up to\n250")
 # Spans that hold numbers that are not figures, found before the figures; first match wins.
 _NOT_FIGURES = (
-    ("url", r"https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # a web address, an e-mail address
+    # a web address, also without its scheme ("s.bps.go.id/1607sicakar"), an e-mail address
+    ("url", r"https?://\S+|(?<![\w.@])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     ("name", r"(?<![\d.,])0\d{2,3}[- ]\d{3,4}[- ]\d{3,4}(?![\d.,]\d)"),  # a telephone number: "081-810-5100"
     ("time", r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"),
     # "jam 08.00 - 15.30 WIB", "pukul 9.30": a clock time written with a dot

@@ -41,8 +41,26 @@ UNIT_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),  # fmt: skip
     "people": (
         "count",
-        ("nguoi", "nhan khau", "people", "persons", "person", "residents", "orang", "penduduk", "jiwa", "warga"),
+        (
+            "nguoi",
+            "nhan khau",
+            "people",
+            "persons",
+            "person",
+            "residents",
+            "orang",
+            "penduduk",
+            "jiwa",
+            "warga",
+            "angkatan kerja",
+            "labour force",
+            "labor force",
+            "luc luong lao dong",
+        ),
     ),  # fmt: skip
+    "members": ("count", ("thanh vien", "members", "member", "anggota")),
+    # a length of time: "đào tạo dưới 3 tháng", "courses of under 3 months", "pelatihan 3 bulan"
+    "months": ("count", ("thang", "months", "month", "bulan")),
     "workers": ("count", ("lao dong", "workers", "worker", "labourers", "laborers", "pekerja", "tenaga kerja")),
     "communes": ("count", ("xa, phuong", "xa", "phuong", "communes", "commune", "wards", "ward", "kelurahan")),
     "villages": ("count", ("thon", "ban", "villages", "village", "hamlets", "hamlet", "desa", "dusun", "kampung")),
@@ -64,6 +82,8 @@ UNIT_LABELS = {
     "percent": ("%", "%", "%"),
     "households": ("households", "hộ", "rumah tangga"),
     "people": ("people", "người", "orang"),
+    "members": ("members", "thành viên", "anggota"),
+    "months": ("months", "tháng", "bulan"),
     "workers": ("workers", "lao động", "pekerja"),
     "communes": ("communes", "xã", "desa"),
     "villages": ("villages", "thôn", "dusun"),
@@ -154,6 +174,15 @@ def unit_near(text: str, start: int, end: int, lang: str, extra: tuple[tuple[str
     return _named(tail, folded, at, lang)
 
 
+def of_rate(unit: UnitWords | None, before: UnitWords | None) -> UnitWords | None:
+    """Points after a rate's figure are points of that rate: "down 0.12 percentage points …, and down 0.17 points"
+    (percentage points); any other unit as it is."""
+    if unit is None or before is None or before.kind != "percent" or fold_keep(unit.words) not in _POINTS:
+        return unit
+    return UnitWords("percentage_points", "percent", unit.words)
+
+
+_POINTS = ("points", "point", "poin", "diem")
 _TO_NEXT = re.compile(r"\s*(?:/|-|to\s|den\s|and\s|va\s|dan\s|menjadi\s|xuong con\s|xuong\s|len\s)\s*[\d.,]*\d")
 
 
