@@ -148,6 +148,10 @@ yaitu dari 1,97 juta menjadi 1,87 juta orang | id | 1,97 | people
 helped 1,250 poor households against a target of 1,000 under a plan | en | 1,000 | households
 has 40 ethnic minorities with 200,000 people | en | 40 | ethnic_minorities
 it decreased by 1.83 thousand (from 65.12 thousand people in March | en | 1.83 | people
+was 11.8 percent, down 0.2 percentage points from 2022, and down 0.1 points from 2021 | en | 0.1 | percentage_points
+dari total 150,2 juta angkatan kerja | id | 150,2 | people
+rata-rata memiliki 4,9 anggota rumah tangga | id | 4,9 | members
+học nghề dưới 6 tháng | vi | 6 | months
 """),
 )
 def test_units(text: str, lang: str, written: str, unit: str) -> None:
@@ -198,6 +202,7 @@ di Jl. Tambun Bungai No. 15 Kuala Kapuas | id | 15 | name | 15
 di Jl. Tambun Bungai No. 15 Kuala Kapuas 73514 atau via email | id | 73514 | name | 73514
 ethnic minorities aged 20-24 have | en | 24 | age | 24
 sebanyak 352, 51 ribu orang | id | 352, 51 | figure | 352510
+lihat di s.example.go.id/2024data | en | 2024 | url | 2024
 """),
 )
 def test_kinds_and_glued_numbers(text: str, lang: str, written: str, kind: str, value: str) -> None:
@@ -223,6 +228,8 @@ about 50,000 dong ($2.1) a day | en | 2.1 | about
 sekitar 32 hingga 33 orang | id | 33 | about
 about 3 to 4 per cent | en | 4 | about
 giảm từ 5% tới 10% | vi | 10 | \\
+a rate exceeding 40 percent | en | 40 | more_than
+around 2,100 families, or 8.3 million people | en | 8.3 | about
 """),
 )
 def test_qualifiers(text: str, lang: str, written: str, qualifier: str) -> None:
@@ -289,3 +296,39 @@ def test_the_year_an_undated_article_was_written() -> None:
     assert year_written("the plan for 2021-2025 … last year's plan") == 0
     assert year_written("Last year, it grew. In 2013 it fell.") == 0
     assert year_written("Hà Nội có 9 hộ nghèo năm 2024 … tỷ lệ hộ nghèo năm ngoái") == 0  # a measure is of many years
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "written", "period"),
+    cases("""
+12/05/2022\\n\\nTừ năm 2016 đến nay, tỉnh đã đào tạo 12.000 người. | vi | 12.000 | 2016-2022
+12/05/2022\\n\\nTheo thống kê, hiện nay tỉnh có 319.000 người. | vi | 319.000 | 2022
+May 12, 2022\\n\\nIn 2020 it had 9 communes. The province currently has 4,000 poor households. | en | 4,000 | 2022
+12/05/2022\\n\\nSejak 2019 hingga saat ini, 300 desa dibangun. | id | 300 | 2019-2022
+In 2020 the town had 40 communes. The town currently has 12 poor households. | en | 12 | \\
+Pada Maret , ada 11,8 persen, turun 0,6 persen poin dari Maret 2023.\\n\\nMaret 2023: 9; Maret 2024: 5. | id | 11,8 | 2024-03
+Pada Maret , ada 11,8 persen, turun 0,6 persen poin dari Maret 2023.\\n\\nMaret 2023: 9; Maret 2024: 5. | id | 0,6 | 2023-2024
+Pada Agustus 2023 ada 5,4 persen. Perempuan 5,1 persen, turun 0,6 persen dibanding tahun sebelumnya. | id | 5,1 | 2023-08
+Pada Agustus 2023 ada 5,4 persen. Perempuan 5,1 persen, turun 0,6 persen dibanding tahun sebelumnya. | id | 0,6 | 2022-2023
+Agustus 2023: 6,4 persen, turun dibanding periode yang sama tahun sebelumnya, yang sebesar 7,7 persen. | id | 7,7 | 2022-08
+Pada Agustus 2023 ada 7,8 juta penganggur, turun dibanding Agustus 2022, yang mencapai 8,4 juta orang. | id | 8,4 | 2022-08
+Năm 2021, 340 người học nghề dưới 3 tháng. | vi | 3 | \\
+02/03/2022\\nRate reaches 45.6%\\nThe rate reached 45.6% in 2021. | en | 45.6 | 2021
+"""),
+)
+def test_periods_a_careful_reader_reads(text: str, lang: str, written: str, period: str) -> None:
+    """What a careful reader reads in any article: "from 2016 to now" spans to the year the article was written,
+    "now" is that year (and no year at all in an article whose date is unknown); a month a page wrote without its
+    year is of the latest year the article names it with; a change compared with "the year before" spans from the
+    year before its own period; the value a comparison had is of the compared period; a length of time is of no
+    period; a headline line above the body is dated by the body that states its figure again."""
+    reading = _number(text, lang, written)
+    assert reading.kind == FIGURE
+    assert reading.period == period.strip("\\"), reading
+
+
+def test_a_change_its_own_period_opens_spans_the_from_to_after_it() -> None:
+    """A change in March 2024 followed by its from (March 2023) and to (March 2024) spans 2023-2024."""
+    text = ("Jumlah warga miskin di wilayah kota pada Maret 2024 turun sebanyak 0,3 ribu orang, dari 92,1 ribu orang pada"
+            " Maret 2023 menjadi 91,8 ribu orang pada Maret 2024.")  # fmt: skip
+    assert _number(text, "id", "0,3").period == "2023-2024"

@@ -16,7 +16,7 @@ from pcli.articles.around import CLAUSE_END, published
 from pcli.articles.coverage import NEW, Accountant, Accounted, cited
 from pcli.articles.dating import latest_months
 from pcli.articles.headline import HEAD, headed, restate
-from pcli.articles.phrases import GOAL_WORDS, converted_from, periods_in, range_first, states_any
+from pcli.articles.phrases import GOAL_WORDS, converted_from, periods_in, range_first, restated_from, states_any
 from pcli.articles.reader import Passage, Reader, Reading, article_period, sentences
 from pcli.articles.scan import FIGURE, Number, scan
 from pcli.base.model import FactBase
@@ -208,6 +208,7 @@ def _describe(row: Row, r: Reading, text: str, start: int, base: FactBase, recen
     sentence = text[s0:s1]
     origin = converted_from(text, n0)  # "up to 250 billion VND (11.9 million USD)": quoted with what it converts
     origin = origin if origin >= 0 else range_first(text, n0)  # "about 3 – 4%": the range's end, with its first
+    origin = origin if origin >= 0 else restated_from(text, n0)  # "around 4,473 families, or 17.4 million people"
     clause = _around(sentence, (origin if origin >= s0 else n0) - s0, n1 - s0, CLAUSE_END)
     other = _RANGE_END.match(text, n1, n1 + 40)  # "khoảng 3 – 4%": quoted with the range's other end and its unit
     n1 = other.end() if other else n1

@@ -169,6 +169,18 @@ def range_first(text: str, start: int) -> int:
     return start - len(window) + first.start(1) if first else -1
 
 
+# A number said again in other terms after "or": "around 4,473 families, or 17.4 million people".
+_RESTATED = re.compile(rf"(?<![\d.,])(\d[\d.,]*){_SCALE}\s*%?(?:\s+[a-z]+){{0,3}},?\s+(?:atau|or|hay|hoac|tuc la)\s+$")
+
+
+def restated_from(text: str, start: int) -> int:
+    """Where the number starts that the number at `start` says again after "or" ("around 4,473 families, or 17.4
+    million people"), or -1."""
+    window = text[max(0, start - 60) : start].rsplit("\n", 1)[-1]
+    said = _RESTATED.search(fold_keep(window))
+    return start - len(window) + said.start(1) if said else -1
+
+
 def qualifier_before(text: str, start: int) -> str:
     """The qualifier stated by the words around the number at position `start` of text ("" for none): just
     before it ("hơn 2.134", "at least 6"), or after it and its unit ("từ 6% trở lên", "6 persen atau lebih")."""
@@ -186,7 +198,10 @@ def qualifier_before(text: str, start: int) -> str:
     if re.search(r" (?:thap|cao) hon$", words):
         return ""  # "thấp hơn 1,89% so với năm 2021": lower by, a change, not "more than"
     phrases = sorted(((p, q) for q, ps in QUALIFIER_WORDS.items() for p in ps), key=lambda pair: -len(pair[0]))
-    return next((qualifier for phrase, qualifier in phrases if words.endswith(" " + phrase)), "")
+    said = next((qualifier for phrase, qualifier in phrases if words.endswith(" " + phrase)), "")
+    if not said and (first := restated_from(text, start)) >= 0:  # "around 4,473 families, or 17.4 million": around
+        return qualifier_before(text, first)
+    return said
 
 
 def states_any(text: str, phrases: tuple[str, ...]) -> bool:

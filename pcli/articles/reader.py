@@ -61,7 +61,6 @@ from pcli.text import fold_keep
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 _DAY_DATE = re.compile(r"(?i:ngày|ngay)\s+\d{1,2}\s+(?i:tháng|thang)\s+\d{1,2}(?:\s+(?i:năm|nam)\s+\d{4})?")
 _OR = re.compile(r"\s*(?:%|persen|per ?cent|percent|poin|points?|\s)*\s*(?:atau|or|hay|hoac|tuc la|tuong duong(?: voi)?)\s+$")
-_OR_SAID = re.compile(r"\s*%?(?:\s*[a-z]+){0,3},?\s+(?:atau|or|hay|hoac|tuc la|tuong duong(?: voi)?)\s+")  # "families, or"
 _RANGE = re.compile(r"\s*%?\s*[-–—]\s*")  # "3 – 4%", "3.5-5%"
 _YEAR_END = re.compile(r"\d{4}-12-31")
 _RANGE_WORDS = re.compile(r"\s*(?:hingga|sampai|den|toi|to)\s*")
@@ -200,8 +199,6 @@ class Reader:
         r.qualifier = qualifier_before(text, n.start)
         prior, self.prior = self.prior, r
         near = prior if prior is not None and prior.number.start >= s0 else None  # the figure before, in the sentence
-        if near is not None and not r.qualifier and _OR_SAID.fullmatch(fold_keep(text[near.number.end : n.start])):
-            r.qualifier = near.qualifier  # "around 4,473 families, or 17.4 million people": around both
         if near is not None and (
             near.number.start == converted_from(text, n.start)
             or _RANGE.fullmatch(text, near.number.end, n.start)
@@ -210,7 +207,7 @@ class Reader:
         ):  # "VND700,000 ($31.40)", "giảm khoảng 3 – 4%", "turun 0,14% atau 360 ribu orang": one amount, one period
             r.change, r.target, r.period, r.dated_by = near.change, near.target, near.period, list(near.dated_by)
             return
-        r.unit = of_rate(r.unit, near.unit if near is not None else None)  # "… percentage points, and 0.17 points"
+        r.unit = of_rate(r.unit, n.percent)  # "… percentage points, and down 0.17 points"
         if r.unit is None and near is not None and near.unit is not None and near.unit.kind == "count":
             r.unit = near.unit  # "1,250 poor households … against a target of 1,000": what is counted is said once
         r.unit = r.unit or unit_of_from(text, n.end, self.lang, self.units)

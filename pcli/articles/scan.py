@@ -207,13 +207,26 @@ def scan(text: str, lang: str) -> list[Number]:
         scale = 1 if _RATE.match(rest) else scale  # "2020 tỷ lệ hộ nghèo": a rate, not billions
         ranged = _RANGE_PERCENT.match(text, end)
         ranged = None if ranged and ranged[1] and re.fullmatch(_YEAR, m[2]) else ranged
-        percent = bool(_PERCENT_WORDS.match(text, end) or ranged)
+        percent = bool(_PERCENT_WORDS.match(text, end) or ranged) or _points_of_rate(text, m.start(), end)
         if kind == FIGURE and scale == 1 and not fraction and re.fullmatch(_YEAR, m[2]) and not percent and not glued:
             kind = "year"
         written = text[m.start() : end] if not m[1] else text[m.start(1) : end]
         scaled = value * scale if scale == 1 else round(value * scale, 6)  # "2,07 juta" is 2070000, not 2069999.99…
         found.append(Number(m.start(), end, written, kind, scaled, percent, scale))
     return _with_zeros(text, lang, found, taken)
+
+
+_POINTS = re.compile(r"\s*(?i:points?|poin)\b")
+_RATE_BEFORE = re.compile(r"(?i:%|persen|per\s?cent|percentage|phần trăm)")
+
+
+def _points_of_rate(text: str, start: int, end: int) -> bool:
+    """Whether "points" after a number are points of a rate its line names just before ("11.78 percent, down 0.12
+    percentage points …, and down 0.17 points"): a percentage's points."""
+    if not _POINTS.match(text, end):
+        return False
+    line = max(text.rfind("\n", 0, start), start - 200)
+    return bool(_RATE_BEFORE.search(text, line + 1, start))
 
 
 # A zero written as a word: "approximately zero per cent", "nol persen".
@@ -261,14 +274,14 @@ def read_numbers(quote: str, lang: str) -> list[tuple[float, bool, int, int]]:
 
 
 def value_positions(value: float, quote: str, lang: str, unit_kind: str) -> list[int]:
-    """Where the quote states the value: a percentage only with its % sign, a scaled number only with its scale
-    word ("49,4 tỷ" is 49.4 × 10⁹ and never 49.4), a zero from the words that say none is left."""
+    """Where the quote states the value: a percentage only with its % sign (or as points of one), a scaled number
+    only with its scale word ("49,4 tỷ" is 49.4 × 10⁹ and never 49.4), a zero from the words that say none is left."""
     found = []
     if value == 0:
         lowered = quote.lower()
         found = [i for phrase in ZERO_PHRASES.get(lang, ()) if (i := lowered.find(phrase)) >= 0]
     for n in scan(quote, lang):
-        if unit_kind == "percent" and not n.percent:
+        if unit_kind == "percent" and not n.percent and not _POINTS.match(quote, n.end):  # "down 0.17 points"
             continue
         if math.isclose(n.value, value, rel_tol=1e-9, abs_tol=1e-12):
             found.append(n.start)

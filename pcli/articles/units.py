@@ -59,7 +59,7 @@ UNIT_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),  # fmt: skip
     "members": ("count", ("thanh vien", "members", "member", "anggota")),
-    # a length of time: "đào tạo dưới 3 tháng", "courses of under 3 months", "pelatihan 3 bulan"
+    # a length of time, written just after the number: "đào tạo dưới 3 tháng", "under 3 months", "pelatihan 3 bulan"
     "months": ("count", ("thang", "months", "month", "bulan")),
     "workers": ("count", ("lao dong", "workers", "worker", "labourers", "laborers", "pekerja", "tenaga kerja")),
     "communes": ("count", ("xa, phuong", "xa", "phuong", "communes", "commune", "wards", "ward", "kelurahan")),
@@ -166,18 +166,20 @@ def unit_near(text: str, start: int, end: int, lang: str, extra: tuple[tuple[str
                               5 if lang == "en" else 1):  # fmt: skip
         for phrase, ident, kind in by_first.get(folded[m.start()], ()):
             if folded.startswith(phrase, m.start()) and _ends_word(folded, m.start() + len(phrase)):
+                if ident == "months" and m.start() != at:  # "0.4 points compared with six months earlier"
+                    continue
                 return UnitWords(ident, kind, tail[m.start() : m.start() + len(phrase)])
         if len(m[0]) > 5:
-            found = next(((i, k) for phrase, i, k in glued if m[0].endswith(phrase)), None)  # "12,345 poorhouseholds"
+            found = next(((i, k) for phrase, i, k in glued if m[0].endswith(phrase) and i != "months"), None)  # "poorhouseholds"
             if found:
                 return UnitWords(found[0], found[1], tail[m.start() : m.end()])
     return _named(tail, folded, at, lang)
 
 
-def of_rate(unit: UnitWords | None, before: UnitWords | None) -> UnitWords | None:
-    """Points after a rate's figure are points of that rate: "down 0.12 percentage points …, and down 0.17 points"
-    (percentage points); any other unit as it is."""
-    if unit is None or before is None or before.kind != "percent" or fold_keep(unit.words) not in _POINTS:
+def of_rate(unit: UnitWords | None, percent: bool) -> UnitWords | None:
+    """Points of a number read as a rate's ("down 0.12 percentage points …, and down 0.17 points") are percentage
+    points; any other unit as it is."""
+    if unit is None or not percent or fold_keep(unit.words) not in _POINTS:
         return unit
     return UnitWords("percentage_points", "percent", unit.words)
 
