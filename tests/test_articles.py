@@ -65,10 +65,10 @@ def test_the_scorer_counts_what_it_is_given(tmp_path: Path) -> None:
 
 def test_the_articles_stored_hold_the_scores_measured() -> None:
     """Over every stored article: every value right, no date, time, list number or ordinal offered as a figure, and
-    units and periods at the rate measured: on the 29 articles stored when this was written (10 of the first 16; 8
-    new ones, set A, scored before their fixes; 6 more, set B, and 5 more, set C, each held out from the fixes
-    before it), values 466/466, units 463/466, periods 422/466 (set A 114/138, set B 78/85, set C 78/89, the 10
-    older 152/154: the goal of 95 % is not met)."""
+    units and periods at the rate measured: on the 37 articles stored when this was written (10 of the first 16; 8
+    new ones, set A, scored before their fixes; 6 more, set B, 5 more, set C, and 8 more, set D, each held out from
+    the fixes before it), values 592/592, units 586/592, periods 588/592, all three 582/592 (set D's first run:
+    periods 93/126, all three 89/126; after its fixes 126/126 and 123/126; the 29 older periods 462/466)."""
     total = score.Score()
     for name in score.names():
         path = score.article(name)
@@ -79,7 +79,7 @@ def test_the_articles_stored_hold_the_scores_measured() -> None:
     if total.figures < 100:
         pytest.skip(f"only {total.figures} figures' articles are stored in {score.FOLDER}")
     assert total.value == total.figures and not total.offered and not total.missed, (total.offered, total.missed)
-    assert total.unit >= 0.98 * total.figures and total.period >= 0.9 * total.figures, total.wrong
+    assert total.unit >= 0.98 * total.figures and total.period >= 0.98 * total.figures, total.wrong
 
 
 @pytest.mark.parametrize("name", score.names())

@@ -173,11 +173,17 @@ def range_first(text: str, start: int) -> int:
 _RESTATED = re.compile(rf"(?<![\d.,])(\d[\d.,]*){_SCALE}\s*%?(?:\s+[a-z]+){{0,3}},?\s+(?:atau|or|hay|hoac|tuc la)\s+$")
 
 
+_OR_WORDS = (" or", " atau", " hay", " hoac", " tuc la")
+
+
 def restated_from(text: str, start: int) -> int:
     """Where the number starts that the number at `start` says again after "or" ("around 4,473 families, or 17.4
     million people"), or -1."""
     window = text[max(0, start - 60) : start].rsplit("\n", 1)[-1]
-    said = _RESTATED.search(fold_keep(window))
+    folded = fold_keep(window)
+    if not folded.rstrip().endswith(_OR_WORDS):
+        return -1
+    said = _RESTATED.search(folded)
     return start - len(window) + said.start(1) if said else -1
 
 

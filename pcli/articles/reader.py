@@ -162,7 +162,8 @@ class Reader:
             sentence = text[s0:s1]
             found = mentions(sentence, tuple((a - s0, b - s0) for a, b in blocked), self.published, self.months)
             self.same = says(sentence, SAME)
-            self.relative = says(without_comparisons(sentence), UNRESOLVED if self.published else RELATIVE)
+            relative = UNRESOLVED if self.published else RELATIVE  # not "dibanding tahun sebelumnya": of the figure's
+            self.relative = says(sentence, relative) and says(without_comparisons(sentence), relative)
             links = links or link_heading(sentence)
             self.link = links or linking(sentence)
             if self.relative:  # "this year", "tahun lalu": a period the text does not name ends the lead

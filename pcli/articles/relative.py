@@ -127,11 +127,14 @@ def year_written(head: str) -> int:
     return 0
 
 
+_YEAR_AGO_WORDS = re.compile(r"\b(?:" + "|".join(_YEAR_AGO) + r")\b")
+
+
 def compared_value(sentence: str, start: int) -> int:
     """How many months before its sentence's own period a level is of, when it is the value the comparison just
     before it had ("turun dibandingkan periode yang sama tahun sebelumnya, yang mencapai 7,74 persen": 12), or 0."""
     folded = fold_keep(sentence[:start])
     ends = [m.end() for m in _COMPARED_BACK.finditer(folded)]
-    ends += [m.end() for w in _YEAR_AGO for m in re.finditer(rf"\b{w}\b", folded)]
+    ends += [m.end() for m in _YEAR_AGO_WORDS.finditer(folded)]
     last = max(ends, default=-1)
     return 12 if last >= 0 and _VALUE_OF.fullmatch(folded[last:]) else 0
