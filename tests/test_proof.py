@@ -60,7 +60,7 @@ MUTATIONS = [
     ("workers-given-jobs-2024", 'qualifier = "more_than"\n', "", "qualifier: the base claims none"),
     ("poor-households-2024-end", 'period = "2024-12-31"', TARGET, "status: the base claims a target"),
     ("near-poor-households-reduced-2025-09", "as_of = true", "as_of = true\nperiod_typo = 1", "unknown key"),
-    ("communes-and-wards-2025-07", JULY_2025, 'context = "Quốc hội ban hành Nghị quyết số 24/2021"', "does not date"),
+    ("communes-without-poor-share-2025-07", JULY_2025, 'context = "Quốc hội ban hành Nghị quyết số 24/2021"', "does not date"),
     ("poor-households-2023", VTC_2023, VTC_2023.replace("vtc", "hanoimoi"), "quote not found verbatim in source 'hanoimoi'"),
     ("entrusted-capital", ', qualifier = "none" }', " }", NOT_UP_TO),
 ]
