@@ -69,7 +69,7 @@ def test_did_you_mean_on_a_miss() -> None:
 
 def test_lang_changes_labels_and_number_style() -> None:
     vi = run("query", "entrusted capital", "--format", "json", "--lang", "vi").json()[0]
-    assert vi["label"].startswith("Nguồn vốn") and vi["display"] == "lên tới 8.718 tỷ đồng"
+    assert vi["label"].startswith("Nguồn lực") and vi["display"] == "lên tới 8.718 tỷ đồng"
     en = run("query", "entrusted capital", "--format", "json", "--lang", "en").json()[0]
     assert en["display"] == "up to 8,718 billion VND"
     idn = run("query", "entrusted capital", "--format", "json", env={"PCLI_LANG": "id"}).json()[0]
