@@ -386,6 +386,49 @@ citations = [{ source = "s", quote = "Bai village, Ba Vi commune" }]
     assert got.exit_code == 1, got.output  # a figure of Ba Vi is asked: the base has none
 
 
+def test_a_settlement_named_with_a_word_a_measure_also_has_is_still_another_place(tmp_path: Path) -> None:
+    """The syllable "Vì" is also a word of "Quỹ Vì người nghèo" (the Fund for the Poor): one shared syllable does not make "Ba Vì"
+    a measure's words, so its poor households are still another place's, which the base does not have."""
+    place = """
+[[places]]
+id = "bai-village"
+kind = "village"
+name = { en = "Bai village, Ba Vi commune", vi = "Làng Bai, xã Ba Vì", id = "Desa Bai, Komune Ba Vi" }
+citations = [{ source = "s", quote = "Bai village, Ba Vi commune" }]
+"""
+    fund = """
+[[indicators]]
+id = "fund_raised"
+topic = "poverty"
+unit = "households"
+label = { en = "Households the Fund for the Poor helped", vi = "Hộ được Quỹ Vì người nghèo hỗ trợ", id = "Rumah tangga" }
+
+[[figures]]
+id = "fund-2023"
+indicator = "fund_raised"
+value = 12
+period = "2023"
+citations = [{ source = "s", quote = "12 households the Fund for the Poor helped in 2023" }]
+"""
+    facts = write(tmp_path, MINIMAL + fund + place)
+    assert run("query", "Quỹ Vì người nghèo hỗ trợ bao nhiêu hộ", "--facts", facts).exit_code == 0
+    got = run("query", "Ba Vì còn bao nhiêu hộ nghèo?", "--facts", facts, "-f", "json")
+    assert got.exit_code == 1, got.output
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("what % of hanoi households were poor in 2022", "percent"),  # "%" asks a share, as "what percentage"
+        ("Tỷ lệ hộ nghèo của Hà Nội năm 2022 theo kết quả rà soát", "percent"),  # opens with a rate
+        ("nguồn vốn ủy thác giúp bao nhiêu lao động có việc làm mới", ""),  # how many workers, not the money
+        ("poor households 2022", ""),
+    ],
+)
+def test_what_kind_of_number_a_question_asks(text: str, unit: str) -> None:
+    assert parse_query(text, []).unit == unit
+
+
 def test_indonesian_scale_words_are_read_in_a_question() -> None:
     values = dict(parse_query("dana apa yang memobilisasi lebih dari 153 miliar VND", []).values)
     assert 153e9 in values["153 miliar"]

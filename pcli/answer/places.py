@@ -108,7 +108,7 @@ class Settlements:
                 continue
             record = self.record_of("place", key.split(":", 1)[1])
             if isinstance(record, Entity) and str(record.fields.get("kind")) in _SETTLEMENTS:
-                return not any(self.index.in_names_of(_INDICATORS, w) for w in pair)
+                return not all(self.index.in_names_of(_INDICATORS, w) for w in pair)  # "Vì" of "Quỹ Vì người nghèo"
         return False
 
 

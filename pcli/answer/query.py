@@ -86,6 +86,8 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     query.elsewhere = elsewhere(words, places)
     query.scope = uncovered(words, SCOPES, places, 2)
     _question_words(words, query)
+    if not query.unit and "%" in stripped:  # "what % of households …": a share, as "what percentage" asks
+        query.unit = "percent"
     if query.asks in ("", "document") and "ố" in text and _NUMBER_OF().search(text):  # "số người tham gia …": a figure;
         # "Nghị quyết số 09/2021 quy định gì" is the resolution's number, read before the number is taken out
         query.asks = "figure"
@@ -205,8 +207,9 @@ def _question_words(words: list[str], query: Query) -> None:
         measured = "currency" if any(f" {m} " in whole for m in MEASURES["currency"]) else None
     if not query.asks and measured is not None:  # "tổng kinh phí …", "tingkat …": a figure of that kind
         query.asks, query.unit = "figure", query.unit or measured
-    elif query.asks == "figure" and not query.unit:  # "berapa anggaran …", "bao nhiêu kinh phí …": an amount of money
-        query.unit = _measured_after(words)
+    elif query.asks == "figure" and not query.unit:  # "berapa anggaran …", "bao nhiêu kinh phí …": an amount of money;
+        # "tỷ lệ hộ nghèo …": a rate, as it opens; but "nguồn vốn … giúp bao nhiêu lao động": how many workers
+        query.unit = _measured_after(words) or ("" if query.counted else measured or "")
     if not query.asks and len(words) > 1 and words[0] in _PLURAL and (kind := _kind_at(words, 1, ahead=True)):
         query.asks, query.head = kind, query.head or words[1]  # "các xã tập trung …": the communes, named as asked
     if not query.asks and words:  # "sumber artikel …", "cơ quan thường trực …": a question that starts with a kind
