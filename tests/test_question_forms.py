@@ -580,3 +580,36 @@ def test_the_store_reads_an_indicator_s_periods_once_each_in_time_order() -> Non
     keys = [p.sort_key for p, _ in periods]
     assert keys == sorted(keys) and len({(str(p), by) for p, by in periods}) == len(periods)
     assert {str(f.period) for f in store.figures("poor_households", [], None, 1000)} == {str(p) for p, _ in periods}
+
+
+def test_where_a_question_says_a_figure_comes_from_does_not_decide_what_it_measures(tmp_path: Path) -> None:
+    """ "… according to the survey results": the rate is asked, though only the count's quote names the survey."""
+    rate = """
+[[units]]
+id = "percent"
+kind = "percent"
+label = { en = "%", vi = "%", id = "%" }
+
+[[indicators]]
+id = "poverty_rate"
+topic = "poverty"
+unit = "percent"
+label = { en = "Poverty rate", vi = "Tỷ lệ hộ nghèo", id = "Persentase rumah tangga miskin" }
+
+[[figures]]
+id = "rate-2023"
+indicator = "poverty_rate"
+value = 0.5
+period = "2023"
+citations = [{ source = "s", quote = "a rate of 0.5% in 2023" }]
+"""
+    facts = write(
+        tmp_path, MINIMAL.replace("690 poor households in 2023", "the survey results found 690 poor households in 2023") + rate
+    )
+    for question in (
+        "poverty rate 2023 according to the survey results",
+        "persentase rumah tangga miskin 2023 menurut hasil survey",
+    ):
+        got = run("query", question, "--facts", facts, "-f", "json")
+        assert got.exit_code == 0 and got.json()[0]["value"] == 0.5, got.output
+    assert parse_query("tỷ lệ hộ nghèo theo kết quả rà soát", []).attributed == {"theo", "ket", "qua", "ra", "soat"}

@@ -13,6 +13,7 @@ from pcli.base.words import (
     ASKS_FIGURE,
     ASKS_RECORD,
     ASKS_UNIT,
+    ATTRIBUTION,
     CHANGE,
     DOCUMENT_WORDS,
     FILLER,
@@ -39,7 +40,7 @@ MAX_PERIODS = 8  # periods named in one query
 
 class Query:
     __slots__ = ("text", "words", "periods", "place", "documents", "change", "elsewhere", "cited", "values", "head", "scope",
-                 "asks", "target", "since", "asked", "unit", "named", "counted", "before", "quantity")  # fmt: skip
+                 "asks", "target", "since", "asked", "unit", "named", "counted", "before", "quantity", "attributed")  # fmt: skip
 
     def __init__(self, text: str, words: tuple[str, ...], periods: tuple[Period, ...], place: str | None) -> None:
         self.text, self.words, self.periods, self.place = text, words, periods, place
@@ -59,6 +60,7 @@ class Query:
         self.quantity = False  # it asks how many or how much ("bao nhiêu", "berapa", "jumlah")
         self.named = ""  # a place the question names by its kind ("komune Ba Vi", "xã Mê Linh"), folded
         self.scope = ""  # a whole country the question names or says ("Vietnam", "cả nước"), folded
+        self.attributed: frozenset[str] = frozenset()  # "menurut hasil tinjauan": where it says the figure is from
 
 
 def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numbers | None = None) -> Query:
@@ -109,7 +111,26 @@ def parse_query(text: str, places: Places | list[tuple[str, str]], numbers: Numb
     query.asked = tuple(w for w in words if (w not in FILLER or w in kept) and w not in skip)
     query.words = tuple(w for w in (rest if query.change else words) if (w not in FILLER or w in kept) and w not in skip)
     query.periods = tuple(periods)
+    query.attributed = _attributed(words)
     return query
+
+
+def _attributed(words: list[str]) -> frozenset[str]:
+    """The words that say where a figure comes from: the word that says so and up to three content words after it
+    ("theo kết quả rà soát", "menurut hasil tinjauan", "according to the review")."""
+    out: list[str] = []
+    for i in range(len(words)):
+        for marker in ATTRIBUTION:
+            parts = tuple(marker.split())
+            if tuple(words[i : i + len(parts)]) == parts:
+                content = 0
+                for word in words[i + len(parts) :]:  # the fillers among them too: "kết quả rà soát"
+                    content += word not in FILLER
+                    if content > 3:
+                        break
+                    out.append(word)
+                out += parts
+    return frozenset(out)
 
 
 def _values(text: str, query: Query) -> str:

@@ -114,6 +114,8 @@ class Searcher:
         if change and (not fits or fits[0].kind != "indicator"):  # "giảm nghèo" names a programme
             change, words = False, query.asked + words[len(query.words) :]
             fits = self._fits(words, wanted, query, held)
+        if query.attributed and not (fits and confident(fits[0], held, query.periods, query.asks)):
+            words, fits = self._unattributed(words, wanted, query, held, fits)
         if not fits or not confident(fits[0], held, query.periods, query.asks) or figure_asked(fits, query):
             unknown = self.index.unknown(words)
             if unknown:
@@ -210,6 +212,17 @@ class Searcher:
             out = ("percent", "currency") if query.counted in self._counts() else ("percent",)  # "bao nhiêu hộ"
             fits = [f for f in fits if f.kind != "indicator" or self.unit_kind(f.key.split(":", 1)[1]) not in out]
         return fits
+
+    def _unattributed(
+        self, words: tuple[str, ...], wanted: frozenset[str] | None, query: Query, held: dict[str, list[Figure]], fits: list[Fit]
+    ) -> tuple[tuple[str, ...], list[Fit]]:
+        """The words and fits without the words that say where the figure comes from ("menurut hasil tinjauan"),
+        when only then a figure fits: the source a question names does not decide what it measures."""
+        rest = tuple(w for w in words if w not in query.attributed)
+        refit = self._fits(rest, wanted, query, held) if rest and rest != words else []
+        if refit and confident(refit[0], held, query.periods, query.asks):
+            return rest, refit
+        return words, fits
 
     def _told_by(self, held: dict[str, list[Figure]]) -> list[Answer]:
         """The sources that cite the figures holding the numbers a question states."""

@@ -136,6 +136,9 @@ MEASURES = {
          "rata rata"),
 }  # fmt: skip
 ASKS_RECORD = frozenset("who whom ai siapa".split())
+# Words that say where a figure comes from, before the source they name ("theo kết quả rà soát", "menurut hasil
+# tinjauan", "according to the review"): what a question measures does not hang on them.
+ATTRIBUTION = ("according to", "based on", "theo", "dua theo", "dua tren", "can cu", "menurut", "berdasarkan")
 # Question words that ask for a kind of number: a share, a count, an amount of money.
 ASKS_UNIT = {
     "percent": ("what percentage", "what percent", "what share", "what proportion", "what rate", "bao nhieu phan tram",
