@@ -152,6 +152,9 @@ was 11.8 percent, down 0.2 percentage points from 2022, and down 0.1 points from
 dari total 150,2 juta angkatan kerja | id | 150,2 | people
 rata-rata memiliki 4,9 anggota rumah tangga | id | 4,9 | members
 học nghề dưới 6 tháng | vi | 6 | months
+xây mới 30 căn | vi | 30 | houses
+trao quà cho 172 cụ | vi | 172 | people
+đã hỗ trợ 1.200 đối tượng | vi | 1.200 | people
 """),
 )
 def test_units(text: str, lang: str, written: str, unit: str) -> None:
@@ -314,6 +317,12 @@ Agustus 2023: 6,4 persen, turun dibanding periode yang sama tahun sebelumnya, ya
 Pada Agustus 2023 ada 7,8 juta penganggur, turun dibanding Agustus 2022, yang mencapai 8,4 juta orang. | id | 8,4 | 2022-08
 Năm 2021, 340 người học nghề dưới 3 tháng. | vi | 3 | \\
 02/03/2022\\nRate reaches 45.6%\\nThe rate reached 45.6% in 2021. | en | 45.6 | 2021
+ date 2019-11 Tính đến nay, huyện đã xây 48 căn nhà. | vi | 48 | 2019
+ date 2019-11 Từ đầu năm đến nay, xã đã trao quà cho 36 cụ. | vi | 36 | 2019
+ date 2019-11 Trong năm, huyện giải quyết việc làm cho 900 người, giảm 12% so cùng kỳ. | vi | 900 | 2019
+ date 2019-11 Trong năm, huyện giải quyết việc làm cho 900 người, giảm 12% so cùng kỳ. | vi | 12 | 2018-2019
+ date 2019-11 Từ năm 2016 đến nay, huyện đã xây 48 căn nhà. | vi | 48 | 2016-2019
+Tính đến nay, huyện đã xây 48 căn nhà. | vi | 48 | \\
 """),
 )
 def test_periods_a_careful_reader_reads(text: str, lang: str, written: str, period: str) -> None:
@@ -321,7 +330,9 @@ def test_periods_a_careful_reader_reads(text: str, lang: str, written: str, peri
     "now" is that year (and no year at all in an article whose date is unknown); a month a page wrote without its
     year is of the latest year the article names it with; a change compared with "the year before" spans from the
     year before its own period; the value a comparison had is of the compared period; a length of time is of no
-    period; a headline line above the body is dated by the body that states its figure again."""
+    period; a headline line above the body is dated by the body that states its figure again; "so far" with no
+    year it runs from ("tính đến nay", "từ đầu năm đến nay", "trong năm") is the year the article was written, and
+    "so (với) cùng kỳ" with no year after it compares with the same period a year before."""
     reading = _number(text, lang, written)
     assert reading.kind == FIGURE
     assert reading.period == period.strip("\\"), reading

@@ -96,11 +96,18 @@ _TO_NOW = re.compile(
 )
 
 
+# "So far", with no year it runs from: "tính đến nay", "từ đầu năm đến nay" (since the start of the year), "trong
+# năm" (in the year, no year named), "so far this year": the year the article was published.
+_SO_FAR = re.compile(r"\b(?:tu dau nam (?:den|toi) nay|tinh (?:den|toi) nay|(?<!tu )(?<!nam )(?:den|toi) nay|so far"
+                     r"|trong nam(?! \d)(?! qua)(?! truoc)(?! toi)(?! sau)(?! nay))\b")  # fmt: skip
+
+
 def _now_spans(folded: str, published: int) -> list[tuple[int, int, str, str]]:
-    """The periods a sentence names relative to the time it was written: now, and from a year to now."""
+    """The periods a sentence names relative to the time it was written: now, from a year to now, and so far."""
     out = [(m.start(), m.end(), f"{m[1]}-{published}", "now") for m in _TO_NOW.finditer(folded) if int(m[1]) < published]
     out += [(m.start(), m.end(), str(published), "relative") for m in _NOW_YEAR.finditer(folded)]
-    return out
+    far = [(m.start(), m.end(), str(published), "relative") for m in _SO_FAR.finditer(folded)]
+    return out + [f for f in far if not any(a < f[1] and f[0] < b for a, b, _, _ in out)]
 
 
 # A month's name written without a year ("pada Maret , mencapai …", where a page lost the year): read as the month of

@@ -42,6 +42,8 @@ _COMPARED_BACK = re.compile(
     r"\b(?:dibanding(?:kan)?(?:\s+dengan)?|terhadap|so\s+voi|compared\s+(?:with|to)|than)\s+(?:(?:periode|the|same|period"
     r"|cung|ky|yang|sama|of)\s+)*(?:tahun\s+sebelumnya|the\s+previous\s+year|the\s+year\s+before|nam\s+truoc)\b"
 )
+# "So với cùng kỳ", "so cùng kỳ" with no year after it: the same period a year before ("giảm 28% so cùng kỳ").
+_SAME_SPELL = re.compile(r" so (?:voi )?cung ky (?!nam \d)(?!\d)")
 # What may stand between a comparison and the value it had: "…, yang mencapai 7,74 persen", "…, which was 7.7%".
 _VALUE_OF = re.compile(r"\s*,?\s*(?:(?:yang|which|that|was|were|is|stood|at|mencapai|sebesar|sebanyak|tercatat|hanya|adalah"
                        r"|of|with|la|dat|o muc|recorded)\s+)*(?:rp|idr|vnd|usd|\$)?\s*")  # fmt: skip
@@ -58,7 +60,7 @@ def months_back(sentence: str) -> int:
     period last year", "dibanding tahun sebelumnya": 12), or 0."""
     folded = fold_keep(sentence)
     words = " " + " ".join(re.sub(r"[^0-9a-z]+", " ", folded).split()) + " "
-    if any(f" {w} " in words for w in _YEAR_AGO) or _COMPARED_BACK.search(folded):
+    if any(f" {w} " in words for w in _YEAR_AGO) or _COMPARED_BACK.search(folded) or _SAME_SPELL.search(words):
         return 12
     if any(f" {w} " in words for w in _SEMESTER):
         return 6

@@ -44,6 +44,8 @@ UNIT_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
         (
             "nguoi",
             "nhan khau",
+            "doi tuong",  # beneficiaries counted: "hỗ trợ 126.000 đối tượng"
+            "cu",  # elderly people: "chúc thọ 1.502 cụ"
             "people",
             "persons",
             "person",
@@ -68,7 +70,7 @@ UNIT_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "provinces": ("count", ("tinh", "provinces", "province", "provinsi")),
     "schools": ("count", ("truong hoc", "truong", "schools", "school", "sekolah")),
     "targets": ("count", ("chi tieu", "targets", "target", "indicators")),
-    "houses": ("count", ("can nha", "ngoi nha", "nha", "houses", "homes", "rumah")),
+    "houses": ("count", ("can nha", "ngoi nha", "nha", "can", "houses", "homes", "rumah")),
     "jobs": ("count", ("viec lam", "jobs", "lapangan kerja")),
     "models": ("count", ("mo hinh", "models", "model")),
     "times": ("count", ("lan", "times", "kali")),
