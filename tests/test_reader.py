@@ -343,3 +343,11 @@ def test_a_change_its_own_period_opens_spans_the_from_to_after_it() -> None:
     text = ("Jumlah warga miskin di wilayah kota pada Maret 2024 turun sebanyak 0,3 ribu orang, dari 92,1 ribu orang pada"
             " Maret 2023 menjadi 91,8 ribu orang pada Maret 2024.")  # fmt: skip
     assert _number(text, "id", "0,3").period == "2023-2024"
+
+
+def test_a_range_of_two_months_dates_the_ends_of_the_from_to_after_it() -> None:
+    """A change over "Maret 2023–Maret 2024" dates the two ends of a later bare from→to by the range's months."""
+    text = ("Pada periode Juli 2021–Juli 2022, jumlah warga miskin kota turun sebesar 0,2 juta orang.\n"
+            "Persentase warga miskin kota turun dari 8,1 persen menjadi 7,6 persen.")  # fmt: skip
+    assert (_number(text, "id", "8,1").period, _number(text, "id", "7,6").period) == ("2021-07", "2022-07")
+    assert _number(text, "id", "0,2").period == "2021-2022"

@@ -241,6 +241,16 @@ def counts_changed(sentence: str, end: int) -> bool:
     return bool(_CHANGED.match(" ".join(re.sub(r"[^a-z]+", " ", clause).split()) + " "))
 
 
+def range_ends(sentence: str, m: Mention) -> tuple[str, str] | None:
+    """The periods a range of two months or dates opens and closes ("Maret 2023–Maret 2024": 2023-03 and 2024-03),
+    or None for a range of years or of one period."""
+    sides = re.split(r"\s*(?:[-–—]|\bhingga\b|\bsampai\b|\bto\b|\buntil\b|\bden\b|\bđến\b)\s*", sentence[m.start : m.end])
+    if len(sides) != 2:
+        return None
+    ends = [next((p for _, _, p, _, _ in period_spans(side)), "") for side in sides]
+    return (ends[0], ends[1]) if all(len(e) >= 7 for e in ends) and ends[0] < ends[1] else None
+
+
 def span(first: str, last: str) -> str:
     """The range between two periods' years ("2023-03" and "2024-03": "2023-2024"); two points of one year span
     that year ("Maret 2019" and "September 2019": 2019); "" for one period."""

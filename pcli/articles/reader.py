@@ -33,6 +33,7 @@ from pcli.articles.dating import (
     is_change,
     latest_months,
     mentions,
+    range_ends,
     sentence_lead,
     span,
 )
@@ -313,6 +314,8 @@ class Reader:
         compare = next((m.period for m in used if m.role == "compare"), "")
         own = [m.period for m in used if m.role == "own"]
         ends = (compare, own[0] if own else lead.period if lead else "") if compare else tuple(own) if len(own) == 2 else ()
+        if not compare and len(own) == 1:  # "pada periode Maret 2023–Maret 2024, … turun": the range's two months
+            ends = next((e for m in used if m.role == "own" and (e := range_ends(sentence, m))), ()) or ends
         if len(ends) == 2 and all(ends):
             self._moved(Passage(period, sentence.strip(), at, ends=(ends[0], ends[1])))
         elif "-" in period and len(period) == 9:
