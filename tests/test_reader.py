@@ -317,6 +317,11 @@ Agustus 2023: 6,4 persen, turun dibanding periode yang sama tahun sebelumnya, ya
 Pada Agustus 2023 ada 7,8 juta penganggur, turun dibanding Agustus 2022, yang mencapai 8,4 juta orang. | id | 8,4 | 2022-08
 Năm 2021, 340 người học nghề dưới 3 tháng. | vi | 3 | \\
 02/03/2022\\nRate reaches 45.6%\\nThe rate reached 45.6% in 2021. | en | 45.6 | 2021
+Tỷ lệ nghèo năm 2019 là 6,2%, giảm 1,4%. Tỷ lệ ở vùng cao là 12,5% (giảm 2,5%). | vi | 1,4 | 2018-2019
+Tỷ lệ nghèo năm 2019 là 6,2%, giảm 1,4%. Tỷ lệ ở vùng cao là 12,5% (giảm 2,5%). | vi | 2,5 | 2018-2019
+Năm 2019, huyện A đạt 150% (giảm 3% so với 2% kế hoạch). | vi | 3 | 2019
+Năm 2019 tỷ lệ là 6,2%. Con số này của năm 2018 là 7,1%. Vùng cao có 12 xã nghèo. | vi | 12 | 2019
+In 2019 the rate was 6.2%. That figure in 2018 was 7.1%. The uplands had 12 poor communes. | en | 12 | 2019
  date 2019-11 Tính đến nay, huyện đã xây 48 căn nhà. | vi | 48 | 2019
  date 2019-11 Từ đầu năm đến nay, xã đã trao quà cho 36 cụ. | vi | 36 | 2019
  date 2019-11 Trong năm, huyện giải quyết việc làm cho 900 người, giảm 12% so cùng kỳ. | vi | 900 | 2019
@@ -332,7 +337,10 @@ def test_periods_a_careful_reader_reads(text: str, lang: str, written: str, peri
     year before its own period; the value a comparison had is of the compared period; a length of time is of no
     period; a headline line above the body is dated by the body that states its figure again; "so far" with no
     year it runs from ("tính đến nay", "từ đầu năm đến nay", "trong năm") is the year the article was written, and
-    "so (với) cùng kỳ" with no year after it compares with the same period a year before."""
+    "so (với) cùng kỳ" with no year after it compares with the same period a year before; a change said just after
+    the level of a year it is the change of ("là 6,2%, giảm 1,4%") is from the year before, a plan's share achieved
+    ("đạt 150%") is no such level; a sentence that gives the figure just said as it was at another time ("con số
+    này của năm 2018") does not date the sentences after it."""
     reading = _number(text, lang, written)
     assert reading.kind == FIGURE
     assert reading.period == period.strip("\\"), reading

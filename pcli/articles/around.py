@@ -144,3 +144,28 @@ def _over(first: str, last: str) -> str:
     years = sorted((first[:4], last[:4]))
     ends = first.endswith("-12-31") and last.endswith("-12-31") and int(years[1]) - int(years[0]) == 1
     return years[1] if ends else span(first, last)
+
+
+# A change said just after a level of the same kind: "là 4,03%, giảm 1,17%", "38,62% (giảm 6,35%)", "9 persen, turun
+# 0,3 persen", "4.1%, down 0.5 percent".
+_LEVEL_THEN_CHANGE = re.compile(
+    r"\s*(?:%|persen|percent|per cent)?\s*[,;(]?\s*(?:giam|tang|turun|naik|down|up|fell|rose|falling|rising)"
+    r"(?:\s+(?:hon|khoang|sebesar|by))?\s*$"
+)
+
+
+_STATED_LEVEL = re.compile(r"\b(?:la|was|is|stood at|sebesar|adalah|tercatat|con)\s*$")
+
+
+def from_year_before(text: str, level: Reading | None, change: Reading) -> str:
+    """The period of a change said just after a level of one year, that it is the change of: from the year before to
+    that year ("tỷ lệ năm 2022 là 4,03%, giảm 1,17%": 2021-2022), else ""."""
+    if level is None or level.change or not change.change or not re.fullmatch(r"\d{4}", change.period):
+        return ""
+    units = level.unit.id if level.unit else "", change.unit.id if change.unit else ""
+    between = fold_keep(text[level.number.end : change.number.start])
+    if level.period != change.period or units[0] != units[1] or not _LEVEL_THEN_CHANGE.fullmatch(between):
+        return ""
+    if not _STATED_LEVEL.search(fold_keep(text[max(0, level.number.start - 16) : level.number.start])):
+        return ""  # "đạt 167% (giảm 3% …)": a plan's share achieved, not the level the change is of
+    return f"{int(change.period) - 1}-{change.period}"

@@ -241,14 +241,15 @@ def counts_changed(sentence: str, end: int) -> bool:
     return bool(_CHANGED.match(" ".join(re.sub(r"[^a-z]+", " ", clause).split()) + " "))
 
 
-def range_ends(sentence: str, m: Mention) -> tuple[str, str] | None:
-    """The periods a range of two months or dates opens and closes ("Maret 2023–Maret 2024": 2023-03 and 2024-03),
-    or None for a range of years or of one period."""
-    sides = re.split(r"\s*(?:[-–—]|\bhingga\b|\bsampai\b|\bto\b|\buntil\b|\bden\b|\bđến\b)\s*", sentence[m.start : m.end])
-    if len(sides) != 2:
-        return None
+def range_ends(sentence: str, used: list[Mention]) -> tuple[str, ...]:
+    """The periods the first own range of two months or dates opens and closes ("Maret 2023–Maret 2024": 2023-03
+    and 2024-03), or () when the sentence's own periods are not one such range."""
+    own = [m for m in used if m.role == "own"]
+    if len(own) != 1:
+        return ()
+    sides = re.split(r"\s*(?:[-–—]|\b(?:hingga|sampai|to|until|den|đến)\b)\s*", sentence[own[0].start : own[0].end])
     ends = [next((p for _, _, p, _, _ in period_spans(side)), "") for side in sides]
-    return (ends[0], ends[1]) if all(len(e) >= 7 for e in ends) and ends[0] < ends[1] else None
+    return (ends[0], ends[1]) if len(ends) == 2 and all(len(e) >= 7 for e in ends) and ends[0] < ends[1] else ()
 
 
 def span(first: str, last: str) -> str:
@@ -357,11 +358,19 @@ def _clause_start(sentence: str, start: int) -> int:
     return cuts[-1] if cuts else 0
 
 
+# A sentence that gives the figure just said as it was at another time: "con số này của năm 2021", "this figure in
+# 2021 was", "angka tersebut pada 2021".
+_BACK_REFERENCE = re.compile(r"\b(?:con so (?:nay|do|tren)|(?:this|that|the same) (?:figure|rate|number)|angka (?:ini|itu"
+                             r"|tersebut))\s+(?:cua|of|for|in|pada|tahun|nam|vao)\b")  # fmt: skip
+
+
 def sentence_lead(found: list[Mention], sentence: str) -> Mention | None:
     """The period a sentence reports on, that dates the sentences after it: its first own period, or the end of a
     from→to ("dari 13,29% pada Maret 2023 menjadi 12,72% pada Maret 2024")."""
     own = [m for m in found if m.role == "own"]
     folded = fold_keep(sentence)
+    if _BACK_REFERENCE.search(folded):
+        return None  # "Con số này của năm 2021 là 25,91%": the figure just said, as it was then, dates nothing after
     ends = [m for i, m in enumerate(own) if i and any(f" {w} " in _words(folded[own[i - 1].end : m.start]) + " "
                                                       for w in _TO)]  # fmt: skip
     return ends[-1] if ends else (own[0] if own else None)

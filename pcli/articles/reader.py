@@ -17,6 +17,7 @@ from pcli.articles.around import (
     after_from,
     bare,
     difference,
+    from_year_before,
     heading,
     link_heading,
     linking,
@@ -167,8 +168,7 @@ class Reader:
             self.relative = says(sentence, relative) and says(without_comparisons(sentence), relative)
             links = links or link_heading(sentence)
             self.link = links or linking(sentence)
-            if self.relative:  # "this year", "tahun lalu": a period the text does not name ends the lead
-                self.lead = None
+            self.lead = None if self.relative else self.lead  # "tahun lalu": a period the text does not name ends it
             if s0 and heading(text, s0):  # a heading or caption inside a paragraph starts another section
                 self.lead = self.moved = self.pair = None
                 self.from_level = ""
@@ -230,6 +230,7 @@ class Reader:
         if r.change and says(sentence, START_OF_YEAR) and self._of_its_year(r, sentence, s0 + offset, found, lead):
             return  # "giảm 0,68% so với đầu năm": a change within the year
         self._date(r, sentence, s0, found, offset, None if self.relative else lead)
+        r.period = from_year_before(text, near, r) or r.period  # "năm 2022 là 4,03%, giảm 1,17%": since 2021
 
     def _of_a_document(self, sentence: str, rel: int, found: list[Mention]) -> bool:
         """Whether the number is a document's goal that no period after the goal's words dates."""
@@ -314,8 +315,7 @@ class Reader:
         compare = next((m.period for m in used if m.role == "compare"), "")
         own = [m.period for m in used if m.role == "own"]
         ends = (compare, own[0] if own else lead.period if lead else "") if compare else tuple(own) if len(own) == 2 else ()
-        if not compare and len(own) == 1:  # "pada periode Maret 2023–Maret 2024, … turun": the range's two months
-            ends = next((e for m in used if m.role == "own" and (e := range_ends(sentence, m))), ()) or ends
+        ends = ends or range_ends(sentence, used)  # "pada periode Maret 2023–Maret 2024, … turun"
         if len(ends) == 2 and all(ends):
             self._moved(Passage(period, sentence.strip(), at, ends=(ends[0], ends[1])))
         elif "-" in period and len(period) == 9:
