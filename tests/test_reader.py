@@ -322,6 +322,10 @@ Tỷ lệ nghèo năm 2019 là 6,2%, giảm 1,4%. Tỷ lệ ở vùng cao là 12
 Năm 2019, huyện A đạt 150% (giảm 3% so với 2% kế hoạch). | vi | 3 | 2019
 Năm 2019 tỷ lệ là 6,2%. Con số này của năm 2018 là 7,1%. Vùng cao có 12 xã nghèo. | vi | 12 | 2019
 In 2019 the rate was 6.2%. That figure in 2018 was 7.1%. The uplands had 12 poor communes. | en | 12 | 2019
+The fund said as of June 30, 2019, its loans reached VND12 trillion. | en | 12 | 2019-06-30
+Tính đến ngày 15/10/2019, huyện đã hỗ trợ 900 người. | vi | 900 | 2019-10-15
+Hingga tanggal 30 Juni 2019, bantuan mencapai 400 keluarga. | id | 400 | 2019-06-30
+Thứ Hai, ngày 15/10/2019\\n\\nCả nước còn 5 tỉnh. | vi | 5 | \\
  date 2019-11 Tính đến nay, huyện đã xây 48 căn nhà. | vi | 48 | 2019
  date 2019-11 Từ đầu năm đến nay, xã đã trao quà cho 36 cụ. | vi | 36 | 2019
  date 2019-11 Trong năm, huyện giải quyết việc làm cho 900 người, giảm 12% so cùng kỳ. | vi | 900 | 2019
@@ -340,7 +344,8 @@ def test_periods_a_careful_reader_reads(text: str, lang: str, written: str, peri
     "so (với) cùng kỳ" with no year after it compares with the same period a year before; a change said just after
     the level of a year it is the change of ("là 6,2%, giảm 1,4%") is from the year before, a plan's share achieved
     ("đạt 150%") is no such level; a sentence that gives the figure just said as it was at another time ("con số
-    này của năm 2018") does not date the sentences after it."""
+    này của năm 2018") does not date the sentences after it; a day a stock is counted at ("as of June 30, 2019",
+    "tính đến ngày 15/10/2019") is the figure's period, though a date alone dates only the page."""
     reading = _number(text, lang, written)
     assert reading.kind == FIGURE
     assert reading.period == period.strip("\\"), reading

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from pcli.articles.phrases import period_spans
+from pcli.articles.phrases import as_of_spans, period_spans
 from pcli.base.words import MONTHS
 from pcli.text import fold_keep
 
@@ -151,9 +151,11 @@ def mentions(
             spans.append((m.start(), m.end(), str(year), "relative"))
         now = _now_spans(folded, published)
         spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b, _, _ in now)] + now
+    asof = as_of_spans(sentence)  # "as of March 31, 2023": a date that is the figure's period, not the page's
+    spans = [s for s in spans if not any(a < s[1] and s[0] < b for a, b, _, _ in asof)] + asof
     out = []
     for start, end, period, kind in sorted(spans):
-        if not any(a < end and start < b for a, b in blocked):
+        if kind == "asof" or not any(a < end and start < b for a, b in blocked):
             role = "compare" if kind == "since" else _role(folded, start, period)
             out.append(Mention(start, end, period, role, period[5:] if kind == "years" else "", kind == "now"))
     return out

@@ -214,3 +214,22 @@ def states_any(text: str, phrases: tuple[str, ...]) -> bool:
     """Whether the text states one of the (folded) phrases as whole words."""
     words = f" {' '.join(re.sub(r'[^0-9a-z ]+', ' ', fold_keep(text)).split())} "
     return any(f" {phrase} " in words for phrase in phrases)
+
+
+# A day a stock is counted at: "as of March 31, 2023", "tính đến ngày 25/9/2020", "hingga 31 Desember 2023". Such a
+# date is the figure's period, not the page's (a date elsewhere dates the page).
+_AS_OF = re.compile(
+    r"\b(?:as of|as at|(?:tinh )?(?:den|toi) (?:het )?ngay|per tanggal|hingga tanggal|sampai tanggal|sampai dengan tanggal)"
+    rf"\s+(?:(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*|(\d{{1,2}})\s+({_MONTHS}),?\s+|({_MONTHS})\s+(\d{{1,2}}),?\s+)"
+    r"((?:19|20)\d\d)\b"
+)
+
+
+def as_of_spans(sentence: str) -> list[tuple[int, int, str, str]]:
+    """The days a sentence counts a stock at, as (start, end, "YYYY-MM-DD", "asof"), in its offsets."""
+    out = []
+    for m in _AS_OF.finditer(fold_keep(sentence)):
+        day, month = (m[1], int(m[2])) if m[1] else (m[3], MONTHS[m[4]]) if m[3] else (m[6], MONTHS[m[5]])
+        if 1 <= month <= 12 and 1 <= int(day) <= 31:
+            out.append((m.start(), m.end(), f"{m[7]}-{month:02d}-{int(day):02d}", "asof"))
+    return out
