@@ -326,6 +326,9 @@ The fund said as of June 30, 2019, its loans reached VND12 trillion. | en | 12 |
 Tính đến ngày 15/10/2019, huyện đã hỗ trợ 900 người. | vi | 900 | 2019-10-15
 Hingga tanggal 30 Juni 2019, bantuan mencapai 400 keluarga. | id | 400 | 2019-06-30
 Thứ Hai, ngày 15/10/2019\\n\\nCả nước còn 5 tỉnh. | vi | 5 | \\
+1. Kota A 12,5 Ribu 9,1 Persen\\n2. Kota B 8,2 Ribu 7,4 Persen\\nBerdasarkan data tersebut, angka turun dari Maret 2018 hingga Maret 2019. | id | 8,2 | 2019-03
+1. Kota A 12,5 Ribu 9,1 Persen\\n2. Kota B 8,2 Ribu 7,4 Persen\\nAngka turun dari Maret 2018 hingga Maret 2019. | id | 8,2 | \\
+Jumlahnya 26,3 juta pada Maret tahun 2019. | id | 26,3 | 2019-03
  date 2019-11 Tính đến nay, huyện đã xây 48 căn nhà. | vi | 48 | 2019
  date 2019-11 Từ đầu năm đến nay, xã đã trao quà cho 36 cụ. | vi | 36 | 2019
  date 2019-11 Trong năm, huyện giải quyết việc làm cho 900 người, giảm 12% so cùng kỳ. | vi | 900 | 2019
@@ -345,7 +348,8 @@ def test_periods_a_careful_reader_reads(text: str, lang: str, written: str, peri
     the level of a year it is the change of ("là 6,2%, giảm 1,4%") is from the year before, a plan's share achieved
     ("đạt 150%") is no such level; a sentence that gives the figure just said as it was at another time ("con số
     này của năm 2018") does not date the sentences after it; a day a stock is counted at ("as of June 30, 2019",
-    "tính đến ngày 15/10/2019") is the figure's period, though a date alone dates only the page."""
+    "tính đến ngày 15/10/2019") is the figure's period, though a date alone dates only the page; a sentence that
+    refers to the data just given ("Berdasarkan data tersebut, … Maret 2019") dates the figures above it."""
     reading = _number(text, lang, written)
     assert reading.kind == FIGURE
     assert reading.period == period.strip("\\"), reading
@@ -364,3 +368,20 @@ def test_a_range_of_two_months_dates_the_ends_of_the_from_to_after_it() -> None:
             "Persentase warga miskin kota turun dari 8,1 persen menjadi 7,6 persen.")  # fmt: skip
     assert (_number(text, "id", "8,1").period, _number(text, "id", "7,6").period) == ("2021-07", "2022-07")
     assert _number(text, "id", "0,2").period == "2021-2022"
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "unit"),
+    cases("""
+Angka kemiskinan turun.\\n1. Kota A 12,5 Ribu 9,1 Persen | 12,5 | people
+Angka kemiskinan turun dari 26,3 juta September 2019 menjadi 25,8 juta. | 26,3 | people
+Persentase turun dari 9,57 persen September 2019 dan pada Maret 2020 menjadi 9,36. | 9,36 | percent
+Ekspor naik.\\n1. Kota A 12,5 Ribu 9,1 Persen | 12,5 | \\
+"""),
+)
+def test_units_a_careful_reader_gives_a_bare_number(text: str, written: str, unit: str) -> None:
+    """A count in thousands or millions with no noun, in an article whose measure is the number of the poor
+    ("angka kemiskinan"), counts people (in another article it stays unnamed); a month's name after a number names
+    no unit; the to side of a from→to has its from side's percent."""
+    reading = _number(text, "id", written)
+    assert (reading.unit.id if reading.unit else "") == unit.strip("\\"), reading

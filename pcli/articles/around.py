@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from pcli.articles.dating import Mention, span
@@ -17,6 +18,7 @@ from pcli.text import fold_keep
 
 if TYPE_CHECKING:
     from pcli.articles.reader import Reading
+    from pcli.articles.scan import Number
 
 CLAUSE_END = re.compile(r"[,;:]\s+|\s+[–—-]\s+|\(|\)")  # where a clause ends
 # A line that links to another article: its headline is dated by that article, not by this one's lead.
@@ -169,3 +171,41 @@ def from_year_before(text: str, level: Reading | None, change: Reading) -> str:
     if not _STATED_LEVEL.search(fold_keep(text[max(0, level.number.start - 16) : level.number.start])):
         return ""  # "đạt 167% (giảm 3% …)": a plan's share achieved, not the level the change is of
     return f"{int(change.period) - 1}-{change.period}"
+
+
+# A day's date written out ("ngày 23 tháng 08 năm 2019"): it dates a page, not a figure.
+_DAY_DATE = re.compile(r"(?i:ngày|ngay)\s+\d{1,2}\s+(?i:tháng|thang)\s+\d{1,2}(?:\s+(?i:năm|nam)\s+\d{4})?")
+
+
+def dates(text: str, numbers: list[Number]) -> tuple[tuple[int, int], ...]:
+    """The spans of the text's dates and times, which date a page, not a figure: no period is read inside them."""
+    spans = [(m.start(), m.end()) for m in _DAY_DATE.finditer(text)]
+    return tuple(spans + [(n.start, n.end) for n in numbers if n.kind in ("date", "time")])
+
+
+# What an article counts when it names the number of the poor as its measure: "angka kemiskinan", "jumlah penduduk
+# miskin", "số người nghèo", "the number of poor people".
+_PEOPLE_MEASURE = re.compile(r"\b(?:angka kemiskinan|jumlah penduduk miskin|penduduk miskin|orang miskin|so nguoi ngheo"
+                             r"|nguoi ngheo|poor people|people in poverty|number of poor)\b")  # fmt: skip
+_TO_BARE = re.compile(r"\b(?:dari|tu|from)\s+([\d][\d.,]*)\s*(%|persen|percent|per cent)[^;]{0,80}?\b(?:menjadi|xuong con"
+                      r"|xuong|to)\s*$")  # fmt: skip
+
+
+def counts_people(head: str) -> bool:
+    """Whether the article's measure is the number of the poor ("angka kemiskinan", "số người nghèo")."""
+    return bool(_PEOPLE_MEASURE.search(fold_keep(head)))
+
+
+def bare_units(text: str, offset: int, readings: Iterable[Reading], people: bool) -> None:
+    """Units a careful reader gives numbers written without one: a count in thousands or millions ("183,71 Ribu",
+    "26,3 juta September 2022") in an article whose measure is the number of the poor counts people; the to side of
+    a from→to has its from side's percent ("dari 9,57 persen … menjadi 9,36"). `offset` is where text starts in
+    the article the readings' offsets are of."""
+    for r in readings:
+        if r.kind != "figure" or r.unit is not None:
+            continue
+        at = r.number.start - offset
+        if _TO_BARE.search(fold_keep(text[max(0, at - 160) : at])):
+            r.unit = UnitWords("percent", "percent", "")
+        elif people and r.number.scale > 1 and not r.number.percent:
+            r.unit = UnitWords("people", "count", "")

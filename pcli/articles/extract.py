@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from pcli.articles.around import CLAUSE_END, published
+from pcli.articles.around import CLAUSE_END, bare_units, counts_people, published
 from pcli.articles.coverage import NEW, Accountant, Accounted, cited
 from pcli.articles.dating import latest_months
 from pcli.articles.headline import HEAD, headed, restate
@@ -135,12 +135,14 @@ def extract(path: str, base: FactBase, lang: str) -> Iterator[Row]:
         head = handle.read(HEAD)
     year, months = published(head), latest_months(head)
     reader = Reader(lang, base_units(base), article_period(head, lang, year, months), year, months)
+    people = counts_people(head)  # "angka kemiskinan": a bare count in thousands counts people
     recent: list[Passage] = []  # the sentences of the last paragraphs that state a period, for a context near
     held: list[tuple[int, int, str, list[Number], dict[int, Reading]]] = []
     for first, start, text in paragraphs(path):
         text = unicodedata.normalize("NFC", text)
         numbers = scan(text, lang)
         readings = {r.number.start - start: r for r in reader.paragraph(text, start, numbers)}
+        bare_units(text, start, readings.values(), people)
         held.append((first, start, text, numbers, readings))
         if start + len(text) < HEAD:
             continue

@@ -41,7 +41,7 @@ _PATTERNS = (
         rf"(?:nam\s+|tahun\s+|bulan\s+|the\s+year\s+)?(?:thang\s+(\d{{1,2}})\s*[-/]\s*|({_MONTHS})\s+)?{_YEAR}(?!\d)",
     ),
     ("month", rf"thang\s+(\d{{1,2}})\s*[-/]\s*{_YEAR}(?!\d)"),
-    ("month", rf"({_MONTHS})\s+{_YEAR}(?!\d)"),
+    ("month", rf"({_MONTHS})\s+(?:tahun\s+)?{_YEAR}(?!\d)"),  # "Maret 2023", "Maret tahun 2023"
     ("year", rf"(?<![\d/.,]){_YEAR}(?![\d/])"),
 )
 # A change from one period to another: "dari 11,74 juta pada Maret 2023 menjadi 11,64 juta pada Maret 2024".

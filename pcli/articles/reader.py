@@ -16,6 +16,9 @@ from pcli.articles.around import (
     CLAUSE_END,
     after_from,
     bare,
+    bare_units,
+    counts_people,
+    dates,
     difference,
     from_year_before,
     heading,
@@ -42,6 +45,7 @@ from pcli.articles.headline import HEAD, headed, one_line, restate
 from pcli.articles.phrases import converted_from, qualifier_before
 from pcli.articles.relative import compared_value, earlier, months_back, previous_term, shifted, without_comparisons
 from pcli.articles.says import (
+    ABOVE,
     CHANGE_NOUNS,
     DEFINES,
     GAP,
@@ -61,7 +65,6 @@ from pcli.articles.units import UnitWords, of_rate, unit_near
 from pcli.text import fold_keep
 
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
-_DAY_DATE = re.compile(r"(?i:ngày|ngay)\s+\d{1,2}\s+(?i:tháng|thang)\s+\d{1,2}(?:\s+(?i:năm|nam)\s+\d{4})?")
 _OR = re.compile(r"\s*(?:%|persen|per ?cent|percent|poin|points?|\s)*\s*(?:atau|or|hay|hoac|tuc la|tuong duong(?: voi)?)\s+$")
 _RANGE = re.compile(r"\s*%?\s*[-–—]\s*")  # "3 – 4%", "3.5-5%"
 _YEAR_END = re.compile(r"\d{4}-12-31")
@@ -157,7 +160,7 @@ class Reader:
         links = False  # after a heading of links ("Other News"), every line is another article's headline
         self.from_level = ""
         numbers = scan(text, self.lang) if numbers is None else numbers
-        blocked = _dates(text, numbers)
+        blocked = dates(text, numbers)
         out: list[Reading] = []
         at = 0
         for s0, s1 in sentences(text):
@@ -342,12 +345,6 @@ class Reader:
         return self.lead or article
 
 
-def _dates(text: str, numbers: list[Number]) -> tuple[tuple[int, int], ...]:
-    """The spans of the text's dates and times, which date a page, not a figure: no period is read inside them."""
-    spans = [(m.start(), m.end()) for m in _DAY_DATE.finditer(text)]
-    return tuple(spans + [(n.start, n.end) for n in numbers if n.kind in ("date", "time")])
-
-
 def article_period(head: str, lang: str, year: int = 0, months: dict[int, int] | None = None) -> Passage | None:
     """The period the article reports on: the first own period of its first three sentences that hold a figure,
     else of the sentences before its first figure ("… công bố kết quả rà soát hộ nghèo năm 2023 …"), else the one
@@ -359,14 +356,15 @@ def article_period(head: str, lang: str, year: int = 0, months: dict[int, int] |
     for s0, s1 in sentences(head):
         sentence = head[s0:s1]
         numbers = scan(sentence, lang)
-        found = mentions(sentence, _dates(sentence, numbers), year, months)
+        found = mentions(sentence, dates(sentence, numbers), year, months)
         lead = sentence_lead([m for m in found if not programme(m)], sentence)
         passage = None
+        above = figures > 0 and not leads and says(sentence, ABOVE)  # "Berdasarkan data tersebut, … Maret 2023"
         if lead is not None and not linking(sentence):
             c0, c1 = _clause(sentence, lead.start, lead.end)
-            passage = Passage(lead.period, sentence[c0:c1].strip(), s0 + c0)
+            passage = Passage(lead.period, sentence[c0:c1].strip(), s0 + c0, whole=above)
         if not any(n.kind == FIGURE for n in numbers):
-            opening = opening or (passage if figures == 0 else None)
+            opening = opening or (passage if figures == 0 or above else None)
             continue
         leads += [passage] if passage else []
         figures += 1
@@ -397,4 +395,5 @@ def read(text: str, lang: str, units: tuple[tuple[str, str, str], ...] = ()) -> 
         at = m.end() if m else len(text)
     top = {id(r) for r in tops}
     restate(tops, [r for r in out if r.number.start < HEAD and id(r) not in top])
+    bare_units(text, 0, out, counts_people(text[:HEAD]))
     return out

@@ -28,6 +28,9 @@ RELATIVE = ("this year", "last year", "next year", "nam nay", "nam ngoai", "nam 
             "tahun ini", "tahun lalu", "tahun depan", "tahun sebelumnya", "recent", "recently", "gan day",
             "baru baru ini", "currently", "at present", "hien nay", "hien tai", "saat ini", "dewasa ini")  # fmt: skip
 UNRESOLVED = ("recent", "recently", "gan day", "baru baru ini")  # relative periods no date of publication resolves
+# Words that refer to the data just given: "Berdasarkan data tersebut", "according to these data", "theo số liệu trên".
+ABOVE = ("data tersebut", "data di atas", "data itu", "these data", "this data", "the data above", "these figures",
+         "so lieu tren", "so lieu nay", "so lieu do")  # fmt: skip
 CHANGE_NOUNS = ("penurunan", "kenaikan", "peningkatan", "decrease", "increase", "reduction", "decline", "drop")
 GAP = ("selisih", "selisihnya", "kesenjangan", "chenh lech", "khoang cach", "difference between", "gap between",
        "the gap", "the difference")  # fmt: skip

@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from pcli.articles.scan import CURRENCY_PREFIXES, SCALES
+from pcli.base.words import MONTHS
 from pcli.text import fold_keep
 
 # id: (kind, words). Longer phrases win over shorter ones ("persen poin" over "persen", "rumah tangga" over "rumah").
@@ -108,7 +109,7 @@ _NOT_UNITS = frozenset(
     and or of in on at to the a an from by per with for than year years month under against including over above
     below into as since after before during within among compared versus vs which that who was were is are be been
     has have had recorded decreased increased declined fell rose reached dropped grew stood compared""".split()
-)
+) | frozenset(MONTHS)  # "26,3 juta September 2022": a month's name dates the number, it counts nothing
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|%")
 
 
