@@ -326,8 +326,8 @@ The fund said as of June 30, 2019, its loans reached VND12 trillion. | en | 12 |
 Tính đến ngày 15/10/2019, huyện đã hỗ trợ 900 người. | vi | 900 | 2019-10-15
 Hingga tanggal 30 Juni 2019, bantuan mencapai 400 keluarga. | id | 400 | 2019-06-30
 Thứ Hai, ngày 15/10/2019\\n\\nCả nước còn 5 tỉnh. | vi | 5 | \\
-1. Kota A 12,5 Ribu 9,1 Persen\\n2. Kota B 8,2 Ribu 7,4 Persen\\nBerdasarkan data tersebut, angka turun dari Maret 2018 hingga Maret 2019. | id | 8,2 | 2019-03
-1. Kota A 12,5 Ribu 9,1 Persen\\n2. Kota B 8,2 Ribu 7,4 Persen\\nAngka turun dari Maret 2018 hingga Maret 2019. | id | 8,2 | \\
+1. A 12,5 Ribu\\n2. B 8,2 Ribu\\nBerdasarkan data tersebut, turun dari Maret 2018 hingga Maret 2019. | id | 8,2 | 2019-03
+1. A 12,5 Ribu 9,1 Persen\\n2. B 8,2 Ribu\\nAngka turun dari Maret 2018 hingga Maret 2019. | id | 8,2 | \\
 Jumlahnya 26,3 juta pada Maret tahun 2019. | id | 26,3 | 2019-03
  date 2019-11 Tính đến nay, huyện đã xây 48 căn nhà. | vi | 48 | 2019
  date 2019-11 Từ đầu năm đến nay, xã đã trao quà cho 36 cụ. | vi | 36 | 2019
