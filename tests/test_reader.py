@@ -375,13 +375,12 @@ def test_a_range_of_two_months_dates_the_ends_of_the_from_to_after_it() -> None:
     cases("""
 Angka kemiskinan turun.\\n1. Kota A 12,5 Ribu 9,1 Persen | 12,5 | people
 Angka kemiskinan turun dari 26,3 juta September 2019 menjadi 25,8 juta. | 26,3 | people
-Persentase turun dari 9,57 persen September 2019 dan pada Maret 2020 menjadi 9,36. | 9,36 | percent
 Ekspor naik.\\n1. Kota A 12,5 Ribu 9,1 Persen | 12,5 | \\
 """),
 )
 def test_units_a_careful_reader_gives_a_bare_number(text: str, written: str, unit: str) -> None:
     """A count in thousands or millions with no noun, in an article whose measure is the number of the poor
     ("angka kemiskinan"), counts people (in another article it stays unnamed); a month's name after a number names
-    no unit; the to side of a from→to has its from side's percent."""
+    no unit."""
     reading = _number(text, "id", written)
     assert (reading.unit.id if reading.unit else "") == unit.strip("\\"), reading

@@ -187,8 +187,6 @@ def dates(text: str, numbers: list[Number]) -> tuple[tuple[int, int], ...]:
 # miskin", "số người nghèo", "the number of poor people".
 _PEOPLE_MEASURE = re.compile(r"\b(?:angka kemiskinan|jumlah penduduk miskin|penduduk miskin|orang miskin|so nguoi ngheo"
                              r"|nguoi ngheo|poor people|people in poverty|number of poor)\b")  # fmt: skip
-_TO_BARE = re.compile(r"\b(?:dari|tu|from)\s+([\d][\d.,]*)\s*(%|persen|percent|per cent)[^;]{0,80}?\b(?:menjadi|xuong con"
-                      r"|xuong|to)\s*$")  # fmt: skip
 
 
 def counts_people(head: str) -> bool:
@@ -196,16 +194,11 @@ def counts_people(head: str) -> bool:
     return bool(_PEOPLE_MEASURE.search(fold_keep(head)))
 
 
-def bare_units(text: str, offset: int, readings: Iterable[Reading], people: bool) -> None:
+def bare_units(readings: Iterable[Reading], people: bool) -> None:
     """Units a careful reader gives numbers written without one: a count in thousands or millions ("183,71 Ribu",
-    "26,3 juta September 2022") in an article whose measure is the number of the poor counts people; the to side of
-    a from→to has its from side's percent ("dari 9,57 persen … menjadi 9,36"). `offset` is where text starts in
-    the article the readings' offsets are of."""
+    "26,3 juta September 2022") in an article whose measure is the number of the poor counts people."""
     for r in readings:
         if r.kind != "figure" or r.unit is not None:
             continue
-        at = r.number.start - offset
-        if _TO_BARE.search(fold_keep(text[max(0, at - 160) : at])):
-            r.unit = UnitWords("percent", "percent", "")
-        elif people and r.number.scale > 1 and not r.number.percent:
+        if people and r.number.scale > 1 and not r.number.percent:
             r.unit = UnitWords("people", "count", "")

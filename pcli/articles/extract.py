@@ -142,7 +142,7 @@ def extract(path: str, base: FactBase, lang: str) -> Iterator[Row]:
         text = unicodedata.normalize("NFC", text)
         numbers = scan(text, lang)
         readings = {r.number.start - start: r for r in reader.paragraph(text, start, numbers)}
-        bare_units(text, start, readings.values(), people)
+        bare_units(readings.values(), people)
         held.append((first, start, text, numbers, readings))
         if start + len(text) < HEAD:
             continue

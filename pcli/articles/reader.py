@@ -395,5 +395,5 @@ def read(text: str, lang: str, units: tuple[tuple[str, str, str], ...] = ()) -> 
         at = m.end() if m else len(text)
     top = {id(r) for r in tops}
     restate(tops, [r for r in out if r.number.start < HEAD and id(r) not in top])
-    bare_units(text, 0, out, counts_people(text[:HEAD]))
+    bare_units(out, counts_people(text[:HEAD]))
     return out
