@@ -151,7 +151,7 @@ def mentions(
             spans.append((m.start(), m.end(), str(year), "relative"))
         now = _now_spans(folded, published)
         spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b, _, _ in now)] + now
-    asof = as_of_spans(sentence)  # "as of March 31, 2023": a date that is the figure's period, not the page's
+    asof = as_of_spans(folded)  # "as of March 31, 2023": a date that is the figure's period, not the page's
     spans = [s for s in spans if not any(a < s[1] and s[0] < b for a, b, _, _ in asof)] + asof
     out = []
     for start, end, period, kind in sorted(spans):

@@ -225,10 +225,10 @@ _AS_OF = re.compile(
 )
 
 
-def as_of_spans(sentence: str) -> list[tuple[int, int, str, str]]:
-    """The days a sentence counts a stock at, as (start, end, "YYYY-MM-DD", "asof"), in its offsets."""
+def as_of_spans(folded: str) -> list[tuple[int, int, str, str]]:
+    """The days a (folded) sentence counts a stock at, as (start, end, "YYYY-MM-DD", "asof"), in its offsets."""
     out = []
-    for m in _AS_OF.finditer(fold_keep(sentence)):
+    for m in _AS_OF.finditer(folded):
         day, month = (m[1], int(m[2])) if m[1] else (m[3], MONTHS[m[4]]) if m[3] else (m[6], MONTHS[m[5]])
         if 1 <= month <= 12 and 1 <= int(day) <= 31:
             out.append((m.start(), m.end(), f"{m[7]}-{month:02d}-{int(day):02d}", "asof"))
