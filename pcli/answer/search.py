@@ -15,6 +15,7 @@ from pcli.answer.cited import DocumentNumbers
 from pcli.answer.confidence import NAMED_RECORD, RECORD_THRESHOLD, confident, figure_asked
 from pcli.answer.index import Fit, RecordIndex, says_share
 from pcli.answer.misses import Nearest, periods_known, shown
+from pcli.answer.parts import Wholes, whole_first
 from pcli.answer.places import Settlements, elsewhere, of_kind_asked, place_alone, place_record_named, unknown_name
 from pcli.answer.query import Query, parse_query, written
 from pcli.answer.question_places import Places
@@ -66,6 +67,7 @@ class Searcher:
         self.stated = Stated(store, self.index)
         self.settlements = Settlements(self.index, self._record)
         self.counted: frozenset[str] | None = None  # the words of the units of counts, read when first asked
+        self.wholes = Wholes(lambda indicator: store.figures(indicator, [], None, 1000), store.figure)
 
     def search(self, text: str, limit: int = 10, kinds: frozenset[str] | None = None, place: str | None = None) -> Found:
         """The answers to a question; `place` (a place the figures name, `query --place`) wins over one it names."""
@@ -121,6 +123,8 @@ class Searcher:
             if unknown:
                 return Found([], self._nearest("unknown_words", query, words=", ".join(repr(w) for w in unknown)))
             return Found([], self._nearest("no_match", query))
+        if not held:  # "việc làm năm 2024": the whole of which a part fits as well, unless the question tells them apart
+            fits = whole_first(fits, words, self.index, self.wholes, lambda f: confident(f, held, query.periods))
         best = _tied(fits)
         valued = [f for figures in held.values() for f in figures]
         if change:
