@@ -514,6 +514,20 @@ def test_initials_of_a_name_are_its_words() -> None:
     assert index.known("banana") == {}  # a word with vowels is not read as initials
 
 
+def test_an_abbreviation_one_record_is_named_by_still_spells_out_the_others_names() -> None:
+    index = RecordIndex(
+        [("indicator:share", NAME, ("bhyt",)), ("indicator:budget", NAME, ("kinh", "phi", "bao", "hiem", "y", "te"))],
+        frozenset(),
+    )
+    assert set(index.known("bhyt")) == {"bhyt", "bao", "hiem", "y", "te"}
+
+
+def test_an_abbreviation_covers_the_words_of_a_name_it_stands_for() -> None:
+    index = RecordIndex([("agency:bank", NAME, ("ngan", "hang", "chinh", "sach", "xa", "hoi"))], frozenset())
+    words = ("ngan", "hang", "csxh", "ho", "vay")  # "Ngân hàng CSXH … hộ vay": three words said, all six covered
+    assert index.outside_names("agency:bank", words) == ("ho", "vay")
+
+
 @pytest.mark.parametrize(
     ("question", "asks"),
     [("Resolusi Majelis Nasional nomor berapa tentang Program Target Nasional", "document"),

@@ -156,9 +156,14 @@ class RecordIndex:
                 sims = {**mates, **sims} if sims else dict.fromkeys(mates, FORM)
             if not sims and (way := next((w for w in WAYS if word in w), None)):  # "cut": what "reduced" says
                 sims = {t: FORM for t in way if t in self.by_token}
-            if not sims and 3 <= len(word) <= 6 and word.isalpha() and sum(c in "aeiouy" for c in word) <= 1:
-                # the initials of the words of a name, as Vietnamese writes them: "csxh", "ubnd"
-                sims = dict.fromkeys(self._initials().get(word, ()), FORM)
+            if (
+                3 <= len(word) <= 6
+                and word.isalpha()
+                and sum(c in "aeiouy" for c in word) <= 1
+                and (not sims or self._alone(word))
+            ):  # the initials of the words of a name, as Vietnamese writes them: "csxh", "ubnd"; also where one
+                # record's name is the abbreviation itself ("BHYT"), for the others whose names spell its words out
+                sims = {**dict.fromkeys(self._initials().get(word, ()), FORM), **sims}
             if word in self.by_token:  # a word the base holds is not a typo of another ("nghèo", "nghề"), but
                 # may be another form of it ("published", "publisher")
                 sims = {t: s if s != TYPO else FORM for t, s in sims.items() if s != TYPO or is_form(word, t)}
@@ -175,6 +180,10 @@ class RecordIndex:
         if self._name_words is None:
             self._name_words = frozenset(t for names in self.names.values() for name in names for t in name)
         return self._name_words
+
+    def _alone(self, word: str) -> bool:
+        """Whether a word is a record's whole name by itself (an abbreviation the base writes as a name)."""
+        return any(name == (word,) for names in self.names.values() for name in names)
 
     def _initials(self) -> dict[str, set[str]]:
         """The initials of each run of three to six words of the records' names, with those words ("csxh" for
@@ -220,8 +229,9 @@ class RecordIndex:
         shares = []
         for phrase in self.names.get(key, ()):
             hit = {w for w in words if not set(phrase).isdisjoint(self.known(w))}
-            if 2 * len(hit) > len(phrase):
-                shares.append((len(hit) / len(phrase), hit))
+            covered = sum(any(t in self.known(w) for w in hit) for t in phrase)  # "csxh" covers four of its words
+            if 2 * covered > len(phrase):
+                shares.append((covered / len(phrase), hit))
         top = max((share for share, _ in shares), default=0.0)
         said = {w for share, hit in shares if not most or share == top for w in hit}
         out, taken = [], set()
