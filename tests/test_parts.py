@@ -1,5 +1,5 @@
-"""A part and its whole (`part_of`): a question that says none of the words telling the part from the whole asks
-for the whole, though the part's note names the whole; one that says them asks for the part."""
+"""Which record answers: a part or its whole (`part_of`), whose note names the whole, is the whole unless the
+question says a word that tells the part from it; "who" asks for an agency, not the programme it acts on."""
 
 from __future__ import annotations
 
@@ -98,3 +98,13 @@ def test_the_whole_answers_unless_the_question_tells_the_part(tmp_path: Path, qu
     result = pcli("query", question, "--facts", facts, "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert result.json()[0]["value"] == value, result.stdout
+
+
+def test_who_asks_for_the_agency_not_what_it_acts_on() -> None:
+    from pcli.answer.asked import actor_first
+    from pcli.answer.index import Fit
+
+    fits = [Fit("programme:p", 0.6, 0.4), Fit("agency:a", 0.35, 0.35), Fit("document:d", 0.2, 0.2)]
+    assert [f.key for f in actor_first(fits)] == ["agency:a", "programme:p", "document:d"]
+    weak = [Fit("programme:p", 0.6, 0.4), Fit("agency:a", 0.1, 0.1)]  # an agency that fits too little to answer
+    assert [f.key for f in actor_first(weak)] == ["programme:p", "agency:a"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 
+from pcli.answer.asked import actor_first
 from pcli.answer.cited import DocumentNumbers
 from pcli.answer.confidence import NAMED_RECORD, RECORD_THRESHOLD, confident, figure_asked
 from pcli.answer.index import Fit, RecordIndex, says_share
@@ -208,6 +209,8 @@ class Searcher:
         fits = self.index.score(words, wanted, query.head, marked=marked_vietnamese(query.text)) if words else []
         if query.asks == "place":
             fits = of_kind_asked(fits, query.head, self.index, self._record)
+        elif query.asks == "record":  # "who": an agency, not what it acts on
+            fits = actor_first(fits)
         if held:
             fits = self.stated.with_numbers(fits, words, wanted, query, held)
         if query.unit:  # "what percentage": a share, not the count the question states
