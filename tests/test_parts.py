@@ -6,83 +6,50 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import pcli, write
+from conftest import MINIMAL, pcli, write
 
-BASE = """
-schema = 1
-place = "Testville"
-
-[[sources]]
-id = "s"
-outlet = "Test Daily"
-language = "en"
-
-[[topics]]
-id = "work"
-label.en = "Work"
-label.vi = "Việc làm"
-label.id = "Pekerjaan"
-
+WORKERS = """
 [[units]]
 id = "workers"
 kind = "count"
-label.en = "workers"
-label.vi = "lao động"
-label.id = "pekerja"
-
-[[indicators]]
-id = "workers_hired"
-topic = "work"
-unit = "workers"
-label.en = "Workers hired by the council"
-label.vi = "Lao động được tuyển"
-label.id = "Pekerja yang direkrut"
-
-[[indicators]]
-id = "workers_hired_by_loans"
-topic = "work"
-unit = "workers"
-label.en = "Workers hired thanks to cooperative loans"
-label.vi = "Lao động được tuyển nhờ vốn hợp tác xã"
-label.id = "Pekerja yang direkrut berkat pinjaman koperasi"
-
-[[indicators]]
-id = "workers_abroad"
-topic = "work"
-unit = "workers"
-label.en = "Workers employed abroad"
-label.vi = "Lao động làm việc ở nước ngoài"
-label.id = "Pekerja yang bekerja di luar negeri"
-
-[[figures]]
-id = "abroad-2023"
-indicator = "workers_abroad"
-value = 40
-period = "2023"
-citations = [{ source = "s", quote = "40 workers employed abroad" }]
-
-[[figures]]
-id = "hired-2023"
-indicator = "workers_hired"
-value = 900
-period = "2023"
-citations = [{ source = "s", quote = "the town hired 900 workers in 2023" }]
-
-[[figures]]
-id = "hired-by-loans-2023"
-indicator = "workers_hired_by_loans"
-value = 120
-period = "2023"
-part_of = "hired-2023"
-note.en = "Of the workers the town hired and employed in 2023."
-note.vi = "Trong số lao động được tuyển và làm việc năm 2023."
-note.id = "Dari pekerja yang direkrut dan dipekerjakan pada 2023."
-
-[[figures.citations]]
-source = "s"
-quote = "of them, cooperative loans hired 120 workers"
-context = "the town hired 900 workers at its job fairs"
+label = { en = "workers", vi = "lao động", id = "pekerja" }
 """
+
+
+def _indicator(ident: str, en: str, vi: str, id_: str) -> str:
+    label = f'{{ en = "{en}", vi = "{vi}", id = "{id_}" }}'
+    return f'\n[[indicators]]\nid = "{ident}"\ntopic = "poverty"\nunit = "workers"\nlabel = {label}\n'
+
+
+def _figure(ident: str, indicator: str, value: int, quote: str, more: str = "") -> str:
+    cited = f'[{{ source = "s", quote = "{quote}" }}]'
+    return (
+        f'\n[[figures]]\nid = "{ident}"\nindicator = "{indicator}"\nvalue = {value}\nperiod = "2023"\n{more}citations = {cited}\n'
+    )
+
+
+NOTE = (
+    'part_of = "hired-2023"\n'
+    'note = { en = "Of the workers the town hired and employed in 2023.", '
+    'vi = "Trong số lao động được tuyển và làm việc năm 2023.", id = "Dari pekerja yang direkrut dan dipekerjakan pada 2023." }\n'
+)
+BASE = (
+    MINIMAL
+    + WORKERS
+    + _indicator("workers_hired", "Workers hired by the council", "Lao động được tuyển", "Pekerja yang direkrut")
+    + _indicator(
+        "workers_hired_by_loans",
+        "Workers hired thanks to cooperative loans",
+        "Lao động được tuyển nhờ vốn hợp tác xã",
+        "Pekerja yang direkrut berkat pinjaman koperasi",
+    )  # fmt: skip
+    + _indicator(
+        "workers_abroad", "Workers employed abroad", "Lao động làm việc ở nước ngoài", "Pekerja yang bekerja di luar negeri"
+    )
+    + _figure("abroad-2023", "workers_abroad", 40, "40 workers employed abroad")
+    + _figure("hired-2023", "workers_hired", 900, "the town hired 900 workers in 2023")
+    + _figure("hired-by-loans-2023", "workers_hired_by_loans", 120, "of them, cooperative loans hired 120 workers", NOTE)
+)
 
 
 @pytest.mark.parametrize(
