@@ -627,3 +627,16 @@ citations = [{ source = "s", quote = "a rate of 0.5% in 2023" }]
         got = run("query", question, "--facts", facts, "-f", "json")
         assert got.exit_code == 0 and got.json()[0]["value"] == 0.5, got.output
     assert parse_query("tỷ lệ hộ nghèo theo kết quả rà soát", []).attributed == {"theo", "ket", "qua", "ra", "soat"}
+
+
+def test_the_text_of_a_record_half_of_whose_name_is_said_weighs_more() -> None:
+    index = RecordIndex(
+        [("indicator:houses", NAME, ("houses", "supported", "for", "poor", "households")),
+         ("indicator:houses", TEXT, ("built", "for", "the", "anniversary", "of", "liberation")),
+         ("indicator:poor", NAME, ("poor", "households")), ("indicator:loans", NAME, ("households", "given", "loans"))],
+        frozenset(),
+    )  # fmt: skip
+    half = index.score(("houses", "poor", "households", "anniversary", "liberation"))[0]
+    assert half.key == "indicator:houses" and half.share > 0.8  # the note's words at 0.7 of a name: 0.83, not 0.69
+    less = index.score(("houses", "poor", "anniversary", "liberation"))[0]  # two words of five: the text at 0.45
+    assert less.share < 0.7

@@ -39,7 +39,7 @@ UNKNOWN = 1.0  # a word no record holds weighs this share of the rarest word's w
 NAMED_BONUS = 0.25  # a record's rank gains this share of how much of its best name the question says,
 HALF_NAMED = 0.5  # when it says half of it at least
 ROOTED = 0.6  # a word of the base built on a root a question's word is built on too, beside the words it matches
-SAID_OF_NAMED = 0.7  # what a record's text says weighs this much for a record whose whole name the question says
+SAID_OF_NAMED = 0.7  # what a record's text says weighs this much for a record half of whose name the question says
 HEAD = 2.0  # the word a question asks for ("which *bank*", "*ngân hàng* nào") weighs this many times more
 
 
@@ -315,8 +315,10 @@ class RecordIndex:
         for key, row in got.items():
             if blocked.get(key) or not self._has_required(key, required):
                 continue
-            if lacks_none and named.get(key, 0.0) >= 1.0 and len(in_names.get(key, ())) >= 2:  # a whole name said:
-                row = whole[key]  # what its own text says of it is said of it too ("after the two-tier government")
+            if lacks_none and named.get(key, 0.0) >= HALF_NAMED and len(in_names.get(key, ())) >= 2:  # half a name
+                # said at least: what its own text says of it is said of it too ("after the two-tier government",
+                # "houses … for the 70th anniversary")
+                row = whole[key]
             share = sum(row) / total
             said = named.get(key, 0.0)
             bonus = NAMED_BONUS * said if said >= HALF_NAMED else 0.0
