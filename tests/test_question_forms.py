@@ -640,3 +640,51 @@ def test_the_text_of_a_record_half_of_whose_name_is_said_weighs_more() -> None:
     assert half.key == "indicator:houses" and half.share > 0.8  # the note's words at 0.7 of a name: 0.83, not 0.69
     less = index.score(("houses", "poor", "anniversary", "liberation"))[0]  # two words of five: the text at 0.45
     assert less.share < 0.7
+
+
+def test_how_much_asks_an_amount_never_a_count(tmp_path: Path) -> None:
+    """ "How much did … spend": not the 690 households the base counts (no amount of money is held)."""
+    assert parse_query("How much did Testville spend on poor households in 2023?", []).much
+    assert not parse_query("how many poor households in 2023", []).much
+    facts = write(tmp_path, MINIMAL)
+    assert run("query", "how many poor households in 2023", "--facts", facts).exit_code == 0
+    got = run("query", "How much did Testville spend on poor households in 2023?", "--facts", facts, "-f", "json")
+    assert got.exit_code == 1, got.output
+
+
+def test_a_figure_asked_of_a_record_is_never_another_records(tmp_path: Path) -> None:
+    """ "kinh phí chương trình Sức khỏe học đường": the budget the base holds is another project's, quoted with it."""
+    records = """
+[[units]]
+id = "VND"
+kind = "currency"
+label = { en = "VND", vi = "đồng", id = "VND" }
+
+[[indicators]]
+id = "project_budget"
+topic = "poverty"
+unit = "VND"
+label = { en = "Total budget of the livelihood project", vi = "Tổng kinh phí dự án sinh kế", id = "Anggaran proyek" }
+
+[[figures]]
+id = "project-budget"
+indicator = "project_budget"
+value = 49400000000
+citations = [{ source = "s", quote = "Dự án Sinh kế có tổng kinh phí 49,4 tỷ đồng" }]
+
+[[programmes]]
+id = "livelihood"
+kind = "project"
+name = { en = "Livelihood project", vi = "Dự án Sinh kế", id = "Proyek Mata Pencaharian" }
+citations = [{ source = "s", quote = "Dự án Sinh kế" }]
+
+[[programmes]]
+id = "school-health"
+kind = "programme"
+name = { en = "School Health", vi = "Sức khỏe học đường", id = "Kesehatan Sekolah" }
+citations = [{ source = "s", quote = "Sức khỏe học đường" }]
+"""
+    facts = write(tmp_path, MINIMAL + records)
+    assert run("query", "tổng kinh phí dự án sinh kế", "--facts", facts).exit_code == 0
+    got = run("query", "kinh phí chương trình Sức khỏe học đường", "--facts", facts, "-f", "json")
+    assert got.exit_code == 1 or all(a.get("kind") != "figure" for a in got.json()), got.output

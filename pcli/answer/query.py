@@ -40,7 +40,8 @@ MAX_PERIODS = 8  # periods named in one query
 
 class Query:
     __slots__ = ("text", "words", "periods", "place", "documents", "change", "elsewhere", "cited", "values", "head", "scope",
-                 "asks", "target", "since", "asked", "unit", "named", "counted", "before", "quantity", "attributed")  # fmt: skip
+                 "asks", "target", "since", "asked", "unit", "named", "counted", "before", "quantity", "attributed",
+                 "much")  # fmt: skip
 
     def __init__(self, text: str, words: tuple[str, ...], periods: tuple[Period, ...], place: str | None) -> None:
         self.text, self.words, self.periods, self.place = text, words, periods, place
@@ -58,6 +59,7 @@ class Query:
         self.unit = ""  # the kind of number asked for: "what percentage" a share, "how many" a count
         self.counted = ""  # "bao nhiêu trẻ em": the thing asked how many of ("tre"), not what share of them
         self.quantity = False  # it asks how many or how much ("bao nhiêu", "berapa", "jumlah")
+        self.much = False  # "how much": an amount or a share, never a count of things ("how many")
         self.named = ""  # a place the question names by its kind ("komune Ba Vi", "xã Mê Linh"), folded
         self.scope = ""  # a whole country the question names or says ("Vietnam", "cả nước"), folded
         self.attributed: frozenset[str] = frozenset()  # "menurut hasil tinjauan": where it says the figure is from
@@ -203,6 +205,7 @@ def _question_words(words: list[str], query: Query) -> None:
     query.unit = next((kind for kind, phrases in ASKS_UNIT.items() if any(p in folded for p in phrases)), "")
     query.counted = _counted(words)
     query.quantity = any(f" {p} " in f" {folded} " for p in _ASKS_QUANTITY)
+    query.much = " how much " in f" {folded} " and " how many " not in f" {folded} "
     if any(phrase in folded for phrase in ASKS_FIGURE):
         query.asks = "figure"
     elif not ASKS_RECORD.isdisjoint(words):

@@ -191,7 +191,15 @@ class Searcher:
             if fits and confident(fits[0], held, query.periods):
                 fits = [f for f in fits if confident(f, held, query.periods)]
                 of = [f for f in fits if self.stated.quoted_with(f.key.split(":", 1)[1], named[0].key)]
-                return of or fits  # the figures quoted with the record first: "rumah tangga didukung pinjaman oleh Bank"
+                if of:  # the figures quoted with the record first: "rumah tangga didukung pinjaman oleh Bank"
+                    return of
+                # else a measure the rest names mostly, that no other record of its kind is quoted with ("dư nợ cho
+                # vay" of the bank); "kinh phí" alone, or another project's, is not the programme's asked
+                return [
+                    f
+                    for f in fits
+                    if f.named >= NAMED_RECORD and not self.stated.of_another(f.key.split(":", 1)[1], named[0].key)
+                ]
         return []
 
     def unit_kind(self, indicator: str) -> str:
@@ -218,6 +226,8 @@ class Searcher:
         elif query.counted and not says_share(words):  # "bao nhiêu trẻ em": how many, not "100 %" of them
             out = ("percent", "currency") if query.counted in self._counts() else ("percent",)  # "bao nhiêu hộ"
             fits = [f for f in fits if f.kind != "indicator" or self.unit_kind(f.key.split(":", 1)[1]) not in out]
+        elif query.much and not query.change:  # "how much did Hanoi spend on …": not the people it helped
+            fits = [f for f in fits if f.kind != "indicator" or self.unit_kind(f.key.split(":", 1)[1]) != "count"]
         return fits
 
     def _unattributed(
