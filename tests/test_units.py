@@ -196,6 +196,8 @@ def test_every_unsafe_character_is_made_visible_even_in_clean_text() -> None:
         ("housholds", "households", 0.8),
         ("reduced", "reduction", 0.7),
         ("poor", "rate", 0.0),
+        ("cap", "capital", 0.0),  # "trợ cấp" typed without its marks is not "capital"
+        ("tro", "trot", 0.85),  # three letters of four are its start
     ],
 )
 def test_similarity(word: str, token: str, score: float) -> None:

@@ -27,8 +27,8 @@ def similarity(word: str, token: str) -> float:
     """1 for the same word, 0.85 for a prefix, 0.8 for one typo, 0.7 for another form of the word, else 0."""
     if word == token:
         return 1.0
-    if len(word) >= 3 and token.startswith(word):
-        return 0.85
+    if len(word) >= 3 and token.startswith(word) and (len(word) >= 4 or 2 * len(word) >= len(token)):
+        return 0.85  # a syllable of three letters is no prefix of a long word: "cap" (cấp) is not "capital"
     if len(word) >= 4 and len(token) >= 4 and abs(len(word) - len(token)) <= 1 and _close(word, token):
         return 0.8
     return FORM if is_form(word, token) else 0.0
