@@ -206,6 +206,12 @@ di Jl. Tambun Bungai No. 15 Kuala Kapuas 73514 atau via email | id | 73514 | nam
 ethnic minorities aged 20-24 have | en | 24 | age | 24
 sebanyak 352, 51 ribu orang | id | 352, 51 | figure | 352510
 lihat di s.example.go.id/2024data | en | 2024 | url | 2024
+to spend VND10b on a survey | en | 10b | figure | 10000000000
+a budget of $2.5m and US$1.2b | en | 2.5m | figure | 2500000
+a budget of $2.5m and US$1.2b | en | 1.2b | figure | 1200000000
+spend $3.3 bln on the plan | en | 3.3 | figure | 3300000000
+home to 5 mln people | en | 5 | figure | 5000000
+a plot of 10m by 3b | en | 10 | figure | 10
 """),
 )
 def test_kinds_and_glued_numbers(text: str, lang: str, written: str, kind: str, value: str) -> None:

@@ -46,8 +46,22 @@ SCALES = {
         "nghin ty": 10**12,
     },
     "id": {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "triliun": 10**12},
-    "en": {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12},
+    # and as English news abbreviates them: "$3.3 bln", "VND48 trln", "5 mln people"
+    "en": {
+        "thousand": 10**3,
+        "million": 10**6,
+        "billion": 10**9,
+        "trillion": 10**12,
+        "mln": 10**6,
+        "bln": 10**9,
+        "bn": 10**9,
+        "trln": 10**12,
+        "trn": 10**12,
+    },
 }
+# A scale one letter says, glued to an amount of money only: "VND10b", "$2.5m", "US$1.2b", "VND700k" ("10m" alone
+# may be metres)
+_LETTER_SCALES = {"k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
 # Phrases that state a zero: "không còn hộ nghèo", "tidak lagi memiliki rumah tangga miskin".
 ZERO_PHRASES = {
     "vi": ("không còn",),
@@ -205,6 +219,8 @@ def scan(text: str, lang: str) -> list[Number]:
             (factor for word, factor in scales if rest.startswith(word) and not rest[len(word) : len(word) + 1].isalpha()), 1
         )
         scale = 1 if _RATE.match(rest) else scale  # "2020 tỷ lệ hộ nghèo": a rate, not billions
+        if scale == 1 and glued and glued[0].lower() in CURRENCY_PREFIXES and _LETTER_SCALE.match(text, end):
+            scale, end = _LETTER_SCALES[text[end].lower()], end + 1
         ranged = _RANGE_PERCENT.match(text, end)
         ranged = None if ranged and ranged[1] and re.fullmatch(_YEAR, m[2]) else ranged
         percent = bool(_PERCENT_WORDS.match(text, end) or ranged) or _points_of_rate(text, m.start(), end)
@@ -216,6 +232,7 @@ def scan(text: str, lang: str) -> list[Number]:
     return _with_zeros(text, lang, found, taken)
 
 
+_LETTER_SCALE = re.compile(r"[kmbtKMBT](?![^\W\d_])")
 _POINTS = re.compile(r"\s*(?i:points?|poin)\b")
 _RATE_BEFORE = re.compile(r"(?i:%|persen|per\s?cent|percentage|phần trăm)")
 
