@@ -106,6 +106,8 @@ _NOT_FIGURES = (
         "date",  # "Juli 3", "1 Juli 2024": a day's date, its year with it
         rf"(?i:\b(?:{_MONTH_NAMES})\.?\s+)\d{{1,2}}(?![\d.,]\d)|\b\d{{1,2}}\s+(?i:(?:{_MONTH_NAMES})\b)(?:\s+{_YEAR}\b)?",
     ),
+    # a short month's name before a day, no year: "late Mar 24", "(cpv.org.vn Mar 12)"; written capitalised
+    ("date", r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Des|Agu|Okt)\.?\s+(?:[12]\d|3[01]|0?[1-9])(?![\d.,]\d)"),
     # "02/2022/TT", "217/QĐ-BLĐTBXH", a Party document's "09-ĐA/TU"
     ("document", r"\b\d{1,5}/\d{4}(?:/[\w-]+)?|\b\d{1,5}/[A-ZĐ]{2,}(?:-[A-ZĐ]+)+|\b\d{1,5}-[A-ZĐ]{2,}/[A-ZĐ]{2,}\b"),
     (
@@ -149,6 +151,15 @@ _NOT_FIGURES = (
     ("ordinal", r"(?i:\b(?:kỷ niệm|ky niem|memperingati|peringatan|anniversary of)\s+)\d{1,3}(?=\s+(?i:năm|nam|tahun|years?)\b)"),
     ("level", r"(?i:\b(?:mức độ|muc do|cấp độ|cap do|level|tingkat|tier)\s+)\d{1,2}(?![\d.,]\d)"),
     ("name", r"\b[A-Za-z]+-\d+\b"),
+    # a road's number: "Quốc lộ 9", "tỉnh lộ 12B", "Highway 1A", "Jalan Tol 2"
+    ("name", r"(?i:\b(?:quốc lộ|quoc lo|tỉnh lộ|tinh lo|đường tỉnh|highway|national road|route|jalan tol)\s+)\d{1,3}[A-Z]?\b"),
+    ("time", r"(?<![\w+])(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\b"),  # a time zone: "(GMT+7)"
+    # a page's visitor counters, the number alone at its line's end: "Tổng lượt truy cập: 15930085", "Khách 325"
+    (
+        "name",
+        r"(?im)(?:truy cập|truy cap|trực tuyến|khách|thành viên|tổng|hôm nay|hôm qua|tuần này|tháng này|views?|dilihat"
+        r"|pengunjung|visitors?|online)[ \t]*:?[ \t]*\d[\d.,]*[ \t]*$|^[ \t]*\d+(?=[ \t]+(?i:go top|back to top)\b)",
+    ),
 )
 # A decimal comma a space parts from its decimals, before a scale word: "sebanyak 352, 51 ribu orang" (a list would
 # give its first number a unit of its own).
@@ -219,6 +230,8 @@ def scan(text: str, lang: str) -> list[Number]:
             (factor for word, factor in scales if rest.startswith(word) and not rest[len(word) : len(word) + 1].isalpha()), 1
         )
         scale = 1 if _RATE.match(rest) else scale  # "2020 tỷ lệ hộ nghèo": a rate, not billions
+        if scale == 1 and glued and _rupiah_grouped(glued[0], m[2], fraction, thousands):
+            value, fraction = float(f"{whole}{fraction}"), None  # "Rp790,186": no rupiah has three decimals
         if scale == 1 and glued and glued[0].lower() in CURRENCY_PREFIXES and _LETTER_SCALE.match(text, end):
             scale, end = _LETTER_SCALES[text[end].lower()], end + 1
         ranged = _RANGE_PERCENT.match(text, end)
@@ -230,6 +243,12 @@ def scan(text: str, lang: str) -> list[Number]:
         scaled = value * scale if scale == 1 else round(value * scale, 6)  # "2,07 juta" is 2070000, not 2069999.99…
         found.append(Number(m.start(), end, written, kind, scaled, percent, scale))
     return _with_zeros(text, lang, found, taken)
+
+
+def _rupiah_grouped(prefix: str, whole: str, fraction: str | None, thousands: str) -> bool:
+    """Whether a comma in a rupiah amount glued to its "Rp" groups thousands in a text that groups them with dots:
+    three digits after it and no scale word ("Rp790,186/kapita"; "Rp6,7 miliar" keeps its decimal)."""
+    return thousands == "." and prefix.lower() in ("rp", "idr") and "." not in whole and len(fraction or "") == 3
 
 
 _LETTER_SCALE = re.compile(r"[kmbtKMBT](?![^\W\d_])")

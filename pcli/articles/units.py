@@ -55,6 +55,8 @@ UNIT_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "penduduk",
             "jiwa",
             "warga",
+            "korban",  # victims counted: "1 korban tewas"
+            "victims",
             "angkatan kerja",
             "labour force",
             "labor force",
@@ -71,7 +73,11 @@ UNIT_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "provinces": ("count", ("tinh", "provinces", "province", "provinsi")),
     "schools": ("count", ("truong hoc", "truong", "schools", "school", "sekolah")),
     "targets": ("count", ("chi tieu", "targets", "target", "indicators")),
-    "houses": ("count", ("can nha", "ngoi nha", "nha", "can", "houses", "homes", "rumah")),
+    # Indonesian counts houses with the classifier "unit": "298 unit rumah", "36 unit RTLH"
+    "houses": ("count", ("can nha", "ngoi nha", "nha", "can", "houses", "homes", "unit rumah", "unit rtlh", "rumah")),
+    "days": ("count", ("days", "day", "hari")),  # a length of time: "sudah 2 hari", "within 3 days"
+    "meters": ("count", ("meters", "metres", "meter")),
+    "localities": ("count", ("dia phuong", "localities", "locality")),
     "jobs": ("count", ("viec lam", "jobs", "lapangan kerja")),
     "models": ("count", ("mo hinh", "models", "model")),
     "times": ("count", ("lan", "times", "kali")),
@@ -95,6 +101,9 @@ UNIT_LABELS = {
     "schools": ("schools", "trường học", "sekolah"),
     "targets": ("targets", "chỉ tiêu", "target"),
     "houses": ("houses", "nhà", "rumah"),
+    "days": ("days", "ngày", "hari"),
+    "meters": ("meters", "mét", "meter"),
+    "localities": ("localities", "địa phương", "daerah"),
     "jobs": ("jobs", "việc làm", "lapangan kerja"),
     "models": ("models", "mô hình", "model"),
     "times": ("times", "lần", "kali"),
