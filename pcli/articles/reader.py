@@ -350,7 +350,7 @@ def article_period(head: str, lang: str, year: int = 0, months: dict[int, int] |
     else of the sentences before its first figure ("… công bố kết quả rà soát hộ nghèo năm 2023 …"), else the one
     most of its sentences report on (twice at least: "Maret 2024" in every paragraph but the first). `year` is the
     year it was published, for "this year"."""
-    figures = 0
+    figures = titled = 0
     leads: list[Passage] = []
     opening: Passage | None = None
     for s0, s1 in sentences(head):
@@ -364,10 +364,11 @@ def article_period(head: str, lang: str, year: int = 0, months: dict[int, int] |
             c0, c1 = _clause(sentence, lead.start, lead.end)
             passage = Passage(lead.period, sentence[c0:c1].strip(), s0 + c0, whole=above)
         if not any(n.kind == FIGURE for n in numbers):
-            opening = opening or (passage if figures == 0 or above else None)
+            opening = opening or (passage if figures == titled or above else None)
             continue
         leads += [passage] if passage else []
         figures += 1
+        titled += s1 <= head.find("\n")  # a headline's figure: the lead after it may still open the article
         if figures <= 3 and leads:
             return leads[0]
         if figures == 3 and opening:
