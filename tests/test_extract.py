@@ -35,6 +35,9 @@ gần 5.000người | vi | 5000
 hơn 49,4tỷ đồng | vi | 49400000000
 more than 2,500 people and 3.14% | en | 2500 3.14
 2.1 billion VND | en | 2100000000
+biaya Rp450,250/orang dan Rp12.500 | id | 450250 12500
+anggaran Rp3,125 miliar | id | 3125000000
+sebesar Rp 3,125 | id | 3.125
 """),
 )
 def test_values_in_base_units(text: str, lang: str, values: str) -> None:
@@ -60,11 +63,19 @@ lần thứ 70 | vi | ordinal
 the 70th anniversary | en | ordinal
 pandemi Covid-19 | id | name
 https://hanoimoi.vn/thu-do-726248.html | id | url
+mở rộng Quốc lộ 14 qua xã | vi | name
+along Highway 1A | en | name
+Thứ Hai, 03/02/2025 (GMT+7) | vi | date time
+the agency said late Feb 17. | en | date
+(example.org Oct 9) | en | date
+Lượt truy cập: 1204455 | vi | name
+Trang chủ\\n  Hôm nay 912\\nTin mới | vi | name
+Artikel ini dilihat 3.021 | id | name
 """),
 )
 def test_numbers_that_are_not_figures(text: str, lang: str, kind: str) -> None:
     kinds = {n.kind for n in scan(text, lang)}
-    assert kinds == {kind}, [(n.written, n.kind) for n in scan(text, lang)]
+    assert kinds == set(kind.split()), [(n.written, n.kind) for n in scan(text, lang)]
 
 
 # ----------------------------------------------------------------------------- the command

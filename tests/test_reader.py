@@ -155,6 +155,11 @@ học nghề dưới 6 tháng | vi | 6 | months
 xây mới 30 căn | vi | 30 | houses
 trao quà cho 172 cụ | vi | 172 | people
 đã hỗ trợ 1.200 đối tượng | vi | 1.200 | people
+memperbaiki 120 unit rumah warga | id | 120 | houses
+selama 3 hari berturut-turut | id | 3 | days
+a wall 12 meters high | en | 12 | meters
+kecelakaan itu menelan 2 korban | id | 2 | people
+có 4 địa phương đạt | vi | 4 | localities
 """),
 )
 def test_units(text: str, lang: str, written: str, unit: str) -> None:
@@ -341,6 +346,7 @@ Jumlahnya 26,3 juta pada Maret tahun 2019. | id | 26,3 | 2019-03
  date 2019-11 Trong năm, huyện giải quyết việc làm cho 900 người, giảm 12% so cùng kỳ. | vi | 12 | 2018-2019
  date 2019-11 Từ năm 2016 đến nay, huyện đã xây 48 căn nhà. | vi | 48 | 2016-2019
 Tính đến nay, huyện đã xây 48 căn nhà. | vi | 48 | \\
+Huyện A: tỷ lệ nghèo giảm 4,2%\\nSáng nay, huyện cho biết kết quả rà soát hộ nghèo của năm 2021.\\n\\nTheo đó, thị trấn giảm 3,1%. | vi | 3,1 | 2021
 """),
 )
 def test_periods_a_careful_reader_reads(text: str, lang: str, written: str, period: str) -> None:
