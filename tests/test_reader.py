@@ -156,6 +156,7 @@ xây mới 30 căn | vi | 30 | houses
 trao quà cho 172 cụ | vi | 172 | people
 đã hỗ trợ 1.200 đối tượng | vi | 1.200 | people
 memperbaiki 120 unit rumah warga | id | 120 | houses
+memperbaiki 120 unit rumah warga.\\n\\nRinciannya, 80 unit di desa A dan 40 unit lainnya. | id | 80 | houses
 selama 3 hari berturut-turut | id | 3 | days
 a wall 12 meters high | en | 12 | meters
 kecelakaan itu menelan 2 korban | id | 2 | people
@@ -346,7 +347,7 @@ Jumlahnya 26,3 juta pada Maret tahun 2019. | id | 26,3 | 2019-03
  date 2019-11 Trong năm, huyện giải quyết việc làm cho 900 người, giảm 12% so cùng kỳ. | vi | 12 | 2018-2019
  date 2019-11 Từ năm 2016 đến nay, huyện đã xây 48 căn nhà. | vi | 48 | 2016-2019
 Tính đến nay, huyện đã xây 48 căn nhà. | vi | 48 | \\
-Huyện A: tỷ lệ nghèo giảm 4,2%\\nSáng nay, huyện cho biết kết quả rà soát hộ nghèo của năm 2021.\\n\\nTheo đó, thị trấn giảm 3,1%. | vi | 3,1 | 2021
+Xã A giảm 4,2%\\nSáng nay, xã rà soát hộ nghèo của năm 2021.\\n\\nTheo đó, thị trấn giảm 3,1%. | vi | 3,1 | 2021
 """),
 )
 def test_periods_a_careful_reader_reads(text: str, lang: str, written: str, period: str) -> None:

@@ -194,10 +194,21 @@ def counts_people(head: str) -> bool:
     return bool(_PEOPLE_MEASURE.search(fold_keep(head)))
 
 
-def bare_units(readings: Iterable[Reading], people: bool) -> None:
+_CLASSIFIERS = ("unit",)  # Indonesian counts things with a classifier before the noun: "298 unit rumah"
+
+
+def bare_units(readings: Iterable[Reading], people: bool, counted: dict[str, UnitWords] | None = None) -> None:
     """Units a careful reader gives numbers written without one: a count in thousands or millions ("183,71 Ribu",
-    "26,3 juta September 2022") in an article whose measure is the number of the poor counts people."""
+    "26,3 juta September 2022") in an article whose measure is the number of the poor counts people; a classifier
+    alone ("217 unit di bidang perumahan") counts what the article last counted with it ("298 unit rumah"): counted
+    holds that, from one paragraph to the next."""
+    counted = {} if counted is None else counted
     for r in readings:
+        words = fold_keep(r.unit.words).split() if r.unit is not None and r.kind == "figure" else []
+        if len(words) > 1 and words[0] in _CLASSIFIERS and r.unit is not None:
+            counted[words[0]] = r.unit
+        elif words and words[0] in _CLASSIFIERS and words[0] in counted:
+            r.unit = counted[words[0]]
         if r.kind != "figure" or r.unit is not None:
             continue
         if people and r.number.scale > 1 and not r.number.percent:

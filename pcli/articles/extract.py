@@ -19,6 +19,7 @@ from pcli.articles.headline import HEAD, headed, restate
 from pcli.articles.phrases import GOAL_WORDS, converted_from, periods_in, range_first, restated_from, states_any
 from pcli.articles.reader import Passage, Reader, Reading, article_period, sentences
 from pcli.articles.scan import FIGURE, Number, scan
+from pcli.articles.units import UnitWords
 from pcli.base.model import FactBase
 from pcli.errors import UsageError
 from pcli.text import fold_keep
@@ -136,13 +137,14 @@ def extract(path: str, base: FactBase, lang: str) -> Iterator[Row]:
     year, months = published(head), latest_months(head)
     reader = Reader(lang, base_units(base), article_period(head, lang, year, months), year, months)
     people = counts_people(head)  # "angka kemiskinan": a bare count in thousands counts people
+    counted: dict[str, UnitWords] = {}  # what the article counts with a classifier: "298 unit rumah"
     recent: list[Passage] = []  # the sentences of the last paragraphs that state a period, for a context near
     held: list[tuple[int, int, str, list[Number], dict[int, Reading]]] = []
     for first, start, text in paragraphs(path):
         text = unicodedata.normalize("NFC", text)
         numbers = scan(text, lang)
         readings = {r.number.start - start: r for r in reader.paragraph(text, start, numbers)}
-        bare_units(readings.values(), people)
+        bare_units(readings.values(), people, counted)
         held.append((first, start, text, numbers, readings))
         if start + len(text) < HEAD:
             continue

@@ -329,10 +329,11 @@ class Reader:
         self.first_moved = self.first_moved or passage
 
     def _opens(self, text: str, s0: int, offset: int) -> bool:
-        """Whether the article's opening period is stated later on the line of the sentence at s0."""
+        """Whether the article's opening period is stated later on the line of the sentence at s0, at most 300
+        characters on (a sentence or two): a long paragraph's late "In 2011, …" does not date its first sentence."""
         end = text.find("\n", s0)
         return self.article is not None and text.rfind("\n", 0, s0) + 1 + offset <= self.article.start < (
-            (end if end >= 0 else len(text)) + offset
+            min(end if end >= 0 else len(text), s0 + 300) + offset
         )
 
     def _lead(self, at: int, headline: bool) -> Passage | None:
@@ -367,8 +368,7 @@ def article_period(head: str, lang: str, year: int = 0, months: dict[int, int] |
             opening = opening or (passage if figures == titled or above else None)
             continue
         leads += [passage] if passage else []
-        figures += 1
-        titled += s1 <= head.find("\n")  # a headline's figure: the lead after it may still open the article
+        figures, titled = figures + 1, titled + (s1 <= head.find("\n"))  # a headline's: the lead after it opens
         if figures <= 3 and leads:
             return leads[0]
         if figures == 3 and opening:
