@@ -347,6 +347,7 @@ Jumlahnya 26,3 juta pada Maret tahun 2019. | id | 26,3 | 2019-03
  date 2019-11 Trong năm, huyện giải quyết việc làm cho 900 người, giảm 12% so cùng kỳ. | vi | 12 | 2018-2019
  date 2019-11 Từ năm 2016 đến nay, huyện đã xây 48 căn nhà. | vi | 48 | 2016-2019
 Tính đến nay, huyện đã xây 48 căn nhà. | vi | 48 | \\
+Theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025, đến cuối năm 2023, xã có 120 hộ nghèo (12,5%). | vi | 12,5 | 2023-12-31
 Xã A giảm 4,2%\\nSáng nay, xã rà soát hộ nghèo của năm 2021.\\n\\nTheo đó, thị trấn giảm 3,1%. | vi | 3,1 | 2021
 """),
 )
