@@ -42,10 +42,12 @@ _CLAUSE_END = re.compile(r"[;:]|,\s|\.\s")
 _WHEN = ("when", "whereupon", "khi", "luc", "ketika", "saat", "sewaktu", "tatkala", "manakala")
 # A document's or an event's date, which dates no figure: "issued in 2008", "a decision, dated 2011", "a programme it
 # launched last year".
-_ISSUED = (r" (?:issued|adopted|signed|promulgated|dated|launched|started|began|introduced|ban hanh|ky|diterbitkan"
-           r"|dikeluarkan|ditetapkan|diluncurkan|dimulai)(?: (?:in|on|nam|pada|tahun))*$"  # fmt: skip
-           # the poverty standard a count is made by: "theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025"
-           r"| chuan (?:ngheo|can ngheo)(?: da chieu)?(?: (?:giai doan|ap dung cho giai doan|cho giai doan))?$")
+_ISSUED = (
+    r" (?:issued|adopted|signed|promulgated|dated|launched|started|began|introduced|ban hanh|ky|diterbitkan"
+    r"|dikeluarkan|ditetapkan|diluncurkan|dimulai)(?: (?:in|on|nam|pada|tahun))*$"  # fmt: skip
+    # the poverty standard a count is made by: "theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025"
+    r"| chuan (?:ngheo|can ngheo)(?: da chieu)?(?: (?:giai doan|ap dung cho giai doan|cho giai doan))?$"
+)
 _TO = ("menjadi", "xuong con", "xuong", "len", "to", "den", "hingga")
 _WHICH = re.compile(
     r",?\s*(?:(?:which|that)\s+(?:was|were|is|stood|had been)\s+(?:recorded\s+)?(?:at\s+)?|yang\s+(?:(?:hanya|mencapai"
