@@ -348,6 +348,8 @@ Jumlahnya 26,3 juta pada Maret tahun 2019. | id | 26,3 | 2019-03
  date 2019-11 Từ năm 2016 đến nay, huyện đã xây 48 căn nhà. | vi | 48 | 2016-2019
 Tính đến nay, huyện đã xây 48 căn nhà. | vi | 48 | \\
 Theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025, đến cuối năm 2023, xã có 120 hộ nghèo (12,5%). | vi | 12,5 | 2023-12-31
+The province targets to cut the rate to 3% by 2025, from the current rate of 6.2%. | en | 3 | 2025
+The province targets to cut the rate to 3% by 2025, from the current rate of 6.2%. | en | 6.2 | \\
 Xã A giảm 4,2%\\nSáng nay, xã rà soát hộ nghèo của năm 2021.\\n\\nTheo đó, thị trấn giảm 3,1%. | vi | 3,1 | 2021
 """),
 )

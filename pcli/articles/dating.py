@@ -308,7 +308,7 @@ def date_level(sentence: str, start: int, end: int, found: list[Mention]) -> tup
         and (_adjacent(sentence[before.end : start], 30) or _WHICH.fullmatch(fold_keep(sentence[before.end : start])))
     ):  # "dibandingkan Maret 2023 yang sebesar 7,29 persen", "compared to March 2024, which was recorded at 3.55"
         return before.period, [before]
-    own = [m for m in found if m.role == "own"]
+    own = [m for m in found if m.role == "own" and not (m.end <= start and deadline(sentence, m))]
     clause = _clause_start(sentence, start)
     mine = next((m for m in reversed(own) if clause <= m.start < start), None)
     if mine is not None and _to_word(sentence[mine.end : start]) and _from_before(sentence, mine.start):
@@ -370,10 +370,21 @@ _BACK_REFERENCE = re.compile(r"\b(?:con so (?:nay|do|tren)|(?:this|that|the same
                              r"|tersebut))\s+(?:cua|of|for|in|pada|tahun|nam|vao)\b")  # fmt: skip
 
 
+_GOAL = re.compile(r"\b(?:targets?|aims?|goals?|plans?|strives?|muc tieu|phan dau|ditargetkan|menargetkan|target)\b")
+_BY = re.compile(r"\s(?:by|before)\s*$")
+
+
+def deadline(sentence: str, m: Mention) -> bool:
+    """Whether a year is a goal's deadline ("The country targets to cut the rate to 4% by 2020"): it dates the goal,
+    not what the sentence says after it ("…, from the current rate of 9.45%") nor the sentences after it."""
+    before = fold_keep(sentence[: m.start])
+    return bool(_BY.search(before) and _GOAL.search(before))
+
+
 def sentence_lead(found: list[Mention], sentence: str) -> Mention | None:
     """The period a sentence reports on, that dates the sentences after it: its first own period, or the end of a
-    from→to ("dari 13,29% pada Maret 2023 menjadi 12,72% pada Maret 2024")."""
-    own = [m for m in found if m.role == "own"]
+    from→to ("dari 13,29% pada Maret 2023 menjadi 12,72% pada Maret 2024"); never a goal's deadline."""
+    own = [m for m in found if m.role == "own" and not deadline(sentence, m)]
     folded = fold_keep(sentence)
     if _BACK_REFERENCE.search(folded):
         return None  # "Con số này của năm 2021 là 25,91%": the figure just said, as it was then, dates nothing after
