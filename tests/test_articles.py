@@ -43,7 +43,7 @@ def test_extract_reads_the_article_as_its_reader_did(name: str) -> None:
     # units named by the text's words are a curator's naming too: the weakest, en-national-hanoitimes 8/11 ("1.8
     # million ethnic minorities" named ethnic_minorities where its reader wrote people)
     assert s.value == s.figures and s.unit >= 0.7 * s.figures, s.wrong
-    assert s.period >= 0.5 * s.figures, s.wrong  # the weakest, en-national-tothethao: 12/23 ("last year" undated)
+    assert s.period >= 0.5 * s.dated, s.wrong  # the weakest, en-national-tothethao: 12/23 ("last year" undated)
 
 
 def test_the_scorer_counts_what_it_is_given(tmp_path: Path) -> None:
@@ -63,15 +63,31 @@ def test_the_scorer_counts_what_it_is_given(tmp_path: Path) -> None:
     assert len(s.missed) == s.figures - 1
 
 
+def test_the_scorer_counts_a_quarter_apart() -> None:
+    """A truth period pcli's model has no form for (a quarter) is counted apart: out of the period rate and of all
+    three, on an invented truth of two figures, one dated 2023 and one in 2023's first quarter."""
+    wanted = [score.Truth(1, 1, 5.0, "percent", "2023", "figure", ""),
+              score.Truth(2, 1, 7.0, "percent", "2023-Q1", "figure", "")]  # fmt: skip
+    given: list[dict[str, object]] = [{"line": t.line, "column": t.column, "kind": "figure", "value": t.value, "unit": t.unit,
+              "period": "2023", "qualifier": "", "written": "n"} for t in wanted]  # fmt: skip
+    s = score.measure("invented", wanted, given)
+    assert (s.figures, s.value, s.unit, s.unwritable, s.dated, s.period, s.whole) == (2, 2, 2, 1, 1, 1, 1)
+    assert s.apart == ["invented:2:1 2023-Q1"] and not s.wrong
+    assert "period 1/1 (100 %)" in s.line("invented") and "periods pcli cannot write: 1" in s.line("invented")
+
+
 def test_the_articles_stored_hold_the_scores_measured() -> None:
     """Over every stored article: every value right, no date, time, list number or ordinal offered as a figure, and
-    units and periods at the rate measured: on the 52 articles stored when this was written (10 of the first 16; 8
+    units and periods at the rate measured: on the 52 articles stored before set G (10 of the first 16; 8
     new ones, set A, scored before their fixes; 6 more, set B, 5 more, set C, 8 more, set D, 7 more, set E, and 8
     more, set F, each held out from the fixes before it), values 838/838, units 822/838, periods 808/838, all three
     795/838 (set F's first run: values 129/130, units 116/130, periods 95/130, all three 83/130, 10 offered; after
     its fixes 130/130, 128/130, 113/130 and 111/130, nothing offered; the 44 older unchanged: units 694/708, periods
-    695/708, all three 684/708). The floors are the rates measured: units 98 %, periods 96 % (808/838 since set F,
-    98 % before it)."""
+    695/708, all three 684/708); and set G, 8 more: values 999/999, units 973/999, periods 941/989, all three 923/989,
+    10 rows of a quarter ("quý I/2023"), a period pcli cannot write, counted apart (set G's first run: units 146/161,
+    periods 125/151, all three 116/151, 7 offered; after its fixes 151/161, 133/151, 128/151, nothing offered; the 52
+    older unchanged, article by article). The floors are the rates measured: units 97 %, periods 95 % (941/989 since
+    set G, 96 % before it)."""
     total = score.Score()
     for name in score.names():
         path = score.article(name)
@@ -82,7 +98,7 @@ def test_the_articles_stored_hold_the_scores_measured() -> None:
     if total.figures < 100:
         pytest.skip(f"only {total.figures} figures' articles are stored in {score.FOLDER}")
     assert total.value == total.figures and not total.offered and not total.missed, (total.offered, total.missed)
-    assert total.unit >= 0.98 * total.figures and total.period >= 0.96 * total.figures, total.wrong
+    assert total.unit >= 0.97 * total.figures and total.period >= 0.95 * total.dated, total.wrong
 
 
 @pytest.mark.parametrize("name", score.names())
