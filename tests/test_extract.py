@@ -71,6 +71,10 @@ the agency said late Feb 17. | en | date
 Lượt truy cập: 1204455 | vi | name
 Trang chủ\\n  Hôm nay 912\\nTin mới | vi | name
 Artikel ini dilihat 3.021 | id | name
+No. 12/05/31/Th. VIII, 2 Mei | id | document date
+Anda di halaman 3dari 9 | id | name
+page 2 of 14 | en | name
+4 BERITA RESMI STATISTIK | id | name
 """),
 )
 def test_numbers_that_are_not_figures(text: str, lang: str, kind: str) -> None:

@@ -9,6 +9,7 @@ from conftest import cases
 from pcli.articles.reader import Reading, read
 from pcli.articles.relative import previous_term, shifted, year_written
 from pcli.articles.scan import FIGURE
+from pcli.articles.sentences import sentences
 
 
 def _number(text: str, lang: str, written: str) -> Reading:
@@ -38,6 +39,9 @@ Năm 2024 giảm 6,26%, tương đương 11.710 hộ (giảm từ 42,61% cuối 
 Chương trình giai đoạn 2021-2025 hỗ trợ các huyện; huyện A có 7 xã. | vi | 7 | \\
 Hanoi had 12 wards.\\nIn 2024 it had 30 communes. | en | 12 | \\
 Thứ Sáu, ngày 23 tháng 08 năm 2019\\n\\nCả nước còn 5 tỉnh. | vi | 5 | \\
+Selama periode Maret 2020 - September 2021, penduduk miskin\\ndi desa berkurang 2,5 ribu orang. | id | 2,5 | 2020-2021
+Quý II/2021, tổng thu đạt 512 tỷ đồng, giảm 7% so với cùng kỳ năm trước. | vi | 7 | 2020-2021
+Quý II/2021, tổng thu đạt 512 tỷ đồng, giảm 7% so với cùng kỳ năm trước. | vi | 512 | \\
 The town had 40 poor households in 2021 and 12 in 2022, when the rate fell to 0.5%. | en | 0.5 | 2022
 The town had 40 poor households in 2021 and 12 in 2022, when the rate fell to 0.5%. | en | 40 | 2021
 Năm 2021 có 40 hộ nghèo, năm 2022 còn 12 hộ, khi tỷ lệ nghèo chỉ còn 0,5%. | vi | 0,5 | 2022
@@ -161,6 +165,8 @@ selama 3 hari berturut-turut | id | 3 | days
 a wall 12 meters high | en | 12 | meters
 kecelakaan itu menelan 2 korban | id | 2 | people
 có 4 địa phương đạt | vi | 4 | localities
+đưa gần 500 người lao động đi làm việc | vi | 500 | workers
+có 1.200 lượt khách hàng được vay vốn | vi | 1.200 | customers
 """),
 )
 def test_units(text: str, lang: str, written: str, unit: str) -> None:
@@ -400,3 +406,18 @@ def test_units_a_careful_reader_gives_a_bare_number(text: str, written: str, uni
     no unit."""
     reading = _number(text, "id", written)
     assert (reading.unit.id if reading.unit else "") == unit.strip("\\"), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("penduduk miskin\ndi desa berkurang", 1),
+        ("penduduk miskin.\ndi desa", 2),
+        ("Profil Kemiskinan\nDi desa", 2),
+        ("Rinciannya:\nsatu, dua", 2),
+        ("jumlah 12\nribu orang", 2),
+    ],  # fmt: skip
+)
+def test_a_line_that_wraps_a_sentence_does_not_end_it(text: str, count: int) -> None:
+    """A newline ends a sentence unless it only wraps it: a letter ends the line, a small letter starts the next."""
+    assert len(list(sentences(text))) == count

@@ -222,7 +222,7 @@ def test_a_long_paragraph_is_read_with_every_line_and_column_right(tmp_path: Pat
 
 
 def test_a_sentence_without_an_end_is_read_in_bounded_pieces() -> None:
-    from pcli.articles.reader import MAX_SENTENCE, sentences
+    from pcli.articles.sentences import MAX_SENTENCE, sentences
 
     text = "There were 412 poor households " * 1000
     pieces = list(sentences(text))

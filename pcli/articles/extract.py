@@ -17,8 +17,9 @@ from pcli.articles.coverage import NEW, Accountant, Accounted, cited
 from pcli.articles.dating import latest_months
 from pcli.articles.headline import HEAD, headed, restate
 from pcli.articles.phrases import GOAL_WORDS, converted_from, periods_in, range_first, restated_from, states_any
-from pcli.articles.reader import Passage, Reader, Reading, article_period, sentences
+from pcli.articles.reader import Passage, Reader, Reading, article_period
 from pcli.articles.scan import FIGURE, Number, scan
+from pcli.articles.sentences import sentences
 from pcli.articles.units import UnitWords
 from pcli.base.model import FactBase
 from pcli.errors import UsageError

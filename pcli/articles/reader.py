@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 
 from pcli.articles.around import (
     CLAUSE_END,
@@ -43,7 +42,15 @@ from pcli.articles.dating import (
 )
 from pcli.articles.headline import HEAD, headed, one_line, restate
 from pcli.articles.phrases import converted_from, qualifier_before
-from pcli.articles.relative import compared_value, earlier, months_back, previous_term, shifted, without_comparisons
+from pcli.articles.relative import (
+    compared_value,
+    earlier,
+    months_back,
+    previous_term,
+    quarter_year,
+    shifted,
+    without_comparisons,
+)
 from pcli.articles.says import (
     ABOVE,
     CHANGE_NOUNS,
@@ -61,10 +68,10 @@ from pcli.articles.says import (
     undated,
 )
 from pcli.articles.scan import FIGURE, Number, scan
+from pcli.articles.sentences import sentences
 from pcli.articles.units import UnitWords, of_rate, unit_near
 from pcli.text import fold_keep
 
-SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 _OR = re.compile(r"\s*(?:%|persen|per ?cent|percent|poin|points?|\s)*\s*(?:atau|or|hay|hoac|tuc la|tuong duong(?: voi)?)\s+$")
 _RANGE = re.compile(r"\s*%?\s*[-–—]\s*")  # "3 – 4%", "3.5-5%"
 _YEAR_END = re.compile(r"\d{4}-12-31")
@@ -111,26 +118,6 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
-MAX_SENTENCE = 2000  # characters: a longer run without a sentence's end is read in pieces cut at a space
-
-
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence of text; ";" ends one, as a newline does. A sentence is never longer than
-    MAX_SENTENCE, so that what is read around each number costs the same in a paragraph of any length."""
-    at = 0
-    for m in [*SENTENCE_END.finditer(text), None]:
-        end = m.start() if m else len(text.rstrip())
-        while end - at > MAX_SENTENCE:
-            cut = text.rfind(" ", at + 1, at + MAX_SENTENCE)
-            cut = cut if cut > at else at + MAX_SENTENCE
-            if text[at:cut].strip():
-                yield at, cut
-            at = cut
-        if text[at:end].strip():
-            yield at, end
-        at = m.end() if m else len(text)
-
-
 class Reader:
     """Reads the paragraphs of one article in order."""
 
@@ -152,6 +139,7 @@ class Reader:
         self.prior: Reading | None = None  # the last figure read
         self.pair: Passage | None = None  # the paragraph's last from→to of levels that states its periods
         self.from_level = ""  # the period of the from side just read
+        self.quarter = ""  # the year of the last quarter the article named ("quý I/2023"), which dates no figure
 
     def paragraph(self, text: str, offset: int = 0, numbers: list[Number] | None = None) -> list[Reading]:
         """Every number of one paragraph, read; offset is where the paragraph starts in the article; numbers, if
@@ -166,6 +154,7 @@ class Reader:
         for s0, s1 in sentences(text):
             sentence = text[s0:s1]
             found = mentions(sentence, tuple((a - s0, b - s0) for a, b in blocked), self.published, self.months)
+            self.quarter = quarter_year(sentence) or self.quarter
             self.same = says(sentence, SAME)
             relative = UNRESOLVED if self.published else RELATIVE  # not "dibanding tahun sebelumnya": of the figure's
             self.relative = says(sentence, relative) and says(without_comparisons(sentence), relative)
@@ -286,7 +275,7 @@ class Reader:
         months earlier"): from then to its sentence's own period, else its lead's; a level, the value compared
         with: of then."""
         own = next((m for m in found if m.role == "own"), None)
-        base = own.period if own else lead.period if lead else ""
+        base = own.period if own else lead.period if lead else self.quarter if r.change else ""  # of a quarter's year
         start = shifted(base, months)
         if not start:
             return False

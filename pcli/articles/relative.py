@@ -49,6 +49,21 @@ _VALUE_OF = re.compile(r"\s*,?\s*(?:(?:yang|which|that|was|were|is|stood|at|menc
                        r"|of|with|la|dat|o muc|recorded)\s+)*(?:rp|idr|vnd|usd|\$)?\s*")  # fmt: skip
 
 
+# A quarter of a year: "quý I/2023", "kuartal II 2024", "triwulan 3 tahun 2022", "Q1 2023", "the first quarter of 2023".
+# pcli's periods have no quarter: a quarter dates no figure, but its year is the base a comparison with the same period
+# a year before counts back from ("quý I/2023 … giảm 19% so với cùng kỳ năm trước": 2022-2023).
+_QUARTER = re.compile(
+    r"\b(?:(?:quy|kuartal|triwulan|quarter)\s+(?:iv|i{1,3}|[1-4])|q[1-4]|(?:first|second|third|fourth)\s+quarter)"
+    r"\s*[/,-]?\s*(?:nam\s+|tahun\s+|of\s+)?((?:19|20)\d\d)\b"
+)
+
+
+def quarter_year(sentence: str) -> str:
+    """The year of the last quarter the sentence names ("quý I/2023": "2023"), or ""."""
+    years = _QUARTER.findall(fold_keep(sentence))
+    return years[-1] if years else ""
+
+
 def without_comparisons(sentence: str) -> str:
     """The folded sentence without its comparisons with the year before the figure's own, which name no period
     relative to the article's date ("turun 0,6 persen dibanding tahun sebelumnya")."""

@@ -108,6 +108,11 @@ _NOT_FIGURES = (
     ),
     # a short month's name before a day, no year: "late Mar 24", "(cpv.org.vn Mar 12)"; written capitalised
     ("date", r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Des|Agu|Okt)\.?\s+(?:[12]\d|3[01]|0?[1-9])(?![\d.,]\d)"),
+    # a statistics release's number, "No. 39/07/74/Th. XIV": the document, however many parts it has
+    ("document", r"\b\d{1,4}(?:/\d{1,4}){1,3}/Th\b"),
+    # page furniture: "halaman 1 dari 8", "page 2 of 10", "trang 1/4"; a release's page number before its heading
+    ("name", r"(?i:\b(?:halaman|hal\.|page|trang)\s*)\d{1,4}\s*(?i:dari|of|trên|/)\s*\d{1,4}\b"),
+    ("name", r"(?m)^[ \t]*\d{1,3}(?=[ \t]+(?i:berita resmi statistik)\b)"),
     # "02/2022/TT", "217/QĐ-BLĐTBXH", a Party document's "09-ĐA/TU"
     ("document", r"\b\d{1,5}/\d{4}(?:/[\w-]+)?|\b\d{1,5}/[A-ZĐ]{2,}(?:-[A-ZĐ]+)+|\b\d{1,5}-[A-ZĐ]{2,}/[A-ZĐ]{2,}\b"),
     (

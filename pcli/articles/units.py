@@ -66,7 +66,8 @@ UNIT_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "members": ("count", ("thanh vien", "members", "member", "anggota")),
     # a length of time, written just after the number: "đào tạo dưới 3 tháng", "under 3 months", "pelatihan 3 bulan"
     "months": ("count", ("thang", "months", "month", "bulan")),
-    "workers": ("count", ("lao dong", "workers", "worker", "labourers", "laborers", "pekerja", "tenaga kerja")),
+    # "người lao động" (working people) are workers, not people: the longer phrase wins over "người"
+    "workers": ("count", ("nguoi lao dong", "lao dong", "workers", "worker", "labourers", "laborers", "pekerja", "tenaga kerja")),
     "communes": ("count", ("xa, phuong", "xa", "phuong", "communes", "commune", "wards", "ward", "kelurahan")),
     "villages": ("count", ("thon", "ban", "villages", "village", "hamlets", "hamlet", "desa", "dusun", "kampung")),
     "districts": ("count", ("huyen", "quan", "districts", "district", "kabupaten", "regencies", "regency")),
@@ -78,6 +79,7 @@ UNIT_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "days": ("count", ("days", "day", "hari")),  # a length of time: "sudah 2 hari", "within 3 days"
     "meters": ("count", ("meters", "metres", "meter")),
     "localities": ("count", ("dia phuong", "localities", "locality")),
+    "customers": ("count", ("luot khach hang", "khach hang", "customers", "customer", "nasabah", "pelanggan")),
     "jobs": ("count", ("viec lam", "jobs", "lapangan kerja")),
     "models": ("count", ("mo hinh", "models", "model")),
     "times": ("count", ("lan", "times", "kali")),
@@ -104,6 +106,7 @@ UNIT_LABELS = {
     "days": ("days", "ngày", "hari"),
     "meters": ("meters", "mét", "meter"),
     "localities": ("localities", "địa phương", "daerah"),
+    "customers": ("customers", "khách hàng", "nasabah"),
     "jobs": ("jobs", "việc làm", "lapangan kerja"),
     "models": ("models", "mô hình", "model"),
     "times": ("times", "lần", "kali"),
