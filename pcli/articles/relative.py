@@ -57,9 +57,13 @@ _QUARTER = re.compile(
     r"\s*[/,-]?\s*(?:nam\s+|tahun\s+|of\s+)?((?:19|20)\d\d)\b"
 )
 
+_QUARTER_WORD = re.compile(r"(?i)qu[yý]|quarter|kuartal|triwulan|\bq[1-4]")  # before folding: most sentences have none
+
 
 def quarter_year(sentence: str) -> str:
     """The year of the last quarter the sentence names ("quý I/2023": "2023"), or ""."""
+    if not _QUARTER_WORD.search(sentence):
+        return ""
     years = _QUARTER.findall(fold_keep(sentence))
     return years[-1] if years else ""
 
