@@ -27,6 +27,7 @@ HELD = {
     "2026-12-04-i.toml": (156, 0),  # first run 147/160 with no wrong number (README)
     "2026-12-04-j.toml": (174, 0),  # first run 166/180 with 4 wrong numbers (README)
     "2026-12-04-k.toml": (165, 1),  # first run 163/180 with 4 wrong numbers (README); k057 is left
+    "2026-12-04-l.toml": (169, 0),  # first run 169/180 with no wrong number (README): the session's measure
 }
 
 
