@@ -78,16 +78,19 @@ class Stated:
             ]
         return found
 
+    def quoted(self, indicator: str) -> set[str]:
+        """The records named in the passages that carry the indicator's figures."""
+        return {key for f in self.store.figures(indicator, [], None, 20) for key in self.cited_with(f)}
+
     def quoted_with(self, indicator: str, record: str) -> bool:
         """Whether a figure of the indicator is quoted in a passage that names the record."""
-        return any(record in self.cited_with(f) for f in self.store.figures(indicator, [], None, 20))
+        return record in self.quoted(indicator)
 
     def of_another(self, indicator: str, record: str) -> bool:
         """Whether a figure of the indicator is quoted naming another record of the record's kind (the project
         whose budget it is, asked of a programme)."""
         kind = record.split(":", 1)[0] + ":"
-        figures = self.store.figures(indicator, [], None, 20)
-        return any(key != record and key.startswith(kind) for f in figures for key in self.cited_with(f))
+        return any(key != record and key.startswith(kind) for key in self.quoted(indicator))
 
     def sources(self, held: dict[str, list[Figure]]) -> list[str]:
         """The sources that cite the figures holding the numbers stated, in the order they are cited."""
