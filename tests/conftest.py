@@ -159,6 +159,24 @@ def write(tmp_path: Path, text: str, name: str = "facts.toml") -> str:
     return str(path)
 
 
+def unit_toml(ident: str, kind: str, en: str, vi: str, id_: str) -> str:
+    """A [[units]] block of an invented base, to add to MINIMAL."""
+    return f'\n[[units]]\nid = "{ident}"\nkind = "{kind}"\nlabel = {{ en = "{en}", vi = "{vi}", id = "{id_}" }}\n'
+
+
+def indicator_toml(ident: str, unit: str, en: str, vi: str, id_: str) -> str:
+    """An [[indicators]] block of the topic MINIMAL has."""
+    label = f'{{ en = "{en}", vi = "{vi}", id = "{id_}" }}'
+    return f'\n[[indicators]]\nid = "{ident}"\ntopic = "poverty"\nunit = "{unit}"\nlabel = {label}\n'
+
+
+def figure_toml(ident: str, indicator: str, value: float, quote: str, period: str = "2023", more: str = "") -> str:
+    """A [[figures]] block cited by MINIMAL's source; `period` "" for none, `more` lines of other fields."""
+    dated = f'period = "{period}"\n' if period else ""
+    cited = f'[{{ source = "s", quote = "{quote}" }}]'
+    return f'\n[[figures]]\nid = "{ident}"\nindicator = "{indicator}"\nvalue = {value}\n{dated}{more}citations = {cited}\n'
+
+
 MINIMAL = """
 schema = 1
 place = "Testville"

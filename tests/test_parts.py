@@ -6,26 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, pcli, write
+from conftest import MINIMAL, figure_toml, indicator_toml, pcli, unit_toml, write
 
-WORKERS = """
-[[units]]
-id = "workers"
-kind = "count"
-label = { en = "workers", vi = "lao động", id = "pekerja" }
-"""
+WORKERS = unit_toml("workers", "count", "workers", "lao động", "pekerja")
 
 
 def _indicator(ident: str, en: str, vi: str, id_: str) -> str:
-    label = f'{{ en = "{en}", vi = "{vi}", id = "{id_}" }}'
-    return f'\n[[indicators]]\nid = "{ident}"\ntopic = "poverty"\nunit = "workers"\nlabel = {label}\n'
-
-
-def _figure(ident: str, indicator: str, value: int, quote: str, more: str = "") -> str:
-    cited = f'[{{ source = "s", quote = "{quote}" }}]'
-    return (
-        f'\n[[figures]]\nid = "{ident}"\nindicator = "{indicator}"\nvalue = {value}\nperiod = "2023"\n{more}citations = {cited}\n'
-    )
+    return indicator_toml(ident, "workers", en, vi, id_)
 
 
 NOTE = (
@@ -46,9 +33,9 @@ BASE = (
     + _indicator(
         "workers_abroad", "Workers employed abroad", "Lao động làm việc ở nước ngoài", "Pekerja yang bekerja di luar negeri"
     )
-    + _figure("abroad-2023", "workers_abroad", 40, "40 workers employed abroad")
-    + _figure("hired-2023", "workers_hired", 900, "the town hired 900 workers in 2023")
-    + _figure("hired-by-loans-2023", "workers_hired_by_loans", 120, "of them, cooperative loans hired 120 workers", NOTE)
+    + figure_toml("abroad-2023", "workers_abroad", 40, "40 workers employed abroad")
+    + figure_toml("hired-2023", "workers_hired", 900, "the town hired 900 workers in 2023")
+    + figure_toml("hired-by-loans-2023", "workers_hired_by_loans", 120, "of them, cooperative loans hired 120 workers", more=NOTE)
 )
 
 

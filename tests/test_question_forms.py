@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import FACTS, MINIMAL, run, write
+from conftest import FACTS, MINIMAL, figure_toml, indicator_toml, run, unit_toml, write
 
 from pcli.answer.cited import dates as _dates
 from pcli.answer.index import RecordIndex
@@ -598,25 +598,11 @@ def test_the_store_reads_an_indicator_s_periods_once_each_in_time_order() -> Non
 
 def test_where_a_question_says_a_figure_comes_from_does_not_decide_what_it_measures(tmp_path: Path) -> None:
     """ "… according to the survey results": the rate is asked, though only the count's quote names the survey."""
-    rate = """
-[[units]]
-id = "percent"
-kind = "percent"
-label = { en = "%", vi = "%", id = "%" }
-
-[[indicators]]
-id = "poverty_rate"
-topic = "poverty"
-unit = "percent"
-label = { en = "Poverty rate", vi = "Tỷ lệ hộ nghèo", id = "Persentase rumah tangga miskin" }
-
-[[figures]]
-id = "rate-2023"
-indicator = "poverty_rate"
-value = 0.5
-period = "2023"
-citations = [{ source = "s", quote = "a rate of 0.5% in 2023" }]
-"""
+    rate = (
+        unit_toml("percent", "percent", "%", "%", "%")
+        + indicator_toml("poverty_rate", "percent", "Poverty rate", "Tỷ lệ hộ nghèo", "Persentase rumah tangga miskin")
+        + figure_toml("rate-2023", "poverty_rate", 0.5, "a rate of 0.5% in 2023")
+    )
     facts = write(
         tmp_path, MINIMAL.replace("690 poor households in 2023", "the survey results found 690 poor households in 2023") + rate
     )
@@ -654,24 +640,14 @@ def test_how_much_asks_an_amount_never_a_count(tmp_path: Path) -> None:
 
 def test_a_figure_asked_of_a_record_is_never_another_records(tmp_path: Path) -> None:
     """ "kinh phí chương trình Sức khỏe học đường": the budget the base holds is another project's, quoted with it."""
+    budget = (
+        unit_toml("VND", "currency", "VND", "đồng", "VND")
+        + indicator_toml(
+            "project_budget", "VND", "Total budget of the livelihood project", "Tổng kinh phí dự án sinh kế", "Anggaran proyek"
+        )  # fmt: skip
+        + figure_toml("project-budget", "project_budget", 49400000000, "Dự án Sinh kế có tổng kinh phí 49,4 tỷ đồng", "")
+    )
     records = """
-[[units]]
-id = "VND"
-kind = "currency"
-label = { en = "VND", vi = "đồng", id = "VND" }
-
-[[indicators]]
-id = "project_budget"
-topic = "poverty"
-unit = "VND"
-label = { en = "Total budget of the livelihood project", vi = "Tổng kinh phí dự án sinh kế", id = "Anggaran proyek" }
-
-[[figures]]
-id = "project-budget"
-indicator = "project_budget"
-value = 49400000000
-citations = [{ source = "s", quote = "Dự án Sinh kế có tổng kinh phí 49,4 tỷ đồng" }]
-
 [[programmes]]
 id = "livelihood"
 kind = "project"
@@ -684,7 +660,7 @@ kind = "programme"
 name = { en = "School Health", vi = "Sức khỏe học đường", id = "Kesehatan Sekolah" }
 citations = [{ source = "s", quote = "Sức khỏe học đường" }]
 """
-    facts = write(tmp_path, MINIMAL + records)
+    facts = write(tmp_path, MINIMAL + budget + records)
     assert run("query", "tổng kinh phí dự án sinh kế", "--facts", facts).exit_code == 0
     got = run("query", "kinh phí chương trình Sức khỏe học đường", "--facts", facts, "-f", "json")
     assert got.exit_code == 1 or all(a.get("kind") != "figure" for a in got.json()), got.output
